@@ -1,0 +1,88 @@
+/* zb-cli.c — zhibiao-cli: the engine on the command line
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "zb-cli.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+static const struct {
+  const char   *name;
+  ZbCliCommand  run;
+  const char   *usage;
+} commands[] = {
+  { "extract", zb_cli_extract, "extract [--format=json|tsv] FILE      print the sections and figures of a report" },
+  { "bench", zb_cli_bench, "bench [--repeat=N] FILE…               extraction throughput and peak memory" },
+};
+
+int
+zb_cli_fail (const char *format,
+             ...)
+{
+  va_list args;
+  g_autofree char *msg = NULL;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* one line, whatever the message holds */
+  for (char *p = msg; *p; p++)
+    if (*p == '\n')
+      *p = ' ';
+  fprintf (stderr, "zhibiao-cli: %s\n", msg);
+  return ZB_CLI_FAILED;
+}
+
+static void
+usage (FILE *out)
+{
+  fprintf (out, "Usage: zhibiao-cli [--workspace W] COMMAND …\n\nCommands:\n");
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %s\n", commands[i].usage);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  ZbCliGlobal global = { 0 };
+  int i = 1;
+
+  setlocale (LC_ALL, "");
+
+  while (i < argc && argv[i][0] == '-')
+    {
+      if (g_str_equal (argv[i], "--workspace") && i + 1 < argc)
+        global.workspace = argv[++i];
+      else if (g_str_has_prefix (argv[i], "--workspace="))
+        global.workspace = argv[i] + strlen ("--workspace=");
+      else if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+        {
+          usage (stdout);
+          return ZB_CLI_OK;
+        }
+      else
+        {
+          fprintf (stderr, "zhibiao-cli: unknown option %s\n", argv[i]);
+          usage (stderr);
+          return ZB_CLI_USAGE;
+        }
+      i++;
+    }
+
+  if (i >= argc)
+    {
+      usage (stderr);
+      return ZB_CLI_USAGE;
+    }
+
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    if (g_str_equal (argv[i], commands[c].name))
+      return commands[c].run (&global, argc - i, argv + i);
+
+  fprintf (stderr, "zhibiao-cli: unknown command %s\n", argv[i]);
+  usage (stderr);
+  return ZB_CLI_USAGE;
+}

@@ -1,0 +1,30 @@
+/* zb-cli.h — subcommands of zhibiao-cli
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit status: 0 success, 1 usage, 2 the input or workspace could not be used. */
+enum {
+  ZB_CLI_OK = 0,
+  ZB_CLI_USAGE = 1,
+  ZB_CLI_FAILED = 2,
+};
+
+typedef struct {
+  const char *workspace;   /* --workspace W, or NULL */
+} ZbCliGlobal;
+
+typedef int (*ZbCliCommand) (const ZbCliGlobal *global, int argc, char **argv);
+
+int zb_cli_extract (const ZbCliGlobal *global, int argc, char **argv);
+int zb_cli_bench   (const ZbCliGlobal *global, int argc, char **argv);
+
+/* Prints "zhibiao-cli: MESSAGE" on one line of stderr and returns ZB_CLI_FAILED. */
+int zb_cli_fail    (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+G_END_DECLS

@@ -1,0 +1,557 @@
+/* zb-block.c — the block phase: lines into headings, paragraphs and tables
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "zb-parser-private.h"
+#include "zb-heading-private.h"
+
+#include <string.h>
+
+typedef enum {
+  LINE_BLANK,
+  LINE_TEXT,
+  LINE_HEADING,
+  LINE_CELL,        /* one cell of a Word table dumped one cell per line */
+  LINE_ROW,         /* a tab-separated table row */
+  LINE_TOC,
+  LINE_FURNITURE,
+} LineKind;
+
+typedef struct {
+  guint32  start;      /* trimmed range in norm */
+  guint32  end;
+  LineKind kind;
+  ZbHeadingMatch heading;
+} Line;
+
+/* A paragraph is open when its text stops mid-sentence: the next text line,
+ * across blank lines and page furniture, continues it. */
+static gboolean
+ends_sentence (const char *s,
+               guint32     start,
+               guint32     end)
+{
+  const char *last;
+  gunichar c;
+
+  if (end <= start)
+    return TRUE;
+  last = g_utf8_find_prev_char (s + start, s + end);
+  if (last == NULL)
+    return TRUE;
+  c = g_utf8_get_char (last);
+  switch (c)
+    {
+    case 0x3002: /* 。 */
+    case '!': case '?': case ';': case ':':
+    case 0x2026: /* … */
+    case 0x201D: /* ” */
+    case 0x300D: case 0x300F: /* 」 』 */
+    case '.':
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+is_blank_range (const char *s,
+                guint32     start,
+                guint32     end)
+{
+  return start >= end;
+}
+
+static void
+trim (const char *s,
+      guint32    *start,
+      guint32    *end)
+{
+  while (*start < *end && (s[*start] == ' ' || s[*start] == '\t' || s[*start] == '\f' || s[*start] == '\v'))
+    (*start)++;
+  while (*end > *start && (s[*end - 1] == ' ' || s[*end - 1] == '\t' || s[*end - 1] == '\f' || s[*end - 1] == '\v'))
+    (*end)--;
+}
+
+/* Lone page numbers: "3", "- 3 -", "第 3 页", "3/12", "IX". */
+static gboolean
+is_page_number (const char *s,
+                guint32     start,
+                guint32     end)
+{
+  g_autofree char *compact = NULL;
+  GString *str = g_string_new (NULL);
+  const char *p;
+  gboolean digits = FALSE;
+
+  for (p = s + start; p < s + end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c == ' ' || c == '-' || c == 0x2014 || c == 0x2013)
+        continue;
+      g_string_append_unichar (str, c);
+    }
+  compact = g_string_free (str, FALSE);
+  if (*compact == '\0' || strlen (compact) > 16)
+    return FALSE;
+
+  p = compact;
+  if (g_str_has_prefix (p, "第"))
+    p += strlen ("第");
+  while (g_ascii_isdigit (*p))
+    p++, digits = TRUE;
+  if (digits && *p == '/')
+    {
+      p++;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  if (g_str_has_prefix (p, "页"))
+    p += strlen ("页");
+  if (digits && *p == '\0' && strlen (compact) <= 12)
+    return TRUE;
+
+  /* roman numerals, as in a preface's pagination */
+  for (p = compact; *p; p++)
+    if (strchr ("IVXLivxl", *p) == NULL)
+      return FALSE;
+  return strlen (compact) <= 6;
+}
+
+static gboolean
+is_bookmark (const char *s,
+             guint32     start,
+             guint32     end)
+{
+  return end - start > 10 && strncmp (s + start, "[bookmark:", 10) == 0 && s[end - 1] == ']';
+}
+
+/* A table-of-contents entry ends in a page number after a tab or leaders. */
+static gboolean
+is_toc_entry (const char *s,
+              guint32     start,
+              guint32     end)
+{
+  guint32 p = end;
+  gboolean leader = FALSE;
+
+  while (p > start && g_ascii_isdigit (s[p - 1]))
+    p--;
+  if (p == end || end - p > 4)
+    return FALSE;
+  while (p > start)
+    {
+      if (s[p - 1] == '\t' || s[p - 1] == ' ')
+        p--, leader = leader || s[p] == '\t';
+      else if (s[p - 1] == '.')
+        p--, leader = TRUE;
+      else if (p >= start + 3 && (strncmp (s + p - 3, "…", 3) == 0 || strncmp (s + p - 2, "·", 2) == 0))
+        p -= (strncmp (s + p - 3, "…", 3) == 0) ? 3 : 2, leader = TRUE;
+      else
+        break;
+    }
+  return leader && p > start;
+}
+
+static gboolean
+is_toc_title (const char *s,
+              guint32     start,
+              guint32     end)
+{
+  GString *str = g_string_new (NULL);
+  gboolean ret;
+
+  for (guint32 i = start; i < end; i++)
+    if (s[i] != ' ')
+      g_string_append_c (str, s[i]);
+  ret = g_str_equal (str->str, "目录") || g_ascii_strcasecmp (str->str, "contents") == 0;
+  g_string_free (str, TRUE);
+  return ret;
+}
+
+static gboolean
+has_inner_tab (const char *s,
+               guint32     start,
+               guint32     end)
+{
+  return memchr (s + start, '\t', end - start) != NULL;
+}
+
+void
+zb_block_free (ZbBlock *block)
+{
+  if (block == NULL)
+    return;
+  g_clear_pointer (&block->pieces, g_array_unref);
+  g_clear_pointer (&block->rows, g_ptr_array_unref);
+  g_free (block->number);
+  g_free (block->title);
+  g_free (block);
+}
+
+static ZbBlock *
+block_new (ZbBlockType type,
+           guint       line)
+{
+  ZbBlock *block = g_new0 (ZbBlock, 1);
+
+  block->type = type;
+  block->line = line;
+  block->section = -1;
+  block->pieces = g_array_new (FALSE, FALSE, sizeof (ZbPiece));
+  return block;
+}
+
+static void
+block_add_piece (ZbBlock *block,
+                 guint32  start,
+                 guint32  end)
+{
+  ZbPiece piece = { start, end };
+  g_array_append_val (block->pieces, piece);
+}
+
+static guint
+next_nonblank (const Line *lines,
+               guint       n,
+               guint       i)
+{
+  for (i = i + 1; i < n; i++)
+    if (lines[i].kind != LINE_BLANK && lines[i].kind != LINE_FURNITURE && lines[i].kind != LINE_TOC)
+      return i;
+  return n;
+}
+
+/* Marks lines that repeat too often to be text: running headers and footers. */
+static void
+mark_running_heads (const char *s,
+                    Line       *lines,
+                    guint       n)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint32 len = lines[i].end - lines[i].start;
+      char *key;
+
+      if (lines[i].kind != LINE_TEXT || len == 0 || len > 90)
+        continue;
+      key = g_strndup (s + lines[i].start, len);
+      g_hash_table_replace (counts, key,
+                            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1));
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint32 len = lines[i].end - lines[i].start;
+      g_autofree char *key = NULL;
+
+      if (lines[i].kind != LINE_TEXT || len == 0 || len > 90)
+        continue;
+      key = g_strndup (s + lines[i].start, len);
+      if (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) >= 3 &&
+          ends_sentence (s, lines[i].start, lines[i].end) == FALSE)
+        lines[i].kind = LINE_FURNITURE;
+    }
+}
+
+static Line *
+classify_lines (const ZbSource *src,
+                guint          *n_lines)
+{
+  const char *s = src->norm;
+  GArray *arr = g_array_new (FALSE, TRUE, sizeof (Line));
+  gboolean in_toc = FALSE;
+  guint32 pos = 0;
+  Line *lines;
+  guint n;
+
+  while (pos <= src->norm_len)
+    {
+      const char *nl = memchr (s + pos, '\n', src->norm_len - pos);
+      guint32 end = nl ? (guint32) (nl - s) : (guint32) src->norm_len;
+      Line line = { pos, end, LINE_TEXT, { 0 } };
+      gboolean tab_indented = (pos < end && s[pos] == '\t');
+
+      trim (s, &line.start, &line.end);
+
+      if (is_blank_range (s, line.start, line.end))
+        line.kind = LINE_BLANK;
+      else if (is_toc_title (s, line.start, line.end))
+        line.kind = LINE_TOC, in_toc = TRUE;
+      else if (is_toc_entry (s, line.start, line.end))
+        line.kind = LINE_TOC;
+      else if (in_toc && zb_heading_match (s + line.start, line.end - line.start, &line.heading) &&
+               has_inner_tab (s, line.start, line.end))
+        line.kind = LINE_TOC;
+      else
+        {
+          in_toc = FALSE;
+          if (is_bookmark (s, line.start, line.end))
+            line.kind = LINE_FURNITURE;
+          else if (tab_indented)
+            line.kind = LINE_CELL;
+          else if (is_page_number (s, line.start, line.end))
+            line.kind = LINE_FURNITURE;
+          else if (has_inner_tab (s, line.start, line.end))
+            line.kind = LINE_ROW;
+          else if (zb_heading_match (s + line.start, line.end - line.start, &line.heading))
+            line.kind = LINE_HEADING;
+        }
+
+      g_array_append_val (arr, line);
+      if (nl == NULL)
+        break;
+      pos = end + 1;
+    }
+
+  n = arr->len;
+  lines = (Line *) (void *) g_array_free (arr, FALSE);
+  mark_running_heads (s, lines, n);
+  *n_lines = n;
+  return lines;
+}
+
+/* Short, unpunctuated, untabbed: a title, a cover line or a date. */
+static gboolean
+is_titleish (const char *s,
+             const Line *line)
+{
+  glong chars;
+
+  if (line->kind != LINE_TEXT)
+    return FALSE;
+  chars = g_utf8_strlen (s + line->start, line->end - line->start);
+  if (chars > 60)
+    return FALSE;
+  if (ends_sentence (s, line->start, line->end))
+    return FALSE;
+  /* clauses and percentages belong to sentences, not titles */
+  for (guint32 k = line->start; k < line->end; k++)
+    if (s[k] == ',' || s[k] == '%' || s[k] == ';')
+      return FALSE;
+  {
+    const char *last = g_utf8_find_prev_char (s + line->start, s + line->end);
+    gunichar c = last ? g_utf8_get_char (last) : 0;
+    if (c == 0x3001 /* 、 */)
+      return FALSE;
+  }
+  return TRUE;
+}
+
+static gboolean
+has_cjk (const char *s,
+         guint32     start,
+         guint32     end)
+{
+  for (const char *p = s + start; p < s + end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c >= 0x4E00 && c <= 0x9FFF)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The text of a norm range as the report wrote it (full-width and all). */
+static char *
+dup_written (const ZbSource *src,
+             guint32         start,
+             guint32         end)
+{
+  gsize a = zb_source_text_offset (src, start);
+  gsize b = zb_source_text_offset (src, end);
+
+  return g_strndup (src->text + a, b - a);
+}
+
+GPtrArray *
+zb_blocks_parse (const ZbSource *src)
+{
+  const char *s = src->norm;
+  GPtrArray *blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) zb_block_free);
+  g_autofree Line *lines = NULL;
+  ZbBlock *open_para = NULL;     /* a paragraph that stops mid-sentence */
+  ZbBlock *table = NULL;
+  GArray *row = NULL;
+  guint n = 0;
+
+  lines = classify_lines (src, &n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      Line *line = &lines[i];
+
+      switch (line->kind)
+        {
+        case LINE_BLANK:
+          /* a blank line ends a row of one-cell-per-line tables */
+          if (row != NULL)
+            {
+              g_ptr_array_add (table->rows, row);
+              row = NULL;
+            }
+          continue;
+
+        case LINE_TOC:
+        case LINE_FURNITURE:
+          continue;
+
+        case LINE_CELL:
+        case LINE_ROW:
+          open_para = NULL;
+          if (table == NULL)
+            {
+              table = block_new (ZB_BLOCK_TABLE, i + 1);
+              table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+              g_ptr_array_add (blocks, table);
+            }
+          block_add_piece (table, line->start, line->end);
+          if (line->kind == LINE_ROW)
+            {
+              GArray *cells = g_array_new (FALSE, FALSE, sizeof (ZbPiece));
+              guint32 a = line->start;
+
+              if (row != NULL)
+                g_ptr_array_add (table->rows, row), row = NULL;
+              for (guint32 k = line->start; k <= line->end; k++)
+                if (k == line->end || s[k] == '\t')
+                  {
+                    ZbPiece cell = { a, k };
+                    trim (s, &cell.start, &cell.end);
+                    g_array_append_val (cells, cell);
+                    a = k + 1;
+                  }
+              g_ptr_array_add (table->rows, cells);
+            }
+          else
+            {
+              ZbPiece cell = { line->start, line->end };
+              if (row == NULL)
+                row = g_array_new (FALSE, FALSE, sizeof (ZbPiece));
+              g_array_append_val (row, cell);
+            }
+          continue;
+
+        case LINE_HEADING:
+        case LINE_TEXT:
+        default:
+          break;
+        }
+
+      /* leaving a table */
+      if (table != NULL)
+        {
+          if (row != NULL)
+            g_ptr_array_add (table->rows, row);
+          row = NULL;
+          table = NULL;
+        }
+
+      if (line->kind == LINE_HEADING && open_para == NULL)
+        {
+          ZbBlock *h = block_new (ZB_BLOCK_HEADING, i + 1);
+
+          block_add_piece (h, line->start, line->end);
+          h->number = dup_written (src, line->start + line->heading.number_start,
+                                   line->start + line->heading.number_end);
+          h->title = dup_written (src, line->start + line->heading.title_start,
+                                  line->start + line->heading.title_end);
+          h->style = line->heading.style;
+          h->md_level = line->heading.md_level;
+          g_ptr_array_add (blocks, h);
+          continue;
+        }
+
+      if (open_para != NULL)
+        {
+          /* continuation across a page break */
+          block_add_piece (open_para, line->start, line->end);
+          if (ends_sentence (s, line->start, line->end))
+            open_para = NULL;
+          continue;
+        }
+
+      /* an unnumbered title: a known word, or a short line followed by body text */
+      {
+        g_autofree char *compact = NULL;
+        GString *str = g_string_new (NULL);
+        guint next = next_nonblank (lines, n, i);
+        gboolean title = FALSE;
+
+        for (guint32 k = line->start; k < line->end; k++)
+          if (s[k] != ' ')
+            g_string_append_c (str, s[k]);
+        compact = g_string_free (str, FALSE);
+
+        if (zb_heading_is_known_title (compact))
+          title = TRUE;
+        else if (is_titleish (s, line) &&
+                 !g_ascii_isdigit (s[line->start]) &&
+                 has_cjk (s, line->start, line->end) &&
+                 g_utf8_strlen (compact, -1) >= 6 &&
+                 next < n && lines[next].kind == LINE_TEXT &&
+                 !is_titleish (s, &lines[next]))
+          title = TRUE;
+
+        if (title)
+          {
+            ZbBlock *h = block_new (ZB_BLOCK_HEADING, i + 1);
+
+            block_add_piece (h, line->start, line->end);
+            h->number = NULL;
+            h->title = dup_written (src, line->start, line->end);
+            h->style = ZB_HEADING_STYLE_TITLE;
+            g_ptr_array_add (blocks, h);
+            continue;
+          }
+      }
+
+      {
+        ZbBlock *p = block_new (ZB_BLOCK_PARAGRAPH, i + 1);
+
+        block_add_piece (p, line->start, line->end);
+        g_ptr_array_add (blocks, p);
+        if (!ends_sentence (s, line->start, line->end) && !is_titleish (s, line))
+          open_para = p;
+      }
+    }
+
+  if (table != NULL && row != NULL)
+    g_ptr_array_add (table->rows, row);
+
+  return blocks;
+}
+
+void
+zb_joined_init (ZbJoined       *joined,
+                const ZbSource *source,
+                const ZbPiece  *pieces,
+                guint           n_pieces)
+{
+  joined->str = g_string_new (NULL);
+  joined->map = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  for (guint i = 0; i < n_pieces; i++)
+    {
+      g_string_append_len (joined->str, source->norm + pieces[i].start, pieces[i].end - pieces[i].start);
+      for (guint32 k = pieces[i].start; k < pieces[i].end; k++)
+        g_array_append_val (joined->map, k);
+    }
+  {
+    guint32 last = n_pieces ? pieces[n_pieces - 1].end : 0;
+    g_array_append_val (joined->map, last);
+  }
+}
+
+void
+zb_joined_clear (ZbJoined *joined)
+{
+  if (joined->str)
+    g_string_free (joined->str, TRUE);
+  if (joined->map)
+    g_array_unref (joined->map);
+  joined->str = NULL;
+  joined->map = NULL;
+}

@@ -1,0 +1,273 @@
+/* zb-heading.c — numbering tokens of headings, as data
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "zb-heading-private.h"
+
+#include <string.h>
+
+/* Unnumbered headings a report may carry (spaces removed before lookup). */
+static const char * const known_titles[] = {
+  "前言", "摘要", "引言", "序言", "结语", "结束语", "附件", "附录", "概述", "说明",
+};
+
+/* Words that close a 第N… token, and the style they give. */
+static const struct {
+  const char     *word;
+  ZbHeadingStyle  style;
+} ordinal_suffixes[] = {
+  { "章", ZB_HEADING_STYLE_CHAPTER },
+  { "部分", ZB_HEADING_STYLE_PART },
+  { "节", ZB_HEADING_STYLE_SECTION },
+  { "个问题", ZB_HEADING_STYLE_ORDINAL },
+  { "方面", ZB_HEADING_STYLE_ORDINAL },
+  { "是", ZB_HEADING_STYLE_ORDINAL },
+  { "", ZB_HEADING_STYLE_ORDINAL },
+};
+
+static const char cn_digits[][4] = {
+  "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "两",
+};
+
+gboolean
+zb_heading_is_known_title (const char *compact)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (known_titles); i++)
+    if (g_str_equal (compact, known_titles[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gsize
+skip_cn_number (const char *s,
+                gsize       len)
+{
+  gsize p = 0;
+
+  while (p + 3 <= len)
+    {
+      gboolean hit = FALSE;
+      for (guint i = 0; i < G_N_ELEMENTS (cn_digits); i++)
+        if (memcmp (s + p, cn_digits[i], 3) == 0)
+          {
+            hit = TRUE;
+            break;
+          }
+      if (!hit)
+        break;
+      p += 3;
+    }
+  return p;
+}
+
+static gsize
+skip_digits (const char *s,
+             gsize       len,
+             gsize       max)
+{
+  gsize p = 0;
+
+  while (p < len && g_ascii_isdigit (s[p]))
+    p++;
+  return p <= max ? p : 0;
+}
+
+static gboolean
+starts (const char *s,
+        gsize       len,
+        gsize       at,
+        const char *word)
+{
+  gsize n = strlen (word);
+  return at + n <= len && memcmp (s + at, word, n) == 0;
+}
+
+/* One optional separator after a closing bracket: (一)、 */
+static gsize
+skip_separator (const char *s,
+                gsize       len,
+                gsize       at)
+{
+  if (starts (s, len, at, "、"))
+    return at + strlen ("、");
+  if (at < len && (s[at] == '.' || s[at] == ',' || s[at] == ':'))
+    return at + 1;
+  return at;
+}
+
+gboolean
+zb_heading_match_number (const char     *s,
+                         gsize           len,
+                         ZbHeadingMatch *m)
+{
+  gsize p, q;
+
+  memset (m, 0, sizeof *m);
+
+  /* Markdown */
+  if (len > 0 && s[0] == '#')
+    {
+      for (p = 0; p < len && s[p] == '#'; p++)
+        ;
+      if (p <= 6 && p < len && s[p] == ' ')
+        {
+          m->style = ZB_HEADING_STYLE_MARKDOWN;
+          m->md_level = p;
+          m->number_end = p;
+          goto title;
+        }
+      return FALSE;
+    }
+
+  /* 第一章 第一节 第一部分 第一， 第一个问题： */
+  if (starts (s, len, 0, "第"))
+    {
+      p = strlen ("第");
+      q = skip_cn_number (s + p, len - p);
+      if (q == 0)
+        q = skip_digits (s + p, len - p, 2);
+      if (q == 0)
+        return FALSE;
+      p += q;
+      for (guint i = 0; i < G_N_ELEMENTS (ordinal_suffixes); i++)
+        {
+          gsize at = p;
+
+          if (!starts (s, len, at, ordinal_suffixes[i].word))
+            continue;
+          at += strlen (ordinal_suffixes[i].word);
+          if (ordinal_suffixes[i].style == ZB_HEADING_STYLE_ORDINAL)
+            {
+              /* 第一， needs its punctuation; 第一季度 is not a heading */
+              gsize sep = skip_separator (s, len, at);
+              if (sep == at)
+                continue;
+              at = sep;
+            }
+          else
+            at = skip_separator (s, len, at);
+          m->style = ordinal_suffixes[i].style;
+          m->number_end = at;
+          goto title;
+        }
+      return FALSE;
+    }
+
+  /* （一） (一) （1） (1) */
+  if (starts (s, len, 0, "(") || starts (s, len, 0, "（"))
+    {
+      p = s[0] == '(' ? 1 : strlen ("（");
+      q = skip_cn_number (s + p, len - p);
+      if (q > 0)
+        m->style = ZB_HEADING_STYLE_CN_PAREN;
+      else if ((q = skip_digits (s + p, len - p, 2)) > 0)
+        m->style = ZB_HEADING_STYLE_AR_PAREN;
+      else
+        return FALSE;
+      p += q;
+      if (starts (s, len, p, ")"))
+        p += 1;
+      else if (starts (s, len, p, "）"))
+        p += strlen ("）");
+      else
+        return FALSE;
+      m->number_end = skip_separator (s, len, p);
+      goto title;
+    }
+
+  /* ① … ⑳ */
+  if (len >= 3 && (guchar) s[0] == 0xE2 && (guchar) s[1] == 0x91 &&
+      (guchar) s[2] >= 0xA0 && (guchar) s[2] <= 0xB3)
+    {
+      m->style = ZB_HEADING_STYLE_CIRCLED;
+      m->number_end = 3;
+      goto title;
+    }
+
+  /* 一、 二. */
+  q = skip_cn_number (s, len);
+  if (q > 0)
+    {
+      if (starts (s, len, q, "、"))
+        m->number_end = q + strlen ("、");
+      else if (q < len && s[q] == '.')
+        m->number_end = q + 1;
+      else
+        return FALSE;
+      m->style = ZB_HEADING_STYLE_CN;
+      goto title;
+    }
+
+  /* 1. 1、 (but not 3.5) */
+  q = skip_digits (s, len, 2);
+  if (q > 0)
+    {
+      if (starts (s, len, q, "、"))
+        {
+          m->style = ZB_HEADING_STYLE_AR_DUN;
+          m->number_end = q + strlen ("、");
+        }
+      else if (q < len && s[q] == '.' && !(q + 1 < len && g_ascii_isdigit (s[q + 1])))
+        {
+          m->style = ZB_HEADING_STYLE_AR_DOT;
+          m->number_end = q + 1;
+        }
+      else
+        return FALSE;
+      goto title;
+    }
+
+  return FALSE;
+
+title:
+  p = m->number_end;
+  while (p < len && s[p] == ' ')
+    p++;
+  m->title_start = p;
+  m->title_end = len;
+  /* the token as written keeps no trailing space */
+  while (m->number_end > 0 && s[m->number_end - 1] == ' ')
+    m->number_end--;
+  return m->title_start < m->title_end;
+}
+
+static gboolean
+is_terminator (gunichar c)
+{
+  return c == 0x3002 /* 。 */ || c == '!' || c == '?' || c == ';';
+}
+
+gboolean
+zb_heading_match (const char     *s,
+                  gsize           len,
+                  ZbHeadingMatch *m)
+{
+  const char *title, *end, *p;
+  glong chars;
+
+  if (!zb_heading_match_number (s, len, m))
+    return FALSE;
+
+  if (m->style == ZB_HEADING_STYLE_MARKDOWN)
+    return TRUE;
+
+  title = s + m->title_start;
+  end = s + m->title_end;
+  chars = g_utf8_strlen (title, end - title);
+  if (chars > 60)
+    return FALSE;
+
+  /* one sentence at most, its full stop at the end */
+  for (p = title; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (is_terminator (c) && g_utf8_next_char (p) < end)
+        return FALSE;
+    }
+
+  /* a title has words, not just a figure */
+  for (p = title; p < end; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) >= 0x4E00)
+      return TRUE;
+  return FALSE;
+}

@@ -1,0 +1,587 @@
+/* zb-report.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "zb-report.h"
+#include "zb-parser-private.h"
+
+#include <string.h>
+
+struct _ZbReport
+{
+  GObject     parent_instance;
+  ZbSource   *source;
+  char       *title;
+  GListStore *sections;
+  GListStore *figures;
+};
+
+G_DEFINE_FINAL_TYPE (ZbReport, zb_report, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+zb_report_finalize (GObject *object)
+{
+  ZbReport *self = (ZbReport *)object;
+
+  g_clear_pointer (&self->source, zb_source_unref);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_object (&self->sections);
+  g_clear_object (&self->figures);
+
+  G_OBJECT_CLASS (zb_report_parent_class)->finalize (object);
+}
+
+static void
+zb_report_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  ZbReport *self = ZB_REPORT (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH: g_value_set_string (value, zb_report_get_path (self)); break;
+    case PROP_TITLE: g_value_set_string (value, self->title); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zb_report_class_init (ZbReportClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = zb_report_finalize;
+  object_class->get_property = zb_report_get_property;
+
+  properties[PROP_PATH] = g_param_spec_string ("path", NULL, NULL, NULL,
+                                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL,
+                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+zb_report_init (ZbReport *self)
+{
+  self->sections = g_list_store_new (ZB_TYPE_SECTION);
+  self->figures = g_list_store_new (ZB_TYPE_FIGURE);
+}
+
+/* Word and PDF containers are recognised by their magic so that a renamed
+ * file still opens with the right reader. */
+typedef ZbSource *(*ZbImporter) (GBytes *bytes, const char *path, GCancellable *cancellable, GError **error);
+
+static ZbSource *
+import_unsupported (GBytes       *bytes,
+                    const char   *path,
+                    GCancellable *cancellable,
+                    GError      **error)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  if (len >= 4 && memcmp (data, "%PDF", 4) == 0)
+    g_set_error_literal (error, ZB_ERROR, ZB_ERROR_FORMAT,
+                         "PDF files cannot be read yet: save the report as text first");
+  else
+    g_set_error_literal (error, ZB_ERROR, ZB_ERROR_FORMAT,
+                         "Word and other zip documents cannot be read yet: save the report as text first");
+  return NULL;
+}
+
+static ZbImporter
+importer_for (GBytes *bytes)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  if (len >= 4 && (memcmp (data, "PK\003\004", 4) == 0 || memcmp (data, "%PDF", 4) == 0))
+    return import_unsupported;
+  return NULL;
+}
+
+ZbReport *
+zb_report_new_from_source (ZbSource      *source,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autoptr(ZbReport) self = g_object_new (ZB_TYPE_REPORT, NULL);
+
+  self->source = zb_source_ref (source);
+  if (!zb_parse_source (self, source, cancellable, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+ZbReport *
+zb_report_new_from_bytes (GBytes        *bytes,
+                          const char    *path,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(ZbSource) source = NULL;
+  ZbImporter importer = importer_for (bytes);
+
+  if (importer != NULL)
+    source = importer (bytes, path, cancellable, error);
+  else
+    source = zb_source_new_from_bytes (bytes, path, error);
+  if (source == NULL)
+    return NULL;
+  return zb_report_new_from_source (source, cancellable, error);
+}
+
+ZbReport *
+zb_report_new_from_file (GFile         *file,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *uri = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      if (path == NULL)
+        uri = g_file_get_uri (file);
+      g_set_error (error, local_error->domain, local_error->code,
+                   "Cannot read %s: %s", path ? path : uri, local_error->message);
+      return NULL;
+    }
+  return zb_report_new_from_bytes (bytes, path, cancellable, error);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  GError *error = NULL;
+  ZbReport *report = zb_report_new_from_file (file, cancellable, &error);
+
+  if (report == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, report, g_object_unref);
+}
+
+void
+zb_report_load_async (GFile               *file,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, zb_report_load_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, load_thread);
+}
+
+ZbReport *
+zb_report_load_finish (GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+const char *
+zb_report_get_path (ZbReport *self)
+{
+  return self->source ? self->source->path : NULL;
+}
+
+const char *
+zb_report_get_title (ZbReport *self)
+{
+  return self->title;
+}
+
+const char *
+zb_report_get_encoding (ZbReport *self)
+{
+  return self->source ? self->source->encoding : NULL;
+}
+
+const char *
+zb_report_get_text (ZbReport *self)
+{
+  return self->source ? self->source->text : "";
+}
+
+ZbSource *
+zb_report_get_source (ZbReport *self)
+{
+  return self->source;
+}
+
+GListModel *
+zb_report_get_sections (ZbReport *self)
+{
+  return G_LIST_MODEL (self->sections);
+}
+
+GListModel *
+zb_report_get_figures (ZbReport *self)
+{
+  return G_LIST_MODEL (self->figures);
+}
+
+ZbSection *
+zb_report_get_section (ZbReport *self,
+                       int       id)
+{
+  /* ids are positions: the parser numbers sections in document order */
+  if (id < 0 || (guint) id >= g_list_model_get_n_items (G_LIST_MODEL (self->sections)))
+    return NULL;
+  return g_list_model_get_item (G_LIST_MODEL (self->sections), id);
+}
+
+char *
+zb_report_dup_section_path (ZbReport *self,
+                            int       id)
+{
+  GPtrArray *parts = g_ptr_array_new_with_free_func (g_free);
+  GString *str = g_string_new (NULL);
+
+  while (id >= 0)
+    {
+      g_autoptr(ZbSection) section = zb_report_get_section (self, id);
+      if (section == NULL)
+        break;
+      g_ptr_array_insert (parts, 0, zb_section_dup_label (section));
+      id = zb_section_get_parent (section);
+    }
+  for (guint i = 0; i < parts->len; i++)
+    {
+      if (i > 0)
+        g_string_append (str, " › ");
+      g_string_append (str, g_ptr_array_index (parts, i));
+    }
+  g_ptr_array_unref (parts);
+  return g_string_free (str, FALSE);
+}
+
+gboolean
+zb_report_section_contains (ZbReport *self,
+                            int       ancestor,
+                            int       section)
+{
+  while (section >= 0)
+    {
+      g_autoptr(ZbSection) s = NULL;
+
+      if (section == ancestor)
+        return TRUE;
+      s = zb_report_get_section (self, section);
+      if (s == NULL)
+        return FALSE;
+      section = zb_section_get_parent (s);
+    }
+  return FALSE;
+}
+
+int
+zb_report_section_at (ZbReport *self,
+                      gsize     text_offset)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sections));
+  int found = -1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ZbSection) s = g_list_model_get_item (G_LIST_MODEL (self->sections), i);
+      if (zb_section_get_text_offset (s) > text_offset)
+        break;
+      found = zb_section_get_id (s);
+    }
+  return found;
+}
+
+void
+zb_report_set_title (ZbReport   *self,
+                     const char *title)
+{
+  g_free (self->title);
+  self->title = g_strdup (title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+void
+zb_report_take_section (ZbReport  *self,
+                        ZbSection *section)
+{
+  g_list_store_append (self->sections, section);
+  g_object_unref (section);
+}
+
+void
+zb_report_add_figure (ZbReport *self,
+                      ZbFigure *figure)
+{
+  g_list_store_append (self->figures, figure);
+}
+
+void
+zb_report_insert_figure (ZbReport *self,
+                         guint     position,
+                         ZbFigure *figure)
+{
+  g_list_store_insert (self->figures, position, figure);
+}
+
+gboolean
+zb_report_remove_figure (ZbReport *self,
+                         ZbFigure *figure,
+                         guint    *position)
+{
+  guint pos;
+
+  if (!g_list_store_find (self->figures, figure, &pos))
+    return FALSE;
+  g_list_store_remove (self->figures, pos);
+  if (position)
+    *position = pos;
+  return TRUE;
+}
+
+ZbFigure *
+zb_report_add_figure_from_span (ZbReport   *self,
+                                gsize       text_offset,
+                                gsize       text_length,
+                                const char *name)
+{
+  ZbSource *src = self->source;
+  g_autofree char *quote = NULL;
+  ZbFigure *figure;
+  guint n, pos = 0;
+
+  g_return_val_if_fail (src != NULL, NULL);
+  text_offset = MIN (text_offset, src->text_len);
+  text_length = MIN (text_length, src->text_len - text_offset);
+  quote = g_strndup (src->text + text_offset, text_length);
+
+  figure = zb_figure_new (ZB_FIGURE_ACTUAL, name && *name ? name : quote);
+  zb_figure_set_source (figure,
+                        zb_report_section_at (self, text_offset),
+                        zb_source_line_at (src, text_offset),
+                        zb_source_orig_offset (src, text_offset),
+                        text_offset, text_length, quote);
+  zb_figure_set_rule (figure, "manual", 1.0);
+
+  /* keep document order */
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->figures));
+  for (pos = 0; pos < n; pos++)
+    {
+      g_autoptr(ZbFigure) f = g_list_model_get_item (G_LIST_MODEL (self->figures), pos);
+      if (zb_figure_get_text_offset (f) > text_offset)
+        break;
+    }
+  g_list_store_insert (self->figures, pos, figure);
+  return figure;  /* owned by the report */
+}
+
+/* JSON ------------------------------------------------------------------ */
+
+static void
+json_string (GString    *out,
+             const char *s)
+{
+  if (s == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = s; *p; p++)
+    {
+      guchar c = (guchar) *p;
+      switch (c)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+json_number (GString        *out,
+             const ZbNumber *n)
+{
+  g_autofree char *s = zb_number_format (n);
+  g_string_append (out, s ? s : "null");
+}
+
+static void
+json_key (GString    *out,
+          const char *key,
+          gboolean    first)
+{
+  if (!first)
+    g_string_append_c (out, ',');
+  g_string_append_c (out, ' ');
+  json_string (out, key);
+  g_string_append (out, ": ");
+}
+
+char *
+zb_report_to_json (ZbReport    *self,
+                   ZbJsonFlags  flags)
+{
+  GString *out = g_string_new ("{");
+  GListModel *sections = G_LIST_MODEL (self->sections);
+  GListModel *figures = G_LIST_MODEL (self->figures);
+  g_autofree char *basename = zb_report_get_path (self) ? g_path_get_basename (zb_report_get_path (self)) : NULL;
+  guint n;
+
+  json_key (out, "file", TRUE); json_string (out, basename);
+  json_key (out, "encoding", FALSE); json_string (out, zb_report_get_encoding (self));
+  json_key (out, "title", FALSE); json_string (out, self->title);
+
+  json_key (out, "sections", FALSE);
+  g_string_append (out, "[");
+  n = g_list_model_get_n_items (sections);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ZbSection) s = g_list_model_get_item (sections, i);
+
+      g_string_append (out, i ? ",\n  {" : "\n  {");
+      json_key (out, "id", TRUE); g_string_append_printf (out, "%d", zb_section_get_id (s));
+      json_key (out, "parent", FALSE);
+      if (zb_section_get_parent (s) < 0)
+        g_string_append (out, "null");
+      else
+        g_string_append_printf (out, "%d", zb_section_get_parent (s));
+      json_key (out, "level", FALSE); g_string_append_printf (out, "%u", zb_section_get_level (s));
+      json_key (out, "number", FALSE); json_string (out, zb_section_get_number (s));
+      json_key (out, "title", FALSE); json_string (out, zb_section_get_title (s));
+      json_key (out, "line", FALSE); g_string_append_printf (out, "%u", zb_section_get_line (s));
+      g_string_append (out, " }");
+    }
+  g_string_append (out, "]");
+
+  json_key (out, "figures", FALSE);
+  g_string_append (out, "[");
+  n = g_list_model_get_n_items (figures);
+  for (guint i = 0, written = 0; i < n; i++)
+    {
+      g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
+      const char *cu = zb_change_unit_to_string (zb_figure_get_change_unit (f));
+
+      if (zb_figure_get_deleted (f))
+        continue;
+
+      g_string_append (out, written++ ? ",\n  {" : "\n  {");
+      if (flags & ZB_JSON_IDS)
+        {
+          json_key (out, "id", TRUE);
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, zb_figure_get_id (f));
+          json_key (out, "kind", FALSE);
+        }
+      else
+        json_key (out, "kind", TRUE);
+      json_string (out, zb_figure_kind_to_string (zb_figure_get_kind (f)));
+      json_key (out, "name", FALSE); json_string (out, zb_figure_get_name (f));
+      json_key (out, "indicator", FALSE); json_string (out, zb_figure_get_indicator (f));
+      json_key (out, "area", FALSE); json_string (out, zb_figure_get_area (f));
+      json_key (out, "value", FALSE); json_number (out, zb_figure_get_value (f));
+      json_key (out, "unit", FALSE); json_string (out, zb_figure_get_unit (f));
+      json_key (out, "change", FALSE); json_number (out, zb_figure_get_change (f));
+      json_key (out, "change_unit", FALSE); json_string (out, zb_figure_get_change (f)->set ? cu : NULL);
+      json_key (out, "qualifier", FALSE); json_string (out, zb_figure_get_qualifier (f));
+      json_key (out, "base_value", FALSE); json_number (out, zb_figure_get_base_value (f));
+      json_key (out, "target", FALSE); json_number (out, zb_figure_get_target (f));
+      json_key (out, "reference", FALSE); json_string (out, zb_figure_get_reference (f));
+      json_key (out, "period", FALSE); json_string (out, zb_figure_get_period (f));
+      json_key (out, "rank", FALSE);
+      if (zb_figure_get_rank (f) > 0)
+        g_string_append_printf (out, "%d", zb_figure_get_rank (f));
+      else
+        g_string_append (out, "null");
+      json_key (out, "section", FALSE);
+      if (zb_figure_get_section (f) < 0)
+        g_string_append (out, "null");
+      else
+        g_string_append_printf (out, "%d", zb_figure_get_section (f));
+      json_key (out, "line", FALSE); g_string_append_printf (out, "%u", zb_figure_get_line (f));
+      json_key (out, "offset", FALSE); g_string_append_printf (out, "%" G_GSIZE_FORMAT, zb_figure_get_offset (f));
+      json_key (out, "quote", FALSE); json_string (out, zb_figure_get_quote (f));
+      json_key (out, "rule", FALSE); json_string (out, zb_figure_get_rule (f));
+      if (zb_figure_is_corrected (f))
+        {
+          json_key (out, "corrected", FALSE);
+          g_string_append (out, "true");
+        }
+      g_string_append (out, " }");
+    }
+  g_string_append (out, "]\n}\n");
+  return g_string_free (out, FALSE);
+}
+
+static void
+tsv_cell (GString    *out,
+          const char *s,
+          gboolean    last)
+{
+  for (const char *p = s ? s : ""; *p; p++)
+    g_string_append_c (out, (*p == '\t' || *p == '\n') ? ' ' : *p);
+  g_string_append_c (out, last ? '\n' : '\t');
+}
+
+char *
+zb_report_to_tsv (ZbReport *self)
+{
+  static const ZbField cols[] = {
+    ZB_FIELD_KIND, ZB_FIELD_NAME, ZB_FIELD_VALUE, ZB_FIELD_UNIT, ZB_FIELD_CHANGE,
+    ZB_FIELD_CHANGE_UNIT, ZB_FIELD_QUALIFIER, ZB_FIELD_PERIOD, ZB_FIELD_RANK,
+  };
+  GString *out = g_string_new ("line");
+  GListModel *figures = G_LIST_MODEL (self->figures);
+  guint n = g_list_model_get_n_items (figures);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cols); c++)
+    g_string_append_printf (out, "\t%s", zb_field_to_string (cols[c]));
+  g_string_append (out, "\tquote\n");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
+
+      if (zb_figure_get_deleted (f))
+        continue;
+      g_string_append_printf (out, "%u\t", zb_figure_get_line (f));
+      for (guint c = 0; c < G_N_ELEMENTS (cols); c++)
+        {
+          g_autofree char *v = zb_figure_dup_field (f, cols[c]);
+          tsv_cell (out, v, FALSE);
+        }
+      tsv_cell (out, zb_figure_get_quote (f), TRUE);
+    }
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,87 @@
+/* zb-report.h — a parsed report: outline, figures and the source they came from
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "zb-figure.h"
+#include "zb-section.h"
+#include "zb-source.h"
+
+G_BEGIN_DECLS
+
+#define ZB_TYPE_REPORT (zb_report_get_type ())
+G_DECLARE_FINAL_TYPE (ZbReport, zb_report, ZB, REPORT, GObject)
+
+/* Reads and parses synchronously (call it from a worker thread, or from the CLI). */
+ZbReport   *zb_report_new_from_file      (GFile               *file,
+                                          GCancellable        *cancellable,
+                                          GError             **error);
+ZbReport   *zb_report_new_from_bytes     (GBytes              *bytes,
+                                          const char          *path,
+                                          GCancellable        *cancellable,
+                                          GError             **error);
+ZbReport   *zb_report_new_from_source    (ZbSource            *source,
+                                          GCancellable        *cancellable,
+                                          GError             **error);
+/* Reads and parses on a GTask thread. */
+void        zb_report_load_async         (GFile               *file,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+ZbReport   *zb_report_load_finish        (GAsyncResult        *result,
+                                          GError             **error);
+
+const char *zb_report_get_path           (ZbReport *self);
+const char *zb_report_get_title          (ZbReport *self);
+const char *zb_report_get_encoding       (ZbReport *self);
+const char *zb_report_get_text           (ZbReport *self);  /* decoded source shown to the user */
+ZbSource   *zb_report_get_source         (ZbReport *self);
+GListModel *zb_report_get_sections       (ZbReport *self);  /* of ZbSection, in document order */
+GListModel *zb_report_get_figures        (ZbReport *self);  /* of ZbFigure, in document order */
+/* (transfer full) */
+ZbSection  *zb_report_get_section        (ZbReport *self,
+                                          int       id);
+/* "二、工程质量 › （一）公共交通" */
+char       *zb_report_dup_section_path   (ZbReport *self,
+                                          int       id);
+gboolean    zb_report_section_contains   (ZbReport *self,
+                                          int       ancestor,
+                                          int       section);
+/* The innermost section that holds a text offset, -1 before the first heading. */
+int         zb_report_section_at         (ZbReport *self,
+                                          gsize     text_offset);
+
+void        zb_report_add_figure         (ZbReport *self,
+                                          ZbFigure *figure);
+/* A figure made by hand from a span of zb_report_get_text(). */
+ZbFigure   *zb_report_add_figure_from_span (ZbReport   *self,
+                                          gsize       text_offset,
+                                          gsize       text_length,
+                                          const char *name);
+void        zb_report_insert_figure      (ZbReport *self,
+                                          guint     position,
+                                          ZbFigure *figure);
+gboolean    zb_report_remove_figure      (ZbReport *self,
+                                          ZbFigure *figure,
+                                          guint    *position);
+
+typedef enum {
+  ZB_JSON_DEFAULT = 0,
+  ZB_JSON_IDS     = 1 << 0,  /* add workspace ids */
+  ZB_JSON_PRETTY  = 1 << 1,
+} ZbJsonFlags;
+
+char       *zb_report_to_json            (ZbReport    *self,
+                                          ZbJsonFlags  flags);
+char       *zb_report_to_tsv             (ZbReport    *self);
+
+/* For the parser. */
+void        zb_report_set_title          (ZbReport   *self,
+                                          const char *title);
+void        zb_report_take_section       (ZbReport   *self,
+                                          ZbSection  *section);
+
+G_END_DECLS

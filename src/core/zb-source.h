@@ -1,0 +1,54 @@
+/* zb-source.h — a report's text: decoded, normalised, and mapped back to the file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Three views of one report:
+ *  - the original bytes (offsets in figures' "offset" point there);
+ *  - text: decoded UTF-8 with \n line ends, shown in the app;
+ *  - norm: text with full-width ASCII folded to ASCII, ideographic spaces to
+ *    spaces and Markdown emphasis markers removed; the parser reads this.
+ * Each byte of norm maps to a byte of text, each byte of text to the original. */
+typedef struct _ZbSource ZbSource;
+
+struct _ZbSource
+{
+  gatomicrefcount ref_count;
+  char      *path;
+  char      *encoding;
+  char      *text;
+  gsize      text_len;
+  guint32   *text_to_orig;   /* NULL when text offsets are the original offsets */
+  char      *norm;
+  gsize      norm_len;
+  guint32   *norm_to_text;   /* norm_len + 1 entries */
+  guint32   *line_starts;    /* text offsets of each line's first byte */
+  guint      n_lines;
+};
+
+ZbSource   *zb_source_new_from_bytes (GBytes      *bytes,
+                                      const char  *path,
+                                      GError     **error);
+/* For importers (.docx, .pdf) that produce UTF-8 text themselves. */
+ZbSource   *zb_source_new_from_text  (const char  *text,
+                                      gssize       len,
+                                      const char  *path,
+                                      const char  *encoding);
+ZbSource   *zb_source_ref            (ZbSource    *self);
+void        zb_source_unref          (ZbSource    *self);
+
+guint       zb_source_line_at        (const ZbSource *self,
+                                      gsize           text_offset);   /* 1-based */
+gsize       zb_source_orig_offset    (const ZbSource *self,
+                                      gsize           text_offset);
+gsize       zb_source_text_offset    (const ZbSource *self,
+                                      gsize           norm_offset);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZbSource, zb_source_unref)
+
+G_END_DECLS

@@ -1,0 +1,199 @@
+/* test-headings.c — the block phase on reports written for the test
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "zb-report.h"
+#include "zb-heading-private.h"
+#include "zb-parser-private.h"
+
+#include <string.h>
+
+static ZbReport *
+parse (const char *text)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  ZbReport *report = zb_report_new_from_bytes (bytes, "t.txt", NULL, &error);
+
+  g_assert_no_error (error);
+  return report;
+}
+
+static ZbSection *
+section (ZbReport *report,
+         guint     i)
+{
+  return g_list_model_get_item (zb_report_get_sections (report), i);
+}
+
+static void
+assert_section (ZbReport   *report,
+                guint       i,
+                const char *number,
+                const char *title,
+                int         parent,
+                guint       line)
+{
+  g_autoptr(ZbSection) s = section (report, i);
+
+  g_assert_nonnull (s);
+  g_assert_cmpstr (zb_section_get_number (s), ==, number);
+  g_assert_cmpstr (zb_section_get_title (s), ==, title);
+  g_assert_cmpint (zb_section_get_parent (s), ==, parent);
+  g_assert_cmpuint (zb_section_get_line (s), ==, line);
+}
+
+static void
+test_number_styles (void)
+{
+  static const struct {
+    const char     *line;
+    ZbHeadingStyle  style;
+    const char     *number;
+  } cases[] = {
+    { "一、总体情况", ZB_HEADING_STYLE_CN, "一、" },
+    { "十二、其他", ZB_HEADING_STYLE_CN, "十二、" },
+    { "(一)工业", ZB_HEADING_STYLE_CN_PAREN, "(一)" },
+    { "(三)、金融", ZB_HEADING_STYLE_CN_PAREN, "(三)、" },
+    { "1. 卫生", ZB_HEADING_STYLE_AR_DOT, "1." },
+    { "2、投资。", ZB_HEADING_STYLE_AR_DUN, "2、" },
+    { "(1)农业", ZB_HEADING_STYLE_AR_PAREN, "(1)" },
+    { "①粮食", ZB_HEADING_STYLE_CIRCLED, "①" },
+    { "第一章 总则", ZB_HEADING_STYLE_CHAPTER, "第一章" },
+    { "第二节 分析", ZB_HEADING_STYLE_SECTION, "第二节" },
+    { "第三,抓好落实", ZB_HEADING_STYLE_ORDINAL, "第三," },
+    { "第一个问题:指标欠账", ZB_HEADING_STYLE_ORDINAL, "第一个问题:" },
+    { "## 工业", ZB_HEADING_STYLE_MARKDOWN, "##" },
+  };
+  static const char * const not_headings[] = {
+    "3.5亿元的投资",                 /* a decimal, not a number token */
+    "第一季度增长5%",                /* 第一季度 is a period */
+    "一是加强领导。二是压实责任。",
+    "(一)抓工业。全年工业增加值增长7%。重点抓好项目。",  /* runs on */
+    "1. 2023",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ZbHeadingMatch m;
+      g_assert_true (zb_heading_match (cases[i].line, strlen (cases[i].line), &m));
+      g_assert_cmpint (m.style, ==, cases[i].style);
+      g_assert_cmpint (m.number_end - m.number_start, ==, strlen (cases[i].number));
+      g_assert_true (strncmp (cases[i].line, cases[i].number, strlen (cases[i].number)) == 0);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (not_headings); i++)
+    {
+      ZbHeadingMatch m;
+      g_assert_false (zb_heading_match (not_headings[i], strlen (not_headings[i]), &m));
+    }
+}
+
+static void
+test_outline (void)
+{
+  const char *text =
+    "某区二〇二五年上半年经济运行情况报告\n"      /* 1 title */
+    "\n"
+    "区统计局\n"                                   /* 3 cover */
+    "\n"
+    "目 录\n"                                      /* 5 TOC */
+    "一、总体情况\t1\n"
+    "二、主要指标\t3\n"
+    "\n"
+    "今年以来，全区上下认真落实各项部署，经济运行总体平稳，主要指标好于预期，现将有关情况报告如下。\n" /* 9 */
+    "\n"
+    "一、总体情况\n"                                /* 11 */
+    "\n"
+    "（一）工业生产\n"                              /* 13 */
+    "\n"
+    "规模以上工业增加值增长6.1%，抽检食品样品\n"    /* 15 */
+    "\n"
+    "12\n"                                          /* 17 page number */
+    "\n"
+    "125 批次，合格率99%。\n"                        /* 19 */
+    "\n"
+    "1. 重点企业\n"                                  /* 21 */
+    "\n"
+    "重点企业产值增长9%。\n"
+    "\n"
+    "（二）投资\n"                                   /* 25 */
+    "\n"
+    "固定资产投资增长4%。\n"
+    "\n"
+    "二、主要指标\n"                                 /* 29 */
+    "\n"
+    "各项指标稳中有进。\n";
+  g_autoptr(ZbReport) report = parse (text);
+  GListModel *sections = zb_report_get_sections (report);
+
+  /* the cover's lines are not headings; the title still names the report */
+  g_assert_cmpuint (g_list_model_get_n_items (sections), ==, 5);
+  assert_section (report, 0, "一、", "总体情况", -1, 11);
+  assert_section (report, 1, "（一）", "工业生产", 0, 13);
+  assert_section (report, 2, "1.", "重点企业", 1, 21);
+  assert_section (report, 3, "（二）", "投资", 0, 25);
+  assert_section (report, 4, "二、", "主要指标", -1, 29);
+  g_assert_cmpstr (zb_report_get_title (report), ==, "某区二〇二五年上半年经济运行情况报告");
+}
+
+static void
+test_page_break_join (void)
+{
+  const char *text =
+    "（一）食品\n\n今年食品抽检有序推进，抽检高风险品种样品\n\n3\n\n125 批次，合格率100%。\n";
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(ZbSource) src = zb_source_new_from_bytes (bytes, "t.txt", NULL);
+  g_autoptr(GPtrArray) blocks = zb_blocks_parse (src);
+  ZbBlock *para;
+  ZbJoined joined;
+
+  g_assert_cmpuint (blocks->len, ==, 2);
+  para = g_ptr_array_index (blocks, 1);
+  g_assert_cmpint (para->type, ==, ZB_BLOCK_PARAGRAPH);
+  zb_joined_init (&joined, src, (ZbPiece *) (void *) para->pieces->data, para->pieces->len);
+  g_assert_cmpstr (joined.str->str, ==, "今年食品抽检有序推进,抽检高风险品种样品125 批次,合格率100%。");
+  zb_joined_clear (&joined);
+}
+
+static void
+test_running_header_and_tables (void)
+{
+  const char *text =
+    "某市质量分析报告\n\n一、产品质量\n\n合格率稳定。\n\n某市质量分析报告\n\n"
+    "表1 抽检情况\n\n\t序号\n\t县市\n\t批次数\n\n\t1\n\t甲县\n\t11\n\n"
+    "某市质量分析报告\n\n分品种情况如下。\n\n品种\t批次\t合格率\n食品\t20\t99%\n\n二、工程质量\n\n工程质量稳定。\n";
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(ZbSource) src = zb_source_new_from_bytes (bytes, "t.txt", NULL);
+  g_autoptr(GPtrArray) blocks = zb_blocks_parse (src);
+  guint tables = 0;
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      ZbBlock *b = g_ptr_array_index (blocks, i);
+      if (b->type == ZB_BLOCK_TABLE)
+        {
+          GArray *row0 = g_ptr_array_index (b->rows, 0);
+          tables++;
+          g_assert_cmpuint (b->rows->len, ==, 2);
+          g_assert_cmpuint (row0->len, ==, 3);
+        }
+      if (b->type == ZB_BLOCK_PARAGRAPH || b->type == ZB_BLOCK_HEADING)
+        {
+          ZbPiece *p = &g_array_index (b->pieces, ZbPiece, 0);
+          g_assert_false (strncmp (src->norm + p->start, "某市质量分析报告", p->end - p->start) == 0);
+        }
+    }
+  g_assert_cmpuint (tables, ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/headings/number-styles", test_number_styles);
+  g_test_add_func ("/headings/outline", test_outline);
+  g_test_add_func ("/blocks/page-break-join", test_page_break_join);
+  g_test_add_func ("/blocks/running-header-tables", test_running_header_and_tables);
+  return g_test_run ();
+}
