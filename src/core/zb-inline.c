@@ -1,10 +1,1303 @@
-/* zb-inline.c — placeholder, replaced by the inline phase */
+/* zb-inline.c — the inline phase: figures in sentences
+ *
+ * A paragraph is read sentence by sentence (。！？；) and clause by clause
+ * (，：). In a clause, number mentions (a number, or a list of numbers, and a
+ * unit) are found first; the words just before each mention say what it is
+ * (a change after 增长/下降, a gap after 高于全省, a progress after 完成目标
+ *任务的, else a level); the words before those name the indicator. Mentions
+ * of one indicator in one clause, or a nameless change in the next clause,
+ * make one figure. Vocabularies live in zb-vocab.c.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "zb-parser-private.h"
+#include "zb-vocab-private.h"
+#include "zb-figure.h"
 
-struct _ZbInlineContext { const ZbSource *source; int section; };
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
-ZbInlineContext *zb_inline_context_new (const ZbSource *source)
-{ ZbInlineContext *c = g_new0 (ZbInlineContext, 1); c->source = source; return c; }
-void zb_inline_context_free (ZbInlineContext *ctx) { g_free (ctx); }
-void zb_inline_set_section (ZbInlineContext *ctx, int section, const char *title) { ctx->section = section; }
-void zb_inline_parse_block (ZbInlineContext *ctx, const ZbBlock *block, GPtrArray *figures) { }
+typedef enum {
+  ROLE_LEVEL,
+  ROLE_CHANGE,
+  ROLE_GAP,
+  ROLE_PROGRESS,
+  ROLE_BASE,
+  ROLE_SKIP,
+} Role;
+
+typedef struct {
+  gsize        start;       /* first byte of the number (or of its cue, for 百分之) */
+  gsize        end;         /* after the unit (and qualifier) */
+  ZbNumber     number;
+  const ZbUnit *unit;
+  const char  *qualifier;
+  Role         role;
+  int          sign;
+  gsize        cue_start;   /* where the verb or cue before the number starts */
+  int          list_index;
+  int          list_len;
+  const char  *reference;   /* gaps */
+} Mention;
+
+struct _ZbInlineContext
+{
+  const ZbSource *source;
+  int             section;
+  char           *section_period;
+  /* per paragraph */
+  char           *last_name;
+  char           *period;
+};
+
+/* utf-8 helpers on the joined buffer ----------------------------------- */
+
+static gboolean
+at_word (const char *s,
+         gsize       pos,
+         gsize       end,
+         const char *word)
+{
+  gsize n = strlen (word);
+  return pos + n <= end && memcmp (s + pos, word, n) == 0;
+}
+
+static gboolean
+ends_with_word (const char *s,
+                gsize       start,
+                gsize       end,
+                const char *word)
+{
+  gsize n = strlen (word);
+  return end >= start + n && memcmp (s + end - n, word, n) == 0;
+}
+
+static gsize
+skip_spaces (const char *s,
+             gsize       pos,
+             gsize       end)
+{
+  while (pos < end && s[pos] == ' ')
+    pos++;
+  return pos;
+}
+
+static gsize
+trim_end (const char *s,
+          gsize       start,
+          gsize       end)
+{
+  while (end > start && s[end - 1] == ' ')
+    end--;
+  return end;
+}
+
+static gunichar
+char_before (const char *s,
+             gsize       start,
+             gsize       pos)
+{
+  const char *p;
+
+  if (pos <= start)
+    return 0;
+  p = g_utf8_find_prev_char (s + start, s + pos);
+  return p ? g_utf8_get_char (p) : 0;
+}
+
+/* Chinese numerals: 八, 十二, 两 ------------------------------------------ */
+
+static int
+cn_digit (gunichar c)
+{
+  static const gunichar digits[] = { 0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D };
+  if (c == 0x4E24) /* 两 */
+    return 2;
+  for (int i = 0; i < 10; i++)
+    if (digits[i] == c)
+      return i;
+  return -1;
+}
+
+/* Reads 一 … 九十九; returns bytes consumed. */
+static gsize
+read_cn_number (const char *s,
+                gsize       pos,
+                gsize       end,
+                double     *value)
+{
+  gsize p = pos;
+  int tens = -1, units = -1;
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char (s + p);
+      int d = cn_digit (c);
+
+      if (c == 0x5341) /* 十 */
+        {
+          tens = units < 0 ? 1 : units;
+          units = 0;
+        }
+      else if (d >= 0 && (units <= 0))
+        units = d;
+      else
+        break;
+      p = g_utf8_next_char (s + p) - s;
+    }
+  if (p == pos)
+    return 0;
+  *value = (tens > 0 ? tens * 10 : 0) + (units > 0 ? units : 0);
+  return p - pos;
+}
+
+/* Arabic numbers: 682.3, 1 234; returns bytes consumed. */
+static gsize
+read_number (const char *s,
+             gsize       pos,
+             gsize       end,
+             ZbNumber   *number)
+{
+  gsize p = pos;
+  gsize digits_len;
+  char buf[64];
+  gsize k = 0;
+
+  while (p < end && g_ascii_isdigit (s[p]))
+    p++;
+  if (p == pos)
+    return 0;
+  if (p + 1 < end && s[p] == '.' && g_ascii_isdigit (s[p + 1]))
+    {
+      p++;
+      while (p < end && g_ascii_isdigit (s[p]))
+        p++;
+    }
+  digits_len = p - pos;
+  if (digits_len >= sizeof buf)
+    {
+      /* absurdly long: read it, but keep only what a double can hold */
+      number->value = HUGE_VAL;
+      number->set = FALSE;
+      return digits_len;
+    }
+  for (gsize i = pos; i < p; i++)
+    buf[k++] = s[i];
+  buf[k] = '\0';
+  number->value = g_ascii_strtod (buf, NULL);
+  number->set = isfinite (number->value);
+  number->decimals = strchr (buf, '.') ? (gint8) MIN (strlen (strchr (buf, '.') + 1), 12) : 0;
+  return digits_len;
+}
+
+/* Period expressions ---------------------------------------------------- */
+
+/* 1-9月, 1—4月, 1至11月, 9月, 9月当月, 5月末, 2023年, 2023年1-9月, 截至…; returns the
+ * length of the expression at pos, or 0. */
+static gsize
+match_period (const char *s,
+              gsize       pos,
+              gsize       end)
+{
+  gsize p = pos;
+  const ZbWord *w;
+
+  if (at_word (s, p, end, "截至") || at_word (s, p, end, "截止"))
+    {
+      gsize q = skip_spaces (s, p + strlen ("截至"), end);
+      gsize n = match_period (s, q, end);
+      if (n > 0)
+        {
+          q += n;
+          /* 截至2023年10月25日 */
+          while (q < end && (g_ascii_isdigit (s[q]) || s[q] == ' '))
+            q++;
+          if (at_word (s, q, end, "日"))
+            q += strlen ("日");
+          return q - pos;
+        }
+      if (at_word (s, q, end, "目前"))
+        return q + strlen ("目前") - pos;
+      return 0;
+    }
+
+  w = zb_vocab_match_at (zb_period_words, zb_n_period_words, s + p, s + end);
+  if (w != NULL)
+    return strlen (w->word);
+
+  if (p < end && g_ascii_isdigit (s[p]))
+    {
+      gsize q = p;
+      gsize digits;
+
+      while (q < end && g_ascii_isdigit (s[q]))
+        q++;
+      digits = q - p;
+      if (digits == 4 || (digits == 4 && s[p] == '2'))
+        {
+          gsize r = skip_spaces (s, q, end);
+          if (at_word (s, r, end, "年"))
+            {
+              r = skip_spaces (s, r + strlen ("年"), end);
+              if (at_word (s, r, end, "初至"))
+                r += strlen ("初至");
+              {
+                gsize more = match_period (s, r, end);
+                if (more > 0 && g_ascii_isdigit (s[r]) && more < 20)
+                  return r + more - pos;
+                if (more > 0 && !g_ascii_isdigit (s[r]))
+                  return r + more - pos;
+              }
+              return r - pos;
+            }
+          return 0;
+        }
+      if (digits <= 2)
+        {
+          gsize r = skip_spaces (s, q, end);
+          if (r < end && (s[r] == '-' || s[r] == '~') )
+            r++;
+          else if (at_word (s, r, end, "—"))
+            {
+              while (at_word (s, r, end, "—"))
+                r += strlen ("—");
+            }
+          else if (at_word (s, r, end, "至"))
+            r += strlen ("至");
+          else
+            r = 0;
+          if (r > 0)
+            {
+              r = skip_spaces (s, r, end);
+              while (r < end && g_ascii_isdigit (s[r]))
+                r++;
+              r = skip_spaces (s, r, end);
+              if (at_word (s, r, end, "月"))
+                return r + strlen ("月") - pos;
+              if (at_word (s, r, end, "季度"))
+                return r + strlen ("季度") - pos;
+              return 0;
+            }
+          r = skip_spaces (s, q, end);
+          if (at_word (s, r, end, "月"))
+            {
+              r += strlen ("月");
+              if (at_word (s, r, end, "当月") || at_word (s, r, end, "份"))
+                r += at_word (s, r, end, "份") ? strlen ("份") : strlen ("当月");
+              else if (at_word (s, r, end, "末") || at_word (s, r, end, "底"))
+                r += strlen ("末");
+              return r - pos;
+            }
+        }
+    }
+  return 0;
+}
+
+/* Names ----------------------------------------------------------------- */
+
+static gboolean
+is_name_char (gunichar c)
+{
+  return g_unichar_isalnum (c) || c == 0x201C || c == 0x201D || c == '"' || c == 0x2014 || c == '-';
+}
+
+/* Strips cue words, periods and regions around a raw name span; returns a
+ * new string without spaces, or NULL when nothing is left. */
+static char *
+clean_name (const char *s,
+            gsize       start,
+            gsize       end)
+{
+  gboolean changed = TRUE;
+  GString *out;
+
+  start = skip_spaces (s, start, end);
+  end = trim_end (s, start, end);
+
+  /* a name never spans a bracket it does not close */
+  for (gsize p = start; p < end; p++)
+    if (s[p] == '(' )
+      {
+        const char *close = memchr (s + p, ')', end - p);
+        if (close == NULL)
+          {
+            end = trim_end (s, start, p);
+            break;
+          }
+      }
+
+  while (changed && start < end)
+    {
+      const ZbWord *w;
+      gsize n;
+
+      changed = FALSE;
+      start = skip_spaces (s, start, end);
+      if ((n = match_period (s, start, end)) > 0)
+        {
+          start += n;
+          changed = TRUE;
+          continue;
+        }
+      if ((w = zb_vocab_match_at (zb_name_prefixes, zb_n_name_prefixes, s + start, s + end)) != NULL)
+        {
+          start += strlen (w->word);
+          changed = TRUE;
+          continue;
+        }
+      end = trim_end (s, start, end);
+      if ((w = zb_vocab_match_before (zb_name_suffixes, zb_n_name_suffixes, s + start, s + end)) != NULL)
+        {
+          end -= strlen (w->word);
+          changed = TRUE;
+          continue;
+        }
+      /* trailing comparison: 较2022年, 比上半年 */
+      {
+        gsize p;
+        for (p = end; p > start; )
+          {
+            const char *prev = g_utf8_find_prev_char (s + start, s + p);
+            if (prev == NULL)
+              break;
+            p = prev - s;
+            if (at_word (s, p, end, "较") || at_word (s, p, end, "比"))
+              {
+                if (end - p <= 18 && p > start)
+                  {
+                    end = p;
+                    changed = TRUE;
+                  }
+                break;
+              }
+          }
+      }
+      /* a period in the middle: GDP增速一季度 */
+      for (gsize p = start; p < end && !changed; p = g_utf8_next_char (s + p) - s)
+        {
+          gsize m = match_period (s, p, end);
+          if (m > 0 && p + m == end)
+            {
+              end = p;
+              changed = TRUE;
+            }
+        }
+    }
+
+  end = trim_end (s, start, end);
+  if (start >= end)
+    return NULL;
+
+  out = g_string_new (NULL);
+  for (const char *p = s + start; p < s + end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c == ' ')
+        continue;
+      g_string_append_unichar (out, c);
+    }
+
+  /* a name is a phrase, not a sentence: keep its last 20 characters */
+  if (g_utf8_strlen (out->str, -1) > 20)
+    {
+      const char *tail = g_utf8_offset_to_pointer (out->str, g_utf8_strlen (out->str, -1) - 20);
+      char *t = g_strdup (tail);
+      g_string_assign (out, t);
+      g_free (t);
+    }
+
+  /* must hold a word */
+  {
+    gboolean word = FALSE;
+    for (const char *p = out->str; *p; p = g_utf8_next_char (p))
+      if (g_utf8_get_char (p) >= 0x4E00 || g_ascii_isalpha (*p))
+        word = TRUE;
+    if (!word)
+      {
+        g_string_free (out, TRUE);
+        return NULL;
+      }
+  }
+  return g_string_free (out, FALSE);
+}
+
+/* Mentions -------------------------------------------------------------- */
+
+/* Filler allowed between a verb and its number: 增长了, 分别增长, 同比下降约 */
+static gsize
+skip_filler_back (const char *s,
+                  gsize       start,
+                  gsize       pos)
+{
+  static const char * const fillers[] = {
+    "了", "为", "达到", "达", "约", "近", "仅", "均", "分别为", "分别", "至", "到", "将近", "超过",
+    "保持在", "在", "高达",
+  };
+  gboolean changed = TRUE;
+
+  while (changed)
+    {
+      changed = FALSE;
+      pos = trim_end (s, start, pos);
+      for (guint i = 0; i < G_N_ELEMENTS (fillers); i++)
+        if (ends_with_word (s, start, pos, fillers[i]))
+          {
+            pos -= strlen (fillers[i]);
+            changed = TRUE;
+            break;
+          }
+      /* a bracketed base or target between verb and number: 同比(72.19亿元)下降 */
+      if (!changed && pos > start && s[pos - 1] == ')')
+        {
+          gsize p = pos - 1;
+          while (p > start && s[p] != '(')
+            p--;
+          if (s[p] == '(')
+            {
+              pos = p;
+              changed = TRUE;
+            }
+        }
+    }
+  return pos;
+}
+
+static const char *
+qualifier_at (const char *s,
+              gsize      *pos,
+              gsize       end)
+{
+  gsize p = skip_spaces (s, *pos, end);
+  const ZbWord *w = zb_vocab_match_at (zb_qualifiers, zb_n_qualifiers, s + p, s + end);
+
+  if (w == NULL)
+    return NULL;
+  /* 多 only as in 40多个百分点 — handled before the unit */
+  if (g_str_equal (w->word, "多"))
+    return NULL;
+  *pos = p + strlen (w->word);
+  return w->word;
+}
+
+/* Reads one mention (a number or a list of numbers sharing a unit) at pos. */
+static gboolean
+read_mentions (const char *s,
+               gsize       pos,
+               gsize       clause_start,
+               gsize       end,
+               GArray     *out,
+               gsize      *next)
+{
+  GArray *list = g_array_new (FALSE, TRUE, sizeof (Mention));
+  gsize p = pos;
+
+  for (;;)
+    {
+      Mention m = { 0 };
+      gsize n;
+
+      m.start = p;
+      if (at_word (s, p, end, "百分之"))
+        {
+          double v;
+          gsize q = p + strlen ("百分之");
+          gsize k = read_cn_number (s, q, end, &v);
+          if (k == 0)
+            break;
+          m.number.value = v;
+          m.number.set = TRUE;
+          m.unit = zb_vocab_unit_at ("%", "%" + 1);
+          m.end = q + k;
+          g_array_append_val (list, m);
+          p = m.end;
+        }
+      else
+        {
+          if (g_ascii_isdigit (s[p]))
+            n = read_number (s, p, end, &m.number);
+          else
+            {
+              double v;
+              n = read_cn_number (s, p, end, &v);
+              /* Chinese numerals only before 个百分点 or 倍 */
+              if (n > 0 && (at_word (s, p + n, end, "个百分点") || at_word (s, p + n, end, "倍")))
+                {
+                  m.number.value = v;
+                  m.number.set = TRUE;
+                }
+              else
+                n = 0;
+            }
+          if (n == 0)
+            break;
+          p += n;
+          {
+            gsize q = skip_spaces (s, p, end);
+            /* 40多个百分点 */
+            if (at_word (s, q, end, "多") || at_word (s, q, end, "余"))
+              {
+                q += strlen ("多");
+                m.qualifier = "超过";
+              }
+            m.unit = zb_vocab_unit_at (s + q, s + end);
+            if (m.unit != NULL)
+              p = q + strlen (m.unit->word);
+          }
+          m.end = p;
+          g_array_append_val (list, m);
+        }
+
+      /* another number of the list? */
+      {
+        gsize q = skip_spaces (s, p, end);
+        if (at_word (s, q, end, "、"))
+          q += strlen ("、");
+        else if (at_word (s, q, end, "和"))
+          q += strlen ("和");
+        else
+          break;
+        q = skip_spaces (s, q, end);
+        if (q < end && g_ascii_isdigit (s[q]) && match_period (s, q, end) == 0)
+          p = q;
+        else
+          break;
+      }
+    }
+
+  *next = p;
+  if (list->len == 0)
+    {
+      g_array_unref (list);
+      return FALSE;
+    }
+
+  /* the last unit serves the list: 1.7、0.3、0.1个百分点 */
+  {
+    Mention *last = &g_array_index (list, Mention, list->len - 1);
+    gsize q = last->end;
+    const char *qual = qualifier_at (s, &q, end);
+
+    if (last->unit != NULL)
+      {
+        for (guint i = 0; i < list->len; i++)
+          {
+            Mention *m = &g_array_index (list, Mention, i);
+            if (m->unit == NULL)
+              m->unit = last->unit;
+          }
+      }
+    if (qual != NULL)
+      {
+        for (guint i = 0; i < list->len; i++)
+          if (g_array_index (list, Mention, i).qualifier == NULL)
+            g_array_index (list, Mention, i).qualifier = qual;
+        last->end = q;
+        *next = q;
+      }
+  }
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      Mention *m = &g_array_index (list, Mention, i);
+      if (m->unit == NULL || !m->number.set)
+        continue;
+      m->list_index = i;
+      m->list_len = list->len;
+      g_array_append_val (out, *m);
+    }
+  g_array_unref (list);
+  return TRUE;
+}
+
+/* What a mention is, from the words before it. */
+static void
+classify (const char *s,
+          gsize       clause_start,
+          gsize       left_start,
+          Mention    *m,
+          const Mention *prev)
+{
+  gsize before = skip_filler_back (s, left_start, m->start);
+  const ZbWord *verb;
+  const ZbWord *w;
+
+  m->role = ROLE_LEVEL;
+  m->sign = 1;
+  m->cue_start = before;
+
+  /* a base value in brackets after 同比: 同比(72.19亿元)下降 */
+  if (m->start > clause_start && char_before (s, clause_start, m->start) == '(')
+    {
+      gsize open = m->start - 1;
+      gsize b = trim_end (s, clause_start, open);
+      if (ends_with_word (s, clause_start, b, "同比") || ends_with_word (s, clause_start, b, "比上年") ||
+          ends_with_word (s, clause_start, b, "年"))
+        {
+          m->role = ROLE_BASE;
+          return;
+        }
+    }
+
+  /* progress: 完成年度目标任务的51%, 完结率100% */
+  if (m->unit->klass == ZB_UNIT_PERCENT &&
+      (w = zb_vocab_match_before (zb_progress_cues, zb_n_progress_cues, s + left_start, s + before)) != NULL)
+    {
+      gboolean done = FALSE;
+      /* the phrase must speak of completing: 完成 … 任务 / 占 … 计划 */
+      for (gsize p = clause_start; p + 3 <= before; p++)
+        if (at_word (s, p, before, "完成") || at_word (s, p, before, "占") || at_word (s, p, before, "完结"))
+          done = TRUE;
+      if (done || g_str_has_suffix (w->word, "率"))
+        {
+          m->role = ROLE_PROGRESS;
+          m->cue_start = before - strlen (w->word);
+          return;
+        }
+    }
+
+  /* gaps: 高于全省2个百分点, 比目标(9.0%)低2.6个百分点, 差目标进度26.5个百分点 */
+  if (m->unit->klass == ZB_UNIT_PP)
+    {
+      const ZbWord *gap = NULL;
+      gsize gap_at = 0;
+      const ZbWord *ref = NULL;
+
+      for (gsize p = left_start; p < before; p = g_utf8_next_char (s + p) - s)
+        {
+          const ZbWord *g = zb_vocab_match_at (zb_gap_verbs, zb_n_gap_verbs, s + p, s + before);
+          const ZbWord *r = zb_vocab_match_at (zb_references, zb_n_references, s + p, s + before);
+          const ZbWord *c = zb_vocab_match_at (zb_change_verbs, zb_n_change_verbs, s + p, s + before);
+          if (r != NULL)
+            ref = r;
+          if (g != NULL && (c == NULL || strlen (g->word) >= strlen (c->word)))
+            gap = g, gap_at = p;
+        }
+      if (gap != NULL && ref != NULL)
+        {
+          m->role = ROLE_GAP;
+          m->sign = gap->value;
+          m->cue_start = gap_at;
+          m->reference = ref->value == 1 ? "target" : ref->value == 2 ? "schedule" : "benchmark";
+          return;
+        }
+    }
+
+  verb = zb_vocab_match_before (zb_change_verbs, zb_n_change_verbs, s + left_start, s + before);
+  if (verb != NULL && m->unit->klass != ZB_UNIT_LEVEL)
+    {
+      m->role = ROLE_CHANGE;
+      m->sign = verb->value;
+      m->cue_start = before - strlen (verb->word);
+      /* 降幅收窄 → negative, 降幅扩大 → positive: the verb says it */
+      if (m->unit->klass == ZB_UNIT_TIMES)
+        {
+          m->number.value *= 100;
+          m->number.decimals = MAX (0, m->number.decimals - 2);
+        }
+      return;
+    }
+  if (verb != NULL && m->unit->klass == ZB_UNIT_LEVEL)
+    {
+      /* 增加700万箱: absolute changes are not figures */
+      m->role = ROLE_SKIP;
+      return;
+    }
+
+  /* a list continues its first member's role */
+  if (prev != NULL && m->list_index > 0)
+    {
+      m->role = prev->role;
+      m->sign = prev->sign;
+      m->reference = prev->reference;
+      m->cue_start = prev->cue_start;
+      return;
+    }
+
+  if (m->unit->klass == ZB_UNIT_PP)
+    m->role = ROLE_SKIP;   /* 拉动 …, a share: no figure we can name */
+}
+
+/* Sentences and clauses -------------------------------------------------- */
+
+typedef struct {
+  ZbInlineContext *ctx;
+  const ZbBlock   *block;
+  ZbJoined        *joined;
+  GPtrArray       *figures;
+  ZbFigure        *open;          /* the last figure, a nameless change may join it */
+  gsize            open_sentence;
+} Reader;
+
+static void
+set_source (Reader   *r,
+            ZbFigure *f,
+            gsize     start,
+            gsize     end,
+            gsize     number_at)
+{
+  const ZbSource *src = r->ctx->source;
+  const char *s = r->joined->str->str;
+  guint32 *map = (guint32 *) (void *) r->joined->map->data;
+  gsize t0 = zb_source_text_offset (src, map[start]);
+  gsize t1 = zb_source_text_offset (src, end > start ? map[end - 1] + 1 : map[end]);
+  gsize tn = zb_source_text_offset (src, map[number_at]);
+  g_autofree char *quote = NULL;
+
+  /* a quote that crosses a page break is cut at the line end of its start */
+  if (t1 < t0)
+    t1 = t0;
+  {
+    const char *nl = memchr (src->text + t0, '\n', t1 - t0);
+    if (nl != NULL)
+      {
+        if ((gsize) (nl - src->text) > tn)
+          t1 = nl - src->text;
+        else
+          t0 = tn, t1 = MAX (t1, tn);
+      }
+    nl = memchr (src->text + t0, '\n', t1 - t0);
+    if (nl != NULL)
+      t1 = nl - src->text;
+  }
+  /* extend the end over a multi-byte character's tail */
+  while (t1 < src->text_len && (src->text[t1] & 0xC0) == 0x80)
+    t1++;
+  quote = g_strndup (src->text + t0, t1 - t0);
+  (void) s;
+  zb_figure_set_source (f, r->block->section, zb_source_line_at (src, tn),
+                        zb_source_orig_offset (src, tn), t0, t1 - t0, quote);
+}
+
+static ZbFigure *
+new_figure (Reader       *r,
+            ZbFigureKind  kind,
+            const char   *name,
+            const char   *period)
+{
+  ZbFigure *f = zb_figure_new (kind, name);
+
+  zb_figure_set_indicator (f, zb_vocab_indicator_for (name));
+  zb_figure_set_period (f, period);
+  g_ptr_array_add (r->figures, f);
+  return f;
+}
+
+/* 居全市第4位, 排名第1, 均保持全区第1位 */
+static int
+find_rank (const char *s,
+           gsize       start,
+           gsize       end)
+{
+  for (gsize p = start; p < end; p = g_utf8_next_char (s + p) - s)
+    if (at_word (s, p, end, "第"))
+      {
+        gsize q = skip_spaces (s, p + strlen ("第"), end);
+        double v = 0;
+        gsize n = 0;
+
+        if (q < end && g_ascii_isdigit (s[q]))
+          {
+            v = atoi (s + q);
+            while (q < end && g_ascii_isdigit (s[q]))
+              q++;
+            n = 1;
+          }
+        else if ((n = read_cn_number (s, q, end, &v)) > 0)
+          q += n;
+        q = skip_spaces (s, q, end);
+        if (n > 0 && v >= 1 && v <= 200 && (at_word (s, q, end, "位") || at_word (s, q, end, "名")))
+          {
+            /* only a ranking: 排/居/位居/保持 … 全X 第N位 */
+            gsize a = start;
+            gboolean scope = FALSE;
+            for (gsize k = a; k < p; k++)
+              if (at_word (s, k, p, "全") || at_word (s, k, p, "排") || at_word (s, k, p, "居"))
+                scope = TRUE;
+            if (scope)
+              return (int) v;
+          }
+      }
+  return 0;
+}
+
+/* Splits "A和B、C" into names for a 分别 list. */
+static GPtrArray *
+split_names (const char *name)
+{
+  GPtrArray *parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *copy = g_strdup (name);
+  char *p = copy;
+  char *start = copy;
+
+  while (*p)
+    {
+      if (g_str_has_prefix (p, "、") || g_str_has_prefix (p, "和") || g_str_has_prefix (p, "及") ||
+          g_str_has_prefix (p, "与"))
+        {
+          *p = '\0';
+          if (*start)
+            g_ptr_array_add (parts, g_strdup (start));
+          p += 3;
+          start = p;
+          continue;
+        }
+      p = g_utf8_next_char (p);
+    }
+  if (*start)
+    g_ptr_array_add (parts, g_strdup (start));
+
+  /* 新材料产业、高新技术产品企业总产值: the shared tail goes to every part */
+  if (parts->len > 1)
+    {
+      const char *last = g_ptr_array_index (parts, parts->len - 1);
+      const char *tails[] = { "总产值", "增加值", "营业收入", "产值", "收入", "投资", "年产值" };
+      for (guint t = 0; t < G_N_ELEMENTS (tails); t++)
+        if (g_str_has_suffix (last, tails[t]))
+          {
+            for (guint i = 0; i + 1 < parts->len; i++)
+              {
+                char *part = g_ptr_array_index (parts, i);
+                if (!g_str_has_suffix (part, tails[t]))
+                  {
+                    g_ptr_array_index (parts, i) = g_strconcat (part, tails[t], NULL);
+                    g_free (part);
+                  }
+              }
+            break;
+          }
+    }
+  return parts;
+}
+
+/* Is the sentence (up to pos) about a goal? */
+static gboolean
+target_context (const char *s,
+                gsize       sentence_start,
+                gsize       clause_start,
+                gsize       pos,
+                gsize       clause_end)
+{
+  /* cues before the mention in the sentence */
+  for (gsize p = sentence_start; p < pos; p = g_utf8_next_char (s + p) - s)
+    {
+      const ZbWord *w = zb_vocab_match_at (zb_target_cues, zb_n_target_cues, s + p, s + pos);
+      if (w == NULL)
+        continue;
+      if (w->value == 1)
+        {
+          /* 完成…目标任务的 / 差目标: a comparison with a goal, not a goal */
+          if (g_str_equal (w->word, "目标") || g_str_equal (w->word, "任务") || g_str_equal (w->word, "计划"))
+            {
+              gsize q = p + strlen (w->word);
+              if (char_before (s, sentence_start, p) == 0x5DEE /* 差 */ ||
+                  at_word (s, q, pos, "的") || at_word (s, q, pos, "进度") || at_word (s, q, pos, "增速"))
+                continue;
+              /* 超额完成年度目标任务 is a report of success */
+              if (p >= sentence_start + 6 && (ends_with_word (s, sentence_start, p, "完成") ||
+                                              ends_with_word (s, sentence_start, p, "年度")))
+                continue;
+            }
+          return TRUE;
+        }
+      if (w->value == 2 && p >= clause_start)
+        {
+          /* 要, 预计 only in the mention's own clause */
+          if (g_str_equal (w->word, "保") || g_str_equal (w->word, "争"))
+            {
+              /* 保5争6 */
+              gsize q = p + strlen (w->word);
+              if (q < pos && g_ascii_isdigit (s[skip_spaces (s, q, pos)]))
+                return TRUE;
+              continue;
+            }
+          return TRUE;
+        }
+    }
+  /* 增长5%的目标 */
+  for (gsize p = pos; p < clause_end; p++)
+    if (at_word (s, p, clause_end, "的目标") || at_word (s, p, clause_end, "的任务"))
+      return TRUE;
+  return FALSE;
+}
+
+/* The last period written in [start, pos). */
+static char *
+period_before (const char *s,
+               gsize       start,
+               gsize       pos)
+{
+  char *found = NULL;
+
+  for (gsize p = start; p < pos; )
+    {
+      gsize n = match_period (s, p, pos);
+      if (n > 0)
+        {
+          gsize a = p, b = trim_end (s, p, p + n);
+          GString *str = g_string_new (NULL);
+          for (gsize k = a; k < b; k++)
+            if (s[k] != ' ')
+              g_string_append_c (str, s[k]);
+          g_free (found);
+          found = g_string_free (str, FALSE);
+          p += n;
+        }
+      else
+        p = g_utf8_next_char (s + p) - s;
+    }
+  return found;
+}
+
+static void
+read_clause (Reader *r,
+             gsize   sentence_start,
+             gsize   sentence_end,
+             gsize   cs,
+             gsize   ce)
+{
+  const char *s = r->joined->str->str;
+  g_autoptr(GArray) mentions = g_array_new (FALSE, TRUE, sizeof (Mention));
+  gsize p = cs;
+  gsize left_start = cs;
+  ZbFigure *clause_figure = NULL;
+  g_autofree char *clause_name = NULL;
+
+  /* find the mentions */
+  while (p < ce)
+    {
+      gsize n = match_period (s, p, ce);
+      gsize next;
+
+      if (n > 0)
+        {
+          p += n;
+          continue;
+        }
+      if ((g_ascii_isdigit (s[p]) || at_word (s, p, ce, "百分之") ||
+           (cn_digit (g_utf8_get_char (s + p)) >= 0 || g_utf8_get_char (s + p) == 0x5341)) &&
+          !(p > cs && (g_ascii_isalpha (s[p - 1]) || s[p - 1] == '.' )) &&
+          !(char_before (s, cs, p) == 0x7B2C /* 第 */))
+        {
+          if (read_mentions (s, p, cs, ce, mentions, &next))
+            {
+              p = MAX (next, p + 1);
+              continue;
+            }
+          p = g_utf8_next_char (s + p) - s;
+          continue;
+        }
+      p = g_utf8_next_char (s + p) - s;
+    }
+
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      Mention *m = &g_array_index (mentions, Mention, i);
+      const Mention *prev = i > 0 ? &g_array_index (mentions, Mention, i - 1) : NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *period = NULL;
+      gboolean target;
+      ZbFigureKind kind;
+      gsize after;
+
+      classify (s, cs, left_start, m, prev);
+      if (m->role == ROLE_SKIP)
+        {
+          left_start = m->end;
+          continue;
+        }
+      if (m->role == ROLE_BASE)
+        {
+          if (clause_figure != NULL)
+            zb_figure_set_base_value (clause_figure, &m->number);
+          continue;
+        }
+
+      /* the name: words between the previous mention and the cue */
+      if (m->list_index == 0)
+        name = clean_name (s, left_start, m->role == ROLE_LEVEL ? m->start : m->cue_start);
+      else if (prev != NULL)
+        name = NULL;
+
+      period = period_before (s, sentence_start, m->start);
+      if (period == NULL)
+        period = g_strdup (r->ctx->period ? r->ctx->period : r->ctx->section_period);
+
+      target = target_context (s, sentence_start, cs, m->start, ce);
+
+      /* a quantity goal names what follows: 确保新增1个千亿园区 */
+      after = skip_spaces (s, m->end, ce);
+      if (name == NULL && m->role == ROLE_LEVEL && target && m->list_index == 0)
+        {
+          gsize q = after;
+          while (q < ce && is_name_char (g_utf8_get_char (s + q)))
+            {
+              if (at_word (s, q, ce, "的") || at_word (s, q, ce, "和"))
+                break;
+              q = g_utf8_next_char (s + q) - s;
+            }
+          if (q > after)
+            name = clean_name (s, after, q);
+        }
+
+      /* 分别: one name per number */
+      if (m->list_len > 1 && (clause_name != NULL || name != NULL))
+        {
+          g_autoptr(GPtrArray) parts = split_names (name ? name : clause_name);
+          if (parts->len == (guint) m->list_len)
+            {
+              g_free (name);
+              name = g_strdup (g_ptr_array_index (parts, m->list_index));
+            }
+          else if (name == NULL)
+            name = g_strdup (clause_name);
+        }
+      if (name == NULL && m->list_index > 0 && clause_name != NULL)
+        name = g_strdup (clause_name);
+
+      if (m->list_index == 0 && name != NULL)
+        {
+          g_free (clause_name);
+          clause_name = g_strdup (name);
+        }
+
+      /* a nameless change joins the level before it: 44.4亿元,按可比价格计算,增长18.6% */
+      if (name == NULL && m->role == ROLE_CHANGE && r->open != NULL &&
+          r->open_sentence == sentence_start &&
+          !zb_figure_get_change (r->open)->set && zb_figure_get_value (r->open)->set)
+        {
+          ZbNumber c = m->number;
+          c.value *= m->sign;
+          zb_figure_set_change (r->open, &c, m->unit->klass == ZB_UNIT_PP ? ZB_CHANGE_PP : ZB_CHANGE_PERCENT);
+          left_start = m->end;
+          continue;
+        }
+      /* a change right after a level of the same clause belongs to it */
+      if (m->role == ROLE_CHANGE && clause_figure != NULL && name == NULL &&
+          !zb_figure_get_change (clause_figure)->set)
+        {
+          ZbNumber c = m->number;
+          c.value *= m->sign;
+          zb_figure_set_change (clause_figure, &c, m->unit->klass == ZB_UNIT_PP ? ZB_CHANGE_PP : ZB_CHANGE_PERCENT);
+          if (m->qualifier && !zb_figure_get_qualifier (clause_figure))
+            zb_figure_set_qualifier (clause_figure, m->qualifier);
+          left_start = m->end;
+          continue;
+        }
+
+      if (name == NULL)
+        name = g_strdup (r->ctx->last_name);
+      if (name == NULL)
+        {
+          left_start = m->end;
+          continue;
+        }
+
+      /* a change of a growth rate: 比上半年回落1.4个百分点 */
+      if (m->role == ROLE_CHANGE && m->unit->klass == ZB_UNIT_PP &&
+          !g_str_has_suffix (name, "增速") && !g_str_has_suffix (name, "降幅") &&
+          !g_str_has_suffix (name, "增幅") && !g_str_has_suffix (name, "比重") &&
+          !g_str_has_suffix (name, "率") && !g_str_has_suffix (name, "增长"))
+        {
+          char *rate = g_strconcat (name, "增速", NULL);
+          g_free (name);
+          name = rate;
+        }
+
+      switch (m->role)
+        {
+        case ROLE_GAP: kind = ZB_FIGURE_GAP; break;
+        case ROLE_PROGRESS: kind = ZB_FIGURE_PROGRESS; break;
+        case ROLE_CHANGE:
+        case ROLE_LEVEL:
+        case ROLE_BASE:
+        case ROLE_SKIP:
+        default:
+          kind = target ? ZB_FIGURE_TARGET : ZB_FIGURE_ACTUAL;
+        }
+
+      {
+        ZbFigure *f = new_figure (r, kind, name, period);
+        ZbNumber n = m->number;
+        int rank;
+
+        if (m->role == ROLE_CHANGE || m->role == ROLE_GAP)
+          {
+            n.value *= m->sign;
+            zb_figure_set_change (f, &n, m->unit->klass == ZB_UNIT_PP ? ZB_CHANGE_PP : ZB_CHANGE_PERCENT);
+          }
+        else
+          zb_figure_set_value (f, &n, m->unit->unit);
+        if (m->reference)
+          zb_figure_set_reference (f, m->reference);
+        if (m->qualifier)
+          zb_figure_set_qualifier (f, m->qualifier);
+        rank = find_rank (s, m->end, ce);
+        if (rank > 0)
+          zb_figure_set_rank (f, rank);
+        set_source (r, f, m->list_index == 0 ? MIN (m->cue_start, m->start) : m->start, m->end, m->start);
+        zb_figure_set_rule (f, m->role == ROLE_GAP ? "gap" : m->role == ROLE_PROGRESS ? "progress" :
+                               m->role == ROLE_CHANGE ? "change" : "level", 0.8);
+
+        /* the goal inside a gap: 差目标增速(8.6%)0.1个百分点 */
+        if (m->role == ROLE_GAP && g_strcmp0 (m->reference, "target") == 0)
+          {
+            for (gsize q = m->cue_start; q < m->start; q++)
+              if (s[q] == '(' && q + 1 < m->start && g_ascii_isdigit (s[q + 1]))
+                {
+                  ZbNumber t;
+                  gsize k = read_number (s, q + 1, m->start, &t);
+                  if (k > 0 && s[q + 1 + k] == '%')
+                    {
+                      ZbFigure *tf = new_figure (r, ZB_FIGURE_TARGET, name, period);
+                      zb_figure_set_change (tf, &t, ZB_CHANGE_PERCENT);
+                      zb_figure_set_target (f, &t);
+                      set_source (r, tf, m->cue_start, q + 2 + k, q + 1);
+                      zb_figure_set_rule (tf, "gap-target", 0.8);
+                    }
+                  break;
+                }
+          }
+
+        if (m->role == ROLE_LEVEL || m->role == ROLE_CHANGE)
+          {
+            clause_figure = f;
+            r->open = f;
+            r->open_sentence = sentence_start;
+          }
+        if (m->role != ROLE_GAP && m->role != ROLE_PROGRESS && m->list_len <= 1)
+          {
+            g_free (r->ctx->last_name);
+            /* the subject carried on is the indicator, not its rate */
+            r->ctx->last_name = g_strdup (name);
+          }
+      }
+      left_start = m->end;
+    }
+
+  /* the period said in this clause holds for the next ones */
+  {
+    g_autofree char *period = period_before (s, cs, ce);
+    if (period != NULL)
+      {
+        g_free (r->ctx->period);
+        r->ctx->period = g_steal_pointer (&period);
+      }
+  }
+}
+
+static gboolean
+is_sentence_end (const char *s,
+                 gsize       p,
+                 gsize       end)
+{
+  return at_word (s, p, end, "。") || s[p] == '!' || s[p] == '?' || s[p] == ';';
+}
+
+static void
+read_text (Reader *r)
+{
+  const char *s = r->joined->str->str;
+  gsize len = r->joined->str->len;
+  gsize sentence = 0;
+  gsize clause = 0;
+  int depth = 0;
+
+  for (gsize p = 0; p <= len; )
+    {
+      gboolean at_end = (p == len);
+      gboolean sent = !at_end && is_sentence_end (s, p, len);
+      gboolean cl = !at_end && depth == 0 && (s[p] == ',' || s[p] == ':');
+
+      if (!at_end && s[p] == '(')
+        depth++;
+      else if (!at_end && s[p] == ')' && depth > 0)
+        depth--;
+
+      if (at_end || sent || cl)
+        {
+          if (p > clause)
+            read_clause (r, sentence, len, clause, p);
+          p += at_end ? 1 : (sent && !g_ascii_ispunct (s[p]) ? strlen ("。") : 1);
+          clause = p;
+          if (sent || at_end)
+            {
+              sentence = p;
+              depth = 0;
+            }
+          continue;
+        }
+      p = g_utf8_next_char (s + p) - s;
+    }
+}
+
+ZbInlineContext *
+zb_inline_context_new (const ZbSource *source)
+{
+  ZbInlineContext *ctx = g_new0 (ZbInlineContext, 1);
+
+  ctx->source = source;
+  ctx->section = -1;
+  return ctx;
+}
+
+void
+zb_inline_context_free (ZbInlineContext *ctx)
+{
+  if (ctx == NULL)
+    return;
+  g_free (ctx->section_period);
+  g_free (ctx->last_name);
+  g_free (ctx->period);
+  g_free (ctx);
+}
+
+void
+zb_inline_set_section (ZbInlineContext *ctx,
+                       int              section,
+                       const char      *title)
+{
+  g_autofree char *norm = NULL;
+
+  ctx->section = section;
+  g_clear_pointer (&ctx->section_period, g_free);
+  if (title != NULL)
+    {
+      /* 一、上半年经济运行情况: the section's period is inherited by its text */
+      gsize len = strlen (title);
+      for (gsize p = 0; p < len; p = g_utf8_next_char (title + p) - title)
+        if (match_period (title, p, len) > 0)
+          {
+            ctx->section_period = period_before (title, p, len);
+            break;
+          }
+    }
+}
+
+void
+zb_inline_parse_block (ZbInlineContext *ctx,
+                       const ZbBlock   *block,
+                       GPtrArray       *figures)
+{
+  ZbJoined joined = { 0 };
+  Reader r = { 0 };
+
+  if (block->type == ZB_BLOCK_TABLE)
+    return;   /* table figures are levels without change: the grid keeps them */
+  if (block->type == ZB_BLOCK_HEADING && block->number == NULL)
+    return;
+
+  zb_joined_init (&joined, ctx->source, (const ZbPiece *) (void *) block->pieces->data, block->pieces->len);
+
+  /* a paragraph starts afresh: no subject, the section's period */
+  g_clear_pointer (&ctx->last_name, g_free);
+  g_clear_pointer (&ctx->period, g_free);
+
+  r.ctx = ctx;
+  r.block = block;
+  r.joined = &joined;
+  r.figures = figures;
+  read_text (&r);
+
+  zb_joined_clear (&joined);
+}
