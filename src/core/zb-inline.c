@@ -963,6 +963,12 @@ read_clause (Reader *r,
   ZbFigure *clause_figure = NULL;
   g_autofree char *clause_name = NULL;
 
+  /* a run-on "sentence" of a megabyte must not make the lookbacks quadratic */
+  if (cs > sentence_start + 600)
+    sentence_start = cs - 600;
+  while (sentence_start < cs && (s[sentence_start] & 0xC0) == 0x80)
+    sentence_start++;
+
   /* find the mentions */
   while (p < ce)
     {
