@@ -143,8 +143,13 @@ is_toc_entry (const char *s,
     {
       if (s[p - 1] == '\t' || s[p - 1] == ' ')
         p--, leader = leader || s[p] == '\t';
-      else if (s[p - 1] == '.')
-        p--, leader = TRUE;
+      else if (s[p - 1] == '.' && p - 1 > start && s[p - 2] == '.')
+        {
+          /* dotted leaders, never the point of a decimal like 9.53 */
+          while (p > start && s[p - 1] == '.')
+            p--;
+          leader = TRUE;
+        }
       else if (p >= start + 3 && (strncmp (s + p - 3, "…", 3) == 0 || strncmp (s + p - 2, "·", 2) == 0))
         p -= (strncmp (s + p - 3, "…", 3) == 0) ? 3 : 2, leader = TRUE;
       else

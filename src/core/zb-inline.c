@@ -24,6 +24,7 @@ typedef enum {
   ROLE_GAP,
   ROLE_PROGRESS,
   ROLE_BASE,
+  ROLE_REFVALUE,   /* 比目标(9.0%), 高于全国(6.8%): the reference's own figure */
   ROLE_SKIP,
 } Role;
 
@@ -304,28 +305,31 @@ is_name_char (gunichar c)
 
 /* Strips cue words, periods and regions around a raw name span; returns a
  * new string without spaces, or NULL when nothing is left. */
+/* Reduces a raw name span to a minimal noun phrase: no brackets, spaces,
+ * cue words, periods or regions; NULL when nothing is left. */
 static char *
-clean_name (const char *s,
+clean_name (const char *src,
             gsize       start,
             gsize       end)
 {
+  g_autoptr(GString) buf = g_string_new (NULL);
   gboolean changed = TRUE;
-  GString *out;
+  const char *s;
+  int depth = 0;
 
-  start = skip_spaces (s, start, end);
-  end = trim_end (s, start, end);
-
-  /* a name never spans a bracket it does not close */
+  /* brackets hold bases and asides, never the name */
   for (gsize p = start; p < end; p++)
-    if (s[p] == '(' )
-      {
-        const char *close = memchr (s + p, ')', end - p);
-        if (close == NULL)
-          {
-            end = trim_end (s, start, p);
-            break;
-          }
-      }
+    {
+      if (src[p] == '(')
+        depth++;
+      else if (src[p] == ')')
+        depth = MAX (depth - 1, 0);
+      else if (depth == 0 && src[p] != ' ')
+        g_string_append_c (buf, src[p]);
+    }
+  s = buf->str;
+  start = 0;
+  end = buf->len;
 
   while (changed && start < end)
     {
@@ -333,7 +337,6 @@ clean_name (const char *s,
       gsize n;
 
       changed = FALSE;
-      start = skip_spaces (s, start, end);
       if ((n = match_period (s, start, end)) > 0)
         {
           start += n;
@@ -346,80 +349,84 @@ clean_name (const char *s,
           changed = TRUE;
           continue;
         }
-      end = trim_end (s, start, end);
+      /* a comparison opens the clause: 较2022年, 比上半年 — no name here */
+      if (at_word (s, start, end, "较") || at_word (s, start, end, "比") || at_word (s, start, end, "与"))
+        return NULL;
       if ((w = zb_vocab_match_before (zb_name_suffixes, zb_n_name_suffixes, s + start, s + end)) != NULL)
         {
           end -= strlen (w->word);
           changed = TRUE;
           continue;
         }
-      /* trailing comparison: 较2022年, 比上半年 */
-      {
-        gsize p;
-        for (p = end; p > start; )
-          {
-            const char *prev = g_utf8_find_prev_char (s + start, s + p);
-            if (prev == NULL)
+      if ((w = zb_vocab_match_before (zb_gap_verbs, zb_n_gap_verbs, s + start, s + end)) != NULL &&
+          strlen (w->word) > 3)
+        {
+          end -= strlen (w->word);
+          changed = TRUE;
+          continue;
+        }
+      /* trailing comparison: 工业投资比上年 */
+      for (gsize p = end; p > start; )
+        {
+          const char *prev = g_utf8_find_prev_char (s + start, s + p);
+          if (prev == NULL)
+            break;
+          p = prev - s;
+          if ((at_word (s, p, end, "较") || at_word (s, p, end, "比")) && p > start && end - p <= 18)
+            {
+              end = p;
+              changed = TRUE;
               break;
-            p = prev - s;
-            if (at_word (s, p, end, "较") || at_word (s, p, end, "比"))
-              {
-                if (end - p <= 18 && p > start)
-                  {
-                    end = p;
-                    changed = TRUE;
-                  }
-                break;
-              }
-          }
-      }
-      /* a period in the middle: GDP增速一季度 */
+            }
+        }
+      if (changed)
+        continue;
+      /* a period at the end: GDP增速一季度 */
       for (gsize p = start; p < end && !changed; p = g_utf8_next_char (s + p) - s)
         {
           gsize m = match_period (s, p, end);
-          if (m > 0 && p + m == end)
+          if (m > 0 && p + m == end && p > start)
             {
               end = p;
               changed = TRUE;
             }
         }
     }
-
-  end = trim_end (s, start, end);
   if (start >= end)
     return NULL;
 
-  out = g_string_new (NULL);
-  for (const char *p = s + start; p < s + end; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (c == ' ')
-        continue;
-      g_string_append_unichar (out, c);
-    }
+  /* X的Y names Y */
+  for (gsize p = end; p > start + 3; p--)
+    if (at_word (s, p - 3, end, "的") && end - p >= 6)
+      {
+        start = p;
+        break;
+      }
 
-  /* a name is a phrase, not a sentence: keep its last 20 characters */
-  if (g_utf8_strlen (out->str, -1) > 20)
-    {
-      const char *tail = g_utf8_offset_to_pointer (out->str, g_utf8_strlen (out->str, -1) - 20);
-      char *t = g_strdup (tail);
-      g_string_assign (out, t);
-      g_free (t);
-    }
-
-  /* must hold a word */
   {
     gboolean word = FALSE;
-    for (const char *p = out->str; *p; p = g_utf8_next_char (p))
+    for (const char *p = s + start; p < s + end; p = g_utf8_next_char (p))
       if (g_utf8_get_char (p) >= 0x4E00 || g_ascii_isalpha (*p))
         word = TRUE;
     if (!word)
-      {
-        g_string_free (out, TRUE);
-        return NULL;
-      }
+      return NULL;
   }
-  return g_string_free (out, FALSE);
+  return g_strndup (s + start, end - start);
+}
+
+/* A name is a phrase, not a sentence: keep its last 20 characters. */
+static char *
+shorten_name (char *name)
+{
+  glong n;
+
+  if (name == NULL || (n = g_utf8_strlen (name, -1)) <= 20)
+    return name;
+  {
+    char *t = g_strdup (g_utf8_offset_to_pointer (name, n - 20));
+    g_free (name);
+    return t;
+  }
 }
 
 /* Mentions -------------------------------------------------------------- */
@@ -635,6 +642,21 @@ classify (const char *s,
           ends_with_word (s, clause_start, b, "年"))
         {
           m->role = ROLE_BASE;
+          return;
+        }
+    }
+
+  /* the figure of a reference, in brackets: 差目标增速(8.6%), 高于全国(6.8%) */
+  if (m->start > clause_start && char_before (s, clause_start, m->start) == '(' &&
+      m->unit->klass == ZB_UNIT_PERCENT)
+    {
+      gsize b = trim_end (s, clause_start, m->start - 1);
+      const ZbWord *ref = zb_vocab_match_before (zb_references, zb_n_references, s + clause_start, s + b);
+      if (ref != NULL)
+        {
+          m->role = ROLE_REFVALUE;
+          m->reference = ref->value == 1 ? "target" : ref->value == 2 ? "schedule" : "benchmark";
+          m->cue_start = b - strlen (ref->word);
           return;
         }
     }
@@ -858,7 +880,10 @@ split_names (const char *name)
             for (guint i = 0; i + 1 < parts->len; i++)
               {
                 char *part = g_ptr_array_index (parts, i);
-                if (!g_str_has_suffix (part, tails[t]))
+                gboolean has_tail = FALSE;
+                for (guint u = 0; u < G_N_ELEMENTS (tails); u++)
+                  has_tail |= g_str_has_suffix (part, tails[u]) || g_str_has_suffix (part, "值");
+                if (!has_tail)
                   {
                     g_ptr_array_index (parts, i) = g_strconcat (part, tails[t], NULL);
                     g_free (part);
@@ -898,6 +923,17 @@ target_context (const char *s,
                                               ends_with_word (s, sentence_start, p, "年度")))
                 continue;
             }
+          /* 计划…, 已完成…: what was done against the plan is actual */
+          {
+            static const char * const done[] = { "已", "实际", "截至", "累计", "完成了" };
+            gboolean actual = FALSE;
+            for (gsize q = p + strlen (w->word); q < pos && !actual; q++)
+              for (guint k = 0; k < G_N_ELEMENTS (done); k++)
+                if (at_word (s, q, pos, done[k]))
+                  actual = TRUE;
+            if (actual)
+              continue;
+          }
           return TRUE;
         }
       if (w->value == 2 && p >= clause_start)
@@ -962,6 +998,8 @@ read_clause (Reader *r,
   gsize left_start = cs;
   ZbFigure *clause_figure = NULL;
   g_autofree char *clause_name = NULL;
+  g_autofree char *list_name = NULL;
+  ZbNumber ref_target = { 0 };
 
   /* a run-on "sentence" of a megabyte must not make the lookbacks quadratic */
   if (cs > sentence_start + 600)
@@ -1018,6 +1056,33 @@ read_clause (Reader *r,
             zb_figure_set_base_value (clause_figure, &m->number);
           continue;
         }
+      if (m->role == ROLE_REFVALUE)
+        {
+          /* a target is a goal of the subject; a benchmark's figure is the
+           * same indicator of another area — the words before stay for the gap */
+          g_autofree char *rname = clean_name (s, left_start, m->cue_start);
+          gboolean is_target = g_strcmp0 (m->reference, "target") == 0;
+          ZbFigure *f;
+          ZbNumber n = m->number;
+
+          if (rname == NULL)
+            rname = g_strdup (r->ctx->last_name);
+          if (rname == NULL)
+            continue;
+          f = new_figure (r, is_target ? ZB_FIGURE_TARGET : ZB_FIGURE_ACTUAL, rname,
+                          r->ctx->period ? r->ctx->period : r->ctx->section_period);
+          zb_figure_set_change (f, &n, ZB_CHANGE_PERCENT);
+          if (!is_target)
+            {
+              g_autofree char *area = g_strndup (s + m->cue_start, trim_end (s, m->cue_start, m->start - 1) - m->cue_start);
+              zb_figure_set_area (f, area);
+            }
+          else
+            ref_target = n;
+          set_source (r, f, m->cue_start, m->end + 1, m->start);
+          zb_figure_set_rule (f, is_target ? "reference-target" : "reference-benchmark", 0.7);
+          continue;
+        }
 
       /* the name: words between the previous mention and the cue */
       if (m->list_index == 0)
@@ -1047,19 +1112,21 @@ read_clause (Reader *r,
         }
 
       /* 分别: one name per number */
-      if (m->list_len > 1 && (clause_name != NULL || name != NULL))
+      if (m->list_len > 1 && m->list_index == 0)
         {
-          g_autoptr(GPtrArray) parts = split_names (name ? name : clause_name);
-          if (parts->len == (guint) m->list_len)
-            {
-              g_free (name);
-              name = g_strdup (g_ptr_array_index (parts, m->list_index));
-            }
-          else if (name == NULL)
-            name = g_strdup (clause_name);
+          g_free (list_name);
+          list_name = g_strdup (name);
         }
-      if (name == NULL && m->list_index > 0 && clause_name != NULL)
-        name = g_strdup (clause_name);
+      if (m->list_len > 1 && list_name != NULL)
+        {
+          g_autoptr(GPtrArray) parts = split_names (list_name);
+          g_free (name);
+          if (parts->len == (guint) m->list_len)
+            name = g_strdup (g_ptr_array_index (parts, m->list_index));
+          else
+            name = g_strdup (list_name);
+        }
+      name = shorten_name (name);
 
       if (m->list_index == 0 && name != NULL)
         {
@@ -1099,8 +1166,31 @@ read_clause (Reader *r,
           continue;
         }
 
+      if (m->role != ROLE_PROGRESS && m->list_len <= 1 && name != NULL)
+        {
+          g_free (r->ctx->last_name);
+          r->ctx->last_name = g_strdup (name);
+        }
+
+      /* a contribution: 拉动GDP增长0.3个百分点 names the pull, not the subject */
+      if (m->role == ROLE_CHANGE && m->unit->klass == ZB_UNIT_PP)
+        {
+          const char *pull = g_strstr_len (s + left_start, m->start - left_start, "拉动");
+          if (pull != NULL)
+            {
+              gsize a = pull - s;
+              gsize b = skip_filler_back (s, a, m->start);
+              GString *str = g_string_new (NULL);
+              for (gsize k = a; k < b; k++)
+                if (s[k] != ' ')
+                  g_string_append_c (str, s[k]);
+              g_free (name);
+              name = g_string_free (str, FALSE);
+            }
+        }
+
       /* a change of a growth rate: 比上半年回落1.4个百分点 */
-      if (m->role == ROLE_CHANGE && m->unit->klass == ZB_UNIT_PP &&
+      if (m->role == ROLE_CHANGE && m->unit->klass == ZB_UNIT_PP && !g_str_has_prefix (name, "拉动") &&
           !g_str_has_suffix (name, "增速") && !g_str_has_suffix (name, "降幅") &&
           !g_str_has_suffix (name, "增幅") && !g_str_has_suffix (name, "比重") &&
           !g_str_has_suffix (name, "率") && !g_str_has_suffix (name, "增长"))
@@ -1146,36 +1236,14 @@ read_clause (Reader *r,
                                m->role == ROLE_CHANGE ? "change" : "level", 0.8);
 
         /* the goal inside a gap: 差目标增速(8.6%)0.1个百分点 */
-        if (m->role == ROLE_GAP && g_strcmp0 (m->reference, "target") == 0)
-          {
-            for (gsize q = m->cue_start; q < m->start; q++)
-              if (s[q] == '(' && q + 1 < m->start && g_ascii_isdigit (s[q + 1]))
-                {
-                  ZbNumber t;
-                  gsize k = read_number (s, q + 1, m->start, &t);
-                  if (k > 0 && s[q + 1 + k] == '%')
-                    {
-                      ZbFigure *tf = new_figure (r, ZB_FIGURE_TARGET, name, period);
-                      zb_figure_set_change (tf, &t, ZB_CHANGE_PERCENT);
-                      zb_figure_set_target (f, &t);
-                      set_source (r, tf, m->cue_start, q + 2 + k, q + 1);
-                      zb_figure_set_rule (tf, "gap-target", 0.8);
-                    }
-                  break;
-                }
-          }
+        if (m->role == ROLE_GAP && ref_target.set)
+          zb_figure_set_target (f, &ref_target);
 
         if (m->role == ROLE_LEVEL || m->role == ROLE_CHANGE)
           {
             clause_figure = f;
             r->open = f;
             r->open_sentence = sentence_start;
-          }
-        if (m->role != ROLE_GAP && m->role != ROLE_PROGRESS && m->list_len <= 1)
-          {
-            g_free (r->ctx->last_name);
-            /* the subject carried on is the indicator, not its rate */
-            r->ctx->last_name = g_strdup (name);
           }
       }
       left_start = m->end;
