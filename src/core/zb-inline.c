@@ -749,6 +749,8 @@ typedef struct {
   GPtrArray       *figures;
   ZbFigure        *open;          /* the last figure, a nameless change may join it */
   gsize            open_sentence;
+  gsize            open_start;    /* its quote's start and its number, in the joined text */
+  gsize            open_number;
 } Reader;
 
 static void
@@ -841,6 +843,26 @@ find_rank (const char *s,
           }
       }
   return 0;
+}
+
+/* The rank of a figure: in its clause, or in the next one (增长6.2%,居全市第3位). */
+static int
+rank_after (const char *s,
+            gsize       pos,
+            gsize       ce,
+            gsize       sentence_end)
+{
+  int rank = find_rank (s, pos, ce);
+
+  if (rank == 0)
+    {
+      gsize lim = MIN (sentence_end, ce + 60);
+      gsize q = ce;
+      while (q < lim && !at_word (s, q, lim, "。") && s[q] != '%' && s[q] != ';')
+        q++;
+      rank = find_rank (s, ce, q);
+    }
+  return rank;
 }
 
 /* Splits "A和B、C" into names for a 分别 list. */
@@ -1142,6 +1164,9 @@ read_clause (Reader *r,
           ZbNumber c = m->number;
           c.value *= m->sign;
           zb_figure_set_change (r->open, &c, m->unit->klass == ZB_UNIT_PP ? ZB_CHANGE_PP : ZB_CHANGE_PERCENT);
+          if (zb_figure_get_rank (r->open) == 0)
+            zb_figure_set_rank (r->open, rank_after (s, m->end, ce, sentence_end));
+          set_source (r, r->open, r->open_start, m->end, r->open_number);
           left_start = m->end;
           continue;
         }
@@ -1154,6 +1179,10 @@ read_clause (Reader *r,
           zb_figure_set_change (clause_figure, &c, m->unit->klass == ZB_UNIT_PP ? ZB_CHANGE_PP : ZB_CHANGE_PERCENT);
           if (m->qualifier && !zb_figure_get_qualifier (clause_figure))
             zb_figure_set_qualifier (clause_figure, m->qualifier);
+          if (zb_figure_get_rank (clause_figure) == 0)
+            zb_figure_set_rank (clause_figure, rank_after (s, m->end, ce, sentence_end));
+          if (clause_figure == r->open)
+            set_source (r, clause_figure, r->open_start, m->end, r->open_number);
           left_start = m->end;
           continue;
         }
@@ -1228,7 +1257,7 @@ read_clause (Reader *r,
           zb_figure_set_reference (f, m->reference);
         if (m->qualifier)
           zb_figure_set_qualifier (f, m->qualifier);
-        rank = find_rank (s, m->end, ce);
+        rank = rank_after (s, m->end, ce, sentence_end);
         if (rank > 0)
           zb_figure_set_rank (f, rank);
         set_source (r, f, m->list_index == 0 ? MIN (m->cue_start, m->start) : m->start, m->end, m->start);
@@ -1244,6 +1273,8 @@ read_clause (Reader *r,
             clause_figure = f;
             r->open = f;
             r->open_sentence = sentence_start;
+            r->open_start = m->list_index == 0 ? MIN (m->cue_start, m->start) : m->start;
+            r->open_number = m->start;
           }
       }
       left_start = m->end;

@@ -1,0 +1,150 @@
+/* test-inline.c — figures in sentences written for the test
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "zb-report.h"
+
+#include <math.h>
+#include <string.h>
+
+static ZbReport *
+parse (const char *text)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  ZbReport *report = zb_report_new_from_bytes (bytes, "t.txt", NULL, &error);
+
+  g_assert_no_error (error);
+  return report;
+}
+
+/* Finds the figure of a kind whose name contains name and whose change (or
+ * value, when change is NAN) equals number. */
+static ZbFigure *
+find (ZbReport     *report,
+      ZbFigureKind  kind,
+      const char   *name,
+      double        change)
+{
+  GListModel *figures = zb_report_get_figures (report);
+
+  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
+    {
+      g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
+      const ZbNumber *c = zb_figure_get_change (f);
+
+      if (zb_figure_get_kind (f) != kind || strstr (zb_figure_get_name (f), name) == NULL)
+        continue;
+      if (c->set && fabs (c->value - change) < 1e-9)
+        return f;
+    }
+  return NULL;
+}
+
+static void
+test_actual_with_value (void)
+{
+  g_autoptr(ZbReport) r = parse ("一、经济运行\n\n上半年，全县地区生产总值完成１２３.４５亿元，同比增长６.２%，居全市第3位。\n");
+  ZbFigure *f = find (r, ZB_FIGURE_ACTUAL, "地区生产总值", 6.2);
+  g_autofree char *value = NULL;
+
+  g_assert_nonnull (f);
+  value = zb_figure_dup_field (f, ZB_FIELD_VALUE);
+  g_assert_cmpstr (value, ==, "123.45");
+  g_assert_cmpstr (zb_figure_get_unit (f), ==, "亿元");
+  g_assert_cmpstr (zb_figure_get_period (f), ==, "上半年");
+  g_assert_cmpint (zb_figure_get_rank (f), ==, 3);
+  g_assert_cmpuint (zb_figure_get_line (f), ==, 3);
+  g_assert_cmpstr (zb_figure_get_indicator (f), ==, "地区生产总值");
+  g_assert_true (strstr (zb_figure_get_quote (f), "６.２%") != NULL);
+}
+
+static void
+test_signs_and_rates (void)
+{
+  g_autoptr(ZbReport) r = parse (
+    "1-9月，社会消费品零售总额下降3.5%，比上半年回落1.2个百分点。进出口总额增长1倍。\n");
+
+  g_assert_nonnull (find (r, ZB_FIGURE_ACTUAL, "社会消费品零售总额", -3.5));
+  g_assert_nonnull (find (r, ZB_FIGURE_ACTUAL, "社会消费品零售总额增速", -1.2));
+  g_assert_nonnull (find (r, ZB_FIGURE_ACTUAL, "进出口总额", 100));
+  g_assert_cmpint (zb_figure_get_change_unit (find (r, ZB_FIGURE_ACTUAL, "增速", -1.2)), ==, ZB_CHANGE_PP);
+}
+
+static void
+test_enumeration (void)
+{
+  g_autoptr(ZbReport) r = parse ("全年农业增加值、建筑业增加值分别增长4.1%、7.3%。\n");
+
+  g_assert_nonnull (find (r, ZB_FIGURE_ACTUAL, "农业增加值", 4.1));
+  g_assert_nonnull (find (r, ZB_FIGURE_ACTUAL, "建筑业增加值", 7.3));
+}
+
+static void
+test_targets_and_gaps (void)
+{
+  g_autoptr(ZbReport) r = parse (
+    "今年的预期目标是：地区生产总值增长7%左右，一般公共预算收入增长5%以上。\n\n"
+    "上半年固定资产投资增长4.1%，比目标(9.0%)低4.9个百分点，高于全省1.5个百分点。\n");
+  ZbFigure *t = find (r, ZB_FIGURE_TARGET, "地区生产总值", 7);
+  ZbFigure *gap = find (r, ZB_FIGURE_GAP, "固定资产投资", -4.9);
+
+  g_assert_nonnull (t);
+  g_assert_cmpstr (zb_figure_get_qualifier (t), ==, "左右");
+  g_assert_cmpstr (zb_figure_get_qualifier (find (r, ZB_FIGURE_TARGET, "一般公共预算收入", 5)), ==, "以上");
+  g_assert_nonnull (gap);
+  g_assert_cmpstr (zb_figure_get_reference (gap), ==, "target");
+  g_assert_cmpfloat_with_epsilon (zb_figure_get_target (gap)->value, 9.0, 1e-9);
+  g_assert_nonnull (find (r, ZB_FIGURE_TARGET, "固定资产投资", 9.0));
+  g_assert_nonnull (find (r, ZB_FIGURE_GAP, "固定资产投资", 1.5));
+  g_assert_null (find (r, ZB_FIGURE_ACTUAL, "固定资产投资", 9.0));
+}
+
+static void
+test_progress_and_chinese_numerals (void)
+{
+  g_autoptr(ZbReport) r = parse ("工业投资完成年度目标任务的62%。出口增速提高两个百分点。\n");
+  GListModel *figures = zb_report_get_figures (r);
+  gboolean progress = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
+    {
+      g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
+      if (zb_figure_get_kind (f) == ZB_FIGURE_PROGRESS)
+        {
+          progress = TRUE;
+          g_assert_cmpfloat_with_epsilon (zb_figure_get_value (f)->value, 62, 1e-9);
+          g_assert_cmpstr (zb_figure_get_unit (f), ==, "%");
+        }
+    }
+  g_assert_true (progress);
+  g_assert_nonnull (find (r, ZB_FIGURE_ACTUAL, "出口增速", 2));
+}
+
+static void
+test_no_figures_in_dates (void)
+{
+  g_autoptr(ZbReport) r = parse ("2023年10月25日，第3次会议在1号楼召开。\n");
+  GListModel *figures = zb_report_get_figures (r);
+
+  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
+    {
+      g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
+      g_assert_false (zb_figure_get_change (f)->set);
+      g_assert_cmpint (zb_figure_get_kind (f), ==, ZB_FIGURE_ACTUAL);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/inline/actual-with-value", test_actual_with_value);
+  g_test_add_func ("/inline/signs-and-rates", test_signs_and_rates);
+  g_test_add_func ("/inline/enumeration", test_enumeration);
+  g_test_add_func ("/inline/targets-and-gaps", test_targets_and_gaps);
+  g_test_add_func ("/inline/progress-and-numerals", test_progress_and_chinese_numerals);
+  g_test_add_func ("/inline/no-figures-in-dates", test_no_figures_in_dates);
+  return g_test_run ();
+}
