@@ -23,7 +23,7 @@
 /* Excel refuses longer cell strings */
 #define MAX_CELL_BYTES 32000
 #define MAX_COLUMNS 24
-#define QUOTE_WIDTH 60
+#define QUOTE_WIDTH 48
 #define CHART_MAX_BARS 30
 
 /* ±0.5 pp around the target counts as on track */
@@ -917,6 +917,8 @@ render_gap_chart (Export    *ex,
       if (zb_figure_get_target (f)->set)
         {
           double tx = zero_x + zb_figure_get_target (f)->value * scale;
+          /* the label goes past the tick, not over it */
+          x1 = MAX (x1, tx + 2);
           cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
           cairo_set_line_width (cr, 2);
           cairo_move_to (cr, tx, y + 1);
