@@ -22,7 +22,6 @@
 
 /* Excel refuses longer cell strings */
 #define MAX_CELL_BYTES 32000
-#define MAX_COLUMNS 24
 #define QUOTE_WIDTH 48
 #define CHART_MAX_BARS 30
 
@@ -131,8 +130,7 @@ zb_target_status_to_string (ZbTargetStatus  status,
 
 typedef struct {
   lxw_worksheet *ws;
-  guint          widths[MAX_COLUMNS];
-  guint          n_columns;
+  GArray        *widths;    /* of guint, display width per column */
   lxw_row_t      row;       /* next row to write */
 } Sheet;
 
@@ -176,10 +174,12 @@ note_width (Sheet      *sheet,
             lxw_col_t   col,
             const char *text)
 {
-  if (col >= MAX_COLUMNS)
-    return;
-  sheet->widths[col] = MAX (sheet->widths[col], display_width (text));
-  sheet->n_columns = MAX (sheet->n_columns, (guint) col + 1);
+  guint width = display_width (text);
+
+  if (col >= sheet->widths->len)
+    g_array_set_size (sheet->widths, col + 1);
+  if (width > g_array_index (sheet->widths, guint, col))
+    g_array_index (sheet->widths, guint, col) = width;
 }
 
 static void
@@ -324,10 +324,10 @@ finish_sheet (Export *ex,
   check (ex, worksheet_repeat_rows (sheet->ws, 0, 0));
   worksheet_set_margins (sheet->ws, 0.5, 0.5, 0.6, 0.6);
 
-  for (guint c = 0; c < MAX (sheet->n_columns, n_titles) && c < MAX_COLUMNS; c++)
+  for (guint c = 0; c < MAX (sheet->widths->len, n_titles); c++)
     {
       /* the header carries the filter button: keep room for it */
-      double width = sheet->widths[c] + 2;
+      double width = (c < sheet->widths->len ? g_array_index (sheet->widths, guint, c) : 0) + 2;
 
       if (c == wrap_column)
         {
@@ -344,10 +344,21 @@ add_sheet (Export   *ex,
 {
   Sheet *sheet = g_new0 (Sheet, 1);
 
+  sheet->widths = g_array_new (FALSE, TRUE, sizeof (guint));
+
   sheet->ws = workbook_add_worksheet (ex->wb, tr (ex->language, name));
   if (sheet->ws == NULL)
     check (ex, LXW_ERROR_SHEETNAME_ALREADY_USED);
   return sheet;
+}
+
+static void
+sheet_free (Sheet *sheet)
+{
+  if (sheet == NULL)
+    return;
+  g_array_unref (sheet->widths);
+  g_free (sheet);
 }
 
 static char *
@@ -1174,10 +1185,10 @@ out:
   if (!ok)
     g_unlink (tmp);
 
-  g_free (summary);
-  g_free (details);
-  g_free (targets);
-  g_free (corrections);
-  g_free (chart);
+  sheet_free (summary);
+  sheet_free (details);
+  sheet_free (targets);
+  sheet_free (corrections);
+  sheet_free (chart);
   return ok;
 }
