@@ -34,6 +34,7 @@ typedef enum {
   S_REPORT, S_SECTION, S_KIND, S_AREA, S_GROWTH_UNIT, S_RANK, S_LINE, S_QUOTE,
   S_SCHEDULE, S_FIELD, S_OLD, S_NEW, S_TIME, S_NOTE,
   S_AHEAD, S_ON_TRACK, S_BEHIND,
+  S_KIND_ACTUAL, S_KIND_TARGET, S_KIND_GAP, S_KIND_PROGRESS,
   S_ORIGINAL, S_EMPTY, S_CHART_TITLE, S_NO_INDICATORS, S_WORKBOOK_TITLE,
   S_N
 } StringId;
@@ -72,6 +73,10 @@ static const struct {
   [S_AHEAD] = { N_("ahead"), "超前" },
   [S_ON_TRACK] = { N_("on track"), "持平" },
   [S_BEHIND] = { N_("behind"), "落后" },
+  [S_KIND_ACTUAL] = { N_("actual"), "实际" },
+  [S_KIND_TARGET] = { N_("target"), "目标" },
+  [S_KIND_GAP] = { N_("gap"), "差距" },
+  [S_KIND_PROGRESS] = { N_("progress"), "进度" },
   [S_ORIGINAL] = { N_("Original: %s"), "原值：%s" },
   [S_EMPTY] = { N_("(empty)"), "（空）" },
   [S_CHART_TITLE] = { N_("Growth and target"), "增速与目标" },
@@ -593,6 +598,20 @@ enum {
   D_GROWTH, D_GROWTH_UNIT, D_TARGET, D_GAP, D_RANK, D_LINE, D_QUOTE, D_N
 };
 
+static const char *
+kind_label (Export       *ex,
+            ZbFigureKind  kind)
+{
+  switch (kind)
+    {
+    case ZB_FIGURE_TARGET: return tr (ex->language, S_KIND_TARGET);
+    case ZB_FIGURE_GAP: return tr (ex->language, S_KIND_GAP);
+    case ZB_FIGURE_PROGRESS: return tr (ex->language, S_KIND_PROGRESS);
+    case ZB_FIGURE_ACTUAL:
+    default: return tr (ex->language, S_KIND_ACTUAL);
+    }
+}
+
 static void
 write_details (Export *ex,
                Sheet  *sheet)
@@ -646,8 +665,13 @@ write_details (Export *ex,
           write_text (ex, sheet, y, D_SECTION, path, NULL);
           for (guint k = 0; k < G_N_ELEMENTS (text_fields); k++)
             {
-              g_autofree char *value = zb_figure_dup_field (f, text_fields[k].field);
+              g_autofree char *value = NULL;
               gboolean corrected = zb_figure_field_is_corrected (f, text_fields[k].field);
+
+              if (text_fields[k].field == ZB_FIELD_KIND)
+                value = g_strdup (kind_label (ex, zb_figure_get_kind (f)));
+              else
+                value = zb_figure_dup_field (f, text_fields[k].field);
 
               /* the rank is a number in the sheet */
               if (text_fields[k].field == ZB_FIELD_RANK && value != NULL)

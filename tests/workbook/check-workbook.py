@@ -102,6 +102,7 @@ for sheet, cell in ((summary, row[4]), (details, None)):
         for r in details.iter_rows(min_row=2):
             if r[3].value == c["name"]:
                 cell = r[8]
+                check(r[2].value == {"zh_CN": "实际", "en": "actual"}[lang], f"kind {r[2].value!r}")
                 break
     check(cell is not None and close(cell.value, c["growth"]), f"{sheet.title}: corrected value {cell and cell.value!r}")
     comment = cell.comment.text if cell is not None and cell.comment else ""
