@@ -15,6 +15,7 @@ static const struct {
 } commands[] = {
   { "extract", zb_cli_extract, "extract [--format=json|tsv] FILE      print the sections and figures of a report" },
   { "bench", zb_cli_bench, "bench [--repeat=N] FILE…               extraction throughput and peak memory" },
+  { "export", zb_cli_export, "export [--lang=zh_CN|en] --output=FILE.xlsx REPORT…  the meeting workbook" },
 };
 
 int

@@ -1,0 +1,77 @@
+/* zb-cli-export.c — zhibiao-cli export: the meeting workbook
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "zb-cli.h"
+#include "zb-report.h"
+#include "zb-workbook.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define EXPORT_USAGE "Usage: zhibiao-cli export [--lang=zh_CN|en] --output=FILE.xlsx REPORT…\n"
+
+int
+zb_cli_export (const ZbCliGlobal *global,
+               int                argc,
+               char             **argv)
+{
+  const char *output = NULL;
+  const char *language = NULL;
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  ZbWorkbookOptions options = { 0 };
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_has_prefix (argv[i], "--output="))
+        output = argv[i] + strlen ("--output=");
+      else if ((g_str_equal (argv[i], "--output") || g_str_equal (argv[i], "-o")) && i + 1 < argc)
+        output = argv[++i];
+      else if (g_str_has_prefix (argv[i], "--lang="))
+        language = argv[i] + strlen ("--lang=");
+      else if (g_str_equal (argv[i], "--"))
+        {
+          for (i++; i < argc; i++)
+            g_ptr_array_add (paths, argv[i]);
+        }
+      else if (argv[i][0] == '-' && argv[i][1] != '\0')
+        {
+          fprintf (stderr, "zhibiao-cli: export: unknown option %s\n" EXPORT_USAGE, argv[i]);
+          return ZB_CLI_USAGE;
+        }
+      else
+        g_ptr_array_add (paths, argv[i]);
+    }
+
+  if (output == NULL || *output == '\0' || paths->len == 0)
+    {
+      fputs (EXPORT_USAGE, stderr);
+      return ZB_CLI_USAGE;
+    }
+  if (language != NULL && !g_str_equal (language, "zh_CN") && !g_str_equal (language, "en"))
+    {
+      fprintf (stderr, "zhibiao-cli: export: --lang is zh_CN or en\n");
+      return ZB_CLI_USAGE;
+    }
+  if (global->workspace != NULL)
+    return zb_cli_fail ("export: %s: this build cannot read workspaces yet; export the report files",
+                        global->workspace);
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+      ZbReport *report = zb_report_new_from_file (file, NULL, &error);
+
+      if (report == NULL)
+        return zb_cli_fail ("%s: %s", path, error->message);
+      g_ptr_array_add (reports, report);
+    }
+
+  options.language = language;
+  if (!zb_workbook_export (reports, &options, output, &error))
+    return zb_cli_fail ("%s", error->message);
+  return ZB_CLI_OK;
+}

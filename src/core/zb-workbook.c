@@ -1,0 +1,1218 @@
+/* zb-workbook.c — the Excel workbook a clerk carries into the meeting
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "zb-workbook.h"
+
+#include "zb-period.h"
+#include "zb-report.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+#include <xlsxwriter.h>
+
+/* Excel refuses longer cell strings */
+#define MAX_CELL_BYTES 32000
+#define QUOTE_WIDTH 48
+#define CHART_MAX_BARS 30
+
+/* ±0.5 pp around the target counts as on track */
+#define ON_TRACK_BAND 0.5
+
+typedef enum {
+  S_SUMMARY, S_DETAILS, S_TARGETS, S_CORRECTIONS, S_CHART,
+  S_INDICATOR, S_PERIOD, S_VALUE, S_UNIT, S_GROWTH, S_TARGET, S_GAP, S_STATUS,
+  S_REPORT, S_SECTION, S_KIND, S_AREA, S_GROWTH_UNIT, S_RANK, S_LINE, S_QUOTE,
+  S_SCHEDULE, S_FIELD, S_OLD, S_NEW, S_TIME, S_NOTE,
+  S_AHEAD, S_ON_TRACK, S_BEHIND,
+  S_KIND_ACTUAL, S_KIND_TARGET, S_KIND_GAP, S_KIND_PROGRESS,
+  S_ORIGINAL, S_EMPTY, S_CHART_TITLE, S_NO_INDICATORS, S_WORKBOOK_TITLE,
+  S_N
+} StringId;
+
+static const struct {
+  const char *en;
+  const char *zh;
+} strings[S_N] = {
+  [S_SUMMARY] = { N_("Summary"), "汇总" },
+  [S_DETAILS] = { N_("Details"), "指标明细" },
+  [S_TARGETS] = { N_("Targets"), "目标跟踪" },
+  [S_CORRECTIONS] = { N_("Corrections"), "修订记录" },
+  [S_CHART] = { N_("Chart"), "图表" },
+  [S_INDICATOR] = { N_("Indicator"), "指标" },
+  [S_PERIOD] = { N_("Period"), "时期" },
+  [S_VALUE] = { N_("Value"), "数值" },
+  [S_UNIT] = { N_("Unit"), "单位" },
+  [S_GROWTH] = { N_("Growth"), "增速" },
+  [S_TARGET] = { N_("Target"), "目标" },
+  [S_GAP] = { N_("Gap (pp)"), "差距（百分点）" },
+  [S_STATUS] = { N_("Status"), "状态" },
+  [S_REPORT] = { N_("Report"), "报告" },
+  [S_SECTION] = { N_("Section"), "章节" },
+  [S_KIND] = { N_("Kind"), "类型" },
+  [S_AREA] = { N_("Area"), "地区" },
+  [S_GROWTH_UNIT] = { N_("Growth unit"), "增速单位" },
+  [S_RANK] = { N_("Rank"), "位次" },
+  [S_LINE] = { N_("Line"), "行号" },
+  [S_QUOTE] = { N_("Source"), "原文" },
+  [S_SCHEDULE] = { N_("Schedule"), "序时进度" },
+  [S_FIELD] = { N_("Field"), "字段" },
+  [S_OLD] = { N_("Old value"), "原值" },
+  [S_NEW] = { N_("New value"), "新值" },
+  [S_TIME] = { N_("Time"), "时间" },
+  [S_NOTE] = { N_("Note"), "说明" },
+  [S_AHEAD] = { N_("ahead"), "超前" },
+  [S_ON_TRACK] = { N_("on track"), "持平" },
+  [S_BEHIND] = { N_("behind"), "落后" },
+  [S_KIND_ACTUAL] = { N_("actual"), "实际" },
+  [S_KIND_TARGET] = { N_("target"), "目标" },
+  [S_KIND_GAP] = { N_("gap"), "差距" },
+  [S_KIND_PROGRESS] = { N_("progress"), "进度" },
+  [S_ORIGINAL] = { N_("Original: %s"), "原值：%s" },
+  [S_EMPTY] = { N_("(empty)"), "（空）" },
+  [S_CHART_TITLE] = { N_("Growth and target"), "增速与目标" },
+  [S_NO_INDICATORS] = { N_("No indicators to chart."), "没有可绘制的指标。" },
+  [S_WORKBOOK_TITLE] = { N_("Indicator ledger"), "指标台账" },
+};
+
+static const char *
+tr (const char *language,
+    StringId    id)
+{
+  if (language != NULL && g_str_has_prefix (language, "zh"))
+    return strings[id].zh;
+  if (language != NULL)
+    return strings[id].en;
+  return g_dgettext (GETTEXT_PACKAGE, strings[id].en);
+}
+
+ZbTargetStatus
+zb_workbook_target_status (ZbFigure *figure,
+                           double   *gap)
+{
+  const ZbNumber *target = zb_figure_get_target (figure);
+  const ZbNumber *change = zb_figure_get_change (figure);
+  double d;
+
+  if (!target->set || !change->set)
+    return ZB_STATUS_NONE;
+
+  /* rounded to the decimals written, so 6.5 − 6.0 is exactly 0.5 */
+  d = round ((change->value - target->value) * 1e6) / 1e6;
+  if (gap != NULL)
+    *gap = d;
+  if (d > ON_TRACK_BAND)
+    return ZB_STATUS_AHEAD;
+  if (d < -ON_TRACK_BAND)
+    return ZB_STATUS_BEHIND;
+  return ZB_STATUS_ON_TRACK;
+}
+
+const char *
+zb_target_status_to_string (ZbTargetStatus  status,
+                            const char     *language)
+{
+  switch (status)
+    {
+    case ZB_STATUS_AHEAD: return tr (language, S_AHEAD);
+    case ZB_STATUS_ON_TRACK: return tr (language, S_ON_TRACK);
+    case ZB_STATUS_BEHIND: return tr (language, S_BEHIND);
+    case ZB_STATUS_NONE:
+    default: return NULL;
+    }
+}
+
+/* ---------------------------------------------------------------- */
+
+typedef struct {
+  lxw_worksheet *ws;
+  GArray        *widths;    /* of guint, display width per column */
+  lxw_row_t      row;       /* next row to write */
+} Sheet;
+
+typedef struct {
+  const char   *language;
+  GPtrArray    *reports;
+  lxw_workbook *wb;
+  GHashTable   *formats;    /* "kind:decimals:corrected" → lxw_format* (owned by wb) */
+  lxw_format   *header;
+  lxw_format   *text;
+  lxw_format   *text_marked;
+  lxw_format   *wrap;
+  lxw_format   *percent;
+  lxw_format   *datetime;
+  GCancellable *cancellable;
+  lxw_error     lxw_status; /* first libxlsxwriter error */
+} Export;
+
+/* Display width in Excel character units: a Han character counts double. */
+static guint
+display_width (const char *text)
+{
+  guint width = 0, line = 0;
+
+  for (const char *p = text; p != NULL && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c == '\n')
+        {
+          width = MAX (width, line);
+          line = 0;
+          continue;
+        }
+      line += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return MAX (width, line);
+}
+
+static void
+note_width (Sheet      *sheet,
+            lxw_col_t   col,
+            const char *text)
+{
+  guint width = display_width (text);
+
+  if (col >= sheet->widths->len)
+    g_array_set_size (sheet->widths, col + 1);
+  if (width > g_array_index (sheet->widths, guint, col))
+    g_array_index (sheet->widths, guint, col) = width;
+}
+
+static void
+check (Export    *ex,
+       lxw_error  err)
+{
+  if (err != LXW_NO_ERROR && ex->lxw_status == LXW_NO_ERROR)
+    ex->lxw_status = err;
+}
+
+static lxw_format *
+number_format (Export  *ex,
+               gint8    decimals,
+               gboolean signed_,
+               gboolean corrected)
+{
+  g_autofree char *key = g_strdup_printf ("%d:%d:%d", decimals, signed_, corrected);
+  lxw_format *format = g_hash_table_lookup (ex->formats, key);
+
+  if (format == NULL)
+    {
+      g_autofree char *digits = NULL;
+      g_autofree char *num = NULL;
+
+      format = workbook_add_format (ex->wb);
+      if (decimals < 0)
+        num = g_strdup ("General");
+      else
+        {
+          digits = decimals > 0 ? g_strnfill (MIN (decimals, 10), '0') : g_strdup ("");
+          num = g_strdup_printf ("%s0%s%s", signed_ ? "+" : "", decimals > 0 ? "." : "", digits);
+          if (signed_)
+            {
+              /* +1.5;-1.5;0.0 — a gap shows its sign */
+              char *full = g_strdup_printf ("%s;-0%s%s;0%s%s", num,
+                                            decimals > 0 ? "." : "", digits,
+                                            decimals > 0 ? "." : "", digits);
+              g_free (num);
+              num = full;
+            }
+        }
+      format_set_num_format (format, num);
+      format_set_align (format, LXW_ALIGN_VERTICAL_TOP);
+      if (corrected)
+        format_set_bg_color (format, 0xFFF2CC);
+      g_hash_table_insert (ex->formats, g_steal_pointer (&key), format);
+    }
+  return format;
+}
+
+static void
+write_text (Export     *ex,
+            Sheet      *sheet,
+            lxw_row_t   row,
+            lxw_col_t   col,
+            const char *text,
+            lxw_format *format)
+{
+  g_autofree char *cut = NULL;
+
+  if (text == NULL || *text == '\0')
+    {
+      if (format != NULL && format != ex->text)
+        check (ex, worksheet_write_blank (sheet->ws, row, col, format));
+      return;
+    }
+  if (strlen (text) > MAX_CELL_BYTES)
+    {
+      const char *end = text + MAX_CELL_BYTES;
+      /* never cut a character in half */
+      while (end > text && (*end & 0xC0) == 0x80)
+        end--;
+      text = cut = g_strndup (text, end - text);
+    }
+  check (ex, worksheet_write_string (sheet->ws, row, col, text, format ? format : ex->text));
+  if (format != ex->wrap)
+    note_width (sheet, col, text);
+}
+
+static void
+write_number (Export         *ex,
+              Sheet          *sheet,
+              lxw_row_t       row,
+              lxw_col_t       col,
+              const ZbNumber *number,
+              gboolean        corrected)
+{
+  g_autofree char *shown = NULL;
+
+  if (number == NULL || !number->set)
+    {
+      if (corrected)
+        check (ex, worksheet_write_blank (sheet->ws, row, col, ex->text_marked));
+      return;
+    }
+  check (ex, worksheet_write_number (sheet->ws, row, col, number->value,
+                                     number_format (ex, number->decimals, FALSE, corrected)));
+  shown = zb_number_format (number);
+  note_width (sheet, col, shown);
+}
+
+static void
+write_gap (Export    *ex,
+           Sheet     *sheet,
+           lxw_row_t  row,
+           lxw_col_t  col,
+           ZbFigure  *figure,
+           double     gap)
+{
+  gint8 decimals = MAX (zb_figure_get_change (figure)->decimals,
+                        zb_figure_get_target (figure)->decimals);
+  g_autofree char *shown = g_strdup_printf ("+%.*f", MAX (decimals, 0), gap);
+
+  check (ex, worksheet_write_number (sheet->ws, row, col, gap,
+                                     number_format (ex, MAX (decimals, 1), TRUE, FALSE)));
+  note_width (sheet, col, shown);
+}
+
+static void
+write_header (Export         *ex,
+              Sheet          *sheet,
+              const char    **titles,
+              guint           n_titles)
+{
+  for (guint i = 0; i < n_titles; i++)
+    write_text (ex, sheet, 0, i, titles[i], ex->header);
+  sheet->row = 1;
+}
+
+/* Frozen, filterable header; landscape, one page wide, header on every page. */
+static void
+finish_sheet (Export *ex,
+              Sheet  *sheet,
+              guint   n_titles,
+              guint   wrap_column)
+{
+  worksheet_freeze_panes (sheet->ws, 1, 0);
+  check (ex, worksheet_autofilter (sheet->ws, 0, 0, MAX (sheet->row, 1) - 1, n_titles - 1));
+  worksheet_set_landscape (sheet->ws);
+  worksheet_set_paper (sheet->ws, 9);   /* A4 */
+  worksheet_fit_to_pages (sheet->ws, 1, 0);
+  check (ex, worksheet_repeat_rows (sheet->ws, 0, 0));
+  worksheet_set_margins (sheet->ws, 0.5, 0.5, 0.6, 0.6);
+
+  for (guint c = 0; c < MAX (sheet->widths->len, n_titles); c++)
+    {
+      /* the header carries the filter button: keep room for it */
+      double width = (c < sheet->widths->len ? g_array_index (sheet->widths, guint, c) : 0) + 2;
+
+      if (c == wrap_column)
+        {
+          check (ex, worksheet_set_column (sheet->ws, c, c, QUOTE_WIDTH, ex->wrap));
+          continue;
+        }
+      check (ex, worksheet_set_column (sheet->ws, c, c, CLAMP (width, 6, 50), NULL));
+    }
+}
+
+static Sheet *
+add_sheet (Export   *ex,
+           StringId  name)
+{
+  Sheet *sheet = g_new0 (Sheet, 1);
+
+  sheet->widths = g_array_new (FALSE, TRUE, sizeof (guint));
+
+  sheet->ws = workbook_add_worksheet (ex->wb, tr (ex->language, name));
+  if (sheet->ws == NULL)
+    check (ex, LXW_ERROR_SHEETNAME_ALREADY_USED);
+  return sheet;
+}
+
+static void
+sheet_free (Sheet *sheet)
+{
+  if (sheet == NULL)
+    return;
+  g_array_unref (sheet->widths);
+  g_free (sheet);
+}
+
+static char *
+report_label (ZbReport *report)
+{
+  const char *title = zb_report_get_title (report);
+
+  if (title != NULL && *title)
+    return g_strdup (title);
+  return g_path_get_basename (zb_report_get_path (report) ? zb_report_get_path (report) : "report");
+}
+
+static char *
+figure_label (ZbFigure *figure)
+{
+  const char *name = zb_figure_get_name (figure);
+  const char *area = zb_figure_get_area (figure);
+
+  if (name == NULL || *name == '\0')
+    name = zb_figure_get_indicator (figure);
+  if (name == NULL)
+    name = "";
+  if (area != NULL && *area && !g_str_has_prefix (name, area))
+    return g_strdup_printf ("%s（%s）", name, area);
+  return g_strdup (name);
+}
+
+static void
+comment_original (Export    *ex,
+                  Sheet     *sheet,
+                  lxw_row_t  row,
+                  lxw_col_t  col,
+                  ZbFigure  *figure,
+                  ZbField    field)
+{
+  g_autofree char *original = NULL;
+  g_autofree char *text = NULL;
+  const char *note = NULL;
+  GPtrArray *corrections;
+  lxw_comment_options options = { 0 };
+
+  if (!zb_figure_field_is_corrected (figure, field))
+    return;
+
+  original = zb_figure_dup_original (figure, field);
+  corrections = zb_figure_get_corrections (figure);
+  for (guint i = 0; corrections != NULL && i < corrections->len; i++)
+    {
+      ZbCorrection *c = g_ptr_array_index (corrections, i);
+      if (c->field == field && c->note != NULL && *c->note)
+        note = c->note;
+    }
+
+  text = g_strdup_printf (tr (ex->language, S_ORIGINAL),
+                          original ? original : tr (ex->language, S_EMPTY));
+  if (note != NULL)
+    {
+      char *with_note = g_strconcat (text, "\n", note, NULL);
+      g_free (text);
+      text = with_note;
+    }
+  options.author = "Zhibiao";
+  check (ex, worksheet_write_comment_opt (sheet->ws, row, col, text, &options));
+}
+
+static gboolean
+is_summary_figure (ZbFigure *figure)
+{
+  ZbFigureKind kind = zb_figure_get_kind (figure);
+
+  return !zb_figure_get_deleted (figure)
+      && (kind == ZB_FIGURE_ACTUAL || kind == ZB_FIGURE_PROGRESS)
+      && (zb_figure_get_value (figure)->set || zb_figure_get_change (figure)->set);
+}
+
+typedef struct {
+  char      *label;
+  ZbFigure **figures;   /* one per report, NULL where the report lacks it */
+} SummaryRow;
+
+static void
+summary_row_free (gpointer data)
+{
+  SummaryRow *row = data;
+
+  g_free (row->label);
+  g_free (row->figures);
+  g_free (row);
+}
+
+/* One row per indicator, in the order they first appear. */
+static GPtrArray *
+collect_summary (Export *ex)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func (summary_row_free);
+  g_autoptr(GHashTable) by_label = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint r = 0; r < ex->reports->len; r++)
+    {
+      GListModel *figures = zb_report_get_figures (g_ptr_array_index (ex->reports, r));
+      guint n = g_list_model_get_n_items (figures);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(ZbFigure) figure = g_list_model_get_item (figures, i);
+          g_autofree char *label = NULL;
+          SummaryRow *row;
+
+          if (!is_summary_figure (figure))
+            continue;
+          label = figure_label (figure);
+          row = g_hash_table_lookup (by_label, label);
+          if (row == NULL)
+            {
+              row = g_new0 (SummaryRow, 1);
+              row->label = g_steal_pointer (&label);
+              row->figures = g_new0 (ZbFigure *, ex->reports->len);
+              g_ptr_array_add (rows, row);
+              g_hash_table_insert (by_label, row->label, row);
+            }
+          /* the report model keeps the figure alive */
+          if (row->figures[r] == NULL)
+            row->figures[r] = figure;
+        }
+    }
+  return rows;
+}
+
+enum { G_PERIOD, G_VALUE, G_UNIT, G_GROWTH, G_TARGET, G_GAP, G_STATUS, G_N };
+
+static void
+write_summary (Export    *ex,
+               Sheet     *sheet,
+               GPtrArray *rows)
+{
+  static const StringId group[G_N] = { S_PERIOD, S_VALUE, S_UNIT, S_GROWTH, S_TARGET, S_GAP, S_STATUS };
+  guint n_reports = ex->reports->len;
+  guint n_titles = 1 + G_N * n_reports;
+  g_autofree const char **titles = g_new0 (const char *, n_titles);
+  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
+  lxw_format *ahead, *behind, *on_track;
+
+  titles[0] = tr (ex->language, S_INDICATOR);
+  for (guint r = 0; r < n_reports; r++)
+    for (guint g = 0; g < G_N; g++)
+      {
+        const char *title = tr (ex->language, group[g]);
+        if (n_reports > 1)
+          {
+            /* several reports: one column group each, named after it */
+            g_autofree char *label = report_label (g_ptr_array_index (ex->reports, r));
+            char *t = g_strdup_printf ("%s · %s", label, title);
+            g_ptr_array_add (owned, t);
+            title = t;
+          }
+        titles[1 + r * G_N + g] = title;
+      }
+  write_header (ex, sheet, titles, n_titles);
+
+  for (guint i = 0; i < rows->len && ex->lxw_status == LXW_NO_ERROR; i++)
+    {
+      SummaryRow *row = g_ptr_array_index (rows, i);
+      lxw_row_t y = sheet->row++;
+
+      write_text (ex, sheet, y, 0, row->label, NULL);
+      for (guint r = 0; r < n_reports; r++)
+        {
+          ZbFigure *f = row->figures[r];
+          lxw_col_t x = 1 + r * G_N;
+          double gap = 0;
+          ZbTargetStatus status;
+
+          if (f == NULL)
+            continue;
+          write_text (ex, sheet, y, x + G_PERIOD, zb_figure_get_period (f), NULL);
+          write_number (ex, sheet, y, x + G_VALUE, zb_figure_get_value (f),
+                        zb_figure_field_is_corrected (f, ZB_FIELD_VALUE));
+          comment_original (ex, sheet, y, x + G_VALUE, f, ZB_FIELD_VALUE);
+          write_text (ex, sheet, y, x + G_UNIT, zb_figure_get_unit (f), NULL);
+          write_number (ex, sheet, y, x + G_GROWTH, zb_figure_get_change (f),
+                        zb_figure_field_is_corrected (f, ZB_FIELD_CHANGE));
+          comment_original (ex, sheet, y, x + G_GROWTH, f, ZB_FIELD_CHANGE);
+          write_number (ex, sheet, y, x + G_TARGET, zb_figure_get_target (f),
+                        zb_figure_field_is_corrected (f, ZB_FIELD_TARGET));
+          status = zb_workbook_target_status (f, &gap);
+          if (status != ZB_STATUS_NONE)
+            {
+              write_gap (ex, sheet, y, x + G_GAP, f, gap);
+              write_text (ex, sheet, y, x + G_STATUS,
+                          zb_target_status_to_string (status, ex->language), NULL);
+            }
+        }
+    }
+
+  /* status colours as conditional formats, so a clerk's edit recolours */
+  ahead = workbook_add_format (ex->wb);
+  format_set_bg_color (ahead, 0xC6EFCE);
+  format_set_font_color (ahead, 0x006100);
+  on_track = workbook_add_format (ex->wb);
+  format_set_bg_color (on_track, 0xFFEB9C);
+  format_set_font_color (on_track, 0x9C5700);
+  behind = workbook_add_format (ex->wb);
+  format_set_bg_color (behind, 0xFFC7CE);
+  format_set_font_color (behind, 0x9C0006);
+
+  if (sheet->row > 1)
+    for (guint r = 0; r < n_reports; r++)
+      {
+        lxw_col_t x = 1 + r * G_N + G_STATUS;
+        struct { ZbTargetStatus status; lxw_format *format; } rules[] = {
+          { ZB_STATUS_AHEAD, ahead }, { ZB_STATUS_ON_TRACK, on_track }, { ZB_STATUS_BEHIND, behind },
+        };
+
+        for (guint k = 0; k < G_N_ELEMENTS (rules); k++)
+          {
+            lxw_conditional_format cf = { 0 };
+            g_autofree char *quoted = g_strdup_printf ("\"%s\"",
+                                                       zb_target_status_to_string (rules[k].status, ex->language));
+            cf.type = LXW_CONDITIONAL_TYPE_CELL;
+            cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
+            cf.value_string = quoted;
+            cf.format = rules[k].format;
+            check (ex, worksheet_conditional_format_range (sheet->ws, 1, x, sheet->row - 1, x, &cf));
+          }
+      }
+
+  finish_sheet (ex, sheet, n_titles, G_MAXUINT);
+}
+
+enum {
+  D_REPORT, D_SECTION, D_KIND, D_INDICATOR, D_AREA, D_PERIOD, D_VALUE, D_UNIT,
+  D_GROWTH, D_GROWTH_UNIT, D_TARGET, D_GAP, D_RANK, D_LINE, D_QUOTE, D_N
+};
+
+static const char *
+kind_label (Export       *ex,
+            ZbFigureKind  kind)
+{
+  switch (kind)
+    {
+    case ZB_FIGURE_TARGET: return tr (ex->language, S_KIND_TARGET);
+    case ZB_FIGURE_GAP: return tr (ex->language, S_KIND_GAP);
+    case ZB_FIGURE_PROGRESS: return tr (ex->language, S_KIND_PROGRESS);
+    case ZB_FIGURE_ACTUAL:
+    default: return tr (ex->language, S_KIND_ACTUAL);
+    }
+}
+
+static void
+write_details (Export *ex,
+               Sheet  *sheet)
+{
+  static const StringId ids[D_N] = {
+    S_REPORT, S_SECTION, S_KIND, S_INDICATOR, S_AREA, S_PERIOD, S_VALUE, S_UNIT,
+    S_GROWTH, S_GROWTH_UNIT, S_TARGET, S_GAP, S_RANK, S_LINE, S_QUOTE,
+  };
+  /* text fields and the column each one is shown in */
+  static const struct { ZbField field; guint col; } text_fields[] = {
+    { ZB_FIELD_NAME, D_INDICATOR }, { ZB_FIELD_AREA, D_AREA }, { ZB_FIELD_PERIOD, D_PERIOD },
+    { ZB_FIELD_UNIT, D_UNIT }, { ZB_FIELD_KIND, D_KIND }, { ZB_FIELD_CHANGE_UNIT, D_GROWTH_UNIT },
+    { ZB_FIELD_RANK, D_RANK },
+  };
+  const char *titles[D_N];
+
+  for (guint i = 0; i < D_N; i++)
+    titles[i] = tr (ex->language, ids[i]);
+  write_header (ex, sheet, titles, D_N);
+
+  for (guint r = 0; r < ex->reports->len; r++)
+    {
+      ZbReport *report = g_ptr_array_index (ex->reports, r);
+      GListModel *figures = zb_report_get_figures (report);
+      guint n = g_list_model_get_n_items (figures);
+      g_autofree char *label = report_label (report);
+      g_autoptr(GHashTable) paths = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+
+      for (guint i = 0; i < n && ex->lxw_status == LXW_NO_ERROR; i++)
+        {
+          g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
+          int section = zb_figure_get_section (f);
+          const char *path;
+          lxw_row_t y;
+
+          if (zb_figure_get_deleted (f))
+            continue;
+          if ((i & 1023) == 0 && g_cancellable_is_cancelled (ex->cancellable))
+            return;
+
+          path = g_hash_table_lookup (paths, GINT_TO_POINTER (section + 1));
+          if (path == NULL)
+            {
+              char *p = zb_report_dup_section_path (report, section);
+              g_hash_table_insert (paths, GINT_TO_POINTER (section + 1), p);
+              path = p;
+            }
+
+          y = sheet->row++;
+          write_text (ex, sheet, y, D_REPORT, label, NULL);
+          write_text (ex, sheet, y, D_SECTION, path, NULL);
+          for (guint k = 0; k < G_N_ELEMENTS (text_fields); k++)
+            {
+              g_autofree char *value = NULL;
+              gboolean corrected = zb_figure_field_is_corrected (f, text_fields[k].field);
+
+              if (text_fields[k].field == ZB_FIELD_KIND)
+                value = g_strdup (kind_label (ex, zb_figure_get_kind (f)));
+              else
+                value = zb_figure_dup_field (f, text_fields[k].field);
+
+              /* the rank is a number in the sheet */
+              if (text_fields[k].field == ZB_FIELD_RANK && value != NULL)
+                {
+                  ZbNumber rank = { zb_figure_get_rank (f), 0, TRUE };
+                  write_number (ex, sheet, y, D_RANK, &rank, corrected);
+                }
+              else
+                write_text (ex, sheet, y, text_fields[k].col, value,
+                            corrected ? ex->text_marked : NULL);
+              comment_original (ex, sheet, y, text_fields[k].col, f, text_fields[k].field);
+            }
+          write_number (ex, sheet, y, D_VALUE, zb_figure_get_value (f),
+                        zb_figure_field_is_corrected (f, ZB_FIELD_VALUE));
+          comment_original (ex, sheet, y, D_VALUE, f, ZB_FIELD_VALUE);
+          write_number (ex, sheet, y, D_GROWTH, zb_figure_get_change (f),
+                        zb_figure_field_is_corrected (f, ZB_FIELD_CHANGE));
+          comment_original (ex, sheet, y, D_GROWTH, f, ZB_FIELD_CHANGE);
+          write_number (ex, sheet, y, D_TARGET, zb_figure_get_target (f),
+                        zb_figure_field_is_corrected (f, ZB_FIELD_TARGET));
+          comment_original (ex, sheet, y, D_TARGET, f, ZB_FIELD_TARGET);
+          write_number (ex, sheet, y, D_GAP, zb_figure_get_gap (f),
+                        zb_figure_field_is_corrected (f, ZB_FIELD_GAP));
+          comment_original (ex, sheet, y, D_GAP, f, ZB_FIELD_GAP);
+          if (zb_figure_get_line (f) > 0)
+            {
+              ZbNumber line = { zb_figure_get_line (f), 0, TRUE };
+              write_number (ex, sheet, y, D_LINE, &line, FALSE);
+            }
+          write_text (ex, sheet, y, D_QUOTE, zb_figure_get_quote (f), ex->wrap);
+        }
+    }
+
+  finish_sheet (ex, sheet, D_N, D_QUOTE);
+}
+
+enum { T_REPORT, T_INDICATOR, T_PERIOD, T_SCHEDULE, T_TARGET, T_GROWTH, T_GAP, T_STATUS, T_N };
+
+static void
+write_targets (Export *ex,
+               Sheet  *sheet)
+{
+  static const StringId ids[T_N] = {
+    S_REPORT, S_INDICATOR, S_PERIOD, S_SCHEDULE, S_TARGET, S_GROWTH, S_GAP, S_STATUS,
+  };
+  const char *titles[T_N];
+
+  for (guint i = 0; i < T_N; i++)
+    titles[i] = tr (ex->language, ids[i]);
+  write_header (ex, sheet, titles, T_N);
+
+  for (guint r = 0; r < ex->reports->len; r++)
+    {
+      ZbReport *report = g_ptr_array_index (ex->reports, r);
+      GListModel *figures = zb_report_get_figures (report);
+      guint n = g_list_model_get_n_items (figures);
+      g_autofree char *label = report_label (report);
+
+      for (guint i = 0; i < n && ex->lxw_status == LXW_NO_ERROR; i++)
+        {
+          g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
+          g_autofree char *name = NULL;
+          const ZbNumber *target = zb_figure_get_target (f);
+          ZbPeriod period;
+          double gap = 0;
+          ZbTargetStatus status;
+          lxw_row_t y;
+
+          if (zb_figure_get_deleted (f))
+            continue;
+          if (!target->set && zb_figure_get_kind (f) != ZB_FIGURE_TARGET)
+            continue;
+
+          y = sheet->row++;
+          name = figure_label (f);
+          write_text (ex, sheet, y, T_REPORT, label, NULL);
+          write_text (ex, sheet, y, T_INDICATOR, name, NULL);
+          write_text (ex, sheet, y, T_PERIOD, zb_figure_get_period (f), NULL);
+          if (zb_figure_get_period (f) != NULL
+              && zb_period_parse (zb_figure_get_period (f), &period)
+              && zb_period_schedule_share (&period) >= 0)
+            {
+              check (ex, worksheet_write_number (sheet->ws, y, T_SCHEDULE,
+                                                 zb_period_schedule_share (&period), ex->percent));
+              note_width (sheet, T_SCHEDULE, "100.0%");
+            }
+          /* a target figure ("目标增长6%") states its target as its growth */
+          write_number (ex, sheet, y, T_TARGET, target->set ? target : zb_figure_get_change (f), FALSE);
+          if (target->set)
+            write_number (ex, sheet, y, T_GROWTH, zb_figure_get_change (f), FALSE);
+          status = zb_workbook_target_status (f, &gap);
+          if (status != ZB_STATUS_NONE)
+            {
+              write_gap (ex, sheet, y, T_GAP, f, gap);
+              write_text (ex, sheet, y, T_STATUS,
+                          zb_target_status_to_string (status, ex->language), NULL);
+            }
+        }
+    }
+
+  finish_sheet (ex, sheet, T_N, G_MAXUINT);
+}
+
+enum { C_REPORT, C_INDICATOR, C_LINE, C_FIELD, C_OLD, C_NEW, C_TIME, C_NOTE, C_N };
+
+static void
+write_corrections (Export *ex,
+                   Sheet  *sheet)
+{
+  static const StringId ids[C_N] = {
+    S_REPORT, S_INDICATOR, S_LINE, S_FIELD, S_OLD, S_NEW, S_TIME, S_NOTE,
+  };
+  const char *titles[C_N];
+
+  for (guint i = 0; i < C_N; i++)
+    titles[i] = tr (ex->language, ids[i]);
+  write_header (ex, sheet, titles, C_N);
+
+  for (guint r = 0; r < ex->reports->len; r++)
+    {
+      ZbReport *report = g_ptr_array_index (ex->reports, r);
+      GListModel *figures = zb_report_get_figures (report);
+      guint n = g_list_model_get_n_items (figures);
+      g_autofree char *label = report_label (report);
+
+      for (guint i = 0; i < n && ex->lxw_status == LXW_NO_ERROR; i++)
+        {
+          g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
+          GPtrArray *corrections = zb_figure_get_corrections (f);
+          g_autofree char *name = NULL;
+
+          if (corrections == NULL || corrections->len == 0)
+            continue;
+          name = figure_label (f);
+          for (guint k = 0; k < corrections->len; k++)
+            {
+              ZbCorrection *c = g_ptr_array_index (corrections, k);
+              lxw_row_t y = sheet->row++;
+              g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (c->time / G_USEC_PER_SEC);
+              lxw_datetime when = { 0 };
+
+              write_text (ex, sheet, y, C_REPORT, label, NULL);
+              write_text (ex, sheet, y, C_INDICATOR, name, NULL);
+              if (zb_figure_get_line (f) > 0)
+                {
+                  ZbNumber line = { zb_figure_get_line (f), 0, TRUE };
+                  write_number (ex, sheet, y, C_LINE, &line, FALSE);
+                }
+              write_text (ex, sheet, y, C_FIELD, zb_field_to_string (c->field), NULL);
+              write_text (ex, sheet, y, C_OLD, c->old_value ? c->old_value : tr (ex->language, S_EMPTY), NULL);
+              write_text (ex, sheet, y, C_NEW, c->new_value ? c->new_value : tr (ex->language, S_EMPTY), NULL);
+              if (local != NULL)
+                {
+                  when.year = g_date_time_get_year (local);
+                  when.month = g_date_time_get_month (local);
+                  when.day = g_date_time_get_day_of_month (local);
+                  when.hour = g_date_time_get_hour (local);
+                  when.min = g_date_time_get_minute (local);
+                  when.sec = g_date_time_get_second (local);
+                  check (ex, worksheet_write_datetime (sheet->ws, y, C_TIME, &when, ex->datetime));
+                  note_width (sheet, C_TIME, "2024-01-01 00:00");
+                }
+              write_text (ex, sheet, y, C_NOTE, c->note, ex->wrap);
+            }
+        }
+    }
+
+  finish_sheet (ex, sheet, C_N, C_NOTE);
+}
+
+/* ---------------------------------------------------------------- */
+
+static cairo_status_t
+append_png (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+draw_text (cairo_t     *cr,
+           PangoLayout *layout,
+           const char  *text,
+           double       x,
+           double       y,
+           double       align)   /* 0 left, 1 right of x */
+{
+  int w, h;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  cairo_move_to (cr, x - align * w, y - h / 2.0);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* Horizontal bars of growth with the target as a tick; the bar is green,
+ * amber or red by status so the picture reads like the summary. */
+static GByteArray *
+render_gap_chart (Export    *ex,
+                  GPtrArray *rows)
+{
+  const double row_h = 26, label_w = 220, chart_w = 420, margin = 16, top = 40;
+  guint n = 0;
+  double lo = 0, hi = 0;
+  ZbFigure *figs[CHART_MAX_BARS];
+  const char *labels[CHART_MAX_BARS];
+  cairo_surface_t *surface;
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  cairo_t *cr;
+  PangoLayout *layout;
+  PangoFontDescription *font;
+  double width, height, scale, zero_x;
+
+  for (guint i = 0; i < rows->len && n < CHART_MAX_BARS; i++)
+    {
+      SummaryRow *row = g_ptr_array_index (rows, i);
+      ZbFigure *f = row->figures[0];
+      if (f == NULL || !zb_figure_get_change (f)->set)
+        continue;
+      figs[n] = f;
+      labels[n] = row->label;
+      lo = MIN (lo, zb_figure_get_change (f)->value);
+      hi = MAX (hi, zb_figure_get_change (f)->value);
+      if (zb_figure_get_target (f)->set)
+        {
+          lo = MIN (lo, zb_figure_get_target (f)->value);
+          hi = MAX (hi, zb_figure_get_target (f)->value);
+        }
+      n++;
+    }
+  if (n == 0)
+    return NULL;
+  if (hi - lo < 1e-9)
+    hi = lo + 1;
+
+  width = margin * 2 + label_w + chart_w + 60;
+  height = top + n * row_h + margin * 2;
+  scale = chart_w / (hi - lo);
+  zero_x = margin + label_w + 10 + (0 - lo) * scale;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width, (int) height);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+
+  layout = pango_cairo_create_layout (cr);
+  font = pango_font_description_from_string ("Sans 10");
+  pango_layout_set_font_description (layout, font);
+
+  cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
+  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  draw_text (cr, layout, tr (ex->language, S_CHART_TITLE), margin, top / 2, 0);
+  pango_font_description_set_weight (font, PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+
+  for (guint i = 0; i < n; i++)
+    {
+      ZbFigure *f = figs[i];
+      double v = zb_figure_get_change (f)->value;
+      double y = top + i * row_h;
+      double x0 = MIN (zero_x, zero_x + v * scale), x1 = MAX (zero_x, zero_x + v * scale);
+      g_autofree char *shown = zb_number_format (zb_figure_get_change (f));
+
+      switch (zb_workbook_target_status (f, NULL))
+        {
+        case ZB_STATUS_AHEAD: cairo_set_source_rgb (cr, 0.30, 0.65, 0.35); break;
+        case ZB_STATUS_ON_TRACK: cairo_set_source_rgb (cr, 0.90, 0.65, 0.15); break;
+        case ZB_STATUS_BEHIND: cairo_set_source_rgb (cr, 0.80, 0.25, 0.25); break;
+        case ZB_STATUS_NONE:
+        default: cairo_set_source_rgb (cr, 0.35, 0.50, 0.75); break;
+        }
+      cairo_rectangle (cr, x0, y + 4, MAX (x1 - x0, 1), row_h - 8);
+      cairo_fill (cr);
+
+      if (zb_figure_get_target (f)->set)
+        {
+          double tx = zero_x + zb_figure_get_target (f)->value * scale;
+          /* the label goes past the tick, not over it */
+          x1 = MAX (x1, tx + 2);
+          cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+          cairo_set_line_width (cr, 2);
+          cairo_move_to (cr, tx, y + 1);
+          cairo_line_to (cr, tx, y + row_h - 1);
+          cairo_stroke (cr);
+        }
+
+      cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
+      pango_layout_set_width (layout, (int) (label_w - 8) * PANGO_SCALE);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+      draw_text (cr, layout, labels[i], margin, y + row_h / 2, 0);
+      pango_layout_set_width (layout, -1);
+      pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
+      draw_text (cr, layout, shown, x1 + 4, y + row_h / 2, 0);
+    }
+
+  /* the zero line */
+  cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, zero_x + 0.5, top);
+  cairo_line_to (cr, zero_x + 0.5, top + n * row_h);
+  cairo_stroke (cr);
+
+  pango_font_description_free (font);
+  g_object_unref (layout);
+  cairo_destroy (cr);
+  if (cairo_surface_write_to_png_stream (surface, append_png, png) != CAIRO_STATUS_SUCCESS)
+    g_clear_pointer (&png, g_byte_array_unref);
+  cairo_surface_destroy (surface);
+  return g_steal_pointer (&png);
+}
+
+static GByteArray *
+write_chart (Export     *ex,
+             Sheet      *sheet,
+             Sheet      *summary,
+             GPtrArray  *rows)
+{
+  const char *summary_name = tr (ex->language, S_SUMMARY);
+  lxw_chart *chart;
+  lxw_chart_series *series;
+  lxw_chart_options options = { 0 };
+  lxw_chart_fill growth_fill = { .color = 0x4472C4 };
+  lxw_chart_fill target_fill = { .color = 0xA5A5A5 };
+  lxw_row_t last = MIN (summary->row - 1, CHART_MAX_BARS);
+  GByteArray *png;
+
+  if (summary->row <= 1)
+    {
+      write_text (ex, sheet, 0, 0, tr (ex->language, S_NO_INDICATORS), NULL);
+      return NULL;
+    }
+
+  chart = workbook_add_chart (ex->wb, LXW_CHART_COLUMN);
+  chart_title_set_name (chart, tr (ex->language, S_CHART_TITLE));
+  series = chart_add_series (chart, NULL, NULL);
+  chart_series_set_categories (series, summary_name, 1, 0, last, 0);
+  chart_series_set_values (series, summary_name, 1, 1 + G_GROWTH, last, 1 + G_GROWTH);
+  chart_series_set_name_range (series, summary_name, 0, 1 + G_GROWTH);
+  chart_series_set_fill (series, &growth_fill);
+  series = chart_add_series (chart, NULL, NULL);
+  chart_series_set_categories (series, summary_name, 1, 0, last, 0);
+  chart_series_set_values (series, summary_name, 1, 1 + G_TARGET, last, 1 + G_TARGET);
+  chart_series_set_name_range (series, summary_name, 0, 1 + G_TARGET);
+  chart_series_set_fill (series, &target_fill);
+  chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
+
+  options.x_scale = 1.6;
+  options.y_scale = 1.4;
+  check (ex, worksheet_insert_chart_opt (sheet->ws, 1, 1, chart, &options));
+
+  png = render_gap_chart (ex, rows);
+  if (png != NULL)
+    check (ex, worksheet_insert_image_buffer (sheet->ws, 24, 1, png->data, png->len));
+
+  worksheet_set_landscape (sheet->ws);
+  worksheet_set_paper (sheet->ws, 9);
+  worksheet_fit_to_pages (sheet->ws, 1, 0);
+  return png;
+}
+
+/* ---------------------------------------------------------------- */
+
+static void
+set_properties (Export                  *ex,
+                const ZbWorkbookOptions *options)
+{
+  lxw_doc_properties props = { 0 };
+  g_autofree char *title = NULL;
+  g_autoptr(GString) subject = g_string_new (NULL);
+
+  for (guint r = 0; r < ex->reports->len; r++)
+    {
+      g_autofree char *label = report_label (g_ptr_array_index (ex->reports, r));
+      if (r > 0)
+        g_string_append (subject, "；");
+      g_string_append (subject, label);
+    }
+  if (options->title != NULL)
+    title = g_strdup (options->title);
+  else if (subject->len > 0)
+    title = g_strdup_printf ("%s — %s", tr (ex->language, S_WORKBOOK_TITLE), subject->str);
+  else
+    title = g_strdup (tr (ex->language, S_WORKBOOK_TITLE));
+
+  props.title = title;
+  props.subject = options->subject ? (char *) options->subject : subject->str;
+  props.author = (char *) (options->author ? options->author : g_get_real_name ());
+  props.comments = "Zhibiao " PACKAGE_VERSION;
+  props.created = time (NULL);
+  check (ex, workbook_set_properties (ex->wb, &props));
+}
+
+static gboolean
+cancelled (Export  *ex,
+           GError **error)
+{
+  return g_cancellable_set_error_if_cancelled (ex->cancellable, error);
+}
+
+gboolean
+zb_workbook_export (GPtrArray               *reports,
+                    const ZbWorkbookOptions *options,
+                    const char              *path,
+                    GError                 **error)
+{
+  static const ZbWorkbookOptions defaults = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp = NULL;
+  g_autoptr(GHashTable) formats = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GByteArray) png = NULL;
+  lxw_workbook_options wb_options = { 0 };
+  Sheet *summary = NULL, *details = NULL, *targets = NULL, *corrections = NULL, *chart = NULL;
+  Export ex = { 0 };
+  lxw_error closed;
+  int fd, saved;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (reports != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (options == NULL)
+    options = &defaults;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   "Cannot write the workbook to “%s”: it is a folder", path);
+      return FALSE;
+    }
+
+  /* the temporary file lives next to the target so the rename is atomic */
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  tmp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+  fd = g_mkstemp_full (tmp, O_RDWR, 0644);
+  if (fd < 0)
+    {
+      saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "Cannot write the workbook in “%s”: %s", dir, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  wb_options.tmpdir = dir;
+  ex.wb = workbook_new_opt (tmp, &wb_options);
+  if (ex.wb == NULL)
+    {
+      g_unlink (tmp);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "Cannot create the workbook “%s”", path);
+      return FALSE;
+    }
+
+  ex.language = options->language;
+  ex.reports = reports;
+  ex.cancellable = options->cancellable;
+  ex.formats = formats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  ex.header = workbook_add_format (ex.wb);
+  format_set_bold (ex.header);
+  format_set_bg_color (ex.header, 0xD9E1F2);
+  format_set_bottom (ex.header, LXW_BORDER_THIN);
+  format_set_align (ex.header, LXW_ALIGN_VERTICAL_CENTER);
+  ex.text = workbook_add_format (ex.wb);
+  format_set_align (ex.text, LXW_ALIGN_VERTICAL_TOP);
+  ex.text_marked = workbook_add_format (ex.wb);
+  format_set_align (ex.text_marked, LXW_ALIGN_VERTICAL_TOP);
+  format_set_bg_color (ex.text_marked, 0xFFF2CC);
+  ex.wrap = workbook_add_format (ex.wb);
+  format_set_text_wrap (ex.wrap);
+  format_set_align (ex.wrap, LXW_ALIGN_VERTICAL_TOP);
+  ex.percent = workbook_add_format (ex.wb);
+  format_set_num_format (ex.percent, "0.0%");
+  ex.datetime = workbook_add_format (ex.wb);
+  format_set_num_format (ex.datetime, "yyyy-mm-dd hh:mm");
+
+  set_properties (&ex, options);
+
+  summary = add_sheet (&ex, S_SUMMARY);
+  details = add_sheet (&ex, S_DETAILS);
+  targets = add_sheet (&ex, S_TARGETS);
+  corrections = add_sheet (&ex, S_CORRECTIONS);
+  chart = add_sheet (&ex, S_CHART);
+  if (ex.lxw_status != LXW_NO_ERROR)
+    goto out;
+
+  rows = collect_summary (&ex);
+  write_summary (&ex, summary, rows);
+  if (cancelled (&ex, error))
+    goto out;
+  write_details (&ex, details);
+  if (cancelled (&ex, error))
+    goto out;
+  write_targets (&ex, targets);
+  write_corrections (&ex, corrections);
+  if (cancelled (&ex, error))
+    goto out;
+  /* the image buffer must outlive workbook_close() */
+  png = write_chart (&ex, chart, summary, rows);
+  ok = TRUE;
+
+out:
+  closed = workbook_close (ex.wb);
+  if (ok && ex.lxw_status != LXW_NO_ERROR)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "Cannot write the workbook “%s”: %s", path, lxw_strerror (ex.lxw_status));
+      ok = FALSE;
+    }
+  else if (ok && closed != LXW_NO_ERROR)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "Cannot write the workbook “%s”: %s", path, lxw_strerror (closed));
+      ok = FALSE;
+    }
+  else if (!ok && error != NULL && *error == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                 "Cannot write the workbook “%s”: %s", path, lxw_strerror (ex.lxw_status));
+
+  if (ok && g_rename (tmp, path) != 0)
+    {
+      saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "Cannot replace “%s”: %s", path, g_strerror (saved));
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (tmp);
+
+  sheet_free (summary);
+  sheet_free (details);
+  sheet_free (targets);
+  sheet_free (corrections);
+  sheet_free (chart);
+  return ok;
+}
