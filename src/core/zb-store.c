@@ -513,6 +513,8 @@ zb_store_open (const char  *path,
         return NULL;
       if (!g_str_equal (problem, "ok"))
         {
+          /* "*** in database main ***\nPage 2: …" — one line for the status bar */
+          g_strdelimit (problem, "\n", ' ');
           g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
                        "The workspace %s is damaged (%s); it was left as it is: restore it from a backup",
                        path, problem);
