@@ -385,6 +385,16 @@ check_header (const char  *path,
   return TRUE;
 }
 
+/* The permission bits count even for root: a clerk who made the file
+ * read-only does not want it written. */
+static gboolean
+writable_by_mode (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) != 0 || (st.st_mode & 0222) != 0;
+}
+
 static gboolean
 migrate (ZbStore  *self,
          int       from,
@@ -445,7 +455,7 @@ zb_store_open (const char  *path,
           return NULL;
         }
     }
-  else if (g_access (path, W_OK) != 0)
+  else if (g_access (path, W_OK) != 0 || !writable_by_mode (path))
     {
       g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
                    "The workspace %s is read-only: open a copy in a writable folder", path);

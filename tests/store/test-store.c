@@ -632,9 +632,15 @@ test_read_only (Fixture       *fx,
   g_autofree char *inside = g_build_filename (fx->dir, "ro", "new.zhibiao", NULL);
   g_autofree char *ro = g_path_get_dirname (inside);
 
+  /* an existing workspace marked read-only is refused, untouched */
+  import_sample (fx, NULL);
+  g_assert_cmpint (g_chmod (fx->db, 0444), ==, 0);
+  assert_refused (fx->db, ZB_ERROR_STORE, "read-only");
+  g_chmod (fx->db, 0644);
+
   if (geteuid () == 0)
     {
-      g_test_skip ("root may write anywhere");
+      g_test_skip ("root may create files in a read-only folder");
       return;
     }
   g_assert_cmpint (g_mkdir (ro, 0500), ==, 0);
