@@ -1004,7 +1004,43 @@ restore_report (ZbStore   *self,
   return update_positions (self, report, error);
 }
 
-/* Changed bytes at a known path: new figures; corrections follow name and quote. */
+/* A hand-made figure whose quote is still in the new text is made again there. */
+static ZbFigure *
+remake_by_hand (ZbReport *report,
+                ZbFigure *old)
+{
+  ZbSource *src = zb_report_get_source (report);
+  const char *quote = zb_figure_get_quote (old);
+  const char *at;
+  ZbFigure *copy;
+  GListModel *figures = zb_report_get_figures (report);
+  gsize offset;
+  guint pos = 0, n;
+
+  if (g_strcmp0 (zb_figure_get_rule (old), "manual") != 0 || quote == NULL || *quote == '\0' || src == NULL)
+    return NULL;
+  at = strstr (src->text, quote);
+  if (at == NULL)
+    return NULL;
+  offset = at - src->text;
+  copy = zb_figure_copy (old);
+  zb_figure_set_id (copy, 0);
+  zb_figure_set_source (copy, zb_report_section_at (report, offset), zb_source_line_at (src, offset),
+                        zb_source_orig_offset (src, offset), offset, strlen (quote), quote);
+  n = g_list_model_get_n_items (figures);
+  while (pos < n)
+    {
+      g_autoptr(ZbFigure) f = g_list_model_get_item (figures, pos);
+      if (zb_figure_get_text_offset (f) > offset)
+        break;
+      pos++;
+    }
+  zb_report_insert_figure (report, pos, copy);
+  return copy;
+}
+
+/* Changed bytes at a known path: new figures; corrections follow name and
+ * quote, hand-made figures follow their quote. */
 static gboolean
 reimport_report (ZbStore    *self,
                  gint64      report_id,
@@ -1015,6 +1051,8 @@ reimport_report (ZbStore    *self,
   GListModel *figures = zb_report_get_figures (report);
   g_autoptr(GPtrArray) old = read_figures (self, report_id, error);
   g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new ();   /* old, new, old, new… */
+  g_autoptr(GPtrArray) remade = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) index = NULL;
   sqlite3_stmt *retire;
 
@@ -1028,30 +1066,39 @@ reimport_report (ZbStore    *self,
     return FALSE;
 
   for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
-    {
-      ZbFigure *f = g_list_model_get_item (figures, i);
-
-      g_ptr_array_add (fresh, f);
-      if (!insert_figure (self, report_id, i, f, error))
-        return FALSE;
-    }
-
+    g_ptr_array_add (fresh, g_list_model_get_item (figures, i));
   index = index_figures (fresh);
+
   for (guint i = 0; i < old->len; i++)
     {
       ZbFigure *o = g_ptr_array_index (old, i);
-      GPtrArray *corrections = zb_figure_get_corrections (o);
       ZbFigure *match;
 
       if (!figure_is_precious (o))
         continue;
-      match = take_match (index, o);
-      if (match == NULL)
+      if ((match = take_match (index, o)) != NULL)
         {
-          if (uncarried != NULL)
-            g_ptr_array_add (uncarried, g_object_ref (o));
-          continue;
+          g_ptr_array_add (pairs, o);
+          g_ptr_array_add (pairs, match);
         }
+      else if ((match = remake_by_hand (report, o)) != NULL)
+        g_ptr_array_add (remade, match);
+      else if (uncarried != NULL)
+        g_ptr_array_add (uncarried, g_object_ref (o));
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
+    {
+      g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
+      if (!insert_figure (self, report_id, i, f, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < pairs->len; i += 2)
+    {
+      GPtrArray *corrections = zb_figure_get_corrections (g_ptr_array_index (pairs, i));
+      ZbFigure *match = g_ptr_array_index (pairs, i + 1);
+
       for (guint c = 0; c < corrections->len; c++)
         {
           const ZbCorrection *corr = g_ptr_array_index (corrections, c);
@@ -1060,6 +1107,16 @@ reimport_report (ZbStore    *self,
               !insert_correction (self, zb_figure_get_id (match), corr, error))
             return FALSE;
         }
+    }
+  /* a remade figure carries its corrections already; only their rows are new */
+  for (guint i = 0; i < remade->len; i++)
+    {
+      ZbFigure *f = g_ptr_array_index (remade, i);
+      GPtrArray *corrections = zb_figure_get_corrections (f);
+
+      for (guint c = 0; c < corrections->len; c++)
+        if (!insert_correction (self, zb_figure_get_id (f), g_ptr_array_index (corrections, c), error))
+          return FALSE;
     }
   return TRUE;
 }

@@ -310,10 +310,24 @@ test_changed_file_carries (Fixture       *fx,
   ZbFigure *gdp, *lost;
   gint64 old_gdp_id = 0, id2 = 0;
   gint64 id = import_sample (fx, &old_gdp_id);
+  ZbFigure *industry;
 
-  g_assert_true (g_file_set_contents (fx->report, sample_v2, -1, NULL));
   store = zb_store_open (fx->db, &error);
   g_assert_no_error (error);
+
+  /* a figure made by hand later, on a sentence the revision keeps */
+  {
+    g_autoptr(ZbReport) before = zb_store_load_report (store, id, &error);
+    ZbFigure *f;
+
+    g_assert_no_error (error);
+    f = add_figure (before, "规模以上工业增加值增长7.0%", "测试工业", "7.0", "%");
+    g_assert_true (zb_store_add_figure (store, id, f, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (zb_figure_get_id (f), >, 0);
+    correct_and_record (store, f, ZB_FIELD_PERIOD, "1-6月", "手工补录");
+  }
+  g_assert_true (g_file_set_contents (fx->report, sample_v2, -1, NULL));
 
   fresh = parse (fx->report);
   gdp = add_figure (fresh, "地区生产总值完成123.4亿元", "测试GDP", "123.4", "亿元");
@@ -330,6 +344,14 @@ test_changed_file_carries (Fixture       *fx,
   g_assert_no_error (error);
   g_assert_cmpuint (history->len, ==, 1);
   g_assert_cmpstr (((ZbCorrection *) g_ptr_array_index (history, 0))->note, ==, "按统计局终审数");
+
+  /* the hand-made figure follows its quote to the new text */
+  industry = find_figure (fresh, "测试工业");
+  g_assert_nonnull (industry);
+  g_assert_cmpint (zb_figure_get_id (industry), >, 0);
+  g_assert_cmpstr (zb_figure_get_period (industry), ==, "1-6月");
+  g_assert_cmpstr (zb_report_get_text (fresh) + zb_figure_get_text_offset (industry), ==,
+                   strstr (sample_v2, "规模以上工业增加值增长7.0%"));
 
   /* the retail sentence is gone: listed, not silently dropped */
   g_assert_cmpuint (uncarried->len, ==, 1);
@@ -348,10 +370,11 @@ test_changed_file_carries (Fixture       *fx,
   g_assert_cmpstr (zb_report_get_text (loaded), ==, sample_v2);
   g_assert_null (find_figure (loaded, "测试社零"));
   g_assert_nonnull (find_figure (loaded, "测试GDP"));
+  g_assert_cmpstr (zb_figure_get_period (find_figure (loaded, "测试工业")), ==, "1-6月");
 
   reports = zb_store_list_reports (store, &error);
   g_assert_cmpuint (reports->len, ==, 1);
-  g_assert_cmpuint (((ZbStoreReport *) g_ptr_array_index (reports, 0))->n_corrections, ==, 1);
+  g_assert_cmpuint (((ZbStoreReport *) g_ptr_array_index (reports, 0))->n_corrections, ==, 2);
 }
 
 /* The correction must be on disk when record_correction returns: the child
