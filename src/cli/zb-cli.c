@@ -16,6 +16,13 @@ static const struct {
   { "extract", zb_cli_extract, "extract [--format=json|tsv] FILE      print the sections and figures of a report" },
   { "bench", zb_cli_bench, "bench [--repeat=N] FILE…               extraction throughput and peak memory" },
   { "export", zb_cli_export, "export [--lang=zh_CN|en] --output=FILE.xlsx REPORT…  the meeting workbook" },
+  { "import", zb_cli_import, "import FILE                            add a report to the workspace, print its id" },
+  { "reports", zb_cli_reports, "reports                                list the reports of the workspace" },
+  { "figures", zb_cli_figures, "figures REPORT_ID                      the report's figures, corrected, with ids (JSON)" },
+  { "correct", zb_cli_correct, "correct FIGURE_ID FIELD VALUE [--note TEXT]  correct one field of a figure" },
+  { "history", zb_cli_history, "history FIGURE_ID                      the corrections of a figure" },
+  { "targets", zb_cli_targets, "targets [set INDICATOR YEAR VALUE UNIT]  list or set targets" },
+  { "bench-store", zb_cli_bench_store, "bench-store [--corrections=N] DIR     workspace import and correction speed" },
 };
 
 int

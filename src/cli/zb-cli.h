@@ -24,6 +24,13 @@ typedef int (*ZbCliCommand) (const ZbCliGlobal *global, int argc, char **argv);
 int zb_cli_extract (const ZbCliGlobal *global, int argc, char **argv);
 int zb_cli_bench   (const ZbCliGlobal *global, int argc, char **argv);
 int zb_cli_export  (const ZbCliGlobal *global, int argc, char **argv);
+int zb_cli_import  (const ZbCliGlobal *global, int argc, char **argv);
+int zb_cli_reports (const ZbCliGlobal *global, int argc, char **argv);
+int zb_cli_figures (const ZbCliGlobal *global, int argc, char **argv);
+int zb_cli_correct (const ZbCliGlobal *global, int argc, char **argv);
+int zb_cli_history (const ZbCliGlobal *global, int argc, char **argv);
+int zb_cli_targets (const ZbCliGlobal *global, int argc, char **argv);
+int zb_cli_bench_store (const ZbCliGlobal *global, int argc, char **argv);
 
 /* Prints "zhibiao-cli: MESSAGE" on one line of stderr and returns ZB_CLI_FAILED. */
 int zb_cli_fail    (const char *format, ...) G_GNUC_PRINTF (1, 2);

@@ -125,6 +125,15 @@ zb_report_new_from_source (ZbSource      *source,
 }
 
 ZbReport *
+zb_report_new_unparsed (ZbSource *source)
+{
+  ZbReport *self = g_object_new (ZB_TYPE_REPORT, NULL);
+
+  self->source = zb_source_ref (source);
+  return self;
+}
+
+ZbReport *
 zb_report_new_from_bytes (GBytes        *bytes,
                           const char    *path,
                           GCancellable  *cancellable,

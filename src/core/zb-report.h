@@ -26,6 +26,9 @@ ZbReport   *zb_report_new_from_bytes     (GBytes              *bytes,
 ZbReport   *zb_report_new_from_source    (ZbSource            *source,
                                           GCancellable        *cancellable,
                                           GError             **error);
+/* A report with no outline and no figures, for the workspace, which stores
+ * and rebuilds them itself so that they do not change with the parser. */
+ZbReport   *zb_report_new_unparsed       (ZbSource            *source);
 /* Reads and parses on a GTask thread. */
 void        zb_report_load_async         (GFile               *file,
                                           GCancellable        *cancellable,

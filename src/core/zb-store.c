@@ -1,0 +1,1702 @@
+/* zb-store.c — the workspace database; the only place in Zhibiao with SQL
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "zb-store.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sqlite3.h>
+#include <glib/gstdio.h>
+
+/* 'ZBIT': tells a workspace apart from any other SQLite file. */
+#define ZB_STORE_APPLICATION_ID 0x5A424954
+/* Long enough for another instance's single-correction transaction, short
+ * enough that a clerk is told at once when another instance holds the file. */
+#define ZB_STORE_BUSY_TIMEOUT_MS 1500
+
+struct _ZbStore
+{
+  GObject     parent_instance;
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt, prepared once */
+  int         schema_version;
+};
+
+G_DEFINE_FINAL_TYPE (ZbStore, zb_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Forward migrations: migrations[i] takes user_version i to i + 1. Released
+ * steps are never edited, only appended to. */
+static const char * const migrations[] = {
+  /* 0 → 1 */
+  "PRAGMA application_id = 1514293588;"
+  "CREATE TABLE reports ("
+  "  id INTEGER PRIMARY KEY,"
+  "  path TEXT NOT NULL,"
+  "  sha256 TEXT NOT NULL UNIQUE,"
+  "  title TEXT, region TEXT, period TEXT,"
+  "  imported_at INTEGER NOT NULL,"
+  "  source BLOB NOT NULL);"
+  "CREATE TABLE sections ("
+  "  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,"
+  "  sid INTEGER NOT NULL, parent INTEGER NOT NULL, level INTEGER NOT NULL,"
+  "  number TEXT, title TEXT, line INTEGER NOT NULL, text_offset INTEGER NOT NULL,"
+  "  PRIMARY KEY (report_id, sid));"
+  "CREATE TABLE figures ("
+  "  id INTEGER PRIMARY KEY,"
+  "  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL, name TEXT, indicator TEXT, area TEXT,"
+  "  value TEXT, unit TEXT, change TEXT, change_unit TEXT, base_value TEXT,"
+  "  qualifier TEXT, reference TEXT, period TEXT, target TEXT, gap TEXT, rank TEXT,"
+  "  section INTEGER NOT NULL, line INTEGER NOT NULL, offset INTEGER NOT NULL,"
+  "  text_offset INTEGER NOT NULL, text_length INTEGER NOT NULL,"
+  "  quote TEXT, rule TEXT, confidence REAL);"
+  "CREATE TABLE corrections ("
+  "  id INTEGER PRIMARY KEY,"
+  "  figure_id INTEGER NOT NULL REFERENCES figures(id),"
+  "  field TEXT NOT NULL, old TEXT, new TEXT, time INTEGER NOT NULL);"
+  "CREATE INDEX figures_by_report ON figures (report_id, position);"
+  "CREATE INDEX corrections_by_figure ON corrections (figure_id, id);",
+
+  /* 1 → 2: notes on corrections, figures retired by a re-import (kept for
+   * their history), and targets */
+  "ALTER TABLE corrections ADD COLUMN note TEXT;"
+  "ALTER TABLE figures ADD COLUMN retired INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TABLE targets ("
+  "  id INTEGER PRIMARY KEY,"
+  "  indicator TEXT NOT NULL, year INTEGER NOT NULL,"
+  "  growth TEXT, value TEXT, unit TEXT, qualifier TEXT,"
+  "  source TEXT NOT NULL DEFAULT 'manual',"
+  "  UNIQUE (indicator, year, source));",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ZB_STORE_SCHEMA_VERSION);
+
+/* Extracted fields stored as columns of figures, by their field names. */
+static const ZbField stored_fields[] = {
+  ZB_FIELD_KIND, ZB_FIELD_NAME, ZB_FIELD_INDICATOR, ZB_FIELD_AREA,
+  ZB_FIELD_VALUE, ZB_FIELD_UNIT, ZB_FIELD_CHANGE, ZB_FIELD_CHANGE_UNIT,
+  ZB_FIELD_BASE_VALUE, ZB_FIELD_QUALIFIER, ZB_FIELD_REFERENCE, ZB_FIELD_PERIOD,
+  ZB_FIELD_TARGET, ZB_FIELD_GAP, ZB_FIELD_RANK,
+};
+
+#define FIGURE_COLUMNS \
+  "id, report_id, kind, name, indicator, area, value, unit, change, change_unit, base_value, " \
+  "qualifier, reference, period, target, gap, rank, section, line, offset, text_offset, " \
+  "text_length, quote, rule, confidence"
+#define FIGURE_FIRST_FIELD_COLUMN 2
+
+/* ---------------------------------------------------------------- errors */
+
+static void
+set_db_error (ZbStore     *self,
+              GError     **error,
+              const char  *what)
+{
+  int code = sqlite3_extended_errcode (self->db) & 0xff;
+  const char *msg = sqlite3_errmsg (self->db);
+
+  switch (code)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, ZB_ERROR, ZB_ERROR_LOCKED,
+                   "The workspace %s is locked by another instance of Zhibiao (%s): "
+                   "close it there and try again", self->path, what);
+      break;
+    case SQLITE_READONLY:
+      g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
+                   "The workspace %s is read-only (%s): open a copy in a writable folder",
+                   self->path, what);
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
+                   "The workspace %s is damaged (%s: %s); it was left as it is: "
+                   "restore it from a backup", self->path, what, msg);
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
+                   "The disk holding the workspace %s is full (%s)", self->path, what);
+      break;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+      g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
+                   "Cannot read or write the workspace %s (%s: %s)", self->path, what, msg);
+      break;
+    default:
+      g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
+                   "Workspace %s: %s failed: %s", self->path, what, msg);
+      break;
+    }
+}
+
+/* ------------------------------------------------------------ statements */
+
+/* A cached statement, reset and with its bindings cleared. */
+static sqlite3_stmt *
+prepare (ZbStore     *self,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (self, error, "preparing a query");
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+static gboolean
+exec (ZbStore     *self,
+      const char  *sql,
+      const char  *what,
+      GError     **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      set_db_error (self, error, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Runs a statement that returns no rows. */
+static gboolean
+step_done (ZbStore       *self,
+           sqlite3_stmt  *stmt,
+           const char    *what,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      set_db_error (self, error, what);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           col,
+           const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, col);
+  else
+    sqlite3_bind_text (stmt, col, text, -1, SQLITE_TRANSIENT);
+}
+
+static char *
+dup_column (sqlite3_stmt *stmt,
+            int           col)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, col));
+}
+
+static gboolean
+begin (ZbStore  *self,
+       GError  **error)
+{
+  /* IMMEDIATE: take the write lock now, so a busy workspace fails before
+   * anything has been read and half-applied. */
+  return exec (self, "BEGIN IMMEDIATE", "starting a transaction", error);
+}
+
+static gboolean
+commit (ZbStore  *self,
+        GError  **error)
+{
+  if (!exec (self, "COMMIT", "saving", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+rollback (ZbStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* ---------------------------------------------------------------- object */
+
+static void
+zb_store_finalize (GObject *object)
+{
+  ZbStore *self = (ZbStore *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (zb_store_parent_class)->finalize (object);
+}
+
+static void
+zb_store_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  ZbStore *self = ZB_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zb_store_class_init (ZbStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = zb_store_finalize;
+  object_class->get_property = zb_store_get_property;
+
+  properties[PROP_PATH] = g_param_spec_string ("path", NULL, NULL, NULL,
+                                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+zb_store_init (ZbStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                            (GDestroyNotify) sqlite3_finalize);
+}
+
+const char *
+zb_store_get_path (ZbStore *self)
+{
+  g_return_val_if_fail (ZB_IS_STORE (self), NULL);
+  return self->path;
+}
+
+int
+zb_store_get_schema_version (ZbStore *self)
+{
+  g_return_val_if_fail (ZB_IS_STORE (self), 0);
+  return self->schema_version;
+}
+
+char *
+zb_store_dup_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "zhibiao", "workspace.db", NULL);
+}
+
+/* ------------------------------------------------------------------ open */
+
+static gboolean
+query_int (ZbStore     *self,
+           const char  *sql,
+           int         *out,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (self, error, "reading the workspace header");
+      return FALSE;
+    }
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_db_error (self, error, "reading the workspace header");
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  *out = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+/* A non-empty file must start with the SQLite magic; checked before SQLite
+ * sees it so that nothing is ever written to someone else's file. */
+static gboolean
+check_header (const char  *path,
+              gboolean    *exists,
+              GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  char head[16];
+  FILE *fp;
+  size_t n;
+  int saved;
+
+  *exists = FALSE;
+  fp = g_fopen (path, "rb");
+  if (fp == NULL)
+    {
+      saved = errno;
+      if (saved == ENOENT)
+        return TRUE;
+      g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
+                   "Cannot open the workspace %s: %s", path, g_strerror (saved));
+      return FALSE;
+    }
+  n = fread (head, 1, sizeof head, fp);
+  fclose (fp);
+  *exists = TRUE;
+  if (n == 0)
+    return TRUE;   /* an empty file, as made by "new workspace" pickers */
+  if (n < sizeof head || memcmp (head, magic, sizeof magic) != 0)
+    {
+      g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
+                   "%s is not a Zhibiao workspace (not an SQLite database); it was left as it is",
+                   path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The permission bits count even for root: a clerk who made the file
+ * read-only does not want it written. */
+static gboolean
+writable_by_mode (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) != 0 || (st.st_mode & 0222) != 0;
+}
+
+static gboolean
+migrate (ZbStore  *self,
+         int       from,
+         GError  **error)
+{
+  g_autofree char *set_version = NULL;
+
+  if (!begin (self, error))
+    return FALSE;
+  for (int v = from; v < ZB_STORE_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *what = g_strdup_printf ("upgrading the workspace to version %d", v + 1);
+
+      if (!exec (self, migrations[v], what, error))
+        {
+          rollback (self);
+          return FALSE;
+        }
+    }
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", ZB_STORE_SCHEMA_VERSION);
+  if (!exec (self, set_version, "upgrading the workspace", error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+  return commit (self, error);
+}
+
+ZbStore *
+zb_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(ZbStore) self = NULL;
+  g_autofree char *dir = NULL;
+  gboolean exists;
+  int version = 0, app_id = 0, n_tables = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!check_header (path, &exists, error))
+    return NULL;
+
+  if (!exists)
+    {
+      dir = g_path_get_dirname (path);
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved = errno;
+          g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
+                       "Cannot create the folder %s for the workspace: %s", dir, g_strerror (saved));
+          return NULL;
+        }
+      if (g_access (dir, W_OK) != 0)
+        {
+          g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
+                       "Cannot create the workspace %s: the folder is read-only", path);
+          return NULL;
+        }
+    }
+  else if (g_access (path, W_OK) != 0 || !writable_by_mode (path))
+    {
+      g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
+                   "The workspace %s is read-only: open a copy in a writable folder", path);
+      return NULL;
+    }
+
+  self = g_object_new (ZB_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      if (self->db == NULL)
+        {
+          g_set_error (error, ZB_ERROR, ZB_ERROR_STORE, "Cannot open the workspace %s: out of memory", path);
+          return NULL;
+        }
+      set_db_error (self, error, "opening");
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, ZB_STORE_BUSY_TIMEOUT_MS);
+
+  if (!query_int (self, "PRAGMA user_version", &version, error) ||
+      !query_int (self, "PRAGMA application_id", &app_id, error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_master", &n_tables, error))
+    return NULL;
+
+  if ((app_id != 0 && app_id != ZB_STORE_APPLICATION_ID) ||
+      (app_id == 0 && n_tables > 0))
+    {
+      g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
+                   "%s is an SQLite database of another program, not a Zhibiao workspace; "
+                   "it was left as it is", path);
+      return NULL;
+    }
+  if (version > ZB_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, ZB_ERROR, ZB_ERROR_TOO_NEW,
+                   "The workspace %s was written by a newer Zhibiao (format %d, this one reads up to %d): "
+                   "update Zhibiao; the workspace was left as it is",
+                   path, version, ZB_STORE_SCHEMA_VERSION);
+      return NULL;
+    }
+
+  /* Damage is reported, never repaired: quick_check reads every page. */
+  if (version > 0)
+    {
+      sqlite3_stmt *stmt = NULL;
+      g_autofree char *problem = NULL;
+
+      if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL) != SQLITE_OK)
+        {
+          set_db_error (self, error, "checking");
+          return NULL;
+        }
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        problem = dup_column (stmt, 0);
+      else
+        set_db_error (self, error, "checking");
+      sqlite3_finalize (stmt);
+      if (problem == NULL)
+        return NULL;
+      if (!g_str_equal (problem, "ok"))
+        {
+          /* "*** in database main ***\nPage 2: …" — one line for the status bar */
+          g_strdelimit (problem, "\n", ' ');
+          g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
+                       "The workspace %s is damaged (%s); it was left as it is: restore it from a backup",
+                       path, problem);
+          return NULL;
+        }
+    }
+
+  /* FULL: a correction must survive a power cut, not only a crash. */
+  if (!exec (self, "PRAGMA journal_mode = WAL", "switching to WAL", error) ||
+      !exec (self, "PRAGMA synchronous = FULL", "setting durability", error) ||
+      !exec (self, "PRAGMA foreign_keys = ON", "enabling foreign keys", error))
+    return NULL;
+
+  if (version < ZB_STORE_SCHEMA_VERSION && !migrate (self, version, error))
+    return NULL;
+  self->schema_version = ZB_STORE_SCHEMA_VERSION;
+
+  return g_steal_pointer (&self);
+}
+
+/* ------------------------------------------------------- figures in rows */
+
+static gboolean
+bind_figure (ZbStore       *self,
+             sqlite3_stmt  *stmt,
+             gint64         report_id,
+             guint          position,
+             ZbFigure      *figure)
+{
+  int col = 1;
+
+  sqlite3_bind_int64 (stmt, col++, report_id);
+  sqlite3_bind_int64 (stmt, col++, position);
+  for (guint i = 0; i < G_N_ELEMENTS (stored_fields); i++)
+    {
+      g_autofree char *text = zb_figure_dup_original (figure, stored_fields[i]);
+      bind_text (stmt, col++, text);
+    }
+  sqlite3_bind_int (stmt, col++, zb_figure_get_section (figure));
+  sqlite3_bind_int64 (stmt, col++, zb_figure_get_line (figure));
+  sqlite3_bind_int64 (stmt, col++, zb_figure_get_offset (figure));
+  sqlite3_bind_int64 (stmt, col++, zb_figure_get_text_offset (figure));
+  sqlite3_bind_int64 (stmt, col++, zb_figure_get_text_length (figure));
+  bind_text (stmt, col++, zb_figure_get_quote (figure));
+  bind_text (stmt, col++, zb_figure_get_rule (figure));
+  sqlite3_bind_double (stmt, col++, zb_figure_get_confidence (figure));
+  return TRUE;
+}
+
+static gboolean
+insert_figure (ZbStore   *self,
+               gint64     report_id,
+               guint      position,
+               ZbFigure  *figure,
+               GError   **error)
+{
+  sqlite3_stmt *stmt = prepare (self,
+    "INSERT INTO figures (report_id, position, kind, name, indicator, area, value, unit, change, "
+    "change_unit, base_value, qualifier, reference, period, target, gap, rank, section, line, offset, "
+    "text_offset, text_length, quote, rule, confidence) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_figure (self, stmt, report_id, position, figure);
+  if (!step_done (self, stmt, "storing a figure", error))
+    return FALSE;
+  zb_figure_set_id (figure, sqlite3_last_insert_rowid (self->db));
+  return TRUE;
+}
+
+static gboolean
+number_from_text (const char *text,
+                  ZbNumber   *number)
+{
+  memset (number, 0, sizeof *number);
+  return text != NULL && zb_number_parse (text, number, NULL);
+}
+
+/* A figure as extracted, from a row selected with FIGURE_COLUMNS. */
+static ZbFigure *
+figure_from_row (sqlite3_stmt *stmt)
+{
+  const char *col[ZB_N_FIELDS] = { NULL };
+  ZbFigureKind kind = ZB_FIGURE_ACTUAL;
+  ZbChangeUnit change_unit = ZB_CHANGE_NONE;
+  ZbFigure *figure;
+  ZbNumber num;
+  guint64 rank;
+  int c = FIGURE_FIRST_FIELD_COLUMN;
+
+  for (guint i = 0; i < G_N_ELEMENTS (stored_fields); i++)
+    col[stored_fields[i]] = (const char *) sqlite3_column_text (stmt, c++);
+
+  zb_figure_kind_from_string (col[ZB_FIELD_KIND], &kind);
+  figure = zb_figure_new (kind, col[ZB_FIELD_NAME]);
+  zb_figure_set_indicator (figure, col[ZB_FIELD_INDICATOR]);
+  zb_figure_set_area (figure, col[ZB_FIELD_AREA]);
+  number_from_text (col[ZB_FIELD_VALUE], &num);
+  zb_figure_set_value (figure, &num, col[ZB_FIELD_UNIT]);
+  zb_change_unit_from_string (col[ZB_FIELD_CHANGE_UNIT], &change_unit);
+  number_from_text (col[ZB_FIELD_CHANGE], &num);
+  zb_figure_set_change (figure, &num, change_unit);
+  if (number_from_text (col[ZB_FIELD_BASE_VALUE], &num))
+    zb_figure_set_base_value (figure, &num);
+  zb_figure_set_qualifier (figure, col[ZB_FIELD_QUALIFIER]);
+  zb_figure_set_reference (figure, col[ZB_FIELD_REFERENCE]);
+  zb_figure_set_period (figure, col[ZB_FIELD_PERIOD]);
+  if (number_from_text (col[ZB_FIELD_TARGET], &num))
+    zb_figure_set_target (figure, &num);
+  if (number_from_text (col[ZB_FIELD_GAP], &num))
+    zb_figure_set_gap (figure, &num);
+  if (col[ZB_FIELD_RANK] != NULL &&
+      g_ascii_string_to_unsigned (col[ZB_FIELD_RANK], 10, 1, 10000, &rank, NULL))
+    zb_figure_set_rank (figure, (int) rank);
+
+  zb_figure_set_source (figure,
+                        sqlite3_column_int (stmt, c),
+                        sqlite3_column_int64 (stmt, c + 1),
+                        sqlite3_column_int64 (stmt, c + 2),
+                        sqlite3_column_int64 (stmt, c + 3),
+                        sqlite3_column_int64 (stmt, c + 4),
+                        (const char *) sqlite3_column_text (stmt, c + 5));
+  zb_figure_set_rule (figure, (const char *) sqlite3_column_text (stmt, c + 6),
+                      sqlite3_column_double (stmt, c + 7));
+  zb_figure_set_id (figure, sqlite3_column_int64 (stmt, 0));
+  return figure;
+}
+
+static GPtrArray *
+read_corrections (ZbStore  *self,
+                  gint64    figure_id,
+                  GError  **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) zb_correction_free);
+  sqlite3_stmt *stmt = prepare (self,
+    "SELECT field, old, new, time, note FROM corrections WHERE figure_id = ? ORDER BY id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, figure_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ZbCorrection *c = g_new0 (ZbCorrection, 1);
+      ZbField field;
+
+      if (!zb_field_from_string ((const char *) sqlite3_column_text (stmt, 0), &field))
+        {
+          g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
+                       "The workspace %s holds a correction of an unknown field “%s”",
+                       self->path, (const char *) sqlite3_column_text (stmt, 0));
+          g_free (c);
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+      c->field = field;
+      c->old_value = dup_column (stmt, 1);
+      c->new_value = dup_column (stmt, 2);
+      c->time = sqlite3_column_int64 (stmt, 3);
+      c->note = dup_column (stmt, 4);
+      g_ptr_array_add (list, c);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, "reading corrections");
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&list);
+}
+
+static gboolean
+replay_corrections (ZbStore   *self,
+                    ZbFigure  *figure,
+                    gint64     stored_id,
+                    GError   **error)
+{
+  g_autoptr(GPtrArray) list = read_corrections (self, stored_id, error);
+
+  if (list == NULL)
+    return FALSE;
+  for (guint i = 0; i < list->len; i++)
+    if (!zb_figure_apply_correction (figure, g_ptr_array_index (list, i), error))
+      {
+        g_prefix_error (error, "Figure %" G_GINT64_FORMAT " of the workspace: ", stored_id);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* The active figures of a report, in document order, corrections applied. */
+static GPtrArray *
+read_figures (ZbStore  *self,
+              gint64    report_id,
+              GError  **error)
+{
+  g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = prepare (self,
+    "SELECT " FIGURE_COLUMNS " FROM figures WHERE report_id = ? AND retired = 0 ORDER BY position, id",
+    error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, report_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (figures, figure_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, "reading figures");
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+
+  /* after the SELECT is done: read_corrections uses another statement */
+  for (guint i = 0; i < figures->len; i++)
+    {
+      ZbFigure *f = g_ptr_array_index (figures, i);
+      if (!replay_corrections (self, f, zb_figure_get_id (f), error))
+        return NULL;
+    }
+  return g_steal_pointer (&figures);
+}
+
+static gboolean
+insert_correction (ZbStore             *self,
+                   gint64               figure_id,
+                   const ZbCorrection  *c,
+                   GError             **error)
+{
+  sqlite3_stmt *stmt = prepare (self,
+    "INSERT INTO corrections (figure_id, field, old, new, time, note) VALUES (?,?,?,?,?,?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, figure_id);
+  bind_text (stmt, 2, zb_field_to_string (c->field));
+  bind_text (stmt, 3, c->old_value);
+  bind_text (stmt, 4, c->new_value);
+  sqlite3_bind_int64 (stmt, 5, c->time);
+  bind_text (stmt, 6, c->note);
+  return step_done (self, stmt, "recording a correction", error);
+}
+
+/* ---------------------------------------------------------------- import */
+
+static char *
+figure_key (ZbFigure *figure)
+{
+  g_autofree char *name = zb_figure_dup_original (figure, ZB_FIELD_NAME);
+
+  return g_strconcat (name ? name : "", "\x1f", zb_figure_get_quote (figure) ? zb_figure_get_quote (figure) : "", NULL);
+}
+
+/* key → GQueue of figures in document order, for matching in order */
+static GHashTable *
+index_figures (GPtrArray *figures)
+{
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) g_queue_free);
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      ZbFigure *f = g_ptr_array_index (figures, i);
+      char *key = figure_key (f);
+      GQueue *q = g_hash_table_lookup (index, key);
+
+      if (q == NULL)
+        {
+          q = g_queue_new ();
+          g_hash_table_insert (index, key, q);
+        }
+      else
+        g_free (key);
+      g_queue_push_tail (q, f);
+    }
+  return index;
+}
+
+static ZbFigure *
+take_match (GHashTable *index,
+            ZbFigure   *figure)
+{
+  g_autofree char *key = figure_key (figure);
+  GQueue *q = g_hash_table_lookup (index, key);
+
+  return q ? g_queue_pop_head (q) : NULL;
+}
+
+static gboolean
+figure_is_precious (ZbFigure *figure)
+{
+  return zb_figure_get_corrections (figure)->len > 0 ||
+         g_strcmp0 (zb_figure_get_rule (figure), "manual") == 0;
+}
+
+/* The prefix of the title up to its first 区/县/市/州/旗/省, if short. */
+static char *
+region_from_title (const char *title)
+{
+  static const char * const suffixes[] = { "区", "县", "市", "州", "旗", "省" };
+  const char *best = NULL;
+  gsize suffix_len = 0;
+
+  if (title == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      const char *p = strstr (title, suffixes[i]);
+      if (p != NULL && (best == NULL || p < best))
+        {
+          best = p;
+          suffix_len = strlen (suffixes[i]);
+        }
+    }
+  if (best == NULL || g_utf8_strlen (title, best - title) > 12 || best == title)
+    return NULL;
+  return g_strndup (title, best - title + suffix_len);
+}
+
+/* The period most figures are about; else the year the title names. */
+static char *
+period_of (ZbReport *report)
+{
+  GListModel *figures = zb_report_get_figures (report);
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *title = zb_report_get_title (report);
+  const char *best = NULL;
+  guint best_count = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
+    {
+      g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
+      const char *period = zb_figure_get_period (f);
+      guint count;
+
+      if (period == NULL || *period == '\0')
+        continue;
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, period)) + 1;
+      g_hash_table_insert (counts, g_strdup (period), GUINT_TO_POINTER (count));
+      if (count > best_count)
+        {
+          best_count = count;
+          best = period;   /* owned by the figure, which the report keeps */
+        }
+    }
+  if (best != NULL)
+    return g_strdup (best);
+
+  for (const char *p = title; p && *p; p++)
+    if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3]) &&
+        (p == title || !g_ascii_isdigit (p[-1])) && !g_ascii_isdigit (p[4]))
+      return g_strdup_printf ("%.4s年", p);
+  return NULL;
+}
+
+static gboolean
+write_sections (ZbStore   *self,
+                gint64     report_id,
+                ZbReport  *report,
+                GError   **error)
+{
+  GListModel *sections = zb_report_get_sections (report);
+  sqlite3_stmt *del = prepare (self, "DELETE FROM sections WHERE report_id = ?", error);
+  sqlite3_stmt *stmt;
+
+  if (del == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (del, 1, report_id);
+  if (!step_done (self, del, "replacing the outline", error))
+    return FALSE;
+
+  stmt = prepare (self,
+    "INSERT INTO sections (report_id, sid, parent, level, number, title, line, text_offset) "
+    "VALUES (?,?,?,?,?,?,?,?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (sections); i++)
+    {
+      g_autoptr(ZbSection) s = g_list_model_get_item (sections, i);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, report_id);
+      sqlite3_bind_int (stmt, 2, zb_section_get_id (s));
+      sqlite3_bind_int (stmt, 3, zb_section_get_parent (s));
+      sqlite3_bind_int (stmt, 4, zb_section_get_level (s));
+      bind_text (stmt, 5, zb_section_get_number (s));
+      bind_text (stmt, 6, zb_section_get_title (s));
+      sqlite3_bind_int64 (stmt, 7, zb_section_get_line (s));
+      sqlite3_bind_int64 (stmt, 8, zb_section_get_text_offset (s));
+      if (!step_done (self, stmt, "storing the outline", error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+update_positions (ZbStore   *self,
+                  ZbReport  *report,
+                  GError   **error)
+{
+  GListModel *figures = zb_report_get_figures (report);
+  sqlite3_stmt *stmt = prepare (self, "UPDATE figures SET position = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
+    {
+      g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, i);
+      sqlite3_bind_int64 (stmt, 2, zb_figure_get_id (f));
+      if (!step_done (self, stmt, "ordering figures", error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Same bytes: the stored figures' corrections go onto the fresh ones; stored
+ * figures the parser no longer finds (hand-made ones) are put back. */
+static gboolean
+restore_report (ZbStore   *self,
+                gint64     report_id,
+                ZbReport  *report,
+                GError   **error)
+{
+  GListModel *figures = zb_report_get_figures (report);
+  g_autoptr(GPtrArray) stored = read_figures (self, report_id, error);
+  g_autoptr(GHashTable) index = NULL;
+  g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
+  guint n;
+
+  if (stored == NULL)
+    return FALSE;
+  index = index_figures (stored);
+  n = g_list_model_get_n_items (figures);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
+      ZbFigure *match = take_match (index, f);
+
+      if (match == NULL)
+        {
+          if (!insert_figure (self, report_id, i, f, error))
+            return FALSE;
+          continue;
+        }
+      g_hash_table_add (used, match);
+      zb_figure_set_id (f, zb_figure_get_id (match));
+      for (guint c = 0; c < zb_figure_get_corrections (match)->len; c++)
+        if (!zb_figure_apply_correction (f, g_ptr_array_index (zb_figure_get_corrections (match), c), error))
+          return FALSE;
+    }
+
+  for (guint i = 0; i < stored->len; i++)
+    {
+      ZbFigure *s = g_ptr_array_index (stored, i);
+      guint pos = 0;
+
+      if (g_hash_table_contains (used, s))
+        continue;
+      /* document order by text offset */
+      n = g_list_model_get_n_items (figures);
+      while (pos < n)
+        {
+          g_autoptr(ZbFigure) f = g_list_model_get_item (figures, pos);
+          if (zb_figure_get_text_offset (f) > zb_figure_get_text_offset (s))
+            break;
+          pos++;
+        }
+      zb_report_insert_figure (report, pos, s);
+    }
+  return update_positions (self, report, error);
+}
+
+/* A hand-made figure whose quote is still in the new text is made again there. */
+static ZbFigure *
+remake_by_hand (ZbReport *report,
+                ZbFigure *old)
+{
+  ZbSource *src = zb_report_get_source (report);
+  const char *quote = zb_figure_get_quote (old);
+  const char *at;
+  ZbFigure *copy;
+  GListModel *figures = zb_report_get_figures (report);
+  gsize offset;
+  guint pos = 0, n;
+
+  if (g_strcmp0 (zb_figure_get_rule (old), "manual") != 0 || quote == NULL || *quote == '\0' || src == NULL)
+    return NULL;
+  at = strstr (src->text, quote);
+  if (at == NULL)
+    return NULL;
+  offset = at - src->text;
+  copy = zb_figure_copy (old);
+  zb_figure_set_id (copy, 0);
+  zb_figure_set_source (copy, zb_report_section_at (report, offset), zb_source_line_at (src, offset),
+                        zb_source_orig_offset (src, offset), offset, strlen (quote), quote);
+  n = g_list_model_get_n_items (figures);
+  while (pos < n)
+    {
+      g_autoptr(ZbFigure) f = g_list_model_get_item (figures, pos);
+      if (zb_figure_get_text_offset (f) > offset)
+        break;
+      pos++;
+    }
+  zb_report_insert_figure (report, pos, copy);
+  return copy;
+}
+
+/* Changed bytes at a known path: new figures; corrections follow name and
+ * quote, hand-made figures follow their quote. */
+static gboolean
+reimport_report (ZbStore    *self,
+                 gint64      report_id,
+                 ZbReport   *report,
+                 GPtrArray  *uncarried,
+                 GError    **error)
+{
+  GListModel *figures = zb_report_get_figures (report);
+  g_autoptr(GPtrArray) old = read_figures (self, report_id, error);
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new ();   /* old, new, old, new… */
+  g_autoptr(GPtrArray) remade = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) index = NULL;
+  sqlite3_stmt *retire;
+
+  if (old == NULL)
+    return FALSE;
+  retire = prepare (self, "UPDATE figures SET retired = 1 WHERE report_id = ? AND retired = 0", error);
+  if (retire == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (retire, 1, report_id);
+  if (!step_done (self, retire, "retiring old figures", error))
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
+    g_ptr_array_add (fresh, g_list_model_get_item (figures, i));
+  index = index_figures (fresh);
+
+  for (guint i = 0; i < old->len; i++)
+    {
+      ZbFigure *o = g_ptr_array_index (old, i);
+      ZbFigure *match;
+
+      if (!figure_is_precious (o))
+        continue;
+      if ((match = take_match (index, o)) != NULL)
+        {
+          g_ptr_array_add (pairs, o);
+          g_ptr_array_add (pairs, match);
+        }
+      else if ((match = remake_by_hand (report, o)) != NULL)
+        g_ptr_array_add (remade, match);
+      else if (uncarried != NULL)
+        g_ptr_array_add (uncarried, g_object_ref (o));
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
+    {
+      g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
+      if (!insert_figure (self, report_id, i, f, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < pairs->len; i += 2)
+    {
+      GPtrArray *corrections = zb_figure_get_corrections (g_ptr_array_index (pairs, i));
+      ZbFigure *match = g_ptr_array_index (pairs, i + 1);
+
+      for (guint c = 0; c < corrections->len; c++)
+        {
+          const ZbCorrection *corr = g_ptr_array_index (corrections, c);
+
+          if (!zb_figure_apply_correction (match, corr, error) ||
+              !insert_correction (self, zb_figure_get_id (match), corr, error))
+            return FALSE;
+        }
+    }
+  /* a remade figure carries its corrections already; only their rows are new */
+  for (guint i = 0; i < remade->len; i++)
+    {
+      ZbFigure *f = g_ptr_array_index (remade, i);
+      GPtrArray *corrections = zb_figure_get_corrections (f);
+
+      for (guint c = 0; c < corrections->len; c++)
+        if (!insert_correction (self, zb_figure_get_id (f), g_ptr_array_index (corrections, c), error))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+clear_ids (ZbReport *report)
+{
+  GListModel *figures = zb_report_get_figures (report);
+
+  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
+    {
+      g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
+      zb_figure_set_id (f, 0);
+    }
+}
+
+static gboolean
+lookup_report (ZbStore     *self,
+               const char  *sql,
+               const char  *key,
+               gint64      *id,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, key);
+  rc = sqlite3_step (stmt);
+  *id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, "looking up a report");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+import_locked (ZbStore    *self,
+               ZbReport   *report,
+               GBytes     *bytes,
+               const char *sha,
+               gint64     *report_id,
+               GPtrArray  *uncarried,
+               GError    **error)
+{
+  const char *path = zb_report_get_path (report);
+  g_autofree char *region = region_from_title (zb_report_get_title (report));
+  g_autofree char *period = period_of (report);
+  gint64 id = 0;
+  sqlite3_stmt *stmt;
+  gsize len;
+  gconstpointer data = g_bytes_get_data (bytes, &len);
+
+  if (!lookup_report (self, "SELECT id FROM reports WHERE sha256 = ?", sha, &id, error))
+    return FALSE;
+  if (id != 0)
+    {
+      stmt = prepare (self, "UPDATE reports SET path = ? WHERE id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, path);
+      sqlite3_bind_int64 (stmt, 2, id);
+      if (!step_done (self, stmt, "updating a report", error) ||
+          !restore_report (self, id, report, error))
+        return FALSE;
+      *report_id = id;
+      return TRUE;
+    }
+
+  if (!lookup_report (self, "SELECT id FROM reports WHERE path = ? ORDER BY id DESC LIMIT 1", path, &id, error))
+    return FALSE;
+  if (id != 0)
+    {
+      stmt = prepare (self,
+        "UPDATE reports SET sha256 = ?, title = ?, region = ?, period = ?, imported_at = ?, source = ? "
+        "WHERE id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_text (stmt, 1, sha);
+      bind_text (stmt, 2, zb_report_get_title (report));
+      bind_text (stmt, 3, region);
+      bind_text (stmt, 4, period);
+      sqlite3_bind_int64 (stmt, 5, g_get_real_time ());
+      sqlite3_bind_blob64 (stmt, 6, data, len, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 7, id);
+      if (!step_done (self, stmt, "updating a report", error) ||
+          !write_sections (self, id, report, error) ||
+          !reimport_report (self, id, report, uncarried, error))
+        return FALSE;
+      *report_id = id;
+      return TRUE;
+    }
+
+  stmt = prepare (self,
+    "INSERT INTO reports (path, sha256, title, region, period, imported_at, source) VALUES (?,?,?,?,?,?,?)",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, path);
+  bind_text (stmt, 2, sha);
+  bind_text (stmt, 3, zb_report_get_title (report));
+  bind_text (stmt, 4, region);
+  bind_text (stmt, 5, period);
+  sqlite3_bind_int64 (stmt, 6, g_get_real_time ());
+  sqlite3_bind_blob64 (stmt, 7, data, len, SQLITE_STATIC);
+  if (!step_done (self, stmt, "storing a report", error))
+    return FALSE;
+  id = sqlite3_last_insert_rowid (self->db);
+  if (!write_sections (self, id, report, error))
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (zb_report_get_figures (report)); i++)
+    {
+      g_autoptr(ZbFigure) f = g_list_model_get_item (zb_report_get_figures (report), i);
+      if (!insert_figure (self, id, i, f, error))
+        return FALSE;
+    }
+  *report_id = id;
+  return TRUE;
+}
+
+gboolean
+zb_store_import_report (ZbStore    *self,
+                        ZbReport   *report,
+                        gint64     *report_id,
+                        GPtrArray **uncarried,
+                        GError    **error)
+{
+  const char *path;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(ZbSource) check = NULL;
+  g_autoptr(GPtrArray) lost = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *sha = NULL;
+  gint64 id = 0;
+
+  g_return_val_if_fail (ZB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ZB_IS_REPORT (report), FALSE);
+
+  path = zb_report_get_path (report);
+  if (path == NULL)
+    {
+      g_set_error_literal (error, ZB_ERROR, ZB_ERROR_STORE,
+                           "Only reports read from a file can be added to the workspace");
+      return FALSE;
+    }
+  /* The workspace keeps the bytes, so that it does not depend on the file
+   * staying where it is; they must be the bytes the report was parsed from. */
+  file = g_file_new_for_path (path);
+  bytes = g_file_load_bytes (file, NULL, NULL, error);
+  if (bytes == NULL)
+    return FALSE;
+  check = zb_source_new_from_bytes (bytes, path, NULL);
+  if (check == NULL || g_strcmp0 (check->text, zb_report_get_text (report)) != 0)
+    {
+      g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
+                   "%s changed while it was being read: open it again", path);
+      return FALSE;
+    }
+  sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+
+  if (!begin (self, error))
+    return FALSE;
+  if (!import_locked (self, report, bytes, sha, &id, lost, error) || !commit (self, error))
+    {
+      rollback (self);
+      clear_ids (report);
+      return FALSE;
+    }
+
+  if (report_id != NULL)
+    *report_id = id;
+  if (uncarried != NULL)
+    *uncarried = g_steal_pointer (&lost);
+  return TRUE;
+}
+
+gboolean
+zb_store_add_figure (ZbStore   *self,
+                     gint64     report_id,
+                     ZbFigure  *figure,
+                     GError   **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 last = -1;
+
+  g_return_val_if_fail (ZB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ZB_IS_FIGURE (figure), FALSE);
+
+  if (!begin (self, error))
+    return FALSE;
+  stmt = prepare (self, "SELECT max(position) FROM figures WHERE report_id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, report_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    last = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (!insert_figure (self, report_id, last + 1, figure, error))
+    {
+      if ((sqlite3_extended_errcode (self->db) & 0xff) == SQLITE_CONSTRAINT)
+        {
+          g_clear_error (error);
+          g_set_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND,
+                       "There is no report %" G_GINT64_FORMAT " in the workspace", report_id);
+        }
+      goto fail;
+    }
+  for (guint i = 0; i < zb_figure_get_corrections (figure)->len; i++)
+    if (!insert_correction (self, zb_figure_get_id (figure),
+                            g_ptr_array_index (zb_figure_get_corrections (figure), i), error))
+      goto fail;
+  if (!commit (self, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  rollback (self);
+  zb_figure_set_id (figure, 0);
+  return FALSE;
+}
+
+gboolean
+zb_store_record_correction (ZbStore             *self,
+                            ZbFigure            *figure,
+                            const ZbCorrection  *correction,
+                            GError             **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (ZB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ZB_IS_FIGURE (figure), FALSE);
+  g_return_val_if_fail (correction != NULL && correction->field < ZB_N_FIELDS, FALSE);
+
+  id = zb_figure_get_id (figure);
+  if (id <= 0)
+    {
+      g_set_error_literal (error, ZB_ERROR, ZB_ERROR_NOT_FOUND,
+                           "This figure is not in the workspace: import its report first");
+      return FALSE;
+    }
+  /* a single INSERT in autocommit mode is its own transaction */
+  if (!insert_correction (self, id, correction, error))
+    {
+      if ((sqlite3_extended_errcode (self->db) & 0xff) == SQLITE_CONSTRAINT)
+        {
+          g_clear_error (error);
+          g_set_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND,
+                       "There is no figure %" G_GINT64_FORMAT " in the workspace", id);
+        }
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------- reading */
+
+void
+zb_store_report_free (ZbStoreReport *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->path);
+  g_free (info->sha256);
+  g_free (info->title);
+  g_free (info->region);
+  g_free (info->period);
+  g_free (info);
+}
+
+GPtrArray *
+zb_store_list_reports (ZbStore  *self,
+                       GError  **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) zb_store_report_free);
+  sqlite3_stmt *stmt = prepare (self,
+    "SELECT r.id, r.path, r.sha256, r.title, r.region, r.period, r.imported_at,"
+    " (SELECT count(*) FROM figures f WHERE f.report_id = r.id AND f.retired = 0),"
+    " (SELECT count(*) FROM corrections c JOIN figures f ON c.figure_id = f.id"
+    "   WHERE f.report_id = r.id AND f.retired = 0)"
+    " FROM reports r ORDER BY r.id", error);
+  int rc;
+
+  g_return_val_if_fail (ZB_IS_STORE (self), NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ZbStoreReport *info = g_new0 (ZbStoreReport, 1);
+
+      info->id = sqlite3_column_int64 (stmt, 0);
+      info->path = dup_column (stmt, 1);
+      info->sha256 = dup_column (stmt, 2);
+      info->title = dup_column (stmt, 3);
+      info->region = dup_column (stmt, 4);
+      info->period = dup_column (stmt, 5);
+      info->imported_at = sqlite3_column_int64 (stmt, 6);
+      info->n_figures = sqlite3_column_int (stmt, 7);
+      info->n_corrections = sqlite3_column_int (stmt, 8);
+      g_ptr_array_add (list, info);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, "listing reports");
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+ZbReport *
+zb_store_load_report (ZbStore  *self,
+                      gint64    report_id,
+                      GError  **error)
+{
+  g_autoptr(ZbReport) report = NULL;
+  g_autoptr(ZbSource) source = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *title = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ZB_IS_STORE (self), NULL);
+
+  /* a read transaction, so outline, figures and corrections agree */
+  if (!exec (self, "BEGIN", "reading a report", error))
+    return NULL;
+
+  stmt = prepare (self, "SELECT path, title, source FROM reports WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, report_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      path = dup_column (stmt, 0);
+      title = dup_column (stmt, 1);
+      bytes = g_bytes_new (sqlite3_column_blob (stmt, 2), sqlite3_column_bytes (stmt, 2));
+    }
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND,
+                 "There is no report %" G_GINT64_FORMAT " in the workspace", report_id);
+  else
+    set_db_error (self, error, "reading a report");
+  sqlite3_reset (stmt);
+  if (bytes == NULL)
+    goto fail;
+
+  source = zb_source_new_from_bytes (bytes, path, error);
+  if (source == NULL)
+    goto fail;
+  report = zb_report_new_unparsed (source);
+  zb_report_set_title (report, title);
+
+  stmt = prepare (self,
+    "SELECT sid, parent, level, number, title, line, text_offset FROM sections "
+    "WHERE report_id = ? ORDER BY sid", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, report_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    zb_report_take_section (report,
+                            zb_section_new (sqlite3_column_int (stmt, 0),
+                                            sqlite3_column_int (stmt, 1),
+                                            sqlite3_column_int (stmt, 2),
+                                            (const char *) sqlite3_column_text (stmt, 3),
+                                            (const char *) sqlite3_column_text (stmt, 4),
+                                            sqlite3_column_int64 (stmt, 5),
+                                            sqlite3_column_int64 (stmt, 6)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, "reading an outline");
+      goto fail;
+    }
+
+  figures = read_figures (self, report_id, error);
+  if (figures == NULL)
+    goto fail;
+  for (guint i = 0; i < figures->len; i++)
+    zb_report_add_figure (report, g_ptr_array_index (figures, i));
+
+  exec (self, "COMMIT", "reading a report", NULL);
+  return g_steal_pointer (&report);
+
+fail:
+  rollback (self);
+  return NULL;
+}
+
+ZbFigure *
+zb_store_load_figure (ZbStore  *self,
+                      gint64    figure_id,
+                      GError  **error)
+{
+  g_autoptr(ZbFigure) figure = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ZB_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT " FIGURE_COLUMNS " FROM figures WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, figure_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    figure = figure_from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND,
+                 "There is no figure %" G_GINT64_FORMAT " in the workspace", figure_id);
+  else
+    set_db_error (self, error, "reading a figure");
+  sqlite3_reset (stmt);
+  if (figure == NULL || !replay_corrections (self, figure, figure_id, error))
+    return NULL;
+  return g_steal_pointer (&figure);
+}
+
+GPtrArray *
+zb_store_history (ZbStore  *self,
+                  gint64    figure_id,
+                  GError  **error)
+{
+  g_autoptr(ZbFigure) figure = NULL;
+
+  g_return_val_if_fail (ZB_IS_STORE (self), NULL);
+
+  /* the figure's own replay is its history; loading it also reports a wrong id */
+  figure = zb_store_load_figure (self, figure_id, error);
+  if (figure == NULL)
+    return NULL;
+  return read_corrections (self, figure_id, error);
+}
+
+/* ---------------------------------------------------------------- targets */
+
+ZbTarget *
+zb_target_new (const char *indicator,
+               int         year)
+{
+  ZbTarget *t = g_new0 (ZbTarget, 1);
+
+  t->indicator = g_strdup (indicator);
+  t->year = year;
+  t->source = g_strdup ("manual");
+  return t;
+}
+
+void
+zb_target_free (ZbTarget *target)
+{
+  if (target == NULL)
+    return;
+  g_free (target->indicator);
+  g_free (target->unit);
+  g_free (target->qualifier);
+  g_free (target->source);
+  g_free (target);
+}
+
+gboolean
+zb_store_set_target (ZbStore         *self,
+                     const ZbTarget  *target,
+                     GError         **error)
+{
+  g_autofree char *growth = NULL;
+  g_autofree char *value = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ZB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (target != NULL, FALSE);
+
+  if (target->indicator == NULL || *target->indicator == '\0')
+    {
+      g_set_error_literal (error, ZB_ERROR, ZB_ERROR_INVALID, "A target needs an indicator");
+      return FALSE;
+    }
+  if (target->year < 1949 || target->year > 2200)
+    {
+      g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID, "“%d” is not a plausible year for a target", target->year);
+      return FALSE;
+    }
+  if (!target->growth.set && !target->value.set)
+    {
+      g_set_error_literal (error, ZB_ERROR, ZB_ERROR_INVALID, "A target needs a growth rate or a value");
+      return FALSE;
+    }
+
+  growth = zb_number_format (&target->growth);
+  value = zb_number_format (&target->value);
+  stmt = prepare (self,
+    "INSERT INTO targets (indicator, year, growth, value, unit, qualifier, source) VALUES (?,?,?,?,?,?,?) "
+    "ON CONFLICT (indicator, year, source) DO UPDATE SET "
+    "growth = excluded.growth, value = excluded.value, unit = excluded.unit, qualifier = excluded.qualifier",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, target->indicator);
+  sqlite3_bind_int (stmt, 2, target->year);
+  bind_text (stmt, 3, growth);
+  bind_text (stmt, 4, value);
+  bind_text (stmt, 5, target->unit);
+  bind_text (stmt, 6, target->qualifier);
+  bind_text (stmt, 7, target->source ? target->source : "manual");
+  return step_done (self, stmt, "storing a target", error);
+}
+
+static ZbTarget *
+target_from_row (sqlite3_stmt *stmt)
+{
+  ZbTarget *t = zb_target_new ((const char *) sqlite3_column_text (stmt, 0), sqlite3_column_int (stmt, 1));
+
+  number_from_text ((const char *) sqlite3_column_text (stmt, 2), &t->growth);
+  number_from_text ((const char *) sqlite3_column_text (stmt, 3), &t->value);
+  t->unit = dup_column (stmt, 4);
+  t->qualifier = dup_column (stmt, 5);
+  g_free (t->source);
+  t->source = dup_column (stmt, 6);
+  return t;
+}
+
+#define TARGET_COLUMNS "indicator, year, growth, value, unit, qualifier, source"
+
+ZbTarget *
+zb_store_get_target (ZbStore     *self,
+                     const char  *indicator,
+                     int          year,
+                     GError     **error)
+{
+  /* a manual target overrides one read from a report */
+  sqlite3_stmt *stmt = prepare (self,
+    "SELECT " TARGET_COLUMNS " FROM targets WHERE indicator = ? AND year = ? "
+    "ORDER BY source = 'manual' DESC, id DESC LIMIT 1", error);
+  ZbTarget *t = NULL;
+  int rc;
+
+  g_return_val_if_fail (ZB_IS_STORE (self), NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, indicator);
+  sqlite3_bind_int (stmt, 2, year);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    t = target_from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND, "No target for %s in %d", indicator, year);
+  else
+    set_db_error (self, error, "reading a target");
+  sqlite3_reset (stmt);
+  return t;
+}
+
+GPtrArray *
+zb_store_list_targets (ZbStore  *self,
+                       GError  **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) zb_target_free);
+  sqlite3_stmt *stmt = prepare (self,
+    "SELECT " TARGET_COLUMNS " FROM targets ORDER BY year, indicator, source", error);
+  int rc;
+
+  g_return_val_if_fail (ZB_IS_STORE (self), NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, target_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, "listing targets");
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}

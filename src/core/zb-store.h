@@ -1,0 +1,113 @@
+/* zb-store.h — the workspace: reports, figures, corrections and targets in SQLite
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "zb-figure.h"
+#include "zb-report.h"
+
+G_BEGIN_DECLS
+
+/* The schema version this program writes (PRAGMA user_version). */
+#define ZB_STORE_SCHEMA_VERSION 2
+
+#define ZB_TYPE_STORE (zb_store_get_type ())
+G_DECLARE_FINAL_TYPE (ZbStore, zb_store, ZB, STORE, GObject)
+
+/* One row of the report list. */
+typedef struct {
+  gint64  id;
+  char   *path;
+  char   *sha256;
+  char   *title;
+  char   *region;       /* NULL when the title does not say */
+  char   *period;       /* NULL when no figure has one */
+  gint64  imported_at;  /* unix microseconds */
+  guint   n_figures;
+  guint   n_corrections;
+} ZbStoreReport;
+
+void zb_store_report_free (ZbStoreReport *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZbStoreReport, zb_store_report_free)
+
+/* A target: a growth rate (unit "%") or an absolute value, for one year. */
+typedef struct {
+  char     *indicator;
+  int       year;
+  ZbNumber  growth;
+  ZbNumber  value;
+  char     *unit;
+  char     *qualifier;  /* 左右, 以上… */
+  char     *source;     /* a report path, or "manual" */
+} ZbTarget;
+
+ZbTarget *zb_target_new  (const char *indicator,
+                          int         year);
+void      zb_target_free (ZbTarget   *target);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZbTarget, zb_target_free)
+
+/* $XDG_DATA_HOME/zhibiao/workspace.db */
+char          *zb_store_dup_default_path (void);
+
+/* Opens or creates a workspace and migrates it forward. Refuses, without
+ * writing to it, a file that is not SQLite, not a workspace, damaged, or
+ * written by a newer Zhibiao (ZB_ERROR_TOO_NEW); a workspace another
+ * instance is writing gives ZB_ERROR_LOCKED after a short wait. */
+ZbStore       *zb_store_open             (const char  *path,
+                                          GError     **error);
+const char    *zb_store_get_path         (ZbStore     *self);
+int            zb_store_get_schema_version (ZbStore   *self);
+
+/* Stores a freshly parsed report and gives its figures their ids.
+ * - same bytes as a stored report: its corrections are replayed onto the
+ *   report's figures (and figures made by hand are put back);
+ * - same path, changed bytes: the report is re-imported and corrections are
+ *   carried over to figures with the same extracted name and quote; the old
+ *   figures that could not be matched (with their corrections) are returned
+ *   in @uncarried (of ZbFigure), if not NULL. */
+gboolean       zb_store_import_report    (ZbStore     *self,
+                                          ZbReport    *report,
+                                          gint64      *report_id,
+                                          GPtrArray  **uncarried,
+                                          GError     **error);
+/* A figure made by hand (zb_report_add_figure_from_span) for a stored report. */
+gboolean       zb_store_add_figure       (ZbStore     *self,
+                                          gint64       report_id,
+                                          ZbFigure    *figure,
+                                          GError     **error);
+/* Writes one correction of a stored figure in its own transaction; it is on
+ * disk when this returns TRUE. */
+gboolean       zb_store_record_correction (ZbStore            *self,
+                                          ZbFigure           *figure,
+                                          const ZbCorrection *correction,
+                                          GError            **error);
+
+GPtrArray     *zb_store_list_reports     (ZbStore     *self,
+                                          GError     **error);  /* of ZbStoreReport */
+/* Rebuilds a stored report from the workspace alone (its bytes, outline and
+ * figures are stored), with the corrections applied. */
+ZbReport      *zb_store_load_report      (ZbStore     *self,
+                                          gint64       report_id,
+                                          GError     **error);
+ZbFigure      *zb_store_load_figure      (ZbStore     *self,
+                                          gint64       figure_id,
+                                          GError     **error);
+GPtrArray     *zb_store_history          (ZbStore     *self,
+                                          gint64       figure_id,
+                                          GError     **error);  /* of ZbCorrection, oldest first */
+
+/* Targets are keyed by indicator, year and source. */
+gboolean       zb_store_set_target       (ZbStore        *self,
+                                          const ZbTarget *target,
+                                          GError        **error);
+ZbTarget      *zb_store_get_target       (ZbStore        *self,
+                                          const char     *indicator,
+                                          int             year,
+                                          GError        **error);
+GPtrArray     *zb_store_list_targets     (ZbStore        *self,
+                                          GError        **error);  /* of ZbTarget */
+
+G_END_DECLS

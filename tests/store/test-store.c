@@ -1,0 +1,748 @@
+/* test-store.c — the workspace: durability, re-import, migration and faults
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "zb-store.h"
+
+#include <signal.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <sqlite3.h>
+#include <glib/gstdio.h>
+
+/* Sample text written for these tests. */
+static const char sample_v1[] =
+  "示例区2030年1-6月经济运行简况\n"
+  "\n"
+  "一、总体情况\n"
+  "上半年，示例区地区生产总值完成123.4亿元，同比增长5.6%。\n"
+  "规模以上工业增加值增长7.0%，比一季度提高0.8个百分点。\n"
+  "二、消费\n"
+  "社会消费品零售总额45.6亿元，增长3.2%。\n";
+
+/* The same report, revised: the retail sentence is gone. */
+static const char sample_v2[] =
+  "示例区2030年1-6月经济运行简况（修订）\n"
+  "\n"
+  "一、总体情况\n"
+  "上半年，示例区地区生产总值完成123.4亿元，同比增长5.6%。\n"
+  "规模以上工业增加值增长7.0%，比一季度提高0.8个百分点。\n"
+  "二、消费\n"
+  "消费市场平稳。\n";
+
+typedef struct {
+  char *dir;
+  char *db;
+  char *report;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fx,
+               gconstpointer  data)
+{
+  fx->dir = g_dir_make_tmp ("zb-store-XXXXXX", NULL);
+  g_assert_nonnull (fx->dir);
+  fx->db = g_build_filename (fx->dir, "test.zhibiao", NULL);
+  fx->report = g_build_filename (fx->dir, "report.txt", NULL);
+  g_assert_true (g_file_set_contents (fx->report, sample_v1, -1, NULL));
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_chmod (path, 0600);
+      g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_teardown (Fixture       *fx,
+                  gconstpointer  data)
+{
+  g_chmod (fx->dir, 0700);
+  remove_tree (fx->dir);
+  g_free (fx->dir);
+  g_free (fx->db);
+  g_free (fx->report);
+}
+
+/* A figure made on a quoted span, so the tests do not depend on extraction. */
+static ZbFigure *
+add_figure (ZbReport   *report,
+            const char *quote,
+            const char *name,
+            const char *value,
+            const char *unit)
+{
+  const char *text = zb_report_get_text (report);
+  const char *at = strstr (text, quote);
+  ZbFigure *figure;
+  ZbNumber number;
+
+  g_assert_nonnull (at);
+  figure = zb_report_add_figure_from_span (report, at - text, strlen (quote), name);
+  g_assert_nonnull (figure);
+  g_assert_true (zb_number_parse (value, &number, NULL));
+  zb_figure_set_value (figure, &number, unit);
+  return figure;
+}
+
+static ZbReport *
+parse (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  ZbReport *report = zb_report_new_from_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return report;
+}
+
+static ZbFigure *
+find_figure (ZbReport   *report,
+             const char *name)
+{
+  GListModel *figures = zb_report_get_figures (report);
+
+  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
+    {
+      g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
+      if (g_strcmp0 (zb_figure_get_name (f), name) == 0)
+        return f;
+    }
+  return NULL;
+}
+
+static guint
+count_figures (ZbReport   *report,
+               const char *name)
+{
+  GListModel *figures = zb_report_get_figures (report);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
+    {
+      g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
+      n += g_strcmp0 (zb_figure_get_name (f), name) == 0;
+    }
+  return n;
+}
+
+static void
+correct_and_record (ZbStore    *store,
+                    ZbFigure   *figure,
+                    ZbField     field,
+                    const char *value,
+                    const char *note)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *corrections;
+
+  g_assert_true (zb_figure_correct (figure, field, value, note, &error));
+  g_assert_no_error (error);
+  corrections = zb_figure_get_corrections (figure);
+  g_assert_true (zb_store_record_correction (store, figure,
+                                             g_ptr_array_index (corrections, corrections->len - 1),
+                                             &error));
+  g_assert_no_error (error);
+}
+
+/* Imports sample_v1 with two figures; GDP corrected to 124.0 with a note. */
+static gint64
+import_sample (Fixture *fx,
+               gint64  *gdp_id)
+{
+  g_autoptr(ZbStore) store = NULL;
+  g_autoptr(ZbReport) report = parse (fx->report);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) uncarried = NULL;
+  ZbFigure *gdp, *retail;
+  gint64 id = 0;
+
+  gdp = add_figure (report, "地区生产总值完成123.4亿元", "测试GDP", "123.4", "亿元");
+  retail = add_figure (report, "社会消费品零售总额45.6亿元", "测试社零", "45.6", "亿元");
+
+  store = zb_store_open (fx->db, &error);
+  g_assert_no_error (error);
+  g_assert_true (zb_store_import_report (store, report, &id, &uncarried, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpuint (uncarried->len, ==, 0);
+  g_assert_cmpint (zb_figure_get_id (gdp), >, 0);
+  g_assert_cmpint (zb_figure_get_id (retail), >, 0);
+  g_assert_cmpint (zb_figure_get_id (gdp), !=, zb_figure_get_id (retail));
+
+  correct_and_record (store, gdp, ZB_FIELD_VALUE, "124.0", "按统计局终审数");
+  correct_and_record (store, retail, ZB_FIELD_UNIT, "万元", NULL);
+  correct_and_record (store, retail, ZB_FIELD_UNIT, "亿元", "撤销");
+  if (gdp_id)
+    *gdp_id = zb_figure_get_id (gdp);
+  return id;
+}
+
+static void
+test_roundtrip (Fixture       *fx,
+                gconstpointer  data)
+{
+  g_autoptr(ZbStore) store = NULL;
+  g_autoptr(ZbReport) loaded = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *original = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *id_key = NULL;
+  ZbStoreReport *info;
+  ZbCorrection *c;
+  ZbFigure *gdp;
+  gint64 gdp_id = 0;
+  gint64 id = import_sample (fx, &gdp_id);
+
+  store = zb_store_open (fx->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (zb_store_get_schema_version (store), ==, ZB_STORE_SCHEMA_VERSION);
+
+  reports = zb_store_list_reports (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reports->len, ==, 1);
+  info = g_ptr_array_index (reports, 0);
+  g_assert_cmpint (info->id, ==, id);
+  g_assert_cmpstr (info->region, ==, "示例区");
+  g_assert_cmpuint (info->n_figures, >=, 2);
+  g_assert_cmpuint (info->n_corrections, ==, 3);
+  g_assert_cmpuint (strlen (info->sha256), ==, 64);
+
+  loaded = zb_store_load_report (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (zb_report_get_text (loaded), ==, sample_v1);
+  gdp = find_figure (loaded, "测试GDP");
+  g_assert_nonnull (gdp);
+  g_assert_cmpint (zb_figure_get_id (gdp), ==, gdp_id);
+  value = zb_figure_dup_field (gdp, ZB_FIELD_VALUE);
+  original = zb_figure_dup_original (gdp, ZB_FIELD_VALUE);
+  g_assert_cmpstr (value, ==, "124.0");
+  g_assert_cmpstr (original, ==, "123.4");
+  g_assert_cmpstr (zb_figure_get_quote (gdp), ==, "地区生产总值完成123.4亿元");
+  g_assert_cmpuint (g_list_model_get_n_items (zb_report_get_sections (loaded)), >, 0);
+
+  json = zb_report_to_json (loaded, ZB_JSON_IDS);
+  id_key = g_strdup_printf ("\"id\": %" G_GINT64_FORMAT, gdp_id);
+  g_assert_nonnull (strstr (json, id_key));
+  g_assert_nonnull (strstr (json, "124.0"));
+
+  history = zb_store_history (store, gdp_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 1);
+  c = g_ptr_array_index (history, 0);
+  g_assert_cmpint (c->field, ==, ZB_FIELD_VALUE);
+  g_assert_cmpstr (c->old_value, ==, "123.4");
+  g_assert_cmpstr (c->new_value, ==, "124.0");
+  g_assert_cmpstr (c->note, ==, "按统计局终审数");
+  g_assert_cmpint (c->time, >, 0);
+
+  g_clear_pointer (&history, g_ptr_array_unref);
+  history = zb_store_history (store, 999999, &error);
+  g_assert_null (history);
+  g_assert_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND);
+}
+
+static void
+test_same_hash_restores (Fixture       *fx,
+                         gconstpointer  data)
+{
+  g_autoptr(ZbStore) store = NULL;
+  g_autoptr(ZbReport) fresh = NULL;
+  g_autoptr(GPtrArray) uncarried = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *unit = NULL;
+  ZbFigure *gdp, *retail;
+  gint64 gdp_id = 0, id2 = 0;
+  gint64 id = import_sample (fx, &gdp_id);
+
+  store = zb_store_open (fx->db, &error);
+  g_assert_no_error (error);
+
+  /* re-opening the file: the parser finds GDP again; retail was made by hand */
+  fresh = parse (fx->report);
+  gdp = add_figure (fresh, "地区生产总值完成123.4亿元", "测试GDP", "123.4", "亿元");
+  g_assert_true (zb_store_import_report (store, fresh, &id2, &uncarried, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (id2, ==, id);
+  g_assert_cmpuint (uncarried->len, ==, 0);
+
+  g_assert_cmpint (zb_figure_get_id (gdp), ==, gdp_id);
+  value = zb_figure_dup_field (gdp, ZB_FIELD_VALUE);
+  g_assert_cmpstr (value, ==, "124.0");
+  g_assert_cmpuint (count_figures (fresh, "测试GDP"), ==, 1);
+
+  retail = find_figure (fresh, "测试社零");
+  g_assert_nonnull (retail);
+  g_assert_cmpint (zb_figure_get_id (retail), >, 0);
+  unit = zb_figure_dup_field (retail, ZB_FIELD_UNIT);
+  g_assert_cmpstr (unit, ==, "亿元");
+  g_assert_cmpuint (zb_figure_get_corrections (retail)->len, ==, 2);
+}
+
+static void
+test_changed_file_carries (Fixture       *fx,
+                           gconstpointer  data)
+{
+  g_autoptr(ZbStore) store = NULL;
+  g_autoptr(ZbReport) fresh = NULL;
+  g_autoptr(ZbReport) loaded = NULL;
+  g_autoptr(GPtrArray) uncarried = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  ZbFigure *gdp, *lost;
+  gint64 old_gdp_id = 0, id2 = 0;
+  gint64 id = import_sample (fx, &old_gdp_id);
+  ZbFigure *industry;
+
+  store = zb_store_open (fx->db, &error);
+  g_assert_no_error (error);
+
+  /* a figure made by hand later, on a sentence the revision keeps */
+  {
+    g_autoptr(ZbReport) before = zb_store_load_report (store, id, &error);
+    ZbFigure *f;
+
+    g_assert_no_error (error);
+    f = add_figure (before, "规模以上工业增加值增长7.0%", "测试工业", "7.0", "%");
+    g_assert_true (zb_store_add_figure (store, id, f, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (zb_figure_get_id (f), >, 0);
+    correct_and_record (store, f, ZB_FIELD_PERIOD, "1-6月", "手工补录");
+  }
+  g_assert_true (g_file_set_contents (fx->report, sample_v2, -1, NULL));
+
+  fresh = parse (fx->report);
+  gdp = add_figure (fresh, "地区生产总值完成123.4亿元", "测试GDP", "123.4", "亿元");
+  g_assert_true (zb_store_import_report (store, fresh, &id2, &uncarried, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (id2, ==, id);
+
+  /* GDP kept its name and quote: the correction follows it */
+  g_assert_cmpint (zb_figure_get_id (gdp), >, 0);
+  g_assert_cmpint (zb_figure_get_id (gdp), !=, old_gdp_id);
+  value = zb_figure_dup_field (gdp, ZB_FIELD_VALUE);
+  g_assert_cmpstr (value, ==, "124.0");
+  history = zb_store_history (store, zb_figure_get_id (gdp), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 1);
+  g_assert_cmpstr (((ZbCorrection *) g_ptr_array_index (history, 0))->note, ==, "按统计局终审数");
+
+  /* the hand-made figure follows its quote to the new text */
+  industry = find_figure (fresh, "测试工业");
+  g_assert_nonnull (industry);
+  g_assert_cmpint (zb_figure_get_id (industry), >, 0);
+  g_assert_cmpstr (zb_figure_get_period (industry), ==, "1-6月");
+  g_assert_cmpstr (zb_report_get_text (fresh) + zb_figure_get_text_offset (industry), ==,
+                   strstr (sample_v2, "规模以上工业增加值增长7.0%"));
+
+  /* the retail sentence is gone: listed, not silently dropped */
+  g_assert_cmpuint (uncarried->len, ==, 1);
+  lost = g_ptr_array_index (uncarried, 0);
+  g_assert_cmpstr (zb_figure_get_name (lost), ==, "测试社零");
+  g_assert_cmpuint (zb_figure_get_corrections (lost)->len, ==, 2);
+
+  /* the old figure's audit trail is still there */
+  g_clear_pointer (&history, g_ptr_array_unref);
+  history = zb_store_history (store, old_gdp_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 1);
+
+  loaded = zb_store_load_report (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (zb_report_get_text (loaded), ==, sample_v2);
+  g_assert_null (find_figure (loaded, "测试社零"));
+  g_assert_nonnull (find_figure (loaded, "测试GDP"));
+  g_assert_cmpstr (zb_figure_get_period (find_figure (loaded, "测试工业")), ==, "1-6月");
+
+  reports = zb_store_list_reports (store, &error);
+  g_assert_cmpuint (reports->len, ==, 1);
+  g_assert_cmpuint (((ZbStoreReport *) g_ptr_array_index (reports, 0))->n_corrections, ==, 2);
+}
+
+/* The correction must be on disk when record_correction returns: the child
+ * dies by SIGKILL right after, with no chance to flush or close anything. */
+static void
+test_crash (Fixture       *fx,
+            gconstpointer  data)
+{
+  g_autoptr(ZbStore) store = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(ZbFigure) figure = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  gint64 gdp_id = 0;
+  int status = 0;
+  pid_t pid;
+
+  import_sample (fx, &gdp_id);
+
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      ZbStore *child_store = zb_store_open (fx->db, NULL);
+      ZbFigure *f;
+      GPtrArray *corrections;
+
+      if (child_store == NULL)
+        _exit (3);
+      f = zb_store_load_figure (child_store, gdp_id, NULL);
+      if (f == NULL || !zb_figure_correct (f, ZB_FIELD_VALUE, "125.5", "崩溃前的修改", NULL))
+        _exit (4);
+      corrections = zb_figure_get_corrections (f);
+      if (!zb_store_record_correction (child_store, f,
+                                       g_ptr_array_index (corrections, corrections->len - 1), NULL))
+        _exit (5);
+      kill (getpid (), SIGKILL);
+      _exit (6);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
+
+  store = zb_store_open (fx->db, &error);
+  g_assert_no_error (error);
+  history = zb_store_history (store, gdp_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_cmpstr (((ZbCorrection *) g_ptr_array_index (history, 1))->new_value, ==, "125.5");
+  g_assert_cmpstr (((ZbCorrection *) g_ptr_array_index (history, 1))->note, ==, "崩溃前的修改");
+  figure = zb_store_load_figure (store, gdp_id, &error);
+  g_assert_no_error (error);
+  value = zb_figure_dup_field (figure, ZB_FIELD_VALUE);
+  g_assert_cmpstr (value, ==, "125.5");
+}
+
+static void
+raw_exec (sqlite3    *db,
+          const char *sql)
+{
+  char *msg = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &msg) != SQLITE_OK)
+    g_error ("SQL failed: %s: %s", sql, msg);
+}
+
+/* The version-1 layout as it was released, written by the test itself. */
+static void
+test_migrate_v1 (Fixture       *fx,
+                 gconstpointer  data)
+{
+  g_autoptr(ZbStore) store = NULL;
+  g_autoptr(ZbReport) report = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(ZbTarget) target = NULL;
+  g_autoptr(ZbTarget) got = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  ZbFigure *figure;
+
+  g_assert_cmpint (sqlite3_open (fx->db, &db), ==, SQLITE_OK);
+  raw_exec (db,
+    "PRAGMA application_id = 1514293588;"
+    "CREATE TABLE reports (id INTEGER PRIMARY KEY, path TEXT NOT NULL, sha256 TEXT NOT NULL UNIQUE,"
+    "  title TEXT, region TEXT, period TEXT, imported_at INTEGER NOT NULL, source BLOB NOT NULL);"
+    "CREATE TABLE sections (report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,"
+    "  sid INTEGER NOT NULL, parent INTEGER NOT NULL, level INTEGER NOT NULL, number TEXT, title TEXT,"
+    "  line INTEGER NOT NULL, text_offset INTEGER NOT NULL, PRIMARY KEY (report_id, sid));"
+    "CREATE TABLE figures (id INTEGER PRIMARY KEY,"
+    "  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE, position INTEGER NOT NULL,"
+    "  kind TEXT NOT NULL, name TEXT, indicator TEXT, area TEXT, value TEXT, unit TEXT, change TEXT,"
+    "  change_unit TEXT, base_value TEXT, qualifier TEXT, reference TEXT, period TEXT, target TEXT,"
+    "  gap TEXT, rank TEXT, section INTEGER NOT NULL, line INTEGER NOT NULL, offset INTEGER NOT NULL,"
+    "  text_offset INTEGER NOT NULL, text_length INTEGER NOT NULL, quote TEXT, rule TEXT, confidence REAL);"
+    "CREATE TABLE corrections (id INTEGER PRIMARY KEY, figure_id INTEGER NOT NULL REFERENCES figures(id),"
+    "  field TEXT NOT NULL, old TEXT, new TEXT, time INTEGER NOT NULL);"
+    "CREATE INDEX figures_by_report ON figures (report_id, position);"
+    "CREATE INDEX corrections_by_figure ON corrections (figure_id, id);"
+    "INSERT INTO sections VALUES (1, 0, -1, 1, '一、', '总体情况', 3, 40);"
+    "INSERT INTO figures (id, report_id, position, kind, name, value, unit, change, change_unit,"
+    "  section, line, offset, text_offset, text_length, quote, rule, confidence)"
+    "  VALUES (7, 1, 0, 'actual', '旧版GDP', '123.4', '亿元', '5.6', '%', 0, 4, 50, 50, 30,"
+    "  '地区生产总值完成123.4亿元', 'manual', 1.0);"
+    "INSERT INTO corrections (figure_id, field, old, new, time) VALUES (7, 'value', '123.4', '123.9', 1700000000000000);"
+    "PRAGMA user_version = 1;");
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+    "INSERT INTO reports (id, path, sha256, title, imported_at, source) VALUES (1, ?, ?, '旧版报告', 1, ?)",
+    -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, fx->report, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, "0000000000000000000000000000000000000000000000000000000000000000", -1, SQLITE_STATIC);
+  sqlite3_bind_blob (stmt, 3, sample_v1, strlen (sample_v1), SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  store = zb_store_open (fx->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (zb_store_get_schema_version (store), ==, 2);
+
+  history = zb_store_history (store, 7, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 1);
+  g_assert_null (((ZbCorrection *) g_ptr_array_index (history, 0))->note);
+
+  report = zb_store_load_report (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (zb_report_get_title (report), ==, "旧版报告");
+  figure = find_figure (report, "旧版GDP");
+  g_assert_nonnull (figure);
+  value = zb_figure_dup_field (figure, ZB_FIELD_VALUE);
+  g_assert_cmpstr (value, ==, "123.9");
+  g_assert_cmpint (zb_figure_get_change_unit (figure), ==, ZB_CHANGE_PERCENT);
+
+  /* version 2 features work on the migrated file */
+  correct_and_record (store, figure, ZB_FIELD_UNIT, "万元", "迁移后");
+  target = zb_target_new ("地区生产总值", 2030);
+  g_assert_true (zb_number_parse ("6.0", &target->growth, NULL));
+  g_assert_true (zb_store_set_target (store, target, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  store = zb_store_open (fx->db, &error);
+  g_assert_no_error (error);
+  got = zb_store_get_target (store, "地区生产总值", 2030, &error);
+  g_assert_no_error (error);
+  g_assert_true (got->growth.set);
+  g_assert_cmpfloat (got->growth.value, ==, 6.0);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  char *data = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  return g_bytes_new_take (data, len);
+}
+
+static void
+assert_refused (const char *path,
+                int         code,
+                const char *words)
+{
+  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZbStore) store = zb_store_open (path, &error);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  g_assert_null (store);
+  g_assert_error (error, ZB_ERROR, code);
+  g_assert_nonnull (strstr (error->message, words));
+  g_assert_null (strchr (error->message, '\n'));
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_not_sqlite (Fixture       *fx,
+                 gconstpointer  data)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *other = g_build_filename (fx->dir, "other.db", NULL);
+
+  g_assert_true (g_file_set_contents (fx->db, "这不是数据库，而是一段文字。\n", -1, NULL));
+  assert_refused (fx->db, ZB_ERROR_STORE, "not an SQLite database");
+
+  /* a short file */
+  g_assert_true (g_file_set_contents (fx->db, "SQLite", -1, NULL));
+  assert_refused (fx->db, ZB_ERROR_STORE, "not an SQLite database");
+
+  /* SQLite, but some other program's */
+  g_assert_cmpint (sqlite3_open (other, &db), ==, SQLITE_OK);
+  raw_exec (db, "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('hello');");
+  sqlite3_close (db);
+  assert_refused (other, ZB_ERROR_STORE, "another program");
+}
+
+static void
+test_too_new (Fixture       *fx,
+              gconstpointer  data)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (fx->db, &db), ==, SQLITE_OK);
+  raw_exec (db, "PRAGMA application_id = 1514293588; CREATE TABLE future (x); PRAGMA user_version = 99;");
+  sqlite3_close (db);
+  assert_refused (fx->db, ZB_ERROR_TOO_NEW, "newer Zhibiao");
+}
+
+static void
+test_corrupt (Fixture       *fx,
+              gconstpointer  data)
+{
+  g_autofree char *bytes = NULL;
+  gsize len = 0;
+
+  import_sample (fx, NULL);
+  g_assert_true (g_file_get_contents (fx->db, &bytes, &len, NULL));
+  g_assert_cmpuint (len, >, 8192);
+  /* keep the 100-byte header, scramble every b-tree page after the first */
+  for (gsize i = 4096; i < len; i++)
+    bytes[i] = (char) (0xA5 ^ (i * 31));
+  g_assert_true (g_file_set_contents (fx->db, bytes, len, NULL));
+  assert_refused (fx->db, ZB_ERROR_STORE, "damaged");
+}
+
+/* Another instance in the middle of writing: reported, not waited on forever. */
+static void
+test_locked (Fixture       *fx,
+             gconstpointer  data)
+{
+  g_autoptr(ZbStore) store = NULL;
+  g_autoptr(ZbFigure) figure = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  sqlite3 *other = NULL;
+  GPtrArray *corrections;
+  gint64 gdp_id = 0;
+
+  import_sample (fx, &gdp_id);
+  store = zb_store_open (fx->db, &error);
+  g_assert_no_error (error);
+  figure = zb_store_load_figure (store, gdp_id, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_open (fx->db, &other), ==, SQLITE_OK);
+  raw_exec (other, "BEGIN IMMEDIATE; INSERT INTO targets (indicator, year, growth) VALUES ('锁', 2030, '1');");
+
+  g_assert_true (zb_figure_correct (figure, ZB_FIELD_VALUE, "130.0", NULL, &error));
+  corrections = zb_figure_get_corrections (figure);
+  g_assert_false (zb_store_record_correction (store, figure,
+                                              g_ptr_array_index (corrections, corrections->len - 1), &error));
+  g_assert_error (error, ZB_ERROR, ZB_ERROR_LOCKED);
+  g_assert_nonnull (strstr (error->message, "locked by another instance"));
+  g_clear_error (&error);
+
+  /* the other instance finishes: the same edit now goes through */
+  raw_exec (other, "COMMIT;");
+  sqlite3_close (other);
+  g_assert_true (zb_store_record_correction (store, figure,
+                                             g_ptr_array_index (corrections, corrections->len - 1), &error));
+  g_assert_no_error (error);
+  history = zb_store_history (store, gdp_id, &error);
+  g_assert_cmpuint (history->len, ==, 2);
+}
+
+static void
+test_read_only (Fixture       *fx,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZbStore) store = NULL;
+  g_autofree char *inside = g_build_filename (fx->dir, "ro", "new.zhibiao", NULL);
+  g_autofree char *ro = g_path_get_dirname (inside);
+
+  /* an existing workspace marked read-only is refused, untouched */
+  import_sample (fx, NULL);
+  g_assert_cmpint (g_chmod (fx->db, 0444), ==, 0);
+  assert_refused (fx->db, ZB_ERROR_STORE, "read-only");
+  g_chmod (fx->db, 0644);
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root may create files in a read-only folder");
+      return;
+    }
+  g_assert_cmpint (g_mkdir (ro, 0500), ==, 0);
+  store = zb_store_open (inside, &error);
+  g_assert_null (store);
+  g_assert_error (error, ZB_ERROR, ZB_ERROR_STORE);
+  g_assert_nonnull (strstr (error->message, "read-only"));
+  g_chmod (ro, 0700);
+  g_rmdir (ro);
+}
+
+static void
+test_targets (Fixture       *fx,
+              gconstpointer  data)
+{
+  g_autoptr(ZbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZbTarget) growth = zb_target_new ("地区生产总值", 2030);
+  g_autoptr(ZbTarget) amount = zb_target_new ("固定资产投资", 2030);
+  g_autoptr(ZbTarget) empty = zb_target_new ("空目标", 2030);
+  g_autoptr(ZbTarget) got = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *text = NULL;
+
+  store = zb_store_open (fx->db, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (zb_number_parse ("5.5", &growth->growth, NULL));
+  growth->qualifier = g_strdup ("左右");
+  g_assert_true (zb_store_set_target (store, growth, &error));
+  g_assert_true (zb_number_parse ("300", &amount->value, NULL));
+  amount->unit = g_strdup ("亿元");
+  g_assert_true (zb_store_set_target (store, amount, &error));
+  g_assert_no_error (error);
+
+  /* setting again replaces */
+  g_assert_true (zb_number_parse ("6.0", &growth->growth, NULL));
+  g_assert_true (zb_store_set_target (store, growth, &error));
+
+  g_assert_false (zb_store_set_target (store, empty, &error));
+  g_assert_error (error, ZB_ERROR, ZB_ERROR_INVALID);
+  g_clear_error (&error);
+
+  got = zb_store_get_target (store, "地区生产总值", 2030, &error);
+  g_assert_no_error (error);
+  text = zb_number_format (&got->growth);
+  g_assert_cmpstr (text, ==, "6.0");
+  g_assert_cmpstr (got->qualifier, ==, "左右");
+  g_assert_cmpstr (got->source, ==, "manual");
+  g_assert_false (got->value.set);
+
+  list = zb_store_list_targets (store, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+
+  g_clear_pointer (&got, zb_target_free);
+  got = zb_store_get_target (store, "地区生产总值", 2031, &error);
+  g_assert_null (got);
+  g_assert_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/store/roundtrip", test_roundtrip);
+  ADD ("/store/same-hash-restores", test_same_hash_restores);
+  ADD ("/store/changed-file-carries", test_changed_file_carries);
+  ADD ("/store/crash", test_crash);
+  ADD ("/store/migrate-v1", test_migrate_v1);
+  ADD ("/store/not-sqlite", test_not_sqlite);
+  ADD ("/store/too-new", test_too_new);
+  ADD ("/store/corrupt", test_corrupt);
+  ADD ("/store/locked", test_locked);
+  ADD ("/store/read-only", test_read_only);
+  ADD ("/store/targets", test_targets);
+#undef ADD
+
+  return g_test_run ();
+}
