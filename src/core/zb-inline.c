@@ -1007,6 +1007,55 @@ period_before (const char *s,
   return found;
 }
 
+/* Is pos inside brackets opened in [cs, pos)? */
+static gboolean
+in_brackets (const char *s,
+             gsize       cs,
+             gsize       pos)
+{
+  int depth = 0;
+
+  for (gsize p = cs; p < pos; p++)
+    if (s[p] == '(')
+      depth++;
+    else if (s[p] == ')' && depth > 0)
+      depth--;
+  return depth > 0;
+}
+
+static gboolean
+bracket_has (const char *s,
+             gsize       cs,
+             gsize       pos,
+             const char *word)
+{
+  gsize p = pos;
+
+  while (p > cs && s[p - 1] != '(')
+    p--;
+  return g_strstr_len (s + p, pos - p, word) != NULL;
+}
+
+/* A level that qualifies a noun is part of a name: 5000万元以上项目, 500—5000万元项目 */
+static gboolean
+is_modifier (const char    *s,
+             const Mention *m,
+             gsize          ce)
+{
+  gsize after = m->end;
+  gunichar next = after < ce ? g_utf8_get_char (s + after) : 0;
+  gboolean range = m->start > 0 && (s[m->start - 1] == '-' || ends_with_word (s, 0, m->start, "—"));
+
+  if (m->unit->klass != ZB_UNIT_LEVEL || next < 0x4E00)
+    return FALSE;
+  if (m->qualifier != NULL && (g_str_equal (m->qualifier, "以上") || g_str_equal (m->qualifier, "以下")))
+    return TRUE;
+  /* a range before a noun */
+  if (range || (m->list_len > 1))
+    return g_utf8_get_char (s + after) != 0x7684 /* 的 */ && !at_word (s, after, ce, "和");
+  return FALSE;
+}
+
 static void
 read_clause (Reader *r,
              gsize   sentence_start,
@@ -1067,6 +1116,16 @@ read_clause (Reader *r,
       gsize after;
 
       classify (s, cs, left_start, m, prev);
+      if (m->role == ROLE_LEVEL && in_brackets (s, cs, m->start))
+        {
+          /* (2022年13.3亿元): last year's level; (含…20批次): an aside */
+          if (!bracket_has (s, cs, m->start, "含"))
+            m->role = ROLE_BASE;
+          else
+            continue;
+        }
+      if (m->role == ROLE_LEVEL && is_modifier (s, m, ce))
+        continue;   /* 5000万元以上项目: part of a name, the words stay for it */
       if (m->role == ROLE_SKIP)
         {
           left_start = m->end;
