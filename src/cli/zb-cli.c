@@ -15,6 +15,10 @@ static const struct {
 } commands[] = {
   { "extract", zb_cli_extract, "extract [--format=json|tsv] FILE      print the sections and figures of a report" },
   { "bench", zb_cli_bench, "bench [--repeat=N] FILE…               extraction throughput and peak memory" },
+  { "chart", zb_cli_chart, "chart --type=gap|trend [--indicator NAME] --output=FILE REPORT…\n"
+                           "                                         growth against target, or one indicator's trend (.png/.svg/.pdf)" },
+  { "bench-chart", zb_cli_bench_chart, "bench-chart [--rows=200] [--width=1600] [--height=1200]\n"
+                                       "                                         milliseconds per frame of the gap chart" },
 };
 
 int
