@@ -130,6 +130,13 @@ zb_cli_chart (const ZbCliGlobal *global,
     }
   if (!g_str_equal (type, "gap") && !g_str_equal (type, "trend"))
     return zb_cli_fail ("chart: --type is gap or trend, not “%s”", type);
+  /* before the reports are read: the format comes from the name */
+  {
+    g_autofree char *lower = g_ascii_strdown (output, -1);
+
+    if (!g_str_has_suffix (lower, ".png") && !g_str_has_suffix (lower, ".svg") && !g_str_has_suffix (lower, ".pdf"))
+      return zb_cli_fail ("chart: %s: the output name must end in .png, .svg or .pdf", output);
+  }
   /* This build has no workspace store yet: say so rather than chart the
    * uncorrected figures as if they were the workspace's. */
   if (global->workspace != NULL)
