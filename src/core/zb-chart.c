@@ -31,6 +31,12 @@ struct _ZbChart
   cairo_rectangle_t   plot;
   double              band;         /* size of one category */
   GPtrArray          *rects;        /* per layer, GArray of cairo_rectangle_t */
+
+  /* text widths of the last layout, valid for measured_px and the counts */
+  double              measured_px;
+  guint               measured_items;
+  double              measured_label_w;
+  double              measured_right_w;
 };
 
 G_DEFINE_FINAL_TYPE (ZbChart, zb_chart, G_TYPE_OBJECT)
@@ -635,6 +641,17 @@ draw_layer (ZbChart      *self,
     }
 }
 
+/* Categories and items together: any addition changes it. */
+static guint
+count_items (ZbChart *self)
+{
+  guint n = self->categories->len;
+
+  for (guint i = 0; i < self->layers->len; i++)
+    n += zb_chart_layer_get_n_items (g_ptr_array_index (self->layers, i)) << 8;
+  return n + (self->layers->len << 24);
+}
+
 void
 zb_chart_draw (ZbChart *self,
                cairo_t *cr,
@@ -704,21 +721,30 @@ zb_chart_draw (ZbChart *self,
       self->band = (bottom - top) / n_cat;
       text_px = CLAMP (self->band * 0.75, MIN_TEXT_PX, TEXT_PX);
 
+      /* Measuring every name is most of a frame's work; a resize or a
+       * hover redraw keeps the text size, so the widths are reused. */
+      if (self->measured_px != text_px || self->measured_items != count_items (self))
+        {
+          self->measured_label_w = self->measured_right_w = 0;
+          for (guint i = 0; i < self->categories->len; i++)
+            {
+              text_set (&t, g_ptr_array_index (self->categories, i), text_px, FALSE, -1);
+              text_size (&t, &w, NULL);
+              self->measured_label_w = MAX (self->measured_label_w, w);
+            }
+          for (guint i = 0; labels && i < zb_chart_layer_get_n_items (labels); i++)
+            {
+              const ZbChartItem *it = zb_chart_layer_get_item (labels, i);
+              text_set (&t, it->label ? it->label : "", text_px, FALSE, -1);
+              text_size (&t, &w, NULL);
+              self->measured_right_w = MAX (self->measured_right_w, w + text_px + 6);
+            }
+          self->measured_px = text_px;
+          self->measured_items = count_items (self);
+        }
       /* long names are cut with "…" past a third of the width */
-      for (guint i = 0; i < self->categories->len; i++)
-        {
-          text_set (&t, g_ptr_array_index (self->categories, i), text_px, FALSE, -1);
-          text_size (&t, &w, NULL);
-          label_w = MAX (label_w, w);
-        }
-      label_w = MIN (label_w, width * 0.32);
-      for (guint i = 0; labels && i < zb_chart_layer_get_n_items (labels); i++)
-        {
-          const ZbChartItem *it = zb_chart_layer_get_item (labels, i);
-          text_set (&t, it->label ? it->label : "", text_px, FALSE, -1);
-          text_size (&t, &w, NULL);
-          right_w = MAX (right_w, w + text_px + 6);
-        }
+      label_w = MIN (self->measured_label_w, width * 0.32);
+      right_w = self->measured_right_w;
       right_w = MIN (right_w, width * 0.25);
       left = PAD + label_w + 8;
       right = width - PAD - right_w - (right_w > 0 ? 10 : 0);
