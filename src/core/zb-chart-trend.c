@@ -60,7 +60,17 @@ zb_chart_new_trend (GPtrArray  *assessments,
           zb_chart_layer_add (target, col, a->target->growth.value, ZB_STATUS_UNKNOWN, tl,
                               a->target->figure);
         }
-      zb_chart_layer_add (labels, col, a->gap_pp, a->status, zb_status_to_label (a->status), a->figure);
+      {
+        g_autofree char *status = NULL;
+
+        if (isnan (a->gap_pp))
+          status = g_strdup (zb_status_to_label (a->status));
+        else
+          status = g_strdup_printf ("%s%.1f %s%s", a->gap_pp >= 0.05 ? "+" : a->gap_pp <= -0.05 ? "−" : "±",
+                                    fabs (a->gap_pp), zb_status_to_label (a->status),
+                                    a->mismatch ? " ⚠核对" : "");
+        zb_chart_layer_add (labels, col, a->gap_pp, a->status, status, a->figure);
+      }
     }
 
   zb_chart_add_layer (chart, target);

@@ -631,9 +631,16 @@ draw_layer (ZbChart      *self,
               }
             else
               {
-                double y = self->plot.y - 4;
-                status_shape (cr, it->status, c, y - r, r);
-                record (self, index, c - r, y - 2 * r, 2 * r, 2 * r);
+                double y = self->plot.y - 4, x;
+
+                /* shape and text centred together over the column */
+                text_set (t, it->label ? it->label : "", text_px, FALSE, self->band - 2 * r - 8);
+                text_size (t, &w, &h);
+                x = c - (2 * r + 4 + w) / 2;
+                status_shape (cr, it->status, x + r, y - r, r);
+                cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+                text_draw (t, cr, x + 2 * r + 4, y - r, 0, 0.5);
+                record (self, index, x, y - MAX (h, 2 * r), 2 * r + 4 + w, MAX (h, 2 * r));
               }
           }
       }

@@ -487,6 +487,10 @@ test_demo_png (void)
   gap_png = g_build_filename (out, "chart-gap-demo.png", NULL);
   g_assert_true (zb_chart_save (gap, gap_png, 1000, 520, &error));
   g_assert_no_error (error);
+  g_free (gap_png);
+  gap_png = g_build_filename (out, "chart-gap-demo.pdf", NULL);
+  g_assert_true (zb_chart_save (gap, gap_png, 1000, 520, &error));
+  g_assert_no_error (error);
 
   series = zb_ledger_assess_indicator (l, "GDP");
   trend = zb_chart_new_trend (series, "地区生产总值");
