@@ -31,6 +31,8 @@ int zb_cli_correct (const ZbCliGlobal *global, int argc, char **argv);
 int zb_cli_history (const ZbCliGlobal *global, int argc, char **argv);
 int zb_cli_targets (const ZbCliGlobal *global, int argc, char **argv);
 int zb_cli_bench_store (const ZbCliGlobal *global, int argc, char **argv);
+int zb_cli_chart   (const ZbCliGlobal *global, int argc, char **argv);
+int zb_cli_bench_chart (const ZbCliGlobal *global, int argc, char **argv);
 
 /* Prints "zhibiao-cli: MESSAGE" on one line of stderr and returns ZB_CLI_FAILED. */
 int zb_cli_fail    (const char *format, ...) G_GNUC_PRINTF (1, 2);

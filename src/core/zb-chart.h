@@ -1,0 +1,85 @@
+/* zb-chart.h — charts drawn onto any cairo_t: layers over a value axis
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <glib-object.h>
+
+#include "zb-chart-axis.h"
+#include "zb-chart-layer.h"
+#include "zb-ledger.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  ZB_CHART_HORIZONTAL,   /* categories are rows, values run left to right (the gap chart) */
+  ZB_CHART_VERTICAL,     /* categories along the bottom, values upward (the trend chart) */
+} ZbChartOrientation;
+
+#define ZB_TYPE_CHART (zb_chart_get_type ())
+G_DECLARE_FINAL_TYPE (ZbChart, zb_chart, ZB, CHART, GObject)
+
+ZbChart       *zb_chart_new                (ZbChartOrientation  orientation);
+ZbChartOrientation zb_chart_get_orientation (ZbChart           *self);
+const char    *zb_chart_get_title          (ZbChart            *self);
+void           zb_chart_set_title          (ZbChart            *self,
+                                            const char         *title);
+ZbChartAxis   *zb_chart_get_value_axis     (ZbChart            *self);
+guint          zb_chart_add_category       (ZbChart            *self,
+                                            const char         *label);
+guint          zb_chart_get_n_categories   (ZbChart            *self);
+const char    *zb_chart_get_category       (ZbChart            *self,
+                                            guint               i);
+void           zb_chart_add_layer          (ZbChart            *self,
+                                            ZbChartLayer       *layer);
+guint          zb_chart_get_n_layers       (ZbChart            *self);
+ZbChartLayer  *zb_chart_get_layer          (ZbChart            *self,
+                                            guint               i);
+
+/* Draws the whole chart into (0, 0, width, height) of @cr — a
+ * GtkDrawingArea draw function can call it as it is. */
+void           zb_chart_draw               (ZbChart            *self,
+                                            cairo_t            *cr,
+                                            int                 width,
+                                            int                 height);
+
+/* Geometry of the last draw, in the coordinates given to zb_chart_draw(). */
+gboolean       zb_chart_get_plot_area      (ZbChart            *self,
+                                            cairo_rectangle_t  *area);
+gboolean       zb_chart_get_item_rect      (ZbChart            *self,
+                                            guint               layer,
+                                            guint               item,
+                                            cairo_rectangle_t  *rect);
+double         zb_chart_value_to_pixel     (ZbChart            *self,
+                                            double              value);
+double         zb_chart_category_to_pixel  (ZbChart            *self,
+                                            guint               category);
+/* The figure under (x, y) after a draw: an item's figure, else the first
+ * figure of the row or column there; NULL when none. @layer and @item
+ * (nullable) receive where it was found. */
+ZbFigure      *zb_chart_hit_test           (ZbChart            *self,
+                                            double              x,
+                                            double              y,
+                                            guint              *layer,
+                                            guint              *item);
+
+/* Writes PNG, SVG or PDF, the format from the file name's extension. */
+gboolean       zb_chart_save               (ZbChart            *self,
+                                            const char         *path,
+                                            int                 width,
+                                            int                 height,
+                                            GError            **error);
+
+/* Charts of the ledger. */
+/* One row per assessment with a growth rate: a bar for the growth, a
+ * diamond for the target, the gap and status beside it. */
+ZbChart       *zb_chart_new_gap            (GPtrArray          *assessments,
+                                            const char         *title);
+/* One indicator across periods (sorted, as zb_ledger_assess_indicator()
+ * returns them) with its target as a dashed line. */
+ZbChart       *zb_chart_new_trend          (GPtrArray          *assessments,
+                                            const char         *indicator);
+
+G_END_DECLS

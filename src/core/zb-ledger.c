@@ -1,0 +1,803 @@
+/* zb-ledger.c — the targets ledger: indicator identity, targets and status
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "zb-ledger.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "zb-aliases-private.h"
+#include "zb-period.h"
+
+struct _ZbLedger
+{
+  GObject     parent_instance;
+
+  GHashTable *aliases;    /* normalised alias → canonical */
+  GHashTable *targets;    /* key → GPtrArray of ZbTarget */
+  GPtrArray  *keys;       /* insertion order of the target keys */
+  GPtrArray  *actuals;    /* of ZbFigure */
+  GHashTable *years;      /* ZbFigure* → default year */
+  double      threshold;
+};
+
+G_DEFINE_FINAL_TYPE (ZbLedger, zb_ledger, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_THRESHOLD,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Stated gaps and progress further than this from the computed ones are
+ * likely misparses. */
+#define MISMATCH_PP 0.1
+
+const char *
+zb_status_to_string (ZbStatus status)
+{
+  switch (status)
+    {
+    case ZB_STATUS_AHEAD: return "ahead";
+    case ZB_STATUS_ON_TRACK: return "on-track";
+    case ZB_STATUS_BEHIND: return "behind";
+    case ZB_STATUS_UNKNOWN:
+    default: return "unknown";
+    }
+}
+
+const char *
+zb_status_to_label (ZbStatus status)
+{
+  switch (status)
+    {
+    case ZB_STATUS_AHEAD: return "超前";
+    case ZB_STATUS_ON_TRACK: return "正常";
+    case ZB_STATUS_BEHIND: return "落后";
+    case ZB_STATUS_UNKNOWN:
+    default: return "无目标";
+    }
+}
+
+static void
+zb_target_free (ZbTarget *t)
+{
+  g_free (t->indicator);
+  g_free (t->area);
+  g_free (t->unit);
+  g_free (t->qualifier);
+  g_clear_object (&t->figure);
+  g_free (t);
+}
+
+void
+zb_assessment_free (ZbAssessment *a)
+{
+  if (a == NULL)
+    return;
+  g_clear_object (&a->figure);
+  g_free (a->indicator);
+  g_free (a);
+}
+
+/* Names differ in spaces (full-width too) and in an area prefix that the
+ * ledger keeps separately. */
+static char *
+normalise (const char *name)
+{
+  static const char *prefixes[] = { "全市", "全省", "全区", "全县", "全州", "全盟" };
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = name; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x3000)
+        continue;
+      /* full-width ASCII (ＧＤＰ) to ASCII */
+      if (c >= 0xFF01 && c <= 0xFF5E)
+        c -= 0xFEE0;
+      g_string_append_unichar (s, c);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (g_str_has_prefix (s->str, prefixes[i]) && s->len > strlen (prefixes[i]))
+      {
+        g_string_erase (s, 0, strlen (prefixes[i]));
+        break;
+      }
+  return g_string_free (s, FALSE);
+}
+
+char *
+zb_ledger_dup_canonical (ZbLedger   *self,
+                         const char *name)
+{
+  g_autofree char *norm = NULL;
+  const char *canonical;
+
+  g_return_val_if_fail (ZB_IS_LEDGER (self), NULL);
+
+  if (name == NULL)
+    return g_strdup ("");
+  norm = normalise (name);
+  /* aliases may chain (a user alias of an alias); stop on cycles */
+  for (guint hops = 0; hops < 8; hops++)
+    {
+      canonical = g_hash_table_lookup (self->aliases, norm);
+      if (canonical == NULL || g_str_equal (canonical, norm))
+        break;
+      g_free (norm);
+      norm = g_strdup (canonical);
+    }
+  return g_steal_pointer (&norm);
+}
+
+void
+zb_ledger_add_alias (ZbLedger   *self,
+                     const char *alias,
+                     const char *canonical)
+{
+  g_return_if_fail (ZB_IS_LEDGER (self));
+  g_return_if_fail (alias != NULL && canonical != NULL);
+
+  g_hash_table_replace (self->aliases, normalise (alias), normalise (canonical));
+}
+
+gboolean
+zb_ledger_load_aliases (ZbLedger    *self,
+                        const char  *text,
+                        GError     **error)
+{
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  g_return_val_if_fail (ZB_IS_LEDGER (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, ZB_ERROR, ZB_ERROR_ENCODING, "the alias table is not UTF-8 text");
+      return FALSE;
+    }
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_autofree char *line = g_strstrip (g_strdup (lines[i]));
+      g_auto(GStrv) fields = NULL;
+
+      if (*line == '\0' || *line == '#')
+        continue;
+      fields = g_strsplit (line, "\t", -1);
+      if (g_strv_length (fields) != 2 || *g_strstrip (fields[0]) == '\0' || *g_strstrip (fields[1]) == '\0')
+        {
+          g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID,
+                       "alias table line %u: expected “alias<TAB>indicator”", i + 1);
+          return FALSE;
+        }
+      g_ptr_array_add (pairs, g_steal_pointer (&fields));
+    }
+  /* all or nothing */
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      char **f = g_ptr_array_index (pairs, i);
+      zb_ledger_add_alias (self, f[0], f[1]);
+    }
+  return TRUE;
+}
+
+double
+zb_ledger_get_threshold (ZbLedger *self)
+{
+  g_return_val_if_fail (ZB_IS_LEDGER (self), 0.5);
+  return self->threshold;
+}
+
+void
+zb_ledger_set_threshold (ZbLedger *self,
+                         double    threshold)
+{
+  g_return_if_fail (ZB_IS_LEDGER (self));
+
+  threshold = fabs (threshold);
+  if (self->threshold != threshold)
+    {
+      self->threshold = threshold;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THRESHOLD]);
+    }
+}
+
+static const char *
+figure_indicator (ZbFigure *figure)
+{
+  const char *ind = zb_figure_get_indicator (figure);
+
+  if (ind != NULL && *ind)
+    return ind;
+  return zb_figure_get_name (figure);
+}
+
+static int
+figure_year (ZbLedger *self,
+             ZbFigure *figure)
+{
+  ZbPeriod p = { 0 };
+  const char *label = zb_figure_get_period (figure);
+
+  if (label != NULL && zb_period_parse (label, &p) && p.year > 0)
+    return p.year;
+  return GPOINTER_TO_INT (g_hash_table_lookup (self->years, figure));
+}
+
+static char *
+make_key (const char *canonical,
+          int         year,
+          const char *area)
+{
+  return g_strdup_printf ("%s\x1f%d\x1f%s", canonical, year, area ? area : "");
+}
+
+static gboolean
+same_target (const ZbTarget *a,
+             const ZbTarget *b)
+{
+  if (a->growth.set != b->growth.set || a->value.set != b->value.set)
+    return FALSE;
+  if (a->growth.set && fabs (a->growth.value - b->growth.value) > 1e-9)
+    return FALSE;
+  if (a->value.set && (fabs (a->value.value - b->value.value) > 1e-9 || g_strcmp0 (a->unit, b->unit) != 0))
+    return FALSE;
+  return TRUE;
+}
+
+static void
+add_target (ZbLedger *self,
+            ZbTarget *target,
+            gboolean  by_hand)
+{
+  g_autofree char *key = make_key (target->indicator, target->year, target->area);
+  GPtrArray *list = g_hash_table_lookup (self->targets, key);
+
+  if (list == NULL)
+    {
+      list = g_ptr_array_new_with_free_func ((GDestroyNotify) zb_target_free);
+      g_ptr_array_add (self->keys, g_strdup (key));
+      g_hash_table_insert (self->targets, g_steal_pointer (&key), list);
+    }
+  /* the same target read twice (report and speech) is not a conflict */
+  for (guint i = 0; i < list->len; i++)
+    if (same_target (g_ptr_array_index (list, i), target) &&
+        (by_hand == (((ZbTarget *) g_ptr_array_index (list, i))->figure == NULL)))
+      {
+        zb_target_free (target);
+        return;
+      }
+  if (by_hand)
+    {
+      /* a typed target replaces an earlier typed one and comes first */
+      for (guint i = 0; i < list->len; i++)
+        if (((ZbTarget *) g_ptr_array_index (list, i))->figure == NULL)
+          {
+            g_ptr_array_remove_index (list, i);
+            break;
+          }
+      g_ptr_array_insert (list, 0, target);
+    }
+  else
+    g_ptr_array_add (list, target);
+}
+
+void
+zb_ledger_set_target (ZbLedger       *self,
+                      const char     *indicator,
+                      int             year,
+                      const char     *area,
+                      const ZbNumber *growth,
+                      const ZbNumber *value,
+                      const char     *unit,
+                      const char     *qualifier)
+{
+  ZbTarget *t;
+
+  g_return_if_fail (ZB_IS_LEDGER (self));
+  g_return_if_fail (indicator != NULL);
+
+  t = g_new0 (ZbTarget, 1);
+  t->indicator = zb_ledger_dup_canonical (self, indicator);
+  t->year = year;
+  t->area = g_strdup (area ? area : "");
+  if (growth)
+    t->growth = *growth;
+  if (value)
+    t->value = *value;
+  t->unit = g_strdup (unit);
+  t->qualifier = g_strdup (qualifier);
+  add_target (self, t, TRUE);
+}
+
+static void
+add_target_from_figure (ZbLedger       *self,
+                        ZbFigure       *figure,
+                        const ZbNumber *growth,
+                        const ZbNumber *value,
+                        const char     *unit)
+{
+  ZbTarget *t;
+  const char *area = zb_figure_get_area (figure);
+
+  if ((growth == NULL || !growth->set) && (value == NULL || !value->set))
+    return;
+  t = g_new0 (ZbTarget, 1);
+  t->indicator = zb_ledger_dup_canonical (self, figure_indicator (figure));
+  t->year = figure_year (self, figure);
+  t->area = g_strdup (area ? area : "");
+  if (growth)
+    t->growth = *growth;
+  if (value)
+    {
+      t->value = *value;
+      t->unit = g_strdup (unit);
+    }
+  t->qualifier = g_strdup (zb_figure_get_qualifier (figure));
+  t->figure = g_object_ref (figure);
+  add_target (self, t, FALSE);
+}
+
+void
+zb_ledger_add_figure (ZbLedger *self,
+                      ZbFigure *figure,
+                      int       year)
+{
+  g_return_if_fail (ZB_IS_LEDGER (self));
+  g_return_if_fail (ZB_IS_FIGURE (figure));
+
+  if (zb_figure_get_deleted (figure))
+    return;
+  if (year > 0)
+    g_hash_table_insert (self->years, g_object_ref (figure), GINT_TO_POINTER (year));
+
+  switch (zb_figure_get_kind (figure))
+    {
+    case ZB_FIGURE_TARGET:
+      {
+        const ZbNumber *change = zb_figure_get_change (figure);
+        const ZbNumber *growth = NULL;
+
+        if (change->set && zb_figure_get_change_unit (figure) != ZB_CHANGE_PP)
+          growth = change;
+        else if (zb_figure_get_target (figure)->set)
+          growth = zb_figure_get_target (figure);
+        add_target_from_figure (self, figure, growth, zb_figure_get_value (figure),
+                                zb_figure_get_unit (figure));
+      }
+      break;
+
+    case ZB_FIGURE_ACTUAL:
+      /* "增长8.4%，高于预期目标1.4个百分点" states its target too */
+      if (zb_figure_get_target (figure)->set)
+        add_target_from_figure (self, figure, zb_figure_get_target (figure), NULL, NULL);
+      g_ptr_array_add (self->actuals, g_object_ref (figure));
+      break;
+
+    case ZB_FIGURE_GAP:
+    case ZB_FIGURE_PROGRESS:
+      g_ptr_array_add (self->actuals, g_object_ref (figure));
+      break;
+
+    default:
+      break;
+    }
+}
+
+void
+zb_ledger_add_report (ZbLedger *self,
+                      ZbReport *report)
+{
+  GListModel *figures;
+  const char *title;
+  int year = 0;
+
+  g_return_if_fail (ZB_IS_LEDGER (self));
+  g_return_if_fail (ZB_IS_REPORT (report));
+
+  /* "2023年…工作报告": the first plausible four-digit year of the title */
+  title = zb_report_get_title (report);
+  for (const char *p = title; p && *p; p++)
+    if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
+        g_ascii_isdigit (p[3]) && !g_ascii_isdigit (p[4]) && (p == title || !g_ascii_isdigit (p[-1])))
+      {
+        int y = atoi (p);
+        if (y >= 1950 && y <= 2100)
+          {
+            year = y;
+            break;
+          }
+      }
+
+  figures = zb_report_get_figures (report);
+  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
+    {
+      g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
+      zb_ledger_add_figure (self, f, year);
+    }
+}
+
+static GPtrArray *
+lookup (ZbLedger   *self,
+        const char *canonical,
+        int         year,
+        const char *area)
+{
+  g_autofree char *key = make_key (canonical, year, area);
+  GPtrArray *list = g_hash_table_lookup (self->targets, key);
+
+  /* an undated target (typed without a year) applies to any year */
+  if (list == NULL && year != 0)
+    {
+      g_free (key);
+      key = make_key (canonical, 0, area);
+      list = g_hash_table_lookup (self->targets, key);
+    }
+  return list;
+}
+
+GPtrArray *
+zb_ledger_get_targets (ZbLedger   *self,
+                       const char *indicator,
+                       int         year,
+                       const char *area)
+{
+  g_autofree char *canonical = NULL;
+  GPtrArray *list, *ret = g_ptr_array_new ();
+
+  g_return_val_if_fail (ZB_IS_LEDGER (self), ret);
+
+  canonical = zb_ledger_dup_canonical (self, indicator);
+  list = lookup (self, canonical, year, area);
+  for (guint i = 0; list && i < list->len; i++)
+    g_ptr_array_add (ret, g_ptr_array_index (list, i));
+  return ret;
+}
+
+GPtrArray *
+zb_ledger_get_conflicts (ZbLedger *self)
+{
+  GPtrArray *ret = g_ptr_array_new ();
+
+  g_return_val_if_fail (ZB_IS_LEDGER (self), ret);
+
+  for (guint i = 0; i < self->keys->len; i++)
+    {
+      GPtrArray *list = g_hash_table_lookup (self->targets, g_ptr_array_index (self->keys, i));
+      if (list->len > 1)
+        g_ptr_array_add (ret, g_ptr_array_index (list, 0));
+    }
+  return ret;
+}
+
+/* 亿元 vs 万元: the scale of a Chinese unit prefix, and the rest. */
+static double
+unit_scale (const char  *unit,
+            const char **rest)
+{
+  static const struct { const char *prefix; double scale; } prefixes[] = {
+    { "万亿", 1e12 }, { "亿", 1e8 }, { "千万", 1e7 }, { "百万", 1e6 }, { "万", 1e4 }, { "千", 1e3 },
+  };
+
+  *rest = unit ? unit : "";
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (g_str_has_prefix (*rest, prefixes[i].prefix) && strlen (*rest) > strlen (prefixes[i].prefix))
+      {
+        *rest += strlen (prefixes[i].prefix);
+        return prefixes[i].scale;
+      }
+  return 1;
+}
+
+static ZbStatus
+status_for_gap (ZbLedger *self,
+                double    gap_pp)
+{
+  /* a small epsilon so 0.5 written as 0.5 is "on track" despite rounding */
+  if (gap_pp > self->threshold + 1e-9)
+    return ZB_STATUS_AHEAD;
+  if (gap_pp < -self->threshold - 1e-9)
+    return ZB_STATUS_BEHIND;
+  return ZB_STATUS_ON_TRACK;
+}
+
+/* A separate gap or progress figure about the same indicator, period and area. */
+static ZbFigure *
+find_stated (ZbLedger     *self,
+             ZbFigure     *actual,
+             const char   *canonical,
+             ZbFigureKind  kind)
+{
+  for (guint i = 0; i < self->actuals->len; i++)
+    {
+      ZbFigure *f = g_ptr_array_index (self->actuals, i);
+      g_autofree char *c = NULL;
+
+      if (f == actual || zb_figure_get_kind (f) != kind)
+        continue;
+      if (kind == ZB_FIGURE_PROGRESS && !zb_figure_get_value (f)->set)
+        continue;
+      if (kind == ZB_FIGURE_GAP && !zb_figure_get_gap (f)->set &&
+          !(zb_figure_get_change (f)->set && zb_figure_get_change_unit (f) == ZB_CHANGE_PP))
+        continue;
+      if (g_strcmp0 (zb_figure_get_period (f), zb_figure_get_period (actual)) != 0 ||
+          g_strcmp0 (zb_figure_get_area (f), zb_figure_get_area (actual)) != 0 ||
+          figure_year (self, f) != figure_year (self, actual))
+        continue;
+      c = zb_ledger_dup_canonical (self, figure_indicator (f));
+      if (g_str_equal (c, canonical))
+        return f;
+    }
+  return NULL;
+}
+
+ZbAssessment *
+zb_ledger_assess (ZbLedger *self,
+                  ZbFigure *figure)
+{
+  ZbAssessment *a;
+  GPtrArray *list;
+  const ZbNumber *change, *value, *stated_gap;
+  ZbFigureKind kind;
+  ZbPeriod period = { 0 };
+
+  g_return_val_if_fail (ZB_IS_LEDGER (self), NULL);
+  g_return_val_if_fail (ZB_IS_FIGURE (figure), NULL);
+
+  kind = zb_figure_get_kind (figure);
+  if (kind == ZB_FIGURE_TARGET)
+    return NULL;
+
+  a = g_new0 (ZbAssessment, 1);
+  a->figure = g_object_ref (figure);
+  a->indicator = zb_ledger_dup_canonical (self, figure_indicator (figure));
+  a->year = figure_year (self, figure);
+  a->status = ZB_STATUS_UNKNOWN;
+  a->gap_pp = a->completion = a->schedule = a->stated = NAN;
+
+  list = lookup (self, a->indicator, a->year, zb_figure_get_area (figure));
+  if (list != NULL && list->len > 0)
+    {
+      a->target = g_ptr_array_index (list, 0);
+      a->n_targets = list->len;
+    }
+
+  change = zb_figure_get_change (figure);
+  value = zb_figure_get_value (figure);
+  stated_gap = zb_figure_get_gap (figure);
+
+  /* A gap figure ("低于目标1.2个百分点") states the gap in its gap field or
+   * as a change in pp; a progress figure ("完成年度目标的78%") as a value. */
+  if (stated_gap->set)
+    a->stated = stated_gap->value;
+  else if (kind == ZB_FIGURE_GAP && change->set && zb_figure_get_change_unit (figure) == ZB_CHANGE_PP)
+    a->stated = change->value;
+  else if (kind == ZB_FIGURE_PROGRESS && value->set)
+    a->stated = value->value;
+
+  if (isnan (a->stated) && kind == ZB_FIGURE_ACTUAL)
+    {
+      ZbFigure *g = find_stated (self, figure, a->indicator, ZB_FIGURE_GAP);
+
+      if (g != NULL)
+        a->stated = zb_figure_get_gap (g)->set ? zb_figure_get_gap (g)->value : zb_figure_get_change (g)->value;
+    }
+
+  if (a->target == NULL)
+    return a;
+
+  if (kind != ZB_FIGURE_PROGRESS && change->set &&
+      zb_figure_get_change_unit (figure) == ZB_CHANGE_PERCENT && a->target->growth.set)
+    {
+      a->gap_pp = change->value - a->target->growth.value;
+      a->status = status_for_gap (self, a->gap_pp);
+      if (!isnan (a->stated) && kind != ZB_FIGURE_PROGRESS)
+        a->mismatch = fabs (a->stated - a->gap_pp) > MISMATCH_PP + 1e-9;
+    }
+  else if (a->target->value.set && a->target->value.value != 0 &&
+           (kind == ZB_FIGURE_ACTUAL || kind == ZB_FIGURE_PROGRESS))
+    {
+      const char *label = zb_figure_get_period (figure);
+
+      if (kind == ZB_FIGURE_ACTUAL && value->set)
+        {
+          const char *ru, *rt;
+          double su = unit_scale (zb_figure_get_unit (figure), &ru);
+          double st = unit_scale (a->target->unit, &rt);
+
+          if (g_strcmp0 (ru, rt) == 0)
+            a->completion = value->value * su / (a->target->value.value * st);
+        }
+      else if (kind == ZB_FIGURE_PROGRESS && value->set)
+        a->completion = value->value / 100.0;
+
+      /* no period written: a year-end figure */
+      if (label == NULL || *label == '\0')
+        a->schedule = 1.0;
+      else if (zb_period_parse (label, &period))
+        {
+          double share = zb_period_schedule_share (&period);
+          if (share > 0)
+            a->schedule = share;
+        }
+
+      if (!isnan (a->completion) && !isnan (a->schedule))
+        {
+          a->gap_pp = (a->completion - a->schedule) * 100.0;
+          a->status = status_for_gap (self, a->gap_pp);
+        }
+      /* a progress stated in its own sentence checks the computed one */
+      if (kind == ZB_FIGURE_ACTUAL && !isnan (a->completion))
+        {
+          ZbFigure *p = find_stated (self, figure, a->indicator, ZB_FIGURE_PROGRESS);
+
+          if (p != NULL)
+            {
+              a->stated = zb_figure_get_value (p)->value;
+              a->mismatch = fabs (a->stated - a->completion * 100.0) > MISMATCH_PP + 1e-9;
+            }
+        }
+    }
+
+  return a;
+}
+
+GPtrArray *
+zb_ledger_assess_all (ZbLedger *self)
+{
+  GPtrArray *ret = g_ptr_array_new_with_free_func ((GDestroyNotify) zb_assessment_free);
+
+  g_return_val_if_fail (ZB_IS_LEDGER (self), ret);
+
+  for (guint i = 0; i < self->actuals->len; i++)
+    {
+      ZbAssessment *a = zb_ledger_assess (self, g_ptr_array_index (self->actuals, i));
+      if (a != NULL)
+        g_ptr_array_add (ret, a);
+    }
+  return ret;
+}
+
+static int
+compare_by_period (gconstpointer pa,
+                   gconstpointer pb)
+{
+  const ZbAssessment *a = *(ZbAssessment * const *) pa;
+  const ZbAssessment *b = *(ZbAssessment * const *) pb;
+  ZbPeriod x = { 0 }, y = { 0 };
+  const char *la = zb_figure_get_period (a->figure);
+  const char *lb = zb_figure_get_period (b->figure);
+
+  /* no period written: the year as a whole */
+  if (la == NULL || *la == '\0' || !zb_period_parse (la, &x))
+    x = (ZbPeriod) { 0, 1, 12, TRUE };
+  if (lb == NULL || *lb == '\0' || !zb_period_parse (lb, &y))
+    y = (ZbPeriod) { 0, 1, 12, TRUE };
+  if (x.year == 0)
+    x.year = a->year;
+  if (y.year == 0)
+    y.year = b->year;
+  return zb_period_compare (&x, &y);
+}
+
+GPtrArray *
+zb_ledger_assess_indicator (ZbLedger   *self,
+                            const char *indicator)
+{
+  g_autofree char *canonical = NULL;
+  GPtrArray *ret = g_ptr_array_new_with_free_func ((GDestroyNotify) zb_assessment_free);
+
+  g_return_val_if_fail (ZB_IS_LEDGER (self), ret);
+  g_return_val_if_fail (indicator != NULL, ret);
+
+  canonical = zb_ledger_dup_canonical (self, indicator);
+  for (guint i = 0; i < self->actuals->len; i++)
+    {
+      ZbFigure *f = g_ptr_array_index (self->actuals, i);
+      g_autofree char *c = NULL;
+
+      if (zb_figure_get_kind (f) != ZB_FIGURE_ACTUAL)
+        continue;
+      c = zb_ledger_dup_canonical (self, figure_indicator (f));
+      if (g_str_equal (c, canonical))
+        g_ptr_array_add (ret, zb_ledger_assess (self, f));
+    }
+  /* stable: reports added first come first within a period */
+  g_ptr_array_sort (ret, compare_by_period);
+  return ret;
+}
+
+static void
+zb_ledger_finalize (GObject *object)
+{
+  ZbLedger *self = (ZbLedger *) object;
+
+  g_clear_pointer (&self->aliases, g_hash_table_unref);
+  g_clear_pointer (&self->targets, g_hash_table_unref);
+  g_clear_pointer (&self->keys, g_ptr_array_unref);
+  g_clear_pointer (&self->actuals, g_ptr_array_unref);
+  g_clear_pointer (&self->years, g_hash_table_unref);
+
+  G_OBJECT_CLASS (zb_ledger_parent_class)->finalize (object);
+}
+
+static void
+zb_ledger_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  ZbLedger *self = ZB_LEDGER (object);
+
+  switch (prop_id)
+    {
+    case PROP_THRESHOLD:
+      g_value_set_double (value, self->threshold);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zb_ledger_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  ZbLedger *self = ZB_LEDGER (object);
+
+  switch (prop_id)
+    {
+    case PROP_THRESHOLD:
+      zb_ledger_set_threshold (self, g_value_get_double (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zb_ledger_class_init (ZbLedgerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = zb_ledger_finalize;
+  object_class->get_property = zb_ledger_get_property;
+  object_class->set_property = zb_ledger_set_property;
+
+  properties[PROP_THRESHOLD] =
+    g_param_spec_double ("threshold", NULL, NULL,
+                         0, 100, 0.5,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+zb_ledger_init (ZbLedger *self)
+{
+  self->aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  self->keys = g_ptr_array_new_with_free_func (g_free);
+  self->actuals = g_ptr_array_new_with_free_func (g_object_unref);
+  self->years = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->threshold = 0.5;
+
+  for (guint i = 0; i < zb_n_default_aliases; i++)
+    zb_ledger_add_alias (self, zb_default_aliases[i].alias, zb_default_aliases[i].canonical);
+}
+
+ZbLedger *
+zb_ledger_new (void)
+{
+  return g_object_new (ZB_TYPE_LEDGER, NULL);
+}

@@ -1,0 +1,116 @@
+/* zb-ledger.h — the targets ledger: indicator identity, targets and status
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "zb-figure.h"
+#include "zb-report.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  ZB_STATUS_UNKNOWN,    /* no target to compare with */
+  ZB_STATUS_AHEAD,
+  ZB_STATUS_ON_TRACK,
+  ZB_STATUS_BEHIND,
+} ZbStatus;
+
+const char *zb_status_to_string (ZbStatus status);   /* "ahead", "on-track", … */
+const char *zb_status_to_label  (ZbStatus status);   /* "超前", "正常", … for charts */
+
+/* One target for (indicator, year, area): a growth rate in percent, or an
+ * absolute value with its unit, or both. */
+typedef struct {
+  char     *indicator;   /* canonical name */
+  int       year;        /* 0 when unknown */
+  char     *area;        /* "" for the report's own area */
+  ZbNumber  growth;      /* percent */
+  ZbNumber  value;
+  char     *unit;
+  char     *qualifier;   /* 以上 / 左右 / 力争 … */
+  ZbFigure *figure;      /* where it was read, NULL when typed by hand */
+} ZbTarget;
+
+/* The status of one actual figure against its target. */
+typedef struct {
+  ZbFigure       *figure;      /* the actual */
+  char           *indicator;   /* canonical name */
+  int             year;
+  const ZbTarget *target;      /* the one used, owned by the ledger; NULL: none */
+  guint           n_targets;   /* > 1: conflicting targets, see zb_ledger_get_targets() */
+  ZbStatus        status;
+  double          gap_pp;      /* actual − target in percentage points, NAN when unknown */
+  double          completion;  /* absolute targets: share of the target reached, else NAN */
+  double          schedule;    /* 序时进度 of the figure's period, else NAN */
+  double          stated;      /* a gap or progress the text states, NAN when none */
+  gboolean        mismatch;    /* stated and computed differ by more than 0.1 pp */
+} ZbAssessment;
+
+void zb_assessment_free (ZbAssessment *assessment);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZbAssessment, zb_assessment_free)
+
+#define ZB_TYPE_LEDGER (zb_ledger_get_type ())
+G_DECLARE_FINAL_TYPE (ZbLedger, zb_ledger, ZB, LEDGER, GObject)
+
+/* A ledger starts with the shipped alias table (zb-aliases.c). */
+ZbLedger     *zb_ledger_new               (void);
+
+/* Indicator identity */
+void          zb_ledger_add_alias         (ZbLedger    *self,
+                                           const char  *alias,
+                                           const char  *canonical);
+/* Lines "alias<TAB>canonical"; '#' starts a comment. Bad lines are refused
+ * with their line number and nothing is added. */
+gboolean      zb_ledger_load_aliases      (ZbLedger    *self,
+                                           const char  *text,
+                                           GError     **error);
+char         *zb_ledger_dup_canonical     (ZbLedger    *self,
+                                           const char  *name);
+
+/* Status threshold in percentage points (default 0.5). */
+double        zb_ledger_get_threshold     (ZbLedger    *self);
+void          zb_ledger_set_threshold     (ZbLedger    *self,
+                                           double       threshold);
+
+/* Figures: targets are taken from figures of kind target (and from the
+ * target an actual states), actuals are assessed. @year is used when the
+ * figure's period does not name one (0: unknown). */
+void          zb_ledger_add_figure        (ZbLedger    *self,
+                                           ZbFigure    *figure,
+                                           int          year);
+/* All figures of a report; the year comes from its title when it has one. */
+void          zb_ledger_add_report        (ZbLedger    *self,
+                                           ZbReport    *report);
+/* A target typed by hand; it takes precedence over those read from reports.
+ * @growth and @value may be NULL. */
+void          zb_ledger_set_target        (ZbLedger       *self,
+                                           const char     *indicator,
+                                           int             year,
+                                           const char     *area,
+                                           const ZbNumber *growth,
+                                           const ZbNumber *value,
+                                           const char     *unit,
+                                           const char     *qualifier);
+
+/* (element-type ZbTarget) (transfer container): the targets for one key */
+GPtrArray    *zb_ledger_get_targets       (ZbLedger    *self,
+                                           const char  *indicator,
+                                           int          year,
+                                           const char  *area);
+/* (element-type ZbTarget) (transfer container): the first target of every
+ * key that has more than one distinct target */
+GPtrArray    *zb_ledger_get_conflicts     (ZbLedger    *self);
+
+/* (transfer full): NULL when @figure is not an actual */
+ZbAssessment *zb_ledger_assess            (ZbLedger    *self,
+                                           ZbFigure    *figure);
+/* (element-type ZbAssessment) (transfer full): every actual added, in order */
+GPtrArray    *zb_ledger_assess_all        (ZbLedger    *self);
+/* Only actuals of @indicator (any alias), sorted by period. */
+GPtrArray    *zb_ledger_assess_indicator  (ZbLedger    *self,
+                                           const char  *indicator);
+
+G_END_DECLS
