@@ -13,6 +13,7 @@
 #include "zb-parser-private.h"
 #include "zb-vocab-private.h"
 #include "zb-figure.h"
+#include "zb-period.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -47,6 +48,7 @@ struct _ZbInlineContext
   const ZbSource *source;
   int             section;
   char           *section_period;
+  guint8          latest_month;  /* the last month reported as done so far */
   /* per paragraph */
   char           *last_name;
   char           *period;
@@ -395,6 +397,14 @@ clean_name (const char *src,
   if (start >= end)
     return NULL;
 
+  /* 有效工业投资项目1-9月已完成: the name ends where a period or 已 begins */
+  for (gsize p = start + 3; p < end; p = g_utf8_next_char (s + p) - s)
+    if (match_period (s, p, end) > 0 || at_word (s, p, end, "已"))
+      {
+        end = p;
+        break;
+      }
+
   /* X的Y names Y */
   for (gsize p = end; p > start + 3; p--)
     if (at_word (s, p - 3, end, "的") && end - p >= 6)
@@ -411,7 +421,18 @@ clean_name (const char *src,
     if (!word)
       return NULL;
   }
-  return g_strndup (s + start, end - start);
+  {
+    /* verbs inside a name: 规上服务业全口径实现营业收入 */
+    GString *out = g_string_new_len (s + start, end - start);
+    static const char * const inner[] = { "实现", "本年", "当年" };
+    for (guint i = 0; i < G_N_ELEMENTS (inner); i++)
+      {
+        char *hit;
+        while (out->len > strlen (inner[i]) && (hit = strstr (out->str + 3, inner[i])) != NULL)
+          g_string_erase (out, hit - out->str, strlen (inner[i]));
+      }
+    return g_string_free (out, FALSE);
+  }
 }
 
 /* A name is a phrase, not a sentence: keep its last 20 characters. */
@@ -751,6 +772,9 @@ typedef struct {
   gsize            open_sentence;
   gsize            open_start;    /* its quote's start and its number, in the joined text */
   gsize            open_number;
+  guint            clause_index;  /* clauses read in this paragraph */
+  guint            open_clause;
+  guint            last_clause_mentions;
 } Reader;
 
 static void
@@ -917,13 +941,26 @@ split_names (const char *name)
   return parts;
 }
 
+static void
+note_actual_period (ZbInlineContext *ctx,
+                    const char      *label)
+{
+  ZbPeriod p;
+
+  if (label != NULL && zb_period_parse (label, &p) && p.first_month <= 1 && p.cumulative &&
+      p.last_month < 12 && p.last_month > ctx->latest_month)
+    ctx->latest_month = p.last_month;
+}
+
 /* Is the sentence (up to pos) about a goal? */
 static gboolean
 target_context (const char *s,
                 gsize       sentence_start,
                 gsize       clause_start,
                 gsize       pos,
-                gsize       clause_end)
+                gsize       clause_end,
+                const char *period,
+                guint8      latest_month)
 {
   /* cues before the mention in the sentence */
   for (gsize p = sentence_start; p < pos; p = g_utf8_next_char (s + p) - s)
@@ -940,10 +977,14 @@ target_context (const char *s,
               if (char_before (s, sentence_start, p) == 0x5DEE /* 差 */ ||
                   at_word (s, q, pos, "的") || at_word (s, q, pos, "进度") || at_word (s, q, pos, "增速"))
                 continue;
-              /* 超额完成年度目标任务 is a report of success */
-              if (p >= sentence_start + 6 && (ends_with_word (s, sentence_start, p, "完成") ||
-                                              ends_with_word (s, sentence_start, p, "年度")))
-                continue;
+              /* 超额完成年度目标任务, 完成抽检任务96%: a report of what was done */
+              {
+                gsize back = p > sentence_start + 18 ? p - 18 : sentence_start;
+                while (back < p && (s[back] & 0xC0) == 0x80)
+                  back++;
+                if (g_strstr_len (s + back, p - back, "完成") != NULL)
+                  continue;
+              }
             }
           /* 计划…, 已完成…: what was done against the plan is actual */
           {
@@ -956,6 +997,19 @@ target_context (const char *s,
             if (actual)
               continue;
           }
+          return TRUE;
+        }
+      if (w->value == 3)
+        {
+          /* 预计 of a period already reported is an estimate of an actual;
+           * of one still to come, a goal */
+          ZbPeriod pd;
+          if (period != NULL && zb_period_parse (period, &pd) && pd.last_month > 0 &&
+              pd.last_month <= latest_month && latest_month < 12)
+            continue;
+          if (period != NULL && latest_month == 0 && zb_period_parse (period, &pd) &&
+              pd.last_month > 0 && pd.last_month < 12)
+            continue;
           return TRUE;
         }
       if (w->value == 2 && p >= clause_start)
@@ -1056,6 +1110,65 @@ is_modifier (const char    *s,
   return FALSE;
 }
 
+static gboolean
+is_rate_word (const char *name)
+{
+  static const char * const rates[] = { "降幅", "增幅", "增速", "占比", "比重", "增长" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rates); i++)
+    if (g_str_equal (name, rates[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* A clause with no number still says things: its subject carries on
+ * (全市固定资产投资保持了较快增长势头,前三季度增长10.6%), and 持平 is a change of 0. */
+static void
+read_clause_without_figures (Reader *r,
+                             gsize   cs,
+                             gsize   ce)
+{
+  const char *s = r->joined->str->str;
+  g_autofree char *topic = clean_name (s, cs, ce);
+  const char *flat = g_strstr_len (s + cs, ce - cs, "持平");
+
+  if (flat != NULL && r->ctx->last_name != NULL &&
+      (at_word (s, skip_spaces (s, cs, ce), ce, "与") || at_word (s, skip_spaces (s, cs, ce), ce, "同比")) &&
+      g_strstr_len (s + cs, flat - (s + cs), "基本") == NULL)
+    {
+      gboolean yoy = g_strstr_len (s + cs, flat - (s + cs), "同比") != NULL;
+      g_autofree char *name = yoy || g_str_has_suffix (r->ctx->last_name, "增速")
+                              ? g_strdup (r->ctx->last_name)
+                              : g_strconcat (r->ctx->last_name, "增速", NULL);
+      ZbNumber zero = { 0, 0, TRUE };
+      ZbFigure *f = new_figure (r, ZB_FIGURE_ACTUAL, name, r->ctx->period ? r->ctx->period : r->ctx->section_period);
+
+      zb_figure_set_change (f, &zero, yoy ? ZB_CHANGE_PERCENT : ZB_CHANGE_PP);
+      set_source (r, f, cs, ce, flat - s);
+      zb_figure_set_rule (f, "flat", 0.7);
+      return;
+    }
+
+  if (topic != NULL)
+    {
+      /* the subject is the phrase up to its first indicator head */
+      for (const char *p = topic; *p; p = g_utf8_next_char (p))
+        {
+          const ZbWord *head = zb_vocab_match_at (zb_indicator_heads, zb_n_indicator_heads, p, p + strlen (p));
+          if (head != NULL)
+            {
+              gsize len = (p - topic) + strlen (head->word);
+              if (g_utf8_strlen (topic, len) <= 15)
+                {
+                  g_free (r->ctx->last_name);
+                  r->ctx->last_name = g_strndup (topic, len);
+                }
+              break;
+            }
+        }
+    }
+}
+
 static void
 read_clause (Reader *r,
              gsize   sentence_start,
@@ -1071,6 +1184,7 @@ read_clause (Reader *r,
   g_autofree char *clause_name = NULL;
   g_autofree char *list_name = NULL;
   ZbNumber ref_target = { 0 };
+  guint emitted = 0;   /* mentions that made or joined a figure */
 
   /* a run-on "sentence" of a megabyte must not make the lookbacks quadratic */
   if (cs > sentence_start + 600)
@@ -1146,6 +1260,9 @@ read_clause (Reader *r,
           ZbFigure *f;
           ZbNumber n = m->number;
 
+          /* 高于全国(6.8%)、全省(8.2%): the subject, not the comparison */
+          if (rname != NULL && (strstr (rname, "、") || strstr (rname, "高于") || strstr (rname, "低于")))
+            g_clear_pointer (&rname, g_free);
           if (rname == NULL)
             rname = g_strdup (r->ctx->last_name);
           if (rname == NULL)
@@ -1175,7 +1292,7 @@ read_clause (Reader *r,
       if (period == NULL)
         period = g_strdup (r->ctx->period ? r->ctx->period : r->ctx->section_period);
 
-      target = target_context (s, sentence_start, cs, m->start, ce);
+      target = target_context (s, sentence_start, cs, m->start, ce, period, r->ctx->latest_month);
 
       /* a quantity goal names what follows: 确保新增1个千亿园区 */
       after = skip_spaces (s, m->end, ce);
@@ -1218,11 +1335,15 @@ read_clause (Reader *r,
       /* a nameless change joins the level before it: 44.4亿元,按可比价格计算,增长18.6% */
       if (name == NULL && m->role == ROLE_CHANGE && r->open != NULL &&
           r->open_sentence == sentence_start &&
+          (r->clause_index == r->open_clause ||
+           r->clause_index == r->open_clause + 1 ||
+           (r->clause_index == r->open_clause + 2 && r->last_clause_mentions == 0)) &&
           !zb_figure_get_change (r->open)->set && zb_figure_get_value (r->open)->set)
         {
           ZbNumber c = m->number;
           c.value *= m->sign;
           zb_figure_set_change (r->open, &c, m->unit->klass == ZB_UNIT_PP ? ZB_CHANGE_PP : ZB_CHANGE_PERCENT);
+          emitted++;
           if (zb_figure_get_rank (r->open) == 0)
             zb_figure_set_rank (r->open, rank_after (s, m->end, ce, sentence_end));
           set_source (r, r->open, r->open_start, m->end, r->open_number);
@@ -1236,6 +1357,7 @@ read_clause (Reader *r,
           ZbNumber c = m->number;
           c.value *= m->sign;
           zb_figure_set_change (clause_figure, &c, m->unit->klass == ZB_UNIT_PP ? ZB_CHANGE_PP : ZB_CHANGE_PERCENT);
+          emitted++;
           if (m->qualifier && !zb_figure_get_qualifier (clause_figure))
             zb_figure_set_qualifier (clause_figure, m->qualifier);
           if (zb_figure_get_rank (clause_figure) == 0)
@@ -1252,6 +1374,14 @@ read_clause (Reader *r,
         {
           left_start = m->end;
           continue;
+        }
+      /* 降幅收窄3个百分点: the rate of the subject */
+      if (is_rate_word (name) && r->ctx->last_name != NULL && !is_rate_word (r->ctx->last_name) &&
+          strstr (r->ctx->last_name, name) == NULL)
+        {
+          char *full = g_strconcat (r->ctx->last_name, name, NULL);
+          g_free (name);
+          name = full;
         }
 
       if (m->role != ROLE_PROGRESS && m->list_len <= 1 && name != NULL)
@@ -1305,6 +1435,10 @@ read_clause (Reader *r,
         ZbNumber n = m->number;
         int rank;
 
+        emitted++;
+        if (kind == ZB_FIGURE_ACTUAL && m->role == ROLE_CHANGE)
+          note_actual_period (r->ctx, period);
+
         if (m->role == ROLE_CHANGE || m->role == ROLE_GAP)
           {
             n.value *= m->sign;
@@ -1332,12 +1466,18 @@ read_clause (Reader *r,
             clause_figure = f;
             r->open = f;
             r->open_sentence = sentence_start;
+            r->open_clause = r->clause_index;
             r->open_start = m->list_index == 0 ? MIN (m->cue_start, m->start) : m->start;
             r->open_number = m->start;
           }
       }
       left_start = m->end;
     }
+
+  if (emitted == 0)
+    read_clause_without_figures (r, cs, ce);
+  r->last_clause_mentions = emitted;
+  r->clause_index++;
 
   /* the period said in this clause holds for the next ones */
   {
@@ -1355,7 +1495,7 @@ is_sentence_end (const char *s,
                  gsize       p,
                  gsize       end)
 {
-  return at_word (s, p, end, "。") || s[p] == '!' || s[p] == '?' || s[p] == ';';
+  return at_word (s, p, end, "。") || s[p] == '!' || s[p] == '?';
 }
 
 static void
@@ -1366,12 +1506,26 @@ read_text (Reader *r)
   gsize sentence = 0;
   gsize clause = 0;
   int depth = 0;
+  gboolean listing = FALSE;   /* after "目标是：" the items run on across ； */
 
   for (gsize p = 0; p <= len; )
     {
       gboolean at_end = (p == len);
-      gboolean sent = !at_end && is_sentence_end (s, p, len);
-      gboolean cl = !at_end && depth == 0 && (s[p] == ',' || s[p] == ':');
+      gboolean sent = !at_end && is_sentence_end (s, p, len) && !(listing && s[p] == ';');
+
+      if (!at_end && s[p] == ':')
+        listing = TRUE;
+      else if (sent)
+        listing = FALSE;
+      if (!at_end && listing && s[p] == ';')
+        {
+          /* an item of the list ends as a clause does */
+          if (p > clause)
+            read_clause (r, sentence, len, clause, p);
+          clause = ++p;
+          continue;
+        }
+      gboolean cl = !at_end && depth == 0 && (s[p] == ',' || s[p] == ':' || s[p] == ';');
 
       if (!at_end && s[p] == '(')
         depth++;

@@ -60,6 +60,10 @@ extern const guint  zb_n_name_suffixes;
 extern const ZbWord zb_areas[];
 extern const guint  zb_n_areas;
 
+/* Words that end an indicator's name: 固定资产投资, 地区生产总值. */
+extern const ZbWord zb_indicator_heads[];
+extern const guint  zb_n_indicator_heads;
+
 typedef struct {
   const char *alias;
   const char *indicator;
