@@ -41,6 +41,7 @@ typedef struct {
   int          list_index;
   int          list_len;
   const char  *reference;   /* gaps */
+  gboolean     range;       /* 1—2家: the low end is kept */
 } Mention;
 
 struct _ZbInlineContext
@@ -405,11 +406,15 @@ clean_name (const char *src,
         break;
       }
 
-  /* X的Y names Y */
+  /* X的Y names Y, unless X is a threshold: 收入过100亿元的企业 */
   for (gsize p = end; p > start + 3; p--)
     if (at_word (s, p - 3, end, "的") && end - p >= 6)
       {
-        start = p;
+        gboolean digits = FALSE;
+        for (gsize k = start; k < p; k++)
+          digits |= g_ascii_isdigit (s[k]);
+        if (!digits)
+          start = p;
         break;
       }
 
@@ -560,6 +565,29 @@ read_mentions (const char *s,
           if (n == 0)
             break;
           p += n;
+          /* 1—2家, 3-5家: a range; its low end is the figure */
+          {
+            gsize q = skip_spaces (s, p, end);
+            gsize r = q;
+            if (at_word (s, r, end, "—") || at_word (s, r, end, "~"))
+              r += at_word (s, r, end, "~") ? 1 : strlen ("—");
+            else if (r < end && s[r] == '-')
+              r++;
+            else if (at_word (s, r, end, "至"))
+              r += strlen ("至");
+            if (r > q)
+              {
+                ZbNumber hi;
+                gsize k;
+                r = skip_spaces (s, r, end);
+                k = r < end && g_ascii_isdigit (s[r]) ? read_number (s, r, end, &hi) : 0;
+                if (k > 0 && match_period (s, m.start, end) == 0)
+                  {
+                    p = r + k;
+                    m.range = TRUE;
+                  }
+              }
+          }
           {
             gsize q = skip_spaces (s, p, end);
             /* 40多个百分点 */
@@ -968,6 +996,13 @@ target_context (const char *s,
       const ZbWord *w = zb_vocab_match_at (zb_target_cues, zb_n_target_cues, s + p, s + pos);
       if (w == NULL)
         continue;
+      /* phrases that hold a cue word but set no goal: 向上争取资金, …排头兵的目标 */
+      if (zb_vocab_match_before (zb_target_noncues, zb_n_target_noncues, s + sentence_start,
+                                 s + p + strlen (w->word)) != NULL ||
+          zb_vocab_match_at (zb_target_noncues, zb_n_target_noncues, s + p, s + pos) != NULL)
+        continue;
+      if (g_str_equal (w->word, "目标") && char_before (s, sentence_start, p) == 0x7684 /* 的 */)
+        continue;
       if (w->value == 1)
         {
           /* 完成…目标任务的 / 差目标: a comparison with a goal, not a goal */
@@ -1061,6 +1096,22 @@ period_before (const char *s,
   return found;
 }
 
+/* Is pos inside “…”? Numbers in quotes are names (“3个500强”), not figures. */
+static gboolean
+in_quotes (const char *s,
+           gsize       cs,
+           gsize       pos)
+{
+  int depth = 0;
+
+  for (gsize p = cs; p + 3 <= pos; p++)
+    if (at_word (s, p, pos, "“"))
+      depth++;
+    else if (at_word (s, p, pos, "”") && depth > 0)
+      depth--;
+  return depth > 0;
+}
+
 /* Is pos inside brackets opened in [cs, pos)? */
 static gboolean
 in_brackets (const char *s,
@@ -1100,11 +1151,19 @@ is_modifier (const char    *s,
   gunichar next = after < ce ? g_utf8_get_char (s + after) : 0;
   gboolean range = m->start > 0 && (s[m->start - 1] == '-' || ends_with_word (s, 0, m->start, "—"));
 
-  if (m->unit->klass != ZB_UNIT_LEVEL || next < 0x4E00)
+  if (m->unit->klass != ZB_UNIT_LEVEL)
+    return FALSE;
+  /* 过100亿元的企业, 超50亿元企业: a threshold */
+  if (m->start >= 3 && (ends_with_word (s, 0, m->start, "过") || ends_with_word (s, 0, m->start, "超")) &&
+      strstr (m->unit->unit, "元") != NULL)
+    return TRUE;
+  if (next < 0x4E00)
     return FALSE;
   if (m->qualifier != NULL && (g_str_equal (m->qualifier, "以上") || g_str_equal (m->qualifier, "以下")))
     return TRUE;
-  /* a range before a noun */
+  /* a range of money before a noun: 500—5000万元项目 */
+  if ((range || m->range) && strstr (m->unit->unit, "元") != NULL)
+    return TRUE;
   if (range || (m->list_len > 1))
     return g_utf8_get_char (s + after) != 0x7684 /* 的 */ && !at_word (s, after, ce, "和");
   return FALSE;
@@ -1206,7 +1265,8 @@ read_clause (Reader *r,
       if ((g_ascii_isdigit (s[p]) || at_word (s, p, ce, "百分之") ||
            (cn_digit (g_utf8_get_char (s + p)) >= 0 || g_utf8_get_char (s + p) == 0x5341)) &&
           !(p > cs && (g_ascii_isalpha (s[p - 1]) || s[p - 1] == '.' )) &&
-          !(char_before (s, cs, p) == 0x7B2C /* 第 */))
+          !(char_before (s, cs, p) == 0x7B2C /* 第 */) &&
+          !in_quotes (s, cs, p))
         {
           if (read_mentions (s, p, cs, ce, mentions, &next))
             {
@@ -1284,7 +1344,16 @@ read_clause (Reader *r,
 
       /* the name: words between the previous mention and the cue */
       if (m->list_index == 0)
-        name = clean_name (s, left_start, m->role == ROLE_LEVEL ? m->start : m->cue_start);
+        {
+          gsize a = left_start;
+          gsize b = m->role == ROLE_LEVEL ? m->start : m->cue_start;
+          /* 突破50亿元大关、增长24%: after a figure, 、 opens a new part */
+          if (a > cs)
+            for (gsize q = a; q + 3 <= b; q++)
+              if (at_word (s, q, b, "、"))
+                a = q + 3;
+          name = clean_name (s, a, b);
+        }
       else if (prev != NULL)
         name = NULL;
 
@@ -1292,13 +1361,18 @@ read_clause (Reader *r,
       if (period == NULL)
         period = g_strdup (r->ctx->period ? r->ctx->period : r->ctx->section_period);
 
-      target = target_context (s, sentence_start, cs, m->start, ce, period, r->ctx->latest_month);
+      /* a count or an amount is a goal only when its own clause says so */
+      target = target_context (s, m->role == ROLE_LEVEL ? cs : sentence_start, cs, m->start, ce, period,
+                               r->ctx->latest_month);
 
       /* a quantity goal names what follows: 确保新增1个千亿园区 */
       after = skip_spaces (s, m->end, ce);
       if (name == NULL && m->role == ROLE_LEVEL && target && m->list_index == 0)
         {
-          gsize q = after;
+          gsize q;
+          if (at_word (s, after, ce, "的"))
+            after += strlen ("的");
+          q = after;
           while (q < ce && is_name_char (g_utf8_get_char (s + q)))
             {
               if (at_word (s, q, ce, "的") || at_word (s, q, ce, "和"))

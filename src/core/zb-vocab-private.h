@@ -41,6 +41,9 @@ extern const guint  zb_n_references;
 /* Words that make a sentence a goal: value 1 strong (目标, 力争), 2 weak (要, 预计). */
 extern const ZbWord zb_target_cues[];
 extern const guint  zb_n_target_cues;
+/* Phrases that hold a cue word but set no goal. */
+extern const ZbWord zb_target_noncues[];
+extern const guint  zb_n_target_noncues;
 /* Words after a target's number. */
 extern const ZbWord zb_qualifiers[];
 extern const guint  zb_n_qualifiers;
