@@ -918,8 +918,23 @@ rank_after (const char *s,
 }
 
 /* Splits "A和B、C" into names for a 分别 list. */
+static GPtrArray *split_names_by (const char *name, gboolean conjunctions);
+
 static GPtrArray *
-split_names (const char *name)
+split_names (const char *name,
+             guint       wanted)
+{
+  GPtrArray *parts = split_names_by (name, FALSE);
+
+  if (parts->len == wanted)
+    return parts;
+  g_ptr_array_unref (parts);
+  return split_names_by (name, TRUE);
+}
+
+static GPtrArray *
+split_names_by (const char *name,
+                gboolean    conjunctions)
 {
   GPtrArray *parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *copy = g_strdup (name);
@@ -928,8 +943,9 @@ split_names (const char *name)
 
   while (*p)
     {
-      if (g_str_has_prefix (p, "、") || g_str_has_prefix (p, "和") || g_str_has_prefix (p, "及") ||
-          g_str_has_prefix (p, "与"))
+      if (g_str_has_prefix (p, "、") ||
+          (conjunctions && (g_str_has_prefix (p, "和") || g_str_has_prefix (p, "及") ||
+                            g_str_has_prefix (p, "与"))))
         {
           *p = '\0';
           if (*start)
@@ -1041,6 +1057,10 @@ target_context (const char *s,
           ZbPeriod pd;
           if (period != NULL && zb_period_parse (period, &pd) && pd.last_month > 0 &&
               pd.last_month <= latest_month && latest_month < 12)
+            continue;
+          /* 2023年 (or 20XX年) 预计…: the estimate of a year under review */
+          if (period != NULL && g_str_has_suffix (period, "年") && strlen (period) <= 8 &&
+              g_ascii_isdigit (period[0]) && strchr (period, '-') == NULL)
             continue;
           if (period != NULL && latest_month == 0 && zb_period_parse (period, &pd) &&
               pd.last_month > 0 && pd.last_month < 12)
@@ -1292,8 +1312,17 @@ read_clause (Reader *r,
       classify (s, cs, left_start, m, prev);
       if (m->role == ROLE_LEVEL && in_brackets (s, cs, m->start))
         {
-          /* (2022年13.3亿元): last year's level; (含…20批次): an aside */
-          if (!bracket_has (s, cs, m->start, "含"))
+          /* (2022年13.3亿元): last year's level; (含…20批次): an aside;
+           * (市下任务46.28亿元、增长18%): the goal set from above */
+          if (bracket_has (s, cs, m->start, "任务") || bracket_has (s, cs, m->start, "目标"))
+            {
+              gsize open = m->start;
+              while (open > cs && s[open - 1] != '(')
+                open--;
+              left_start = MAX (left_start, open);
+              clause_figure = NULL;
+            }
+          else if (!bracket_has (s, cs, m->start, "含"))
             m->role = ROLE_BASE;
           else
             continue;
@@ -1362,8 +1391,7 @@ read_clause (Reader *r,
         period = g_strdup (r->ctx->period ? r->ctx->period : r->ctx->section_period);
 
       /* a count or an amount is a goal only when its own clause says so */
-      target = target_context (s, m->role == ROLE_LEVEL ? cs : sentence_start, cs, m->start, ce, period,
-                               r->ctx->latest_month);
+      target = target_context (s, sentence_start, cs, m->start, ce, period, r->ctx->latest_month);
 
       /* a quantity goal names what follows: 确保新增1个千亿园区 */
       after = skip_spaces (s, m->end, ce);
@@ -1391,7 +1419,7 @@ read_clause (Reader *r,
         }
       if (m->list_len > 1 && list_name != NULL)
         {
-          g_autoptr(GPtrArray) parts = split_names (list_name);
+          g_autoptr(GPtrArray) parts = split_names (list_name, m->list_len);
           g_free (name);
           if (parts->len == (guint) m->list_len)
             name = g_strdup (g_ptr_array_index (parts, m->list_index));
