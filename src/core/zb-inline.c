@@ -238,7 +238,13 @@ match_period (const char *s,
       while (q < end && g_ascii_isdigit (s[q]))
         q++;
       digits = q - p;
-      if (digits == 4 || (digits == 4 && s[p] == '2'))
+      /* 20XX年: a year the report hides */
+      if (digits == 2 && q + 1 < end && s[q] == 'X' && s[q + 1] == 'X')
+        {
+          q += 2;
+          digits = 4;
+        }
+      if (digits == 4)
         {
           gsize r = skip_spaces (s, q, end);
           if (at_word (s, r, end, "年"))
@@ -1530,6 +1536,39 @@ read_clause (Reader *r,
         case ROLE_SKIP:
         default:
           kind = target ? ZB_FIGURE_TARGET : ZB_FIGURE_ACTUAL;
+        }
+
+      /* 甲、乙、丙年产值都达到100亿元; 完成率、保存率达到65%: one figure each */
+      if (m->list_len <= 1 && strstr (name, "、") != NULL && m->role != ROLE_GAP)
+        {
+          g_autoptr(GPtrArray) parts = split_names (name, 0);
+          gboolean rates = TRUE;
+          gboolean shared = g_strstr_len (s + left_start, m->start - left_start, "都") != NULL ||
+                            g_strstr_len (s + left_start, m->start - left_start, "均") != NULL;
+
+          for (guint k = 0; k < parts->len; k++)
+            rates &= g_str_has_suffix (g_ptr_array_index (parts, k), "率");
+          if (parts->len > 1 && (shared || rates))
+            {
+              for (guint k = 0; k + 1 < parts->len; k++)
+                {
+                  ZbFigure *f = new_figure (r, kind, g_ptr_array_index (parts, k), period);
+                  ZbNumber n = m->number;
+                  if (m->role == ROLE_CHANGE)
+                    {
+                      n.value *= m->sign;
+                      zb_figure_set_change (f, &n, m->unit->klass == ZB_UNIT_PP ? ZB_CHANGE_PP : ZB_CHANGE_PERCENT);
+                    }
+                  else
+                    zb_figure_set_value (f, &n, m->unit->unit);
+                  if (m->qualifier)
+                    zb_figure_set_qualifier (f, m->qualifier);
+                  set_source (r, f, MIN (m->cue_start, m->start), m->end, m->start);
+                  zb_figure_set_rule (f, "shared", 0.7);
+                }
+              g_free (name);
+              name = g_strdup (g_ptr_array_index (parts, parts->len - 1));
+            }
         }
 
       {
