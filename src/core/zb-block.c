@@ -40,6 +40,16 @@ ends_sentence (const char *s,
   if (last == NULL)
     return TRUE;
   c = g_utf8_get_char (last);
+  if (c == ')')
+    {
+      /* 。(未讲): a remark after the full stop */
+      const char *open = last;
+      while (open > s + start && *open != '(')
+        open--;
+      if (*open == '(' && open > s + start)
+        return ends_sentence (s, start, open - s);
+      return FALSE;
+    }
   switch (c)
     {
     case 0x3002: /* 。 */
@@ -332,10 +342,20 @@ is_titleish (const char *s,
     return FALSE;
   if (ends_sentence (s, line->start, line->end))
     return FALSE;
-  /* clauses and percentages belong to sentences, not titles */
+  /* clauses, sentences and percentages belong to body text, not titles */
   for (guint32 k = line->start; k < line->end; k++)
-    if (s[k] == ',' || s[k] == '%' || s[k] == ';')
+    if (s[k] == ',' || s[k] == '%' || s[k] == ';' || strncmp (s + k, "。", 3) == 0)
       return FALSE;
+  /* captions: 表1. …, 图2 … */
+  if (strncmp (s + line->start, "表", 3) == 0 || strncmp (s + line->start, "图", 3) == 0 ||
+      strncmp (s + line->start, "附表", 6) == 0)
+    {
+      guint32 k = line->start + (strncmp (s + line->start, "附表", 6) == 0 ? 6 : 3);
+      while (k < line->end && s[k] == ' ')
+        k++;
+      if (k < line->end && g_ascii_isdigit (s[k]))
+        return FALSE;
+    }
   {
     const char *last = g_utf8_find_prev_char (s + line->start, s + line->end);
     gunichar c = last ? g_utf8_get_char (last) : 0;
@@ -463,6 +483,23 @@ zb_blocks_parse (const ZbSource *src)
                                    line->start + line->heading.number_end);
           h->title = dup_written (src, line->start + line->heading.title_start,
                                   line->start + line->heading.title_end);
+          /* a sentence-like heading cut by a page break ends on the next line */
+          {
+            guint next = next_nonblank (lines, n, i);
+            if (next < n && lines[next].kind == LINE_TEXT &&
+                memchr (s + line->start, ',', line->end - line->start) != NULL &&
+                !ends_sentence (s, line->start, line->end) &&
+                g_utf8_strlen (s + lines[next].start, lines[next].end - lines[next].start) <= 8 &&
+                ends_sentence (s, lines[next].start, lines[next].end))
+              {
+                g_autofree char *tail = dup_written (src, lines[next].start, lines[next].end);
+                char *joined = g_strconcat (h->title, tail, NULL);
+                g_free (h->title);
+                h->title = joined;
+                block_add_piece (h, lines[next].start, lines[next].end);
+                lines[next].kind = LINE_BLANK;
+              }
+          }
           h->style = line->heading.style;
           h->md_level = line->heading.md_level;
           g_ptr_array_add (blocks, h);
