@@ -406,11 +406,20 @@ clean_name (const char *src,
 
   /* 有效工业投资项目1-9月已完成: the name ends where a period or 已 begins */
   for (gsize p = start + 3; p < end; p = g_utf8_next_char (s + p) - s)
-    if (match_period (s, p, end) > 0 || at_word (s, p, end, "已"))
-      {
-        end = p;
-        break;
-      }
+    {
+      gsize n = match_period (s, p, end);
+      if (n > 0 && p - start <= 6 && p + n < end)
+        {
+          /* 拉动前三季度GDP: a verb, the period, then the name */
+          start = p + n;
+          break;
+        }
+      if (n > 0 || at_word (s, p, end, "已"))
+        {
+          end = p;
+          break;
+        }
+    }
 
   /* X的Y names Y, unless X is a threshold: 收入过100亿元的企业 */
   for (gsize p = end; p > start + 3; p--)
@@ -1105,6 +1114,13 @@ period_before (const char *s,
   for (gsize p = start; p < pos; )
     {
       gsize n = match_period (s, p, pos);
+      /* 全年目标任务 names a goal, not the time of what follows */
+      if (n > 0 && (at_word (s, p + n, pos, "目标") || at_word (s, p + n, pos, "任务") ||
+                    at_word (s, p + n, pos, "计划")))
+        {
+          p += n;
+          continue;
+        }
       if (n > 0)
         {
           gsize a = p, b = trim_end (s, p, p + n);
