@@ -1371,6 +1371,13 @@ read_clause (Reader *r,
           ZbFigure *f;
           ZbNumber n = m->number;
 
+          /* GDP差目标增速(8.6%): the verb of the comparison is not the name */
+          if (rname != NULL)
+            {
+              const ZbWord *gv = zb_vocab_match_before (zb_gap_verbs, zb_n_gap_verbs, rname, rname + strlen (rname));
+              if (gv != NULL && strlen (gv->word) < strlen (rname))
+                rname[strlen (rname) - strlen (gv->word)] = '\0';
+            }
           /* 高于全国(6.8%)、全省(8.2%): the subject, not the comparison */
           if (rname != NULL && (strstr (rname, "、") || strstr (rname, "高于") || strstr (rname, "低于")))
             g_clear_pointer (&rname, g_free);

@@ -30,6 +30,7 @@ static const struct {
   { "今年", 1, 12, TRUE },
   { "本年", 1, 12, TRUE },
   { "年内", 1, 12, TRUE },
+  { "首季", 1, 3, TRUE },
   { "Q1", 1, 3, TRUE },
   { "Q2", 4, 6, FALSE },
   { "Q3", 7, 9, FALSE },
