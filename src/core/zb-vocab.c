@@ -179,22 +179,117 @@ const ZbAlias zb_aliases[] = {
 };
 const guint zb_n_aliases = G_N_ELEMENTS (zb_aliases);
 
+/* Lookups run at every byte of a report: each table gets, on first use, an
+ * index of its words by first and by last byte, longest first. */
+/* Buckets keyed by two bytes: the first byte alone would put every Han
+ * character of a table in one of a few buckets. */
+#define N_BUCKETS 1024
+#define KEY(a, b) ((((guint) (guchar) (a)) * 31u + (guint) (guchar) (b)) % N_BUCKETS)
+
+typedef struct {
+  const ZbWord *table;
+  guint16      *by_first[N_BUCKETS];
+  guint16      *by_last[N_BUCKETS];
+  guint8        n_first[N_BUCKETS];
+  guint8        n_last[N_BUCKETS];
+  gsize        *lengths;
+} WordIndex;
+
+#define MAX_TABLES 32
+static WordIndex indexes[MAX_TABLES];
+static gint n_indexes;
+static GMutex index_lock;
+
+static int
+cmp_by_length (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const gsize *lengths = user_data;
+  gsize la = lengths[*(const guint16 *) a];
+  gsize lb = lengths[*(const guint16 *) b];
+  return la < lb ? 1 : la > lb ? -1 : 0;
+}
+
+static const WordIndex *
+index_for (const ZbWord *table,
+           guint         n)
+{
+  WordIndex *idx = NULL;
+
+  /* tables are few: a linear look is cheaper than hashing */
+  for (gint i = 0; i < g_atomic_int_get (&n_indexes); i++)
+    if (indexes[i].table == table)
+      return &indexes[i];
+
+  g_mutex_lock (&index_lock);
+  for (gint i = 0; i < n_indexes; i++)
+    if (indexes[i].table == table)
+      idx = &indexes[i];
+  if (idx == NULL)
+    {
+      g_assert (n_indexes < MAX_TABLES);
+      idx = &indexes[n_indexes];
+      idx->lengths = g_new (gsize, n);
+      for (guint i = 0; i < n; i++)
+        {
+          gsize len = strlen (table[i].word);
+          guint first = KEY (table[i].word[0], len > 1 ? table[i].word[1] : 0);
+          guint last = KEY (table[i].word[len - 1], len > 1 ? table[i].word[len - 2] : 0);
+          idx->lengths[i] = len;
+          idx->by_first[first] = g_renew (guint16, idx->by_first[first], idx->n_first[first] + 1);
+          idx->by_first[first][idx->n_first[first]++] = i;
+          idx->by_last[last] = g_renew (guint16, idx->by_last[last], idx->n_last[last] + 1);
+          idx->by_last[last][idx->n_last[last]++] = i;
+        }
+      for (guint b = 0; b < N_BUCKETS; b++)
+        {
+          if (idx->n_first[b] > 1)
+            g_qsort_with_data (idx->by_first[b], idx->n_first[b], sizeof (guint16), cmp_by_length, idx->lengths);
+          if (idx->n_last[b] > 1)
+            g_qsort_with_data (idx->by_last[b], idx->n_last[b], sizeof (guint16), cmp_by_length, idx->lengths);
+        }
+      idx->table = table;
+      g_atomic_int_set (&n_indexes, n_indexes + 1);
+    }
+  g_mutex_unlock (&index_lock);
+  return idx;
+}
+
 const ZbWord *
 zb_vocab_match_at (const ZbWord *table,
                    guint         n,
                    const char   *s,
                    const char   *end)
 {
-  const ZbWord *best = NULL;
-  gsize best_len = 0;
+  const WordIndex *idx;
+  guint first;
+  gsize avail;
 
-  for (guint i = 0; i < n; i++)
+  if (s >= end)
+    return NULL;
+  idx = index_for (table, n);
+  avail = end - s;
+  first = KEY (s[0], avail > 1 ? s[1] : 0);
+  for (guint k = 0; k < idx->n_first[first]; k++)
     {
-      gsize len = strlen (table[i].word);
-      if (len > best_len && (gsize) (end - s) >= len && memcmp (s, table[i].word, len) == 0)
-        best = &table[i], best_len = len;
+      guint16 i = idx->by_first[first][k];
+      gsize len = idx->lengths[i];
+      if (len <= avail && memcmp (s, table[i].word, len) == 0)
+        return &table[i];
     }
-  return best;
+  /* one-byte words (%, 亿 is three) sit under their byte and a zero */
+  if (avail > 1)
+    {
+      guint one = KEY (s[0], 0);
+      for (guint k = 0; k < idx->n_first[one]; k++)
+        {
+          guint16 i = idx->by_first[one][k];
+          if (idx->lengths[i] == 1 && s[0] == table[i].word[0])
+            return &table[i];
+        }
+    }
+  return NULL;
 }
 
 const ZbWord *
@@ -203,16 +298,33 @@ zb_vocab_match_before (const ZbWord *table,
                        const char   *start,
                        const char   *end)
 {
-  const ZbWord *best = NULL;
-  gsize best_len = 0;
+  const WordIndex *idx;
+  guint last;
+  gsize avail;
 
-  for (guint i = 0; i < n; i++)
+  if (end <= start)
+    return NULL;
+  idx = index_for (table, n);
+  avail = end - start;
+  last = KEY (end[-1], avail > 1 ? end[-2] : 0);
+  for (guint k = 0; k < idx->n_last[last]; k++)
     {
-      gsize len = strlen (table[i].word);
-      if (len > best_len && (gsize) (end - start) >= len && memcmp (end - len, table[i].word, len) == 0)
-        best = &table[i], best_len = len;
+      guint16 i = idx->by_last[last][k];
+      gsize len = idx->lengths[i];
+      if (len <= avail && memcmp (end - len, table[i].word, len) == 0)
+        return &table[i];
     }
-  return best;
+  if (avail > 1)
+    {
+      guint one = KEY (end[-1], 0);
+      for (guint k = 0; k < idx->n_last[one]; k++)
+        {
+          guint16 i = idx->by_last[one][k];
+          if (idx->lengths[i] == 1 && end[-1] == table[i].word[0])
+            return &table[i];
+        }
+    }
+  return NULL;
 }
 
 const ZbUnit *
