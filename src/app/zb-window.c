@@ -80,17 +80,18 @@ static const struct {
   ZbField     field;
   const char *title;
   gboolean    expand;
+  int         width;
 } columns[] = {
-  { ZB_FIELD_NAME, N_("Name"), TRUE },
-  { ZB_FIELD_PERIOD, N_("Period"), FALSE },
-  { ZB_FIELD_VALUE, N_("Value"), FALSE },
-  { ZB_FIELD_UNIT, N_("Unit"), FALSE },
-  { ZB_FIELD_CHANGE, N_("Change"), FALSE },
-  { ZB_FIELD_CHANGE_UNIT, N_("Change Unit"), FALSE },
-  { ZB_FIELD_TARGET, N_("Target"), FALSE },
-  { ZB_FIELD_GAP, N_("Gap"), FALSE },
-  { ZB_FIELD_KIND, N_("Kind"), FALSE },
-  { ZB_FIELD_RANK, N_("Rank"), FALSE },
+  { ZB_FIELD_NAME, N_("Name"), TRUE, 0 },
+  { ZB_FIELD_PERIOD, N_("Period"), FALSE, 76 },
+  { ZB_FIELD_VALUE, N_("Value"), FALSE, 76 },
+  { ZB_FIELD_UNIT, N_("Unit"), FALSE, 56 },
+  { ZB_FIELD_CHANGE, N_("Change"), FALSE, 64 },
+  { ZB_FIELD_CHANGE_UNIT, N_("Change Unit"), FALSE, 88 },
+  { ZB_FIELD_TARGET, N_("Target"), FALSE, 64 },
+  { ZB_FIELD_GAP, N_("Gap"), FALSE, 56 },
+  { ZB_FIELD_KIND, N_("Kind"), FALSE, 88 },
+  { ZB_FIELD_RANK, N_("Rank"), FALSE, 48 },
 };
 
 static void
@@ -1335,6 +1336,8 @@ setup_columns (ZbWindow *self)
 
       column = gtk_column_view_column_new (_(columns[i].title), factory);
       gtk_column_view_column_set_expand (column, columns[i].expand);
+      if (!columns[i].expand)
+        gtk_column_view_column_set_fixed_width (column, columns[i].width);
       gtk_column_view_column_set_resizable (column, TRUE);
       sorter = GTK_SORTER (gtk_custom_sorter_new (compare_figures,
                                                   GINT_TO_POINTER (columns[i].field), NULL));
@@ -1342,6 +1345,24 @@ setup_columns (ZbWindow *self)
       g_object_unref (sorter);
       gtk_column_view_append_column (self->figure_view, column);
     }
+}
+
+/* Loaded by the window rather than as the application's style.css, so the
+ * cells look the same wherever a window is made (tests included). */
+static void
+ensure_css (GtkWidget *widget)
+{
+  static GdkDisplay *loaded_for;
+  GdkDisplay *display = gtk_widget_get_display (widget);
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (loaded_for == display)
+    return;
+  loaded_for = display;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/zhibiao/Zhibiao/zb-window.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
 static void
@@ -1363,6 +1384,7 @@ zb_window_init (ZbWindow *self)
   self->selected_section = WHOLE_REPORT;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ensure_css (GTK_WIDGET (self));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
   /* Export (Ctrl+E) is built elsewhere; until then the action stays insensitive. */
