@@ -418,6 +418,26 @@ test_unreadable_file (void)
   g_unlink (path);
 }
 
+/* first start: the bundled sample report opens from the GResource */
+static void
+test_sample_report (void)
+{
+  ZbWindow *window = new_window ();
+  ZbReport *report;
+  guint n_sections;
+
+  zb_window_open_sample (window);
+  wait_loaded (window);
+  report = zb_window_get_report (window);
+  g_assert_nonnull (report);
+  g_assert_nonnull (strstr (zb_report_get_text (report), "规模以上工业增加值同比增长6.2%"));
+  n_sections = g_list_model_get_n_items (zb_report_get_sections (report));
+  g_assert_cmpuint (n_sections, >=, 15);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (zb_window_get_section_selection (window))),
+                    ==, n_sections + 1);
+  close_window (window);
+}
+
 static void
 test_corpus_report (void)
 {
@@ -469,6 +489,7 @@ main (int   argc,
 
   g_test_add_func ("/app/window/workflow", test_window_workflow);
   g_test_add_func ("/app/window/unreadable", test_unreadable_file);
+  g_test_add_func ("/app/window/sample", test_sample_report);
   g_test_add_func ("/app/window/corpus", test_corpus_report);
   return g_test_run ();
 }
