@@ -1,0 +1,1526 @@
+/* zb-window.c — the clerk's desk: outline, figure table and source
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "zb-window.h"
+
+#define SAMPLE_URI "resource:///io/github/zhibiao/Zhibiao/sample/sample-report.txt"
+#define RECENT_APP "zhibiao"
+#define MAX_RECENT 8
+/* Only files that take longer than this show a progress indication. */
+#define PROGRESS_DELAY_MS 150
+
+/* The id of the tree's root row, standing for the whole report. */
+#define WHOLE_REPORT (-1)
+
+struct _ZbWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* template */
+  AdwWindowTitle     *window_title;
+  GtkSpinner         *spinner;
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *search_entry;
+  AdwToastOverlay    *toast_overlay;
+  GtkStack           *stack;
+  AdwStatusPage      *status_page;
+  GtkListView        *section_view;
+  GtkColumnView      *figure_view;
+  GtkLabel           *figure_count_label;
+  GtkTextView        *source_view;
+  GtkLabel           *source_label;
+  GMenu              *recent_submenu;
+
+  GSettings          *settings;
+  GCancellable       *cancellable;
+  guint               progress_source;
+  GFile              *loading_file;
+
+  ZbReport           *report;
+  ZbUndoStack        *undo;
+  GHashTable         *children;        /* section id → GListStore of ZbSection */
+  GArray             *parents;         /* section id → parent id */
+  GArray             *counts;          /* slot id + 1 → figures (slot 0: whole report) */
+  GArray             *corrected;       /* slot id + 1 → corrected figures */
+  guint               counts_idle;
+
+  GtkTreeListModel   *tree;
+  GtkSingleSelection *section_selection;
+  int                 selected_section;
+
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filtered;
+  GtkSortListModel   *sorted;
+  GtkSingleSelection *figure_selection;
+  GHashTable         *cells;           /* set of live ZbFigureCell */
+  GHashTable         *section_items;   /* set of live GtkListItem of the tree */
+  char               *filter_text;
+
+  GtkTextTag         *quote_tag;
+  GtkTextMark        *quote_mark;
+};
+
+G_DEFINE_FINAL_TYPE (ZbWindow, zb_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_REPORT,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const struct {
+  ZbField     field;
+  const char *title;
+  gboolean    expand;
+  int         width;
+} columns[] = {
+  { ZB_FIELD_NAME, N_("Name"), TRUE, 0 },
+  { ZB_FIELD_PERIOD, N_("Period"), FALSE, 76 },
+  { ZB_FIELD_VALUE, N_("Value"), FALSE, 76 },
+  { ZB_FIELD_UNIT, N_("Unit"), FALSE, 56 },
+  { ZB_FIELD_CHANGE, N_("Change"), FALSE, 64 },
+  { ZB_FIELD_CHANGE_UNIT, N_("Change Unit"), FALSE, 88 },
+  { ZB_FIELD_TARGET, N_("Target"), FALSE, 64 },
+  { ZB_FIELD_GAP, N_("Gap"), FALSE, 56 },
+  { ZB_FIELD_KIND, N_("Kind"), FALSE, 88 },
+  { ZB_FIELD_RANK, N_("Rank"), FALSE, 48 },
+};
+
+static void
+toast (ZbWindow   *self,
+       const char *message)
+{
+  AdwToast *t = adw_toast_new (message);
+
+  adw_toast_set_timeout (t, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
+static void
+update_actions (ZbWindow *self)
+{
+  gboolean has_report = self->report != NULL;
+  gboolean has_figure = has_report &&
+    gtk_single_selection_get_selected_item (self->figure_selection) != NULL;
+  GAction *action;
+
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "undo");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
+                               self->undo && zb_undo_stack_get_can_undo (self->undo));
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "redo");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
+                               self->undo && zb_undo_stack_get_can_redo (self->undo));
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "delete-figure");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), has_figure);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "figure-kind");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), has_figure);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "edit-cell");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), has_figure);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "add-figure");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), has_report);
+}
+
+/* Section outline ---------------------------------------------------- */
+
+static int
+section_parent (ZbWindow *self,
+                int       id)
+{
+  if (id < 0 || (guint) id >= self->parents->len)
+    return WHOLE_REPORT;
+  return g_array_index (self->parents, int, id);
+}
+
+static void
+recount (ZbWindow *self)
+{
+  GListModel *figures;
+  guint n, slots = self->parents->len + 1;
+
+  g_array_set_size (self->counts, 0);
+  g_array_set_size (self->corrected, 0);
+  g_array_set_size (self->counts, slots);
+  g_array_set_size (self->corrected, slots);
+  if (self->report == NULL)
+    return;
+
+  figures = zb_report_get_figures (self->report);
+  n = g_list_model_get_n_items (figures);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ZbFigure) figure = g_list_model_get_item (figures, i);
+      gboolean is_corrected;
+      int id;
+
+      if (zb_figure_get_deleted (figure))
+        continue;
+      is_corrected = zb_figure_is_corrected (figure);
+      /* each figure counts for its section and every ancestor */
+      for (id = zb_figure_get_section (figure); ; id = section_parent (self, id))
+        {
+          guint slot = id < 0 ? 0 : (guint) id + 1;
+
+          if (slot >= slots)
+            break;
+          g_array_index (self->counts, int, slot)++;
+          if (is_corrected)
+            g_array_index (self->corrected, int, slot)++;
+          if (id < 0)
+            break;
+        }
+    }
+}
+
+static void
+bind_section_row (ZbWindow    *self,
+                  GtkListItem *item)
+{
+  GtkTreeListRow *row = gtk_list_item_get_item (item);
+  GtkWidget *expander = gtk_list_item_get_child (item);
+  GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *mark = gtk_widget_get_next_sibling (title);
+  GtkWidget *count = gtk_widget_get_next_sibling (mark);
+  g_autoptr(ZbSection) section = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *count_text = NULL;
+  guint slot;
+  int n = 0, n_corrected = 0;
+
+  if (row == NULL)
+    return;
+  section = gtk_tree_list_row_get_item (row);
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
+
+  label = zb_section_dup_label (section);
+  gtk_label_set_label (GTK_LABEL (title), label);
+  gtk_widget_set_tooltip_text (title, label);
+
+  slot = zb_section_get_id (section) < 0 ? 0 : (guint) zb_section_get_id (section) + 1;
+  if (slot < self->counts->len)
+    {
+      n = g_array_index (self->counts, int, slot);
+      n_corrected = g_array_index (self->corrected, int, slot);
+    }
+  count_text = g_strdup_printf ("%d", n);
+  gtk_label_set_label (GTK_LABEL (count), count_text);
+  gtk_widget_set_visible (mark, n_corrected > 0);
+}
+
+static gboolean
+refresh_counts_idle (gpointer data)
+{
+  ZbWindow *self = data;
+  GHashTableIter iter;
+  gpointer item;
+
+  self->counts_idle = 0;
+  recount (self);
+  g_hash_table_iter_init (&iter, self->section_items);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    bind_section_row (self, item);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_recount (ZbWindow *self)
+{
+  if (self->counts_idle == 0)
+    self->counts_idle = g_idle_add (refresh_counts_idle, self);
+}
+
+static void
+section_setup (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               ZbWindow                 *self)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *mark = gtk_image_new_from_icon_name ("document-edit-symbolic");
+  GtkWidget *count = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_set_tooltip_text (mark, _("Has corrected figures"));
+  gtk_widget_add_css_class (mark, "accent");
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_add_css_class (count, "numeric");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), mark);
+  gtk_box_append (GTK_BOX (box), count);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
+  gtk_list_item_set_child (item, expander);
+  g_hash_table_add (self->section_items, item);
+}
+
+static void
+section_bind (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              ZbWindow                 *self)
+{
+  bind_section_row (self, item);
+}
+
+static void
+section_teardown (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  ZbWindow                 *self)
+{
+  g_hash_table_remove (self->section_items, item);
+}
+
+static GListModel *
+create_section_children (gpointer item,
+                         gpointer user_data)
+{
+  ZbWindow *self = user_data;
+  GListStore *store = g_hash_table_lookup (self->children,
+                                           GINT_TO_POINTER (zb_section_get_id (item)));
+
+  return store ? g_object_ref (G_LIST_MODEL (store)) : NULL;
+}
+
+/* Figure table ------------------------------------------------------- */
+
+static gboolean
+figure_visible (gpointer item,
+                gpointer user_data)
+{
+  ZbWindow *self = user_data;
+  ZbFigure *figure = item;
+
+  if (zb_figure_get_deleted (figure))
+    return FALSE;
+  if (self->selected_section != WHOLE_REPORT && self->report != NULL &&
+      !zb_report_section_contains (self->report, self->selected_section,
+                                   zb_figure_get_section (figure)))
+    return FALSE;
+  if (self->filter_text != NULL && *self->filter_text != '\0')
+    {
+      const char *name = zb_figure_get_name (figure);
+      g_autofree char *folded_name = g_utf8_casefold (name ? name : "", -1);
+
+      if (strstr (folded_name, self->filter_text) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+compare_figures (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  ZbField field = GPOINTER_TO_INT (user_data);
+  ZbFigure *fa = (ZbFigure *) a;
+  ZbFigure *fb = (ZbFigure *) b;
+  const ZbNumber *na = NULL, *nb = NULL;
+
+  switch (field)
+    {
+    case ZB_FIELD_VALUE: na = zb_figure_get_value (fa); nb = zb_figure_get_value (fb); break;
+    case ZB_FIELD_CHANGE: na = zb_figure_get_change (fa); nb = zb_figure_get_change (fb); break;
+    case ZB_FIELD_TARGET: na = zb_figure_get_target (fa); nb = zb_figure_get_target (fb); break;
+    case ZB_FIELD_GAP: na = zb_figure_get_gap (fa); nb = zb_figure_get_gap (fb); break;
+    case ZB_FIELD_RANK:
+      return zb_figure_get_rank (fa) - zb_figure_get_rank (fb);
+    default:
+      break;
+    }
+
+  if (na != NULL)
+    {
+      /* empty cells first, then by value */
+      if (na->set != nb->set)
+        return na->set ? GTK_ORDERING_LARGER : GTK_ORDERING_SMALLER;
+      return na->value < nb->value ? GTK_ORDERING_SMALLER :
+             na->value > nb->value ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+    }
+  else
+    {
+      g_autofree char *ta = zb_figure_dup_field (fa, field);
+      g_autofree char *tb = zb_figure_dup_field (fb, field);
+
+      return gtk_ordering_from_cmpfunc (g_utf8_collate (ta ? ta : "", tb ? tb : ""));
+    }
+}
+
+static int
+column_index (ZbField field)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    if (columns[i].field == field)
+      return i;
+  return -1;
+}
+
+ZbFigureCell *
+zb_window_find_cell (ZbWindow *self,
+                     ZbFigure *figure,
+                     ZbField   field)
+{
+  GHashTableIter iter;
+  gpointer cell;
+
+  g_return_val_if_fail (ZB_IS_WINDOW (self), NULL);
+
+  g_hash_table_iter_init (&iter, self->cells);
+  while (g_hash_table_iter_next (&iter, &cell, NULL))
+    if (zb_figure_cell_get_figure (cell) == figure &&
+        zb_figure_cell_get_field (cell) == field &&
+        gtk_widget_get_mapped (cell))
+      return cell;
+  return NULL;
+}
+
+static void
+select_figure (ZbWindow *self,
+               ZbFigure *figure)
+{
+  GListModel *model = G_LIST_MODEL (self->figure_selection);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ZbFigure) f = g_list_model_get_item (model, i);
+
+      if (f == figure)
+        {
+          if (gtk_single_selection_get_selected (self->figure_selection) != i)
+            gtk_single_selection_set_selected (self->figure_selection, i);
+          return;
+        }
+    }
+}
+
+static void
+on_cell_commit (ZbFigureCell *cell,
+                const char   *text,
+                ZbWindow     *self)
+{
+  g_autoptr(GError) error = NULL;
+  ZbFigure *figure = zb_figure_cell_get_figure (cell);
+
+  if (figure == NULL || self->undo == NULL)
+    return;
+
+  if (!zb_undo_stack_correct (self->undo, figure, zb_figure_cell_get_field (cell), text, &error))
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is the reason, e.g. “abc” is not a number */
+      message = g_strdup_printf (_("Not changed: %s"), error->message);
+      zb_figure_cell_refuse (cell, error->message);
+      toast (self, message);
+    }
+}
+
+static void
+on_cell_move (ZbFigureCell *cell,
+              int           direction,
+              ZbWindow     *self)
+{
+  ZbFigure *figure = zb_figure_cell_get_figure (cell);
+  int index = column_index (zb_figure_cell_get_field (cell));
+  int n = G_N_ELEMENTS (columns);
+  ZbFigureCell *next;
+
+  if (figure == NULL || index < 0)
+    return;
+  index = (index + direction + n) % n;
+  next = zb_window_find_cell (self, figure, columns[index].field);
+  if (next != NULL)
+    zb_figure_cell_start_editing (next);
+}
+
+static void
+on_cell_focus_enter (GtkEventControllerFocus *controller,
+                     ZbFigureCell            *cell)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (cell), ZB_TYPE_WINDOW);
+  ZbFigure *figure = zb_figure_cell_get_figure (cell);
+
+  if (window != NULL && figure != NULL)
+    select_figure (ZB_WINDOW (window), figure);
+}
+
+/* Cells are tracked by weak reference: list items are not always torn down
+ * with their child still attached. */
+static void
+cell_gone (gpointer  data,
+           GObject  *cell)
+{
+  ZbWindow *self = data;
+
+  if (self->cells != NULL)
+    g_hash_table_remove (self->cells, cell);
+}
+
+static void
+figure_setup (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              ZbWindow                 *self)
+{
+  ZbField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "zb-field"));
+  GtkWidget *cell = zb_figure_cell_new (field);
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect (cell, "commit", G_CALLBACK (on_cell_commit), self);
+  g_signal_connect (cell, "move", G_CALLBACK (on_cell_move), self);
+  g_signal_connect (focus, "enter", G_CALLBACK (on_cell_focus_enter), cell);
+  gtk_widget_add_controller (cell, focus);
+  gtk_list_item_set_child (item, cell);
+  g_hash_table_add (self->cells, cell);
+  g_object_weak_ref (G_OBJECT (cell), cell_gone, self);
+}
+
+static void
+figure_bind (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             ZbWindow                 *self)
+{
+  zb_figure_cell_set_figure (ZB_FIGURE_CELL (gtk_list_item_get_child (item)),
+                             gtk_list_item_get_item (item));
+}
+
+static void
+figure_unbind (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               ZbWindow                 *self)
+{
+  zb_figure_cell_set_figure (ZB_FIGURE_CELL (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+update_count_label (ZbWindow *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->figure_selection));
+  g_autofree char *text = NULL;
+
+  /* Translators: the number of figures shown in the table */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u figure", "%u figures", shown), shown);
+  gtk_label_set_label (self->figure_count_label, text);
+}
+
+/* Source -------------------------------------------------------------- */
+
+static void
+byte_to_iter (ZbWindow    *self,
+              gsize        offset,
+              GtkTextIter *iter)
+{
+  const char *text = zb_report_get_text (self->report);
+  gsize len = strlen (text);
+
+  offset = MIN (offset, len);
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (self->source_view), iter,
+                                      g_utf8_pointer_to_offset (text, text + offset));
+}
+
+static void
+highlight_figure (ZbWindow *self,
+                  ZbFigure *figure)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->source_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->quote_tag, &start, &end);
+
+  if (figure == NULL || self->report == NULL || zb_figure_get_text_length (figure) == 0)
+    {
+      gtk_label_set_label (self->source_label, "");
+      return;
+    }
+
+  byte_to_iter (self, zb_figure_get_text_offset (figure), &start);
+  byte_to_iter (self, zb_figure_get_text_offset (figure) + zb_figure_get_text_length (figure), &end);
+  gtk_text_buffer_apply_tag (buffer, self->quote_tag, &start, &end);
+  gtk_text_buffer_move_mark (buffer, self->quote_mark, &start);
+  gtk_text_view_scroll_to_mark (self->source_view, self->quote_mark, 0.05, TRUE, 0.0, 0.3);
+
+  {
+    g_autofree char *path = zb_report_dup_section_path (self->report, zb_figure_get_section (figure));
+    g_autofree char *where = NULL;
+
+    /* Translators: where a figure comes from: line number and section path */
+    where = g_strdup_printf (_("Line %u · %s"), zb_figure_get_line (figure), path ? path : "");
+    gtk_label_set_label (self->source_label, where);
+  }
+}
+
+static void
+on_figure_selected (GtkSingleSelection *selection,
+                    GParamSpec         *pspec,
+                    ZbWindow           *self)
+{
+  ZbFigure *figure = gtk_single_selection_get_selected_item (selection);
+  GAction *kind = g_action_map_lookup_action (G_ACTION_MAP (self), "figure-kind");
+
+  highlight_figure (self, figure);
+  if (figure != NULL)
+    g_simple_action_set_state (G_SIMPLE_ACTION (kind),
+                               g_variant_new_string (zb_figure_kind_to_string (zb_figure_get_kind (figure))));
+  update_actions (self);
+}
+
+static void
+on_section_selected (GtkSingleSelection *selection,
+                     GParamSpec         *pspec,
+                     ZbWindow           *self)
+{
+  GtkTreeListRow *row = gtk_single_selection_get_selected_item (selection);
+  int id = WHOLE_REPORT;
+
+  if (row != NULL)
+    {
+      g_autoptr(ZbSection) section = gtk_tree_list_row_get_item (row);
+
+      id = zb_section_get_id (section);
+      if (id != WHOLE_REPORT && self->report != NULL)
+        {
+          GtkTextIter iter;
+
+          byte_to_iter (self, zb_section_get_text_offset (section), &iter);
+          gtk_text_buffer_move_mark (gtk_text_view_get_buffer (self->source_view),
+                                     self->quote_mark, &iter);
+          gtk_text_view_scroll_to_mark (self->source_view, self->quote_mark, 0.0, TRUE, 0.0, 0.0);
+        }
+    }
+
+  if (id != self->selected_section)
+    {
+      self->selected_section = id;
+      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+    }
+}
+
+/* Report ------------------------------------------------------------- */
+
+static void
+on_figure_field_changed (ZbFigure *figure,
+                         int       field,
+                         ZbWindow *self)
+{
+  if (field == ZB_FIELD_DELETED || field == ZB_FIELD_NAME)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  queue_recount (self);
+}
+
+static void
+watch_figures (ZbWindow   *self,
+               GListModel *figures,
+               guint       position,
+               guint       n)
+{
+  for (guint i = position; i < position + n; i++)
+    {
+      g_autoptr(ZbFigure) figure = g_list_model_get_item (figures, i);
+
+      /* inserted again by Redo: keep a single handler */
+      g_signal_handlers_disconnect_by_func (figure, on_figure_field_changed, self);
+      g_signal_connect_object (figure, "field-changed", G_CALLBACK (on_figure_field_changed), self, 0);
+    }
+}
+
+static void
+on_figures_changed (GListModel *figures,
+                    guint       position,
+                    guint       removed,
+                    guint       added,
+                    ZbWindow   *self)
+{
+  watch_figures (self, figures, position, added);
+  queue_recount (self);
+}
+
+static void
+on_undo_state (ZbUndoStack *undo,
+               GParamSpec  *pspec,
+               ZbWindow    *self)
+{
+  update_actions (self);
+}
+
+static void
+clear_report (ZbWindow *self)
+{
+  if (self->report != NULL)
+    {
+      GListModel *figures = zb_report_get_figures (self->report);
+      guint n = g_list_model_get_n_items (figures);
+
+      g_signal_handlers_disconnect_by_data (figures, self);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(ZbFigure) figure = g_list_model_get_item (figures, i);
+          g_signal_handlers_disconnect_by_data (figure, self);
+        }
+    }
+  if (self->undo != NULL)
+    g_signal_handlers_disconnect_by_data (self->undo, self);
+  g_clear_object (&self->undo);
+  g_clear_object (&self->report);
+  g_hash_table_remove_all (self->children);
+  g_array_set_size (self->parents, 0);
+}
+
+static void
+set_report (ZbWindow *self,
+            ZbReport *report)
+{
+  g_autoptr(GListStore) roots = g_list_store_new (ZB_TYPE_SECTION);
+  g_autoptr(GListStore) top = g_list_store_new (ZB_TYPE_SECTION);
+  g_autoptr(ZbSection) whole = NULL;
+  GListModel *sections, *figures;
+  GtkTextIter start;
+  const char *title;
+  guint n;
+
+  clear_report (self);
+  self->report = g_object_ref (report);
+  self->undo = zb_undo_stack_new (report);
+  g_signal_connect (self->undo, "notify::can-undo", G_CALLBACK (on_undo_state), self);
+  g_signal_connect (self->undo, "notify::can-redo", G_CALLBACK (on_undo_state), self);
+
+  /* outline: a root row for the whole report, then the sections by parent */
+  sections = zb_report_get_sections (report);
+  n = g_list_model_get_n_items (sections);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ZbSection) section = g_list_model_get_item (sections, i);
+      int id = zb_section_get_id (section);
+      int parent = zb_section_get_parent (section);
+      GListStore *siblings;
+
+      if (id < 0)
+        continue;
+      if ((guint) id >= self->parents->len)
+        {
+          guint old = self->parents->len;
+
+          g_array_set_size (self->parents, id + 1);
+          for (guint j = old; j < self->parents->len; j++)
+            g_array_index (self->parents, int, j) = WHOLE_REPORT;
+        }
+      g_array_index (self->parents, int, id) = parent;
+
+      if (parent < 0)
+        siblings = top;
+      else if (!(siblings = g_hash_table_lookup (self->children, GINT_TO_POINTER (parent))))
+        {
+          siblings = g_list_store_new (ZB_TYPE_SECTION);
+          g_hash_table_insert (self->children, GINT_TO_POINTER (parent), siblings);
+        }
+      g_list_store_append (siblings, section);
+    }
+  if (g_list_model_get_n_items (G_LIST_MODEL (top)) > 0)
+    g_hash_table_insert (self->children, GINT_TO_POINTER (WHOLE_REPORT), g_object_ref (top));
+
+  title = zb_report_get_title (report);
+  if (title == NULL || *title == '\0')
+    title = _("Whole Report");
+  whole = zb_section_new (WHOLE_REPORT, -2, 0, NULL, title, 0, 0);
+  g_list_store_append (roots, whole);
+
+  self->selected_section = WHOLE_REPORT;
+  recount (self);
+
+  g_clear_object (&self->tree);
+  self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (roots)), FALSE, TRUE,
+                                        create_section_children, self, NULL);
+  gtk_single_selection_set_model (self->section_selection, G_LIST_MODEL (self->tree));
+  gtk_single_selection_set_selected (self->section_selection, 0);
+
+  /* table */
+  figures = zb_report_get_figures (report);
+  watch_figures (self, figures, 0, g_list_model_get_n_items (figures));
+  g_signal_connect (figures, "items-changed", G_CALLBACK (on_figures_changed), self);
+  gtk_filter_list_model_set_model (self->filtered, figures);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_single_selection_set_selected (self->figure_selection, GTK_INVALID_LIST_POSITION);
+
+  /* source */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->source_view),
+                            zb_report_get_text (report), -1);
+  gtk_text_buffer_get_start_iter (gtk_text_view_get_buffer (self->source_view), &start);
+  gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (self->source_view), &start);
+  gtk_label_set_label (self->source_label, "");
+
+  adw_window_title_set_title (self->window_title, title);
+  {
+    const char *path = zb_report_get_path (report);
+    g_autofree char *base = path ? g_path_get_basename (path) : NULL;
+
+    adw_window_title_set_subtitle (self->window_title, base ? base : "");
+    gtk_window_set_title (GTK_WINDOW (self), title);
+  }
+
+  gtk_stack_set_visible_child_name (self->stack, "report");
+  update_count_label (self);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
+}
+
+/* Loading ------------------------------------------------------------ */
+
+static void
+rebuild_recent_menu (ZbWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  guint added = 0;
+
+  g_menu_remove_all (self->recent_submenu);
+  for (GList *l = items; l != NULL && added < MAX_RECENT; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!gtk_recent_info_has_application (info, RECENT_APP) || !gtk_recent_info_exists (info))
+        continue;
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
+      g_menu_append_item (self->recent_submenu, item);
+      added++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+
+  if (added == 0)
+    {
+      g_autoptr(GMenuItem) none = g_menu_item_new (_("No Recent Reports"), "win.no-recent");
+      g_menu_append_item (self->recent_submenu, none);
+    }
+}
+
+static void
+remember_recent (GFile *file)
+{
+  g_autofree char *uri = NULL;
+  GtkRecentData data = { 0 };
+  const char *groups[] = { RECENT_APP, NULL };
+
+  if (!g_file_is_native (file))
+    return;
+  uri = g_file_get_uri (file);
+  data.mime_type = (char *) "text/plain";
+  data.app_name = (char *) RECENT_APP;
+  data.app_exec = (char *) "zhibiao %u";
+  data.groups = (char **) groups;
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+static void
+set_loading (ZbWindow *self,
+             gboolean  loading)
+{
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+  gtk_spinner_set_spinning (self->spinner, FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static gboolean
+show_progress (gpointer data)
+{
+  ZbWindow *self = data;
+
+  self->progress_source = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
+  gtk_spinner_set_spinning (self->spinner, TRUE);
+  if (self->report == NULL)
+    {
+      adw_status_page_set_title (self->status_page, _("Reading the Report…"));
+      adw_status_page_set_description (self->status_page, NULL);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+load_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(ZbWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZbReport) report = zb_report_load_finish (result, &error);
+  g_autoptr(GFile) file = g_steal_pointer (&self->loading_file);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->cancellable);
+  set_loading (self, FALSE);
+
+  if (report == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *message = NULL;
+
+      /* Translators: %s are the file name and the reason */
+      message = g_strdup_printf (_("Could not open “%s”: %s"), name, error->message);
+      toast (self, message);
+      if (self->report == NULL)
+        {
+          adw_status_page_set_title (self->status_page, _("No Report Open"));
+          adw_status_page_set_description (self->status_page, message);
+        }
+      return;
+    }
+
+  set_report (self, report);
+  remember_recent (file);
+  rebuild_recent_menu (self);
+}
+
+void
+zb_window_open (ZbWindow *self,
+                GFile    *file)
+{
+  g_return_if_fail (ZB_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_set_object (&self->loading_file, file);
+  self->cancellable = g_cancellable_new ();
+
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  self->progress_source = g_timeout_add (PROGRESS_DELAY_MS, show_progress, self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+
+  zb_report_load_async (file, self->cancellable, load_done, g_object_ref (self));
+}
+
+void
+zb_window_open_sample (ZbWindow *self)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (SAMPLE_URI);
+
+  zb_window_open (self, file);
+}
+
+/* Actions ------------------------------------------------------------ */
+
+static void
+on_chooser_response (GtkNativeDialog *dialog,
+                     int              response,
+                     ZbWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      guint n = g_list_model_get_n_items (files);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+
+          if (i == 0)
+            zb_window_open (self, file);
+          else
+            g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                                &file, 1, "");
+        }
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *const *mime_types,
+            const char     *const *patterns)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; mime_types && mime_types[i]; i++)
+    gtk_file_filter_add_mime_type (filter, mime_types[i]);
+  for (guint i = 0; patterns && patterns[i]; i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  ZbWindow *self = user_data;
+  GtkFileChooserNative *chooser;
+  static const char *all_mimes[] = {
+    "text/plain", "text/markdown",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/pdf", NULL
+  };
+  static const char *text_mimes[] = { "text/plain", NULL };
+  static const char *text_patterns[] = { "*.txt", NULL };
+  static const char *md_mimes[] = { "text/markdown", NULL };
+  static const char *md_patterns[] = { "*.md", "*.markdown", NULL };
+  static const char *word_mimes[] = { "application/vnd.openxmlformats-officedocument.wordprocessingml.document", NULL };
+  static const char *word_patterns[] = { "*.docx", NULL };
+  static const char *pdf_mimes[] = { "application/pdf", NULL };
+  static const char *pdf_patterns[] = { "*.pdf", NULL };
+  static const char *all_patterns[] = { "*.txt", "*.md", "*.markdown", "*.docx", "*.pdf", NULL };
+
+  chooser = gtk_file_chooser_native_new (_("Open Report"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  add_filter (GTK_FILE_CHOOSER (chooser), _("All Reports"), all_mimes, all_patterns);
+  add_filter (GTK_FILE_CHOOSER (chooser), _("Text"), text_mimes, text_patterns);
+  add_filter (GTK_FILE_CHOOSER (chooser), _("Markdown"), md_mimes, md_patterns);
+  add_filter (GTK_FILE_CHOOSER (chooser), _("Word Documents"), word_mimes, word_patterns);
+  add_filter (GTK_FILE_CHOOSER (chooser), _("PDF Documents"), pdf_mimes, pdf_patterns);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_recent_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  zb_window_open (user_data, file);
+}
+
+static void
+open_sample_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  zb_window_open_sample (user_data);
+}
+
+static void
+undo_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  ZbWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (self->undo != NULL && !zb_undo_stack_undo (self->undo, &error))
+    toast (self, error->message);
+}
+
+static void
+redo_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  ZbWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (self->undo != NULL && !zb_undo_stack_redo (self->undo, &error))
+    toast (self, error->message);
+}
+
+static void
+find_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  ZbWindow *self = user_data;
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+edit_cell_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  ZbWindow *self = user_data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *cell = focus ? gtk_widget_get_ancestor (focus, ZB_TYPE_FIGURE_CELL) : NULL;
+  ZbFigure *figure;
+
+  if (cell == NULL && (figure = gtk_single_selection_get_selected_item (self->figure_selection)))
+    cell = (GtkWidget *) zb_window_find_cell (self, figure, ZB_FIELD_NAME);
+  if (cell != NULL)
+    zb_figure_cell_start_editing (ZB_FIGURE_CELL (cell));
+}
+
+static void
+delete_figure_action (GSimpleAction *action,
+                      GVariant      *param,
+                      gpointer       user_data)
+{
+  ZbWindow *self = user_data;
+  ZbFigure *figure = gtk_single_selection_get_selected_item (self->figure_selection);
+  g_autoptr(GError) error = NULL;
+  AdwToast *t;
+
+  if (figure == NULL || self->undo == NULL)
+    return;
+  if (!zb_undo_stack_correct (self->undo, figure, ZB_FIELD_DELETED, "true", &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  t = adw_toast_new (_("Figure deleted"));
+  adw_toast_set_button_label (t, _("_Undo"));
+  adw_toast_set_action_name (t, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
+static void
+figure_kind_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  ZbWindow *self = user_data;
+  ZbFigure *figure = gtk_single_selection_get_selected_item (self->figure_selection);
+  g_autoptr(GError) error = NULL;
+
+  if (figure == NULL || self->undo == NULL)
+    return;
+  if (!zb_undo_stack_correct (self->undo, figure, ZB_FIELD_KIND,
+                              g_variant_get_string (param, NULL), &error))
+    toast (self, error->message);
+  else
+    g_simple_action_set_state (action, param);
+}
+
+static void
+add_figure_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  ZbWindow *self = user_data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->source_view);
+  GtkTextIter start, end;
+  const char *text;
+  const char *from, *to;
+  ZbFigure *figure;
+
+  if (self->report == NULL)
+    return;
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    {
+      toast (self, _("Select the text of the figure in the source first"));
+      return;
+    }
+
+  text = zb_report_get_text (self->report);
+  from = g_utf8_offset_to_pointer (text, gtk_text_iter_get_offset (&start));
+  to = g_utf8_offset_to_pointer (text, gtk_text_iter_get_offset (&end));
+  figure = zb_report_add_figure_from_span (self->report, from - text, to - from, NULL);
+  zb_undo_stack_push_added (self->undo, figure);
+
+  /* the new figure may sit outside the selected section */
+  if (!figure_visible (figure, self))
+    gtk_single_selection_set_selected (self->section_selection, 0);
+  select_figure (self, figure);
+}
+
+static void
+export_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  /* never enabled in this build: export lives on another branch */
+}
+
+static void
+no_recent_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+}
+
+static const GActionEntry win_actions[] = {
+  { "open", open_action },
+  { "open-recent", open_recent_action, "s" },
+  { "open-sample", open_sample_action },
+  { "undo", undo_action },
+  { "redo", redo_action },
+  { "find", find_action },
+  { "edit-cell", edit_cell_action },
+  { "delete-figure", delete_figure_action },
+  { "figure-kind", figure_kind_action, "s", "'actual'" },
+  { "add-figure", add_figure_action },
+  { "export", export_action },
+  { "no-recent", no_recent_action },
+};
+
+/* Drag and drop ------------------------------------------------------ */
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         ZbWindow      *self)
+{
+  GSList *files = g_value_get_boxed (value);
+
+  if (files == NULL)
+    return FALSE;
+  zb_window_open (self, files->data);
+  for (GSList *l = files->next; l != NULL; l = l->next)
+    {
+      GFile *file = l->data;
+
+      g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                          &file, 1, "");
+    }
+  return TRUE;
+}
+
+/* GObject ------------------------------------------------------------ */
+
+static void
+on_search_changed (GtkSearchEntry *entry,
+                   ZbWindow       *self)
+{
+  zb_window_set_filter_text (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static gboolean
+zb_window_close_request (GtkWindow *window)
+{
+  ZbWindow *self = ZB_WINDOW (window);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set (self->settings, "window-size", "(ii)", width, height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+
+  return GTK_WINDOW_CLASS (zb_window_parent_class)->close_request (window);
+}
+
+static void
+zb_window_dispose (GObject *object)
+{
+  ZbWindow *self = ZB_WINDOW (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_handle_id (&self->counts_idle, g_source_remove);
+  clear_report (self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ZB_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (zb_window_parent_class)->dispose (object);
+}
+
+static void
+zb_window_finalize (GObject *object)
+{
+  ZbWindow *self = ZB_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->loading_file);
+  g_clear_object (&self->tree);
+  g_clear_object (&self->section_selection);
+  g_clear_object (&self->figure_selection);
+  g_clear_pointer (&self->children, g_hash_table_unref);
+  g_clear_pointer (&self->parents, g_array_unref);
+  g_clear_pointer (&self->counts, g_array_unref);
+  g_clear_pointer (&self->corrected, g_array_unref);
+  if (self->cells != NULL)
+    {
+      GHashTableIter iter;
+      gpointer cell;
+
+      g_hash_table_iter_init (&iter, self->cells);
+      while (g_hash_table_iter_next (&iter, &cell, NULL))
+        g_object_weak_unref (cell, cell_gone, self);
+    }
+  g_clear_pointer (&self->cells, g_hash_table_unref);
+  g_clear_pointer (&self->section_items, g_hash_table_unref);
+  g_clear_pointer (&self->filter_text, g_free);
+
+  G_OBJECT_CLASS (zb_window_parent_class)->finalize (object);
+}
+
+static void
+zb_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  ZbWindow *self = ZB_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPORT:
+      g_value_set_object (value, self->report);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, zb_window_get_loading (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+zb_window_class_init (ZbWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = zb_window_dispose;
+  object_class->finalize = zb_window_finalize;
+  object_class->get_property = zb_window_get_property;
+  window_class->close_request = zb_window_close_request;
+
+  properties[PROP_REPORT] =
+    g_param_spec_object ("report", NULL, NULL, ZB_TYPE_REPORT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/zhibiao/Zhibiao/ui/zb-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ZbWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ZbWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, ZbWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, ZbWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ZbWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ZbWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, ZbWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, ZbWindow, section_view);
+  gtk_widget_class_bind_template_child (widget_class, ZbWindow, figure_view);
+  gtk_widget_class_bind_template_child (widget_class, ZbWindow, figure_count_label);
+  gtk_widget_class_bind_template_child (widget_class, ZbWindow, source_view);
+  gtk_widget_class_bind_template_child (widget_class, ZbWindow, source_label);
+  gtk_widget_class_bind_template_child (widget_class, ZbWindow, recent_submenu);
+
+  g_type_ensure (ZB_TYPE_FIGURE_CELL);
+}
+
+static void
+setup_columns (ZbWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+      GtkSorter *sorter;
+
+      g_object_set_data (G_OBJECT (factory), "zb-field", GINT_TO_POINTER (columns[i].field));
+      g_signal_connect (factory, "setup", G_CALLBACK (figure_setup), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (figure_bind), self);
+      g_signal_connect (factory, "unbind", G_CALLBACK (figure_unbind), self);
+
+      column = gtk_column_view_column_new (_(columns[i].title), factory);
+      gtk_column_view_column_set_expand (column, columns[i].expand);
+      if (!columns[i].expand)
+        gtk_column_view_column_set_fixed_width (column, columns[i].width);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_figures,
+                                                  GINT_TO_POINTER (columns[i].field), NULL));
+      gtk_column_view_column_set_sorter (column, sorter);
+      g_object_unref (sorter);
+      gtk_column_view_append_column (self->figure_view, column);
+    }
+}
+
+/* Loaded by the window rather than as the application's style.css, so the
+ * cells look the same wherever a window is made (tests included). */
+static void
+ensure_css (GtkWidget *widget)
+{
+  static GdkDisplay *loaded_for;
+  GdkDisplay *display = gtk_widget_get_display (widget);
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (loaded_for == display)
+    return;
+  loaded_for = display;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/zhibiao/Zhibiao/zb-window.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+zb_window_init (ZbWindow *self)
+{
+  GtkListItemFactory *factory;
+  GtkDropTarget *drop;
+  GtkSorter *sorter;
+  GtkTextBuffer *buffer;
+  GSettingsSchemaSource *schemas = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  self->children = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->parents = g_array_new (FALSE, TRUE, sizeof (int));
+  self->counts = g_array_new (FALSE, TRUE, sizeof (int));
+  self->corrected = g_array_new (FALSE, TRUE, sizeof (int));
+  self->cells = g_hash_table_new (NULL, NULL);
+  self->section_items = g_hash_table_new (NULL, NULL);
+  self->selected_section = WHOLE_REPORT;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  ensure_css (GTK_WIDGET (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+  /* Export (Ctrl+E) is built elsewhere; until then the action stays insensitive. */
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "export")), FALSE);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "no-recent")), FALSE);
+
+  /* the window size is remembered when the schema is installed (always, but
+   * for a bare build tree run without build-aux/run) */
+  if (schemas != NULL && (schema = g_settings_schema_source_lookup (schemas, APP_ID, TRUE)))
+    {
+      int width, height;
+
+      self->settings = g_settings_new (APP_ID);
+      g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
+      gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+
+  /* outline */
+  self->section_selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->section_selection, FALSE);
+  g_signal_connect (self->section_selection, "notify::selected-item",
+                    G_CALLBACK (on_section_selected), self);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (section_setup), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (section_bind), self);
+  g_signal_connect (factory, "teardown", G_CALLBACK (section_teardown), self);
+  gtk_list_view_set_factory (self->section_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->section_view, GTK_SELECTION_MODEL (self->section_selection));
+
+  /* table: report figures → filter → column sorter → selection */
+  setup_columns (self);
+  self->filter = gtk_custom_filter_new (figure_visible, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  sorter = gtk_column_view_get_sorter (self->figure_view);
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered),
+                                          sorter ? g_object_ref (sorter) : NULL);
+  self->figure_selection = gtk_single_selection_new (G_LIST_MODEL (self->sorted));
+  gtk_single_selection_set_autoselect (self->figure_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->figure_selection, TRUE);
+  g_signal_connect (self->figure_selection, "notify::selected-item",
+                    G_CALLBACK (on_figure_selected), self);
+  g_signal_connect_swapped (self->figure_selection, "items-changed",
+                            G_CALLBACK (update_count_label), self);
+  gtk_column_view_set_model (self->figure_view, GTK_SELECTION_MODEL (self->figure_selection));
+
+  /* source */
+  buffer = gtk_text_view_get_buffer (self->source_view);
+  self->quote_tag = gtk_text_buffer_create_tag (buffer, "quote",
+                                                "background", "rgba(246,211,45,0.55)",
+                                                "weight", PANGO_WEIGHT_BOLD,
+                                                NULL);
+  {
+    GtkTextIter start;
+
+    gtk_text_buffer_get_start_iter (buffer, &start);
+    self->quote_mark = gtk_text_buffer_create_mark (buffer, "quote", &start, TRUE);
+  }
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  rebuild_recent_menu (self);
+  update_count_label (self);
+  update_actions (self);
+}
+
+ZbWindow *
+zb_window_new (GtkApplication *application)
+{
+  return g_object_new (ZB_TYPE_WINDOW, "application", application, NULL);
+}
+
+gboolean
+zb_window_get_loading (ZbWindow *self)
+{
+  g_return_val_if_fail (ZB_IS_WINDOW (self), FALSE);
+  return self->cancellable != NULL;
+}
+
+ZbReport *
+zb_window_get_report (ZbWindow *self)
+{
+  g_return_val_if_fail (ZB_IS_WINDOW (self), NULL);
+  return self->report;
+}
+
+ZbUndoStack *
+zb_window_get_undo_stack (ZbWindow *self)
+{
+  g_return_val_if_fail (ZB_IS_WINDOW (self), NULL);
+  return self->undo;
+}
+
+GtkSingleSelection *
+zb_window_get_section_selection (ZbWindow *self)
+{
+  g_return_val_if_fail (ZB_IS_WINDOW (self), NULL);
+  return self->section_selection;
+}
+
+GtkSingleSelection *
+zb_window_get_figure_selection (ZbWindow *self)
+{
+  g_return_val_if_fail (ZB_IS_WINDOW (self), NULL);
+  return self->figure_selection;
+}
+
+GtkColumnView *
+zb_window_get_figure_view (ZbWindow *self)
+{
+  g_return_val_if_fail (ZB_IS_WINDOW (self), NULL);
+  return self->figure_view;
+}
+
+GtkTextView *
+zb_window_get_source_view (ZbWindow *self)
+{
+  g_return_val_if_fail (ZB_IS_WINDOW (self), NULL);
+  return self->source_view;
+}
+
+void
+zb_window_set_filter_text (ZbWindow   *self,
+                           const char *text)
+{
+  g_return_if_fail (ZB_IS_WINDOW (self));
+
+  g_clear_pointer (&self->filter_text, g_free);
+  if (text != NULL && *text != '\0')
+    self->filter_text = g_utf8_casefold (text, -1);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}

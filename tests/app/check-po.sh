@@ -1,0 +1,16 @@
+#!/bin/sh
+# Every string of the sources has a zh_CN translation, none fuzzy.
+set -eu
+src="$1"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+cd "$src"
+xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=C_:1c,2 \
+  --keyword=NC_:1c,2 --keyword=g_dngettext:2,3 --files-from=po/POTFILES \
+  -o "$tmp/zhibiao.pot"
+msgmerge --quiet -o "$tmp/zh_CN.po" po/zh_CN.po "$tmp/zhibiao.pot"
+stats="$(msgfmt --check --statistics -o /dev/null "$tmp/zh_CN.po" 2>&1)"
+echo "$stats"
+case "$stats" in
+  *untranslated*|*fuzzy*) echo "po/zh_CN.po is incomplete: run the update and translate" >&2; exit 1 ;;
+esac

@@ -1,0 +1,495 @@
+/* test-window.c — the main window driven through its widget models (run under xvfb-run)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "zb-window.h"
+
+/* Our own sample sentences (not corpus text). */
+static const char report_text[] =
+  "临江县2025年上半年经济运行简况\n"
+  "\n"
+  "一、工业\n"
+  "\n"
+  "（一）规模以上工业\n"
+  "\n"
+  "1-6月，全县规模以上工业增加值同比增长6.2%，比一季度加快0.4个百分点。\n"
+  "\n"
+  "（二）重点企业\n"
+  "\n"
+  "1. 电子信息企业\n"
+  "\n"
+  "电子信息企业产值58.3亿元，同比增长11.5%。\n"
+  "\n"
+  "二、投资\n"
+  "\n"
+  "固定资产投资同比增长3.4%，低于全年目标增长7%的进度要求。\n"
+  "\n"
+  "三、消费\n"
+  "\n"
+  "社会消费品零售总额完成96.8亿元，同比增长4.7%。\n";
+
+typedef struct {
+  const char *quote;
+  const char *name;
+  double      value;
+  gint8       decimals;
+  const char *unit;
+  double      change;
+  ZbChangeUnit change_unit;
+  const char *period;
+} Sample;
+
+static const Sample samples[] = {
+  { "规模以上工业增加值同比增长6.2%", "规模以上工业增加值", 0, -1, NULL, 6.2, ZB_CHANGE_PERCENT, "1-6月" },
+  { "电子信息企业产值58.3亿元，同比增长11.5%", "电子信息企业产值", 58.3, 1, "亿元", 11.5, ZB_CHANGE_PERCENT, "1-6月" },
+  { "固定资产投资同比增长3.4%", "固定资产投资", 0, -1, NULL, 3.4, ZB_CHANGE_PERCENT, "1-6月" },
+  { "社会消费品零售总额完成96.8亿元，同比增长4.7%", "社会消费品零售总额", 96.8, 1, "亿元", 4.7, ZB_CHANGE_PERCENT, "1-6月" },
+};
+
+static gboolean
+stop_waiting (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until the window is idle for a few frames. */
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  return --*(int *) data > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static void
+wait_frames (GtkWidget *widget,
+             int        frames)
+{
+  gboolean gave_up = FALSE;
+  guint guard = g_timeout_add_seconds (20, stop_waiting, &gave_up);
+
+  gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+  gtk_widget_queue_draw (widget);
+  while (frames > 0 && !gave_up)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  if (!gave_up)
+    g_source_remove (guard);
+  g_assert_false (gave_up);
+}
+
+static void
+wait_loaded (ZbWindow *window)
+{
+  gboolean gave_up = FALSE;
+  guint guard = g_timeout_add_seconds (30, stop_waiting, &gave_up);
+
+  while (zb_window_get_loading (window) && !gave_up)
+    g_main_context_iteration (NULL, TRUE);
+  if (!gave_up)
+    g_source_remove (guard);
+  g_assert_false (gave_up);
+  wait_frames (GTK_WIDGET (window), 3);
+}
+
+/* GtkEditableLabel stops editing from a 100 ms timeout after focus-out; let
+ * it run before the widget goes (GTK 4.8 does not cancel it on destroy). */
+static void
+close_window (ZbWindow *window)
+{
+  gboolean done = FALSE;
+
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  g_timeout_add (300, stop_waiting, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static char *
+write_report (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (g_get_tmp_dir (), "zhibiao-test-report.txt", NULL);
+
+  g_file_set_contents (path, report_text, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static ZbWindow *
+new_window (void)
+{
+  ZbWindow *window = zb_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static ZbSection *
+tree_section_at (ZbWindow *window,
+                 guint     position)
+{
+  GListModel *tree = G_LIST_MODEL (zb_window_get_section_selection (window));
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (tree, position);
+
+  return gtk_tree_list_row_get_item (row);
+}
+
+static guint
+n_table_rows (ZbWindow *window)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (zb_window_get_figure_selection (window)));
+}
+
+static ZbFigure *
+add_sample (ZbReport     *report,
+            const Sample *sample)
+{
+  const char *text = zb_report_get_text (report);
+  const char *at = strstr (text, sample->quote);
+  ZbFigure *figure;
+  ZbNumber change = { sample->change, 1, TRUE };
+
+  g_assert_nonnull (at);
+  figure = zb_report_add_figure_from_span (report, at - text, strlen (sample->quote), sample->name);
+  /* extraction-side setters: the values count as extracted, not corrected */
+  if (sample->decimals >= 0)
+    {
+      ZbNumber value = { sample->value, sample->decimals, TRUE };
+      zb_figure_set_value (figure, &value, sample->unit);
+    }
+  zb_figure_set_change (figure, &change, sample->change_unit);
+  zb_figure_set_period (figure, sample->period);
+  return figure;
+}
+
+static guint
+table_position (ZbWindow *window,
+                ZbFigure *figure)
+{
+  GListModel *model = G_LIST_MODEL (zb_window_get_figure_selection (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ZbFigure) f = g_list_model_get_item (model, i);
+      if (f == figure)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (SCREENSHOT_DIR, name, NULL);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  g_assert_cmpint (width, >, 0);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static gboolean
+chinese_ui (void)
+{
+  const char *language = g_getenv ("LANGUAGE");
+  return language != NULL && g_str_has_prefix (language, "zh");
+}
+
+static void
+test_window_workflow (void)
+{
+  g_autofree char *path = write_report ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  ZbWindow *window = new_window ();
+  ZbReport *report;
+  GListModel *sections;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+  ZbFigureCell *cell;
+  ZbFigure *figures[G_N_ELEMENTS (samples)];
+  ZbFigure *edited;
+  ZbUndoStack *undo;
+  guint n_sections, n_extracted, industry = G_MAXUINT;
+  g_autofree char *value = NULL;
+  const char *tooltip;
+
+  zb_window_open (window, file);
+  g_assert_true (zb_window_get_loading (window));
+  wait_loaded (window);
+
+  report = zb_window_get_report (window);
+  g_assert_nonnull (report);
+  undo = zb_window_get_undo_stack (window);
+  g_assert_cmpuint (zb_undo_stack_get_n_undo (undo), ==, 0);
+
+  /* tree: a root row for the whole report, then every section (expanded) */
+  sections = zb_report_get_sections (report);
+  n_sections = g_list_model_get_n_items (sections);
+  g_assert_cmpuint (n_sections, >=, 6);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (zb_window_get_section_selection (window))),
+                    ==, n_sections + 1);
+  {
+    g_autoptr(ZbSection) root = tree_section_at (window, 0);
+    g_assert_cmpint (zb_section_get_id (root), ==, -1);
+  }
+  for (guint i = 0; i < n_sections; i++)
+    {
+      g_autoptr(ZbSection) expected = g_list_model_get_item (sections, i);
+      g_autoptr(ZbSection) shown = tree_section_at (window, i + 1);
+      g_autofree char *label = zb_section_dup_label (shown);
+
+      g_assert_cmpint (zb_section_get_id (shown), ==, zb_section_get_id (expected));
+      if (g_str_equal (label, "一、工业"))
+        industry = i + 1;
+    }
+  g_assert_cmpuint (industry, !=, G_MAXUINT);
+
+  /* table: whatever the parser found, plus figures made from spans */
+  n_extracted = n_table_rows (window);
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    figures[i] = add_sample (report, &samples[i]);
+  wait_frames (GTK_WIDGET (window), 3);
+  g_assert_cmpuint (n_table_rows (window), ==, n_extracted + G_N_ELEMENTS (samples));
+  edited = figures[0];
+  g_assert_cmpuint (table_position (window, edited), !=, GTK_INVALID_LIST_POSITION);
+
+  /* a section shows its own figures and its descendants' */
+  gtk_single_selection_set_selected (zb_window_get_section_selection (window), industry);
+  g_assert_cmpuint (table_position (window, figures[0]), !=, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpuint (table_position (window, figures[1]), !=, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpuint (table_position (window, figures[2]), ==, GTK_INVALID_LIST_POSITION);
+  gtk_single_selection_set_selected (zb_window_get_section_selection (window), 0);
+  g_assert_cmpuint (n_table_rows (window), ==, n_extracted + G_N_ELEMENTS (samples));
+
+  /* filter by name */
+  zb_window_set_filter_text (window, "投资");
+  g_assert_cmpuint (table_position (window, figures[2]), !=, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpuint (table_position (window, figures[0]), ==, GTK_INVALID_LIST_POSITION);
+  zb_window_set_filter_text (window, NULL);
+
+  /* selecting a figure highlights its quote in the source */
+  gtk_single_selection_set_selected (zb_window_get_figure_selection (window),
+                                     table_position (window, edited));
+  buffer = gtk_text_view_get_buffer (zb_window_get_source_view (window));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter,
+                                      g_utf8_pointer_to_offset (report_text, strstr (report_text, "规模以上工业增加值")));
+  g_assert_true (gtk_text_iter_has_tag (&iter, gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "quote")));
+  wait_frames (GTK_WIDGET (window), 3);
+
+  /* an invalid value is refused with the reason and nothing is stored */
+  cell = zb_window_find_cell (window, edited, ZB_FIELD_CHANGE);
+  g_assert_nonnull (cell);
+  zb_figure_cell_start_editing (cell);
+  gtk_editable_set_text (zb_figure_cell_get_editable (cell), "6,x");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell), "refused"));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (cell)));
+  gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (zb_figure_cell_get_editable (cell)), TRUE);
+  value = zb_figure_dup_field (edited, ZB_FIELD_CHANGE);
+  g_assert_cmpstr (value, ==, "6.2");
+  g_clear_pointer (&value, g_free);
+  g_assert_false (zb_figure_is_corrected (edited));
+  g_assert_cmpuint (zb_undo_stack_get_n_undo (undo), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (zb_figure_cell_get_editable (cell)), ==, "6.2");
+
+  /* a valid value goes through zb_figure_correct and onto the undo stack */
+  zb_figure_cell_start_editing (cell);
+  gtk_editable_set_text (zb_figure_cell_get_editable (cell), "6.5");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (cell), "refused"));
+  gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (zb_figure_cell_get_editable (cell)), TRUE);
+  value = zb_figure_dup_field (edited, ZB_FIELD_CHANGE);
+  g_assert_cmpstr (value, ==, "6.5");
+  g_clear_pointer (&value, g_free);
+  g_assert_true (zb_figure_field_is_corrected (edited, ZB_FIELD_CHANGE));
+  g_assert_cmpuint (zb_undo_stack_get_n_undo (undo), ==, 1);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell), "corrected"));
+  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (cell));
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, "6.2"));
+
+  /* undo and redo through the window's actions */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  value = zb_figure_dup_field (edited, ZB_FIELD_CHANGE);
+  g_assert_cmpstr (value, ==, "6.2");
+  g_clear_pointer (&value, g_free);
+  g_assert_cmpuint (zb_undo_stack_get_n_redo (undo), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (zb_figure_cell_get_editable (cell)), ==, "6.2");
+  g_action_group_activate_action (G_ACTION_GROUP (window), "redo", NULL);
+  value = zb_figure_dup_field (edited, ZB_FIELD_CHANGE);
+  g_assert_cmpstr (value, ==, "6.5");
+  g_clear_pointer (&value, g_free);
+  g_assert_cmpuint (zb_undo_stack_get_n_undo (undo), ==, 1);
+
+  /* the unit of another figure, too: the screenshot shows two edited cells */
+  g_assert_true (zb_undo_stack_correct (undo, figures[3], ZB_FIELD_VALUE, "97.1", &error));
+  g_assert_no_error (error);
+
+  /* delete, then undo the deletion */
+  gtk_single_selection_set_selected (zb_window_get_figure_selection (window),
+                                     table_position (window, figures[2]));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "delete-figure", NULL);
+  g_assert_true (zb_figure_get_deleted (figures[2]));
+  g_assert_cmpuint (table_position (window, figures[2]), ==, GTK_INVALID_LIST_POSITION);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  g_assert_false (zb_figure_get_deleted (figures[2]));
+  g_assert_cmpuint (table_position (window, figures[2]), !=, GTK_INVALID_LIST_POSITION);
+
+  /* change a kind */
+  gtk_single_selection_set_selected (zb_window_get_figure_selection (window),
+                                     table_position (window, figures[2]));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "figure-kind", g_variant_new_string ("progress"));
+  g_assert_cmpint (zb_figure_get_kind (figures[2]), ==, ZB_FIGURE_PROGRESS);
+  /* edit, value, delete (undone), kind */
+  g_assert_cmpuint (zb_undo_stack_get_n_undo (undo), ==, 3);
+
+  /* export is not part of this build: present but insensitive */
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "export"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export"));
+
+  if (chinese_ui ())
+    {
+      GListModel *columns = gtk_column_view_get_columns (zb_window_get_figure_view (window));
+      g_autoptr(GtkColumnViewColumn) first = g_list_model_get_item (columns, 0);
+      g_assert_cmpstr (gtk_column_view_column_get_title (first), ==, "名称");
+    }
+
+  /* the screenshot: tree, filled table, highlighted source */
+  gtk_single_selection_set_selected (zb_window_get_figure_selection (window),
+                                     table_position (window, edited));
+  wait_frames (GTK_WIDGET (window), 5);
+  save_screenshot (GTK_WIDGET (window),
+                   chinese_ui () ? "zhibiao-window-zh_CN.png" : "zhibiao-window.png");
+
+  close_window (window);
+  g_unlink (path);
+}
+
+static void
+test_unreadable_file (void)
+{
+  g_autofree char *path = write_report ();
+  g_autofree char *bad = g_build_filename (g_get_tmp_dir (), "zhibiao-test-empty.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) empty = NULL;
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/zhibiao/report.txt");
+  ZbWindow *window = new_window ();
+  ZbReport *report;
+
+  /* nothing opens, and nothing is lost: the window keeps what it had */
+  zb_window_open (window, missing);
+  wait_loaded (window);
+  g_assert_null (zb_window_get_report (window));
+
+  zb_window_open (window, file);
+  wait_loaded (window);
+  report = zb_window_get_report (window);
+  g_assert_nonnull (report);
+
+  g_assert_true (g_file_set_contents (bad, "", 0, NULL));
+  empty = g_file_new_for_path (bad);
+  zb_window_open (window, empty);
+  wait_loaded (window);
+  g_assert_true (zb_window_get_report (window) == report);
+
+  close_window (window);
+  g_unlink (bad);
+  g_unlink (path);
+}
+
+/* first start: the bundled sample report opens from the GResource */
+static void
+test_sample_report (void)
+{
+  ZbWindow *window = new_window ();
+  ZbReport *report;
+  guint n_sections;
+
+  zb_window_open_sample (window);
+  wait_loaded (window);
+  report = zb_window_get_report (window);
+  g_assert_nonnull (report);
+  g_assert_nonnull (strstr (zb_report_get_text (report), "规模以上工业增加值同比增长6.2%"));
+  n_sections = g_list_model_get_n_items (zb_report_get_sections (report));
+  g_assert_cmpuint (n_sections, >=, 15);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (zb_window_get_section_selection (window))),
+                    ==, n_sections + 1);
+  close_window (window);
+}
+
+static void
+test_corpus_report (void)
+{
+  g_autofree char *path = g_build_filename (SHARED_DIR, "corpus", "eval", "d2-city-q3-speech.txt", NULL);
+  g_autoptr(GFile) file = NULL;
+  ZbWindow *window;
+  ZbReport *report;
+  GListModel *figures;
+  guint live = 0;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the shared corpus is not here");
+      return;
+    }
+
+  file = g_file_new_for_path (path);
+  window = new_window ();
+  zb_window_open (window, file);
+  wait_loaded (window);
+  report = zb_window_get_report (window);
+  g_assert_nonnull (report);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (zb_window_get_section_selection (window))),
+                    ==, g_list_model_get_n_items (zb_report_get_sections (report)) + 1);
+  figures = zb_report_get_figures (report);
+  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
+    {
+      g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
+      live += !zb_figure_get_deleted (f);
+    }
+  g_assert_cmpuint (n_table_rows (window), ==, live);
+
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add_func ("/app/window/workflow", test_window_workflow);
+  g_test_add_func ("/app/window/unreadable", test_unreadable_file);
+  g_test_add_func ("/app/window/sample", test_sample_report);
+  g_test_add_func ("/app/window/corpus", test_corpus_report);
+  return g_test_run ();
+}
