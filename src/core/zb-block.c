@@ -577,9 +577,15 @@ zb_joined_init (ZbJoined       *joined,
 
   for (guint i = 0; i < n_pieces; i++)
     {
-      g_string_append_len (joined->str, source->norm + pieces[i].start, pieces[i].end - pieces[i].start);
-      for (guint32 k = pieces[i].start; k < pieces[i].end; k++)
-        g_array_append_val (joined->map, k);
+      guint32 len = pieces[i].end - pieces[i].start;
+      guint at = joined->map->len;
+      guint32 *map;
+
+      g_string_append_len (joined->str, source->norm + pieces[i].start, len);
+      g_array_set_size (joined->map, at + len);
+      map = &g_array_index (joined->map, guint32, at);
+      for (guint32 k = 0; k < len; k++)
+        map[k] = pieces[i].start + k;
     }
   {
     guint32 last = n_pieces ? pieces[n_pieces - 1].end : 0;

@@ -44,6 +44,18 @@ typedef struct {
   gboolean     range;       /* 1—2家: the low end is kept */
 } Mention;
 
+typedef struct {
+  gsize  start;
+  gsize  scanned;
+  char  *found;
+} PeriodCache;
+
+typedef struct {
+  gsize   start;
+  gsize   scanned;
+  GArray *hits;
+} CueCache;
+
 struct _ZbInlineContext
 {
   const ZbSource *source;
@@ -197,6 +209,39 @@ read_number (const char *s,
 
 /* Period expressions ---------------------------------------------------- */
 
+/* A bitmap of the characters that begin a period word (and 截), built once. */
+static gboolean
+may_start_period (const char *s,
+                  gsize       avail)
+{
+  static guint8 *bitmap;
+  gunichar c;
+
+  if (g_once_init_enter (&bitmap))
+    {
+      guint8 *bits = g_malloc0 (0x10000 / 8);
+      static const char * const extra[] = { "截" };
+
+      for (guint i = 0; i < zb_n_period_words; i++)
+        {
+          gunichar f = g_utf8_get_char (zb_period_words[i].word);
+          if (f < 0x10000)
+            bits[f >> 3] |= 1 << (f & 7);
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (extra); i++)
+        {
+          gunichar f = g_utf8_get_char (extra[i]);
+          bits[f >> 3] |= 1 << (f & 7);
+        }
+      g_once_init_leave (&bitmap, bits);
+    }
+
+  if (avail < 3 || ((guchar) s[0] & 0xF0) != 0xE0)
+    return TRUE;   /* rare forms: let the full test decide */
+  c = ((s[0] & 0x0F) << 12) | ((s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+  return (bitmap[c >> 3] >> (c & 7)) & 1;
+}
+
 /* 1-9月, 1—4月, 1至11月, 9月, 9月当月, 5月末, 2023年, 2023年1-9月, 截至…; returns the
  * length of the expression at pos, or 0. */
 static gsize
@@ -206,6 +251,12 @@ match_period (const char *s,
 {
   gsize p = pos;
   const ZbWord *w;
+
+  /* most characters start no period: test the first one against a bitmap */
+  if (p >= end || ((guchar) s[p] < 0x80 && !g_ascii_isdigit (s[p])))
+    return 0;
+  if ((guchar) s[p] >= 0x80 && !may_start_period (s + p, end - p))
+    return 0;
 
   if (at_word (s, p, end, "截至") || at_word (s, p, end, "截止"))
     {
@@ -374,8 +425,8 @@ clean_name (const char *src,
           changed = TRUE;
           continue;
         }
-      /* trailing comparison: 工业投资比上年 */
-      for (gsize p = end; p > start; )
+      /* trailing comparison: 工业投资比上年 (within the last 18 bytes) */
+      for (gsize p = end; p > start && end - p < 18; )
         {
           const char *prev = g_utf8_find_prev_char (s + start, s + p);
           if (prev == NULL)
@@ -390,9 +441,11 @@ clean_name (const char *src,
         }
       if (changed)
         continue;
-      /* a period at the end: GDP增速一季度 */
-      for (gsize p = start; p < end && !changed; p = g_utf8_next_char (s + p) - s)
+      /* a period at the end: GDP增速一季度 (periods are short: look at the tail) */
+      for (gsize p = end > start + 30 ? end - 30 : start; p < end && !changed; p = g_utf8_next_char (s + p) - s)
         {
+          if ((s[p] & 0xC0) == 0x80)
+            continue;
           gsize m = match_period (s, p, end);
           if (m > 0 && p + m == end && p > start)
             {
@@ -815,6 +868,8 @@ typedef struct {
   gsize            open_sentence;
   gsize            open_start;    /* its quote's start and its number, in the joined text */
   gsize            open_number;
+  PeriodCache      periods;       /* the last period of the sentence read so far */
+  CueCache         cues;          /* the goal words of the sentence read so far */
   guint            clause_index;  /* clauses read in this paragraph */
   guint            open_clause;
   guint            last_clause_mentions;
@@ -1011,9 +1066,43 @@ note_actual_period (ZbInlineContext *ctx,
     ctx->latest_month = p.last_month;
 }
 
+/* Where the goal words of a sentence stand: found once per sentence, as
+ * its mentions are read left to right. */
+typedef struct {
+  gsize         pos;
+  const ZbWord *word;
+} CueHit;
+
+static void
+cue_cache_extend (CueCache   *cache,
+                  const char *s,
+                  gsize       sentence_start,
+                  gsize       pos)
+{
+  if (cache->hits == NULL)
+    cache->hits = g_array_new (FALSE, FALSE, sizeof (CueHit));
+  if (cache->start != sentence_start || cache->scanned < sentence_start)
+    {
+      g_array_set_size (cache->hits, 0);
+      cache->start = sentence_start;
+      cache->scanned = sentence_start;
+    }
+  for (gsize p = cache->scanned; p < pos; p = g_utf8_next_char (s + p) - s)
+    {
+      const ZbWord *w = zb_vocab_match_at (zb_target_cues, zb_n_target_cues, s + p, s + pos);
+      if (w != NULL)
+        {
+          CueHit hit = { p, w };
+          g_array_append_val (cache->hits, hit);
+        }
+    }
+  cache->scanned = MAX (cache->scanned, pos);
+}
+
 /* Is the sentence (up to pos) about a goal? */
 static gboolean
-target_context (const char *s,
+target_context (CueCache   *cache,
+                const char *s,
                 gsize       sentence_start,
                 gsize       clause_start,
                 gsize       pos,
@@ -1021,12 +1110,17 @@ target_context (const char *s,
                 const char *period,
                 guint8      latest_month)
 {
+  cue_cache_extend (cache, s, sentence_start, pos);
+
   /* cues before the mention in the sentence */
-  for (gsize p = sentence_start; p < pos; p = g_utf8_next_char (s + p) - s)
+  for (guint h = 0; h < cache->hits->len; h++)
     {
-      const ZbWord *w = zb_vocab_match_at (zb_target_cues, zb_n_target_cues, s + p, s + pos);
-      if (w == NULL)
-        continue;
+      const CueHit *hit = &g_array_index (cache->hits, CueHit, h);
+      gsize p = hit->pos;
+      const ZbWord *w = hit->word;
+
+      if (p + strlen (w->word) > pos)
+        break;
       /* phrases that hold a cue word but set no goal: 向上争取资金, …排头兵的目标 */
       if (zb_vocab_match_before (zb_target_noncues, zb_n_target_noncues, s + sentence_start,
                                  s + p + strlen (w->word)) != NULL ||
@@ -1103,14 +1197,43 @@ target_context (const char *s,
   return FALSE;
 }
 
-/* The last period written in [start, pos). */
+/* The last period written in [start, pos); with a cache, successive calls
+ * over one sentence read each byte once. */
+
+static char *period_scan (const char *s, gsize start, gsize pos, char *found);
+
 static char *
 period_before (const char *s,
                gsize       start,
                gsize       pos)
 {
-  char *found = NULL;
+  return period_scan (s, start, pos, NULL);
+}
 
+static char *
+period_before_cached (PeriodCache *cache,
+                      const char  *s,
+                      gsize        start,
+                      gsize        pos)
+{
+  if (cache->start != start || cache->scanned > pos || cache->scanned < start)
+    {
+      g_clear_pointer (&cache->found, g_free);
+      cache->start = start;
+      cache->scanned = start;
+    }
+  /* mentions come left to right: go on from where the last call stopped */
+  cache->found = period_scan (s, cache->scanned, pos, cache->found);
+  cache->scanned = pos;
+  return g_strdup (cache->found);
+}
+
+static char *
+period_scan (const char *s,
+             gsize       start,
+             gsize       pos,
+             char       *found)
+{
   for (gsize p = start; p < pos; )
     {
       gsize n = match_period (s, p, pos);
@@ -1230,7 +1353,13 @@ read_clause_without_figures (Reader *r,
                              gsize   ce)
 {
   const char *s = r->joined->str->str;
-  g_autofree char *topic = clean_name (s, cs, ce);
+  /* a subject opens its clause: the first 20 characters are enough */
+  gsize topic_end = MIN (ce, cs + 60);
+  g_autofree char *topic = NULL;
+
+  while (topic_end > cs && topic_end < ce && (s[topic_end] & 0xC0) == 0x80)
+    topic_end--;
+  topic = clean_name (s, cs, topic_end);
   const char *flat = g_strstr_len (s + cs, ce - cs, "持平");
 
   if (flat != NULL && r->ctx->last_name != NULL &&
@@ -1415,12 +1544,12 @@ read_clause (Reader *r,
       else if (prev != NULL)
         name = NULL;
 
-      period = period_before (s, sentence_start, m->start);
+      period = period_before_cached (&r->periods, s, sentence_start, m->start);
       if (period == NULL)
         period = g_strdup (r->ctx->period ? r->ctx->period : r->ctx->section_period);
 
       /* a count or an amount is a goal only when its own clause says so */
-      target = target_context (s, sentence_start, cs, m->start, ce, period, r->ctx->latest_month);
+      target = target_context (&r->cues, s, sentence_start, cs, m->start, ce, period, r->ctx->latest_month);
 
       /* a quantity goal names what follows: 确保新增1个千亿园区 */
       after = skip_spaces (s, m->end, ce);
@@ -1781,5 +1910,8 @@ zb_inline_parse_block (ZbInlineContext *ctx,
   r.figures = figures;
   read_text (&r);
 
+  g_free (r.periods.found);
+  if (r.cues.hits)
+    g_array_unref (r.cues.hits);
   zb_joined_clear (&joined);
 }

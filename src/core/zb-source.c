@@ -51,6 +51,29 @@ build_text (ZbSource      *self,
   self->text_to_orig = map;
 }
 
+/* Map runs, built as norm grows. */
+typedef struct {
+  GArray *norm;
+  GArray *text;
+} Runs;
+
+static inline void
+runs_note (Runs    *runs,
+           guint32  norm_at,
+           guint32  text_at)
+{
+  /* a new run only where the identity of the current run breaks */
+  if (runs->norm->len > 0)
+    {
+      guint32 n0 = g_array_index (runs->norm, guint32, runs->norm->len - 1);
+      guint32 t0 = g_array_index (runs->text, guint32, runs->text->len - 1);
+      if (text_at - t0 == norm_at - n0)
+        return;
+    }
+  g_array_append_val (runs->norm, norm_at);
+  g_array_append_val (runs->text, text_at);
+}
+
 /* Folds full-width forms for matching; keeps a map back into text. */
 static void
 build_norm (ZbSource *self)
@@ -58,23 +81,34 @@ build_norm (ZbSource *self)
   const char *p = self->text;
   const char *end = self->text + self->text_len;
   GString *out = g_string_sized_new (self->text_len + 1);
-  guint32 *map = g_new (guint32, self->text_len + 1);
   GArray *lines = g_array_new (FALSE, FALSE, sizeof (guint32));
+  Runs runs = { g_array_new (FALSE, FALSE, sizeof (guint32)), g_array_new (FALSE, FALSE, sizeof (guint32)) };
   guint32 zero = 0;
 
   g_array_append_val (lines, zero);
 
   while (p < end)
     {
-      gunichar c = g_utf8_get_char (p);
-      const char *next = g_utf8_next_char (p);
+      const char *next;
       guint32 at = (guint32) (p - self->text);
+      gunichar c;
 
-      if (c == '\n' && next < end)
+      /* ASCII passes through: the common case, kept cheap */
+      if ((guchar) *p < 0x80 && !(*p == '*' && p + 1 < end && p[1] == '*'))
         {
-          guint32 start = (guint32) (next - self->text);
-          g_array_append_val (lines, start);
+          if (*p == '\n' && p + 1 < end)
+            {
+              guint32 start = at + 1;
+              g_array_append_val (lines, start);
+            }
+          runs_note (&runs, (guint32) out->len, at);
+          g_string_append_c (out, *p);
+          p++;
+          continue;
         }
+
+      c = g_utf8_get_char (p);
+      next = g_utf8_next_char (p);
 
       if (c >= 0xFF01 && c <= 0xFF5E)
         c -= 0xFEE0;
@@ -85,33 +119,29 @@ build_norm (ZbSource *self)
           p = next;
           continue;
         }
-      else if (c == '*' && next < end && *next == '*')
+      else if (c == '*')
         {
           /* Markdown strong emphasis: read through it. */
           p = next + 1;
           continue;
         }
 
+      /* folding only ever yields ASCII; other characters keep their bytes,
+       * so a run started here stays an identity over them */
+      runs_note (&runs, (guint32) out->len, at);
       if (c < 0x80)
-        {
-          map[out->len] = at;
-          g_string_append_c (out, (char) c);
-        }
+        g_string_append_c (out, (char) c);
       else
-        {
-          char buf[6];
-          int n = g_unichar_to_utf8 (c, buf);
-          for (int k = 0; k < n; k++)
-            map[out->len + k] = at;
-          g_string_append_len (out, buf, n);
-        }
+        g_string_append_len (out, p, next - p);
       p = next;
     }
-  map[out->len] = (guint32) self->text_len;
+  runs_note (&runs, (guint32) out->len, (guint32) self->text_len);
 
   self->norm_len = out->len;
   self->norm = g_string_free (out, FALSE);
-  self->norm_to_text = g_renew (guint32, map, self->norm_len + 1);
+  self->n_runs = runs.norm->len;
+  self->run_norm = (guint32 *) (void *) g_array_free (runs.norm, FALSE);
+  self->run_text = (guint32 *) (void *) g_array_free (runs.text, FALSE);
   self->n_lines = lines->len;
   self->line_starts = (guint32 *) (void *) g_array_free (lines, FALSE);
 }
@@ -349,7 +379,8 @@ zb_source_unref (ZbSource *self)
   g_free (self->text);
   g_free (self->text_to_orig);
   g_free (self->norm);
-  g_free (self->norm_to_text);
+  g_free (self->run_norm);
+  g_free (self->run_text);
   g_free (self->line_starts);
   g_free (self);
 }
@@ -384,6 +415,19 @@ gsize
 zb_source_text_offset (const ZbSource *self,
                        gsize           norm_offset)
 {
+  guint lo = 0, hi = self->n_runs;
+
   norm_offset = MIN (norm_offset, self->norm_len);
-  return self->norm_to_text[norm_offset];
+  if (self->n_runs == 0)
+    return 0;
+  /* the last run that starts at or before the offset */
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+      if (self->run_norm[mid] <= norm_offset)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return self->run_text[lo] + (norm_offset - self->run_norm[lo]);
 }

@@ -26,7 +26,11 @@ struct _ZbSource
   guint32   *text_to_orig;   /* NULL when text offsets are the original offsets */
   char      *norm;
   gsize      norm_len;
-  guint32   *norm_to_text;   /* norm_len + 1 entries */
+  /* norm → text as runs: within run i, text = text_start + (norm − norm_start).
+   * Folding changes lengths only here and there, so runs are few. */
+  guint32   *run_norm;       /* n_runs norm offsets where a run starts, ascending */
+  guint32   *run_text;       /* the text offset each run starts at */
+  guint      n_runs;
   guint32   *line_starts;    /* text offsets of each line's first byte */
   guint      n_lines;
 };

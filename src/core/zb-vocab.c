@@ -217,10 +217,18 @@ index_for (const ZbWord *table,
 {
   WordIndex *idx = NULL;
 
-  /* tables are few: a linear look is cheaper than hashing */
+  /* the last table asked for is usually asked for again */
+  static WordIndex *last_hit;
+  WordIndex *last = g_atomic_pointer_get (&last_hit);
+
+  if (last != NULL && last->table == table)
+    return last;
   for (gint i = 0; i < g_atomic_int_get (&n_indexes); i++)
     if (indexes[i].table == table)
-      return &indexes[i];
+      {
+        g_atomic_pointer_set (&last_hit, &indexes[i]);
+        return &indexes[i];
+      }
 
   g_mutex_lock (&index_lock);
   for (gint i = 0; i < n_indexes; i++)
