@@ -13,18 +13,18 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
 typedef struct {
-  guint  page;        /* 1-based */
-  guint  line;        /* 1-based within the page */
-  char  *text;
-  double top;
-  double bottom;
+  guint    page;        /* 1-based */
+  guint    line;        /* 1-based within the page */
+  GString *text;
+  double   left, right, top, bottom;   /* top < 0: no boxes */
 } PdfLine;
 
 static void
 pdf_line_clear (gpointer data)
 {
   PdfLine *l = data;
-  g_free (l->text);
+  if (l->text)
+    g_string_free (l->text, TRUE);
 }
 
 static int
@@ -44,8 +44,99 @@ median (GArray *values)
   return g_array_index (values, double, values->len / 2);
 }
 
-/* A page's text lines with their vertical extent. The layout array gives
- * one rectangle per character of poppler_page_get_text (). */
+/* Builds one line from characters [first, last) of the page text. A wide
+ * horizontal gap (a tab stop, a table column) becomes a TAB, as it is in
+ * text reports; poppler's own spaces stay single spaces. */
+static void
+build_line (PdfLine                *l,
+            const char             *s,
+            guint                   n_chars,
+            const PopplerRectangle *rects,
+            guint                   first,
+            guint                   n_rects)
+{
+  const PopplerRectangle *prev = NULL;
+  gboolean space = FALSE;
+  double height = 0;
+  guint k = first;
+
+  l->text = g_string_new (NULL);
+  l->top = -1;
+
+  /* the line's height is the em size the gaps are measured in */
+  for (guint i = 0; i < n_chars && first + i < n_rects; i++)
+    height = MAX (height, rects[first + i].y2 - rects[first + i].y1);
+
+  for (const char *p = s; k < first + n_chars; p = g_utf8_next_char (p), k++)
+    {
+      gunichar c = g_utf8_get_char (p);
+      const PopplerRectangle *r = k < n_rects ? &rects[k] : NULL;
+
+      if (g_unichar_isspace (c) || c == '\f')
+        {
+          space = TRUE;
+          continue;
+        }
+      if (r != NULL && r->y2 > r->y1)
+        {
+          if (prev != NULL && height > 0 && r->x1 - prev->x2 > 1.5 * height)
+            g_string_append_c (l->text, '\t');
+          else if (space && l->text->len > 0)
+            g_string_append_c (l->text, ' ');
+          if (l->top < 0)
+            {
+              l->left = r->x1, l->right = r->x2;
+              l->top = r->y1, l->bottom = r->y2;
+            }
+          l->left = MIN (l->left, r->x1);
+          l->right = MAX (l->right, r->x2);
+          l->top = MIN (l->top, r->y1);
+          l->bottom = MAX (l->bottom, r->y2);
+          prev = r;
+        }
+      else if (space && l->text->len > 0)
+        g_string_append_c (l->text, ' ');
+      space = FALSE;
+      g_string_append_unichar (l->text, c);
+    }
+}
+
+/* Reading order puts a column of tab-aligned numbers (a table of contents'
+ * page numbers, a table's last column) after the text beside it; a line
+ * that sits on the same baseline as an earlier one, to its right, joins it. */
+static gboolean
+join_same_baseline (GArray  *lines,
+                    guint    page_start,
+                    PdfLine *l)
+{
+  double h = l->bottom - l->top;
+
+  if (l->top < 0 || h <= 0)
+    return FALSE;
+  for (guint j = lines->len; j > page_start; j--)
+    {
+      PdfLine *m = &g_array_index (lines, PdfLine, j - 1);
+      double overlap;
+
+      if (m->top < 0)
+        continue;
+      overlap = MIN (m->bottom, l->bottom) - MAX (m->top, l->top);
+      if (overlap < 0.6 * MIN (h, m->bottom - m->top))
+        continue;
+      if (l->left < m->right)
+        return FALSE;
+      g_string_append_c (m->text, '\t');
+      g_string_append (m->text, l->text->str);
+      m->right = l->right;
+      m->top = MIN (m->top, l->top);
+      m->bottom = MAX (m->bottom, l->bottom);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* A page's text lines with their boxes. The layout array gives one
+ * rectangle per character of poppler_page_get_text (). */
 static void
 read_page (PopplerPage *page,
            guint        page_no,
@@ -54,9 +145,10 @@ read_page (PopplerPage *page,
   g_autofree char *text = poppler_page_get_text (page);
   g_autofree PopplerRectangle *rects = NULL;
   guint n_rects = 0;
-  const char *p, *start;
-  guint ch = 0;
+  guint page_start = lines->len;
   guint line_no = 0;
+  const char *p, *start;
+  guint ch = 0, first = 0;
 
   if (text == NULL)
     return;
@@ -68,42 +160,64 @@ read_page (PopplerPage *page,
     {
       if (*p == '\n' || *p == '\0')
         {
-          g_autofree char *s = g_strndup (start, p - start);
-          guint first = ch - (guint) g_utf8_strlen (start, p - start);
-          PdfLine l = { page_no, ++line_no, NULL, 0, 0 };
-          gboolean have = FALSE;
+          PdfLine l = { page_no, 0, NULL, 0, 0, 0, 0 };
 
-          g_strstrip (s);
-          g_strdelimit (s, "\f\r", ' ');
-          for (guint k = first; k < ch && k < n_rects; k++)
+          build_line (&l, start, ch - first, rects, first, n_rects);
+          if (l.text->len == 0 || join_same_baseline (lines, page_start, &l))
+            pdf_line_clear (&l);
+          else
             {
-              /* spaces poppler inserts have empty or stray boxes */
-              if (rects[k].y2 <= rects[k].y1)
-                continue;
-              if (!have || rects[k].y1 < l.top)
-                l.top = rects[k].y1;
-              if (!have || rects[k].y2 > l.bottom)
-                l.bottom = rects[k].y2;
-              have = TRUE;
-            }
-          if (*s != '\0')
-            {
-              l.text = g_steal_pointer (&s);
-              if (!have)
-                l.top = l.bottom = -1;
+              l.line = ++line_no;
               g_array_append_val (lines, l);
             }
-          else
-            line_no--;
           if (*p == '\0')
             break;
           p++;
           ch++;
           start = p;
+          first = ch;
           continue;
         }
       p = g_utf8_next_char (p);
       ch++;
+    }
+}
+
+static gboolean
+is_toc_title (const char *s)
+{
+  g_autoptr(GString) compact = g_string_new (NULL);
+
+  for (const char *p = s; *p; p++)
+    if (*p != ' ' && *p != '\t')
+      g_string_append_c (compact, *p);
+  return g_str_equal (compact->str, "目录") || g_str_equal (compact->str, "目次");
+}
+
+/* A table of contents laid out with a short tab keeps only a space before
+ * its page numbers; give the TAB back so the entries read as contents, not
+ * as headings. Runs from the contents title to the first other line. */
+static void
+restore_toc_tabs (GArray *lines)
+{
+  for (guint i = 0; i < lines->len; i++)
+    {
+      if (!is_toc_title (g_array_index (lines, PdfLine, i).text->str))
+        continue;
+      for (guint j = i + 1; j < lines->len; j++)
+        {
+          GString *t = g_array_index (lines, PdfLine, j).text;
+          gsize end = t->len, k = end;
+
+          while (k > 0 && g_ascii_isdigit (t->str[k - 1]))
+            k--;
+          if (k == end || end - k > 3 || k == 0)
+            break;
+          if (t->str[k - 1] == ' ')
+            t->str[k - 1] = '\t';
+          else if (t->str[k - 1] != '\t')
+            break;
+        }
     }
 }
 
@@ -185,6 +299,8 @@ zb_pdf_import (GBytes        *bytes,
       return NULL;
     }
 
+  restore_toc_tabs (lines);
+
   /* A paragraph break shows as a gap clearly wider than the usual leading. */
   for (guint i = 0; i < lines->len; i++)
     {
@@ -227,7 +343,7 @@ zb_pdf_import (GBytes        *bytes,
               g_ptr_array_add (locators, g_strdup_printf ("p. %u", prev->page));
             }
         }
-      g_string_append (out, l->text);
+      g_string_append (out, l->text->str);
       g_string_append_c (out, '\n');
       g_ptr_array_add (locators, g_strdup_printf ("p. %u, line %u", l->page, l->line));
     }
