@@ -183,6 +183,46 @@ read_page (PopplerPage *page,
     }
 }
 
+/* The block phase drops lines repeated three times or more; a short PDF
+ * repeats its running header fewer times, but the pages show it: the same
+ * text as the first (or last) line of at least two pages and of half of
+ * them is page furniture. Page numbers differ and are left to the block
+ * phase. */
+static void
+drop_running_lines (GArray *lines,
+                    guint   n_pages)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) edge = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  guint i;
+
+  g_array_set_size (edge, lines->len);
+  for (i = 0; i < lines->len; i++)
+    {
+      PdfLine *l = &g_array_index (lines, PdfLine, i);
+      gboolean first = (i == 0 || g_array_index (lines, PdfLine, i - 1).page != l->page);
+      gboolean last = (i + 1 == lines->len || g_array_index (lines, PdfLine, i + 1).page != l->page);
+
+      if (!first && !last)
+        continue;
+      g_array_index (edge, gboolean, i) = TRUE;
+      g_hash_table_replace (counts, g_strdup (l->text->str),
+                            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, l->text->str)) + 1));
+    }
+
+  for (i = lines->len; i > 0; i--)
+    {
+      PdfLine *l = &g_array_index (lines, PdfLine, i - 1);
+      guint n;
+
+      if (!g_array_index (edge, gboolean, i - 1))
+        continue;
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, l->text->str));
+      if (n >= 2 && n * 2 >= n_pages)
+        g_array_remove_index (lines, i - 1);
+    }
+}
+
 static gboolean
 is_toc_title (const char *s)
 {
@@ -299,6 +339,7 @@ zb_pdf_import (GBytes        *bytes,
       return NULL;
     }
 
+  drop_running_lines (lines, n_pages);
   restore_toc_tabs (lines);
 
   /* A paragraph break shows as a gap clearly wider than the usual leading. */
