@@ -44,6 +44,12 @@ median (GArray *values)
   return g_array_index (values, double, values->len / 2);
 }
 
+static gboolean
+is_cjk (gunichar c)
+{
+  return (c >= 0x3000 && c <= 0x9FFF) || (c >= 0xFF00 && c <= 0xFFEF);
+}
+
 /* Builds one line from characters [first, last) of the page text. A wide
  * horizontal gap (a tab stop, a table column) becomes a TAB, as it is in
  * text reports; poppler's own spaces stay single spaces. */
@@ -56,6 +62,7 @@ build_line (PdfLine                *l,
             guint                   n_rects)
 {
   const PopplerRectangle *prev = NULL;
+  gunichar prev_char = 0;
   gboolean space = FALSE;
   double height = 0;
   guint k = first;
@@ -81,7 +88,12 @@ build_line (PdfLine                *l,
         {
           if (prev != NULL && height > 0 && r->x1 - prev->x2 > 1.5 * height)
             g_string_append_c (l->text, '\t');
-          else if (space && l->text->len > 0)
+          else if (space && l->text->len > 0 &&
+                   !(prev != NULL && height > 0 && r->x1 - prev->x2 < 0.3 * height &&
+                     (is_cjk (c) || is_cjk (prev_char))))
+            /* poppler also writes the narrow gap that CJK layout puts
+             * between ideographs and Latin letters or digits as a space:
+             * "自 2023 年" was "自2023年" in the report */
             g_string_append_c (l->text, ' ');
           if (l->top < 0)
             {
@@ -93,6 +105,7 @@ build_line (PdfLine                *l,
           l->top = MIN (l->top, r->y1);
           l->bottom = MAX (l->bottom, r->y2);
           prev = r;
+          prev_char = c;
         }
       else if (space && l->text->len > 0)
         g_string_append_c (l->text, ' ');
@@ -255,6 +268,8 @@ restore_toc_tabs (GArray *lines)
             break;
           if (t->str[k - 1] == ' ')
             t->str[k - 1] = '\t';
+          else if ((guchar) t->str[k - 1] >= 0x80)
+            g_string_insert_c (t, k, '\t');   /* the gap was too narrow for a space */
           else if (t->str[k - 1] != '\t')
             break;
         }
