@@ -255,6 +255,18 @@ test_docx_text (void)
   g_assert_null (strstr (text, "内部资料"));
   g_assert_null (strstr (text, "删去"));
   g_assert_null (strstr (text, "\n\n\n"));
+
+  /* every line says where it sits in the document */
+  {
+    ZbSource *src = zb_report_get_source (report);
+    const char *row = strstr (text, "工业\t利润");
+    const char *title = strstr (text, "某市");
+
+    g_assert_cmpstr (zb_source_get_locator (src, zb_source_line_at (src, row - text)), ==, "table 1, row 3");
+    g_assert_cmpstr (zb_source_get_locator (src, zb_source_line_at (src, title - text)), ==, "paragraph 1");
+    g_assert_nonnull (zb_source_get_locator (src, src->n_lines));
+    g_assert_null (zb_source_get_locator (src, src->n_lines + 1));
+  }
 }
 
 static void
