@@ -147,12 +147,22 @@ read_parts (GBytes   *bytes,
   gboolean ok = FALSE;
   int r;
 
-  archive_read_support_format_zip (a);
+  /* the central directory, not the local headers: Word writes entries
+   * with sizes only after the data, which a streaming reader cannot skip */
+  archive_read_support_format_zip_seekable (a);
   if (archive_read_open_memory (a, data, len) != ARCHIVE_OK)
     {
-      g_set_error (error, ZB_ERROR, ZB_ERROR_FORMAT,
-                   "The file is not a Word document (not a zip package: %s)",
-                   archive_error_string (a));
+      /* a zip's directory sits at its end: a cut-off file has none */
+      if (len >= 4 && memcmp (data, "PK\003\004", 4) == 0)
+        g_set_error_literal (error, ZB_ERROR, ZB_ERROR_FORMAT,
+                             "The Word document is damaged or truncated (its zip directory is missing)");
+      else if (len >= 4 && memcmp (data, "PK\005\006", 4) == 0)
+        g_set_error_literal (error, ZB_ERROR, ZB_ERROR_FORMAT,
+                             "The zip file is empty, not a Word document (it has no word/document.xml)");
+      else
+        g_set_error (error, ZB_ERROR, ZB_ERROR_FORMAT,
+                     "The file is not a Word document (not a zip package: %s)",
+                     archive_error_string (a));
       goto out;
     }
 

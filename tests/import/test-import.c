@@ -467,6 +467,20 @@ assert_refused (GBytes     *bytes,
   g_assert_nonnull (strstr (error->message, needle));
 }
 
+/* The first occurrence: a zip's local header comes before its data. */
+static const char *
+find_first (const char *data,
+           gsize       len,
+           const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= len; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return data + i;
+  return NULL;
+}
+
 static void
 test_bad_docx (void)
 {
@@ -484,6 +498,20 @@ test_bad_docx (void)
   g_autoptr(GBytes) zip_no_text = make_zip (no_text, G_N_ELEMENTS (no_text));
 
   assert_refused (truncated, "truncated.docx", "truncated");
+  {
+    /* the directory intact, word/document.xml's compressed data garbled */
+    gsize len;
+    const char *data = g_bytes_get_data (docx, &len);
+    const char *at = find_first (data, len, "word/document.xml");
+    g_autofree char *copy = g_memdup2 (data, len);
+    g_autoptr(GBytes) garbled = NULL;
+
+    g_assert_nonnull (at);
+    for (gsize i = (at - data) + 60; i < (gsize) (at - data) + 260 && i < len; i++)
+      copy[i] ^= 0x5A;
+    garbled = g_bytes_new_take (g_steal_pointer (&copy), len);
+    assert_refused (garbled, "garbled.docx", "damaged");
+  }
   assert_refused (junk, "junk.docx", "Word document");
   assert_refused (empty_zip, "empty.docx", "word/document.xml");
   assert_refused (zip_no_document, "other.docx", "word/document.xml");
