@@ -4,6 +4,8 @@
  */
 #include "zb-report.h"
 #include "zb-parser-private.h"
+#include "zb-docx.h"
+#include "zb-pdf.h"
 
 #include <string.h>
 
@@ -82,21 +84,16 @@ zb_report_init (ZbReport *self)
  * file still opens with the right reader. */
 typedef ZbSource *(*ZbImporter) (GBytes *bytes, const char *path, GCancellable *cancellable, GError **error);
 
+/* An encrypted Word file is an OLE2 compound file, as is the old .doc. */
 static ZbSource *
-import_unsupported (GBytes       *bytes,
-                    const char   *path,
-                    GCancellable *cancellable,
-                    GError      **error)
+import_ole2 (GBytes       *bytes,
+             const char   *path,
+             GCancellable *cancellable,
+             GError      **error)
 {
-  gsize len;
-  const char *data = g_bytes_get_data (bytes, &len);
-
-  if (len >= 4 && memcmp (data, "%PDF", 4) == 0)
-    g_set_error_literal (error, ZB_ERROR, ZB_ERROR_FORMAT,
-                         "PDF files cannot be read yet: save the report as text first");
-  else
-    g_set_error_literal (error, ZB_ERROR, ZB_ERROR_FORMAT,
-                         "Word and other zip documents cannot be read yet: save the report as text first");
+  g_set_error_literal (error, ZB_ERROR, ZB_ERROR_FORMAT,
+                       "This is a password-protected or old-format (.doc) Word file: "
+                       "save it as an unprotected .docx first");
   return NULL;
 }
 
@@ -106,8 +103,15 @@ importer_for (GBytes *bytes)
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
 
-  if (len >= 4 && (memcmp (data, "PK\003\004", 4) == 0 || memcmp (data, "%PDF", 4) == 0))
-    return import_unsupported;
+  if (len >= 4 && memcmp (data, "PK\003\004", 4) == 0)
+    return zb_docx_import;
+  /* an empty zip is still a zip: let the reader name what is missing */
+  if (len >= 4 && memcmp (data, "PK\005\006", 4) == 0)
+    return zb_docx_import;
+  if (len >= 5 && memcmp (data, "%PDF-", 5) == 0)
+    return zb_pdf_import;
+  if (len >= 8 && memcmp (data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+    return import_ole2;
   return NULL;
 }
 

@@ -362,6 +362,23 @@ zb_source_new_from_bytes (GBytes      *bytes,
   return self;
 }
 
+void
+zb_source_set_locators (ZbSource  *self,
+                        char     **locators)
+{
+  g_strfreev (self->locators);
+  self->locators = locators;
+}
+
+const char *
+zb_source_get_locator (const ZbSource *self,
+                       guint           line)
+{
+  if (self->locators == NULL || line == 0 || line > g_strv_length (self->locators))
+    return NULL;
+  return self->locators[line - 1];
+}
+
 ZbSource *
 zb_source_ref (ZbSource *self)
 {
@@ -382,6 +399,7 @@ zb_source_unref (ZbSource *self)
   g_free (self->run_norm);
   g_free (self->run_text);
   g_free (self->line_starts);
+  g_strfreev (self->locators);
   g_free (self);
 }
 

@@ -33,6 +33,8 @@ struct _ZbSource
   guint      n_runs;
   guint32   *line_starts;    /* text offsets of each line's first byte */
   guint      n_lines;
+  char     **locators;       /* optional, n_lines entries: where a line sits in
+                              * the document ("p. 3, line 12"); NULL for text */
 };
 
 ZbSource   *zb_source_new_from_bytes (GBytes      *bytes,
@@ -43,6 +45,11 @@ ZbSource   *zb_source_new_from_text  (const char  *text,
                                       gssize       len,
                                       const char  *path,
                                       const char  *encoding);
+/* Takes a NULL-terminated array (transfer full) of one locator per line. */
+void        zb_source_set_locators   (ZbSource    *self,
+                                      char       **locators);
+const char *zb_source_get_locator    (const ZbSource *self,
+                                      guint           line);       /* 1-based */
 ZbSource   *zb_source_ref            (ZbSource    *self);
 void        zb_source_unref          (ZbSource    *self);
 
