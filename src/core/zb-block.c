@@ -530,6 +530,8 @@ zb_blocks_parse (const ZbSource *src)
         if (zb_heading_is_known_title (compact))
           title = TRUE;
         else if (is_titleish (s, line) &&
+                 /* the short last line of a wrapped paragraph sits right under it */
+                 !(i > 0 && lines[i - 1].kind == LINE_TEXT) &&
                  !g_ascii_isdigit (s[line->start]) &&
                  has_cjk (s, line->start, line->end) &&
                  g_utf8_strlen (compact, -1) >= 6 &&
