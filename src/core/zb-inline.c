@@ -365,6 +365,14 @@ is_name_char (gunichar c)
 
 /* Strips cue words, periods and regions around a raw name span; returns a
  * new string without spaces, or NULL when nothing is left. */
+/* Does a name end in a word that makes it an indicator (产值, 投资 …)? */
+static gboolean
+names_indicator (const char *name)
+{
+  gsize len = strlen (name);
+  return zb_vocab_match_before (zb_indicator_heads, zb_n_indicator_heads, name, name + len) != NULL;
+}
+
 /* Reduces a raw name span to a minimal noun phrase: no brackets, spaces,
  * cue words, periods or regions; NULL when nothing is left. */
 static char *
@@ -469,6 +477,16 @@ clean_name (const char *src,
         }
       if (n > 0 || at_word (s, p, end, "已"))
         {
+          /* 重点工业投资项目2023—2025年预计新增产值: the indicator follows */
+          if (n > 0 && p + n < end)
+            {
+              g_autofree char *tail = clean_name (s, p + n, end);
+              if (tail != NULL && names_indicator (tail))
+                {
+                  start = p + n;
+                  break;
+                }
+            }
           end = p;
           break;
         }
@@ -497,7 +515,7 @@ clean_name (const char *src,
   {
     /* verbs inside a name: 规上服务业全口径实现营业收入 */
     GString *out = g_string_new_len (s + start, end - start);
-    static const char * const inner[] = { "实现", "本年", "当年" };
+    static const char * const inner[] = { "实现", "本年", "当年", "计划" };
     for (guint i = 0; i < G_N_ELEMENTS (inner); i++)
       {
         char *hit;
@@ -823,6 +841,9 @@ classify (const char *s,
     }
 
   verb = zb_vocab_match_before (zb_change_verbs, zb_n_change_verbs, s + left_start, s + before);
+  /* 新增1个园区 adds something new; it does not grow */
+  if (verb != NULL && ends_with_word (s, left_start, before, "新增"))
+    verb = NULL;
   if (verb != NULL && m->unit->klass != ZB_UNIT_LEVEL)
     {
       m->role = ROLE_CHANGE;
@@ -1551,8 +1572,11 @@ read_clause (Reader *r,
       /* a count or an amount is a goal only when its own clause says so */
       target = target_context (&r->cues, s, sentence_start, cs, m->start, ce, period, r->ctx->latest_month);
 
-      /* a quantity goal names what follows: 确保新增1个千亿园区 */
+      /* a quantity goal names what follows: 确保新增1个千亿园区; and
+       * 天茂圆调味品等51个项目竣工投产 counts the projects, not the examples */
       after = skip_spaces (s, m->end, ce);
+      if (name != NULL && g_str_has_suffix (name, "等") && m->role == ROLE_LEVEL && target)
+        g_clear_pointer (&name, g_free);
       if (name == NULL && m->role == ROLE_LEVEL && target && m->list_index == 0)
         {
           gsize q;

@@ -32,6 +32,17 @@ const ZbUnit zb_units[] = {
   { "万平方米", "万平方米", ZB_UNIT_LEVEL },
   { "平方米", "平方米", ZB_UNIT_LEVEL },
   { "公里", "公里", ZB_UNIT_LEVEL },
+  { "万立方米", "万立方米", ZB_UNIT_LEVEL },
+  { "立方米", "立方米", ZB_UNIT_LEVEL },
+  { "万头", "万头", ZB_UNIT_LEVEL },
+  { "头", "头", ZB_UNIT_LEVEL },
+  { "万只", "万只", ZB_UNIT_LEVEL },
+  { "只", "只", ZB_UNIT_LEVEL },
+  { "亿千瓦时", "亿千瓦时", ZB_UNIT_LEVEL },
+  { "万千瓦时", "万千瓦时", ZB_UNIT_LEVEL },
+  { "万户", "万户", ZB_UNIT_LEVEL },
+  { "万辆", "万辆", ZB_UNIT_LEVEL },
+  { "千公顷", "千公顷", ZB_UNIT_LEVEL },
   { "千瓦时", "千瓦时", ZB_UNIT_LEVEL },
   { "万千瓦", "万千瓦", ZB_UNIT_LEVEL },
   { "标准箱", "标准箱", ZB_UNIT_LEVEL },
@@ -90,7 +101,7 @@ const guint zb_n_target_cues = G_N_ELEMENTS (zb_target_cues);
 
 const ZbWord zb_target_noncues[] = {
   { "向上争取", 0 }, { "目标任务的", 0 }, { "任务的", 0 }, { "计划的", 0 }, { "目标进度", 0 },
-  { "任务进度", 0 }, { "争取资金", 0 }, { "预计可", 0 },
+  { "任务进度", 0 }, { "争取资金", 0 },
 };
 const guint zb_n_target_noncues = G_N_ELEMENTS (zb_target_noncues);
 
