@@ -492,6 +492,32 @@ clean_name (const char *src,
         }
     }
 
+  /* 第一个工程就是确保新增: what follows the goal word is the name */
+  for (gsize p = end; p > start; )
+    {
+      const char *prev = g_utf8_find_prev_char (s + start, s + p);
+      const ZbWord *w;
+      if (prev == NULL)
+        break;
+      p = prev - s;
+      w = zb_vocab_match_at (zb_target_cues, zb_n_target_cues, s + p, s + end);
+      if (w != NULL && w->value == 1 && p > start &&
+          (g_str_equal (w->word, "确保") || g_str_equal (w->word, "力争") || g_str_equal (w->word, "争取")))
+        {
+          start = p + strlen (w->word);
+          while (start < end)
+            {
+              const ZbWord *pre = zb_vocab_match_at (zb_name_prefixes, zb_n_name_prefixes, s + start, s + end);
+              if (pre == NULL)
+                break;
+              start += strlen (pre->word);
+            }
+          if (start >= end)
+            return NULL;
+          break;
+        }
+    }
+
   /* X的Y names Y, unless X is a threshold: 收入过100亿元的企业 */
   for (gsize p = end; p > start + 3; p--)
     if (at_word (s, p - 3, end, "的") && end - p >= 6)
@@ -1648,6 +1674,23 @@ read_clause (Reader *r,
             zb_figure_set_rank (clause_figure, rank_after (s, m->end, ce, sentence_end));
           if (clause_figure == r->open)
             set_source (r, clause_figure, r->open_start, m->end, r->open_number);
+          left_start = m->end;
+          continue;
+        }
+
+      /* 增加值140亿元,由此预测全年增加值增速为4%: the growth of the figure just read */
+      if (name != NULL && m->role == ROLE_CHANGE && m->unit->klass == ZB_UNIT_PERCENT &&
+          r->open != NULL && r->open_sentence == sentence_start &&
+          !zb_figure_get_change (r->open)->set &&
+          (g_str_has_suffix (name, "增速") || g_str_has_suffix (name, "增幅")) &&
+          strlen (name) > 6 && strncmp (name, zb_figure_get_name (r->open), strlen (name) - 6) == 0 &&
+          strlen (zb_figure_get_name (r->open)) == strlen (name) - 6)
+        {
+          ZbNumber c = m->number;
+          c.value *= m->sign;
+          zb_figure_set_change (r->open, &c, ZB_CHANGE_PERCENT);
+          set_source (r, r->open, r->open_start, m->end, r->open_number);
+          emitted++;
           left_start = m->end;
           continue;
         }
