@@ -1080,7 +1080,8 @@ split_names_by (const char *name,
   if (parts->len > 1)
     {
       const char *last = g_ptr_array_index (parts, parts->len - 1);
-      const char *tails[] = { "总产值", "增加值", "营业收入", "产值", "收入", "投资", "年产值" };
+      /* longest first: 年产值 before 产值 */
+      const char *tails[] = { "营业收入", "年产值", "总产值", "增加值", "产值", "收入", "投资" };
       for (guint t = 0; t < G_N_ELEMENTS (tails); t++)
         if (g_str_has_suffix (last, tails[t]))
           {
@@ -1462,6 +1463,7 @@ read_clause (Reader *r,
   g_autofree char *list_name = NULL;
   ZbNumber ref_target = { 0 };
   guint emitted = 0;   /* mentions that made or joined a figure */
+  gboolean bracket_goal = FALSE;   /* (市下任务…): the goal of the clause's subject */
 
   /* a run-on "sentence" of a megabyte must not make the lookbacks quadratic */
   if (cs > sentence_start + 600)
@@ -1519,6 +1521,7 @@ read_clause (Reader *r,
                 open--;
               left_start = MAX (left_start, open);
               clause_figure = NULL;
+              bracket_goal = TRUE;
             }
           else if (!bracket_has (s, cs, m->start, "含"))
             m->role = ROLE_BASE;
@@ -1617,6 +1620,13 @@ read_clause (Reader *r,
             }
           if (q > after)
             name = clean_name (s, after, q);
+        }
+
+      if (bracket_goal && m->list_index == 0 && m->role == ROLE_LEVEL)
+        {
+          const char *subject = r->ctx->last_name;
+          g_free (name);
+          name = g_strdup (subject);
         }
 
       /* 分别: one name per number */

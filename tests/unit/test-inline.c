@@ -135,6 +135,79 @@ test_no_figures_in_dates (void)
     }
 }
 
+
+static ZbFigure *
+find_value (ZbReport     *report,
+            ZbFigureKind  kind,
+            const char   *name,
+            double        value)
+{
+  GListModel *figures = zb_report_get_figures (report);
+
+  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
+    {
+      g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
+      const ZbNumber *v = zb_figure_get_value (f);
+
+      if (zb_figure_get_kind (f) == kind && strstr (zb_figure_get_name (f), name) != NULL &&
+          v->set && fabs (v->value - value) < 1e-9)
+        return f;
+    }
+  return NULL;
+}
+
+static void
+test_quantity_goals (void)
+{
+  g_autoptr(ZbReport) r = parse (
+    "下半年确保新增3个产业园区，电子、机械、食品产业年产值都达到50亿元。\n\n"
+    "全县固定资产投资突破80亿元、增长12%以上（省下任务75亿元、增长9%）。\n");
+
+  g_assert_nonnull (find_value (r, ZB_FIGURE_TARGET, "产业园区", 3));
+  g_assert_nonnull (find_value (r, ZB_FIGURE_TARGET, "电子", 50));
+  g_assert_nonnull (find_value (r, ZB_FIGURE_TARGET, "机械", 50));
+  g_assert_nonnull (find_value (r, ZB_FIGURE_TARGET, "食品产业年产值", 50));
+  g_assert_nonnull (find (r, ZB_FIGURE_TARGET, "固定资产投资", 12));
+  g_assert_cmpfloat_with_epsilon (zb_figure_get_value (find (r, ZB_FIGURE_TARGET, "固定资产投资", 12))->value, 80, 1e-9);
+  g_assert_cmpfloat_with_epsilon (zb_figure_get_value (find (r, ZB_FIGURE_TARGET, "固定资产投资", 9))->value, 75, 1e-9);
+}
+
+static void
+test_gap_lists_and_benchmarks (void)
+{
+  g_autoptr(ZbReport) r = parse (
+    "上半年地区生产总值增长6.1%，分别高于全国(5.0%)、全省(5.6%)1.1、0.5个百分点。"
+    "批发业销售额、住宿业营业额、餐饮业营业额分别差目标进度3.1、2.2、1.5个百分点。\n");
+  ZbFigure *national = find (r, ZB_FIGURE_ACTUAL, "地区生产总值", 5.0);
+
+  g_assert_nonnull (find (r, ZB_FIGURE_ACTUAL, "地区生产总值", 6.1));
+  g_assert_nonnull (national);
+  g_assert_cmpstr (zb_figure_get_area (national), ==, "全国");
+  g_assert_nonnull (find (r, ZB_FIGURE_GAP, "地区生产总值", 1.1));
+  g_assert_nonnull (find (r, ZB_FIGURE_GAP, "地区生产总值", 0.5));
+  g_assert_nonnull (find (r, ZB_FIGURE_GAP, "批发业销售额", -3.1));
+  g_assert_nonnull (find (r, ZB_FIGURE_GAP, "住宿业营业额", -2.2));
+  g_assert_nonnull (find (r, ZB_FIGURE_GAP, "餐饮业营业额", -1.5));
+}
+
+static void
+test_estimates_bases_and_flat (void)
+{
+  g_autoptr(ZbReport) r = parse (
+    "1-6月，工业投资完成8.2亿元（2024年7.5亿元），同比增长9.3%。"
+    "1-6月技改投资预计完成3亿元，同比增长4%；全年预计实现技改投资7亿元。\n\n"
+    "前三季度，全县GDP增长5.2%，与上半年持平。\n");
+  ZbFigure *inv = find (r, ZB_FIGURE_ACTUAL, "工业投资", 9.3);
+
+  g_assert_nonnull (inv);
+  g_assert_cmpfloat_with_epsilon (zb_figure_get_value (inv)->value, 8.2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (zb_figure_get_base_value (inv)->value, 7.5, 1e-9);
+  g_assert_nonnull (find (r, ZB_FIGURE_ACTUAL, "技改投资", 4));
+  g_assert_nonnull (find_value (r, ZB_FIGURE_TARGET, "技改投资", 7));
+  g_assert_nonnull (find (r, ZB_FIGURE_ACTUAL, "GDP增速", 0));
+  g_assert_cmpint (zb_figure_get_change_unit (find (r, ZB_FIGURE_ACTUAL, "GDP增速", 0)), ==, ZB_CHANGE_PP);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -146,5 +219,8 @@ main (int   argc,
   g_test_add_func ("/inline/targets-and-gaps", test_targets_and_gaps);
   g_test_add_func ("/inline/progress-and-numerals", test_progress_and_chinese_numerals);
   g_test_add_func ("/inline/no-figures-in-dates", test_no_figures_in_dates);
+  g_test_add_func ("/inline/quantity-goals", test_quantity_goals);
+  g_test_add_func ("/inline/gap-lists-and-benchmarks", test_gap_lists_and_benchmarks);
+  g_test_add_func ("/inline/estimates-bases-flat", test_estimates_bases_and_flat);
   return g_test_run ();
 }
