@@ -67,6 +67,8 @@ struct _ZbInlineContext
   char           *period;
 };
 
+static char *period_scan (const char *s, gsize start, gsize pos, char *found);
+
 /* utf-8 helpers on the joined buffer ----------------------------------- */
 
 static gboolean
@@ -1185,14 +1187,25 @@ target_context (CueCache   *cache,
               if (char_before (s, sentence_start, p) == 0x5DEE /* 差 */ ||
                   at_word (s, q, pos, "的") || at_word (s, q, pos, "进度") || at_word (s, q, pos, "增速"))
                 continue;
-              /* 超额完成年度目标任务, 完成抽检任务96%: a report of what was done */
+              /* 超额完成年度目标任务, 完成抽检任务96%, 已完成…建设(改造)任务:
+               * a report of what was done (完成 earlier in the cue's clause) */
               {
-                gsize back = p > sentence_start + 18 ? p - 18 : sentence_start;
-                while (back < p && (s[back] & 0xC0) == 0x80)
-                  back++;
+                gsize back = p;
+                while (back > sentence_start && s[back - 1] != ',' && s[back - 1] != ';')
+                  back--;
                 if (g_strstr_len (s + back, p - back, "完成") != NULL)
                   continue;
               }
+            }
+          /* 目标为…4家, 上半年仅…3家: a later clause that reports a period
+           * already under way speaks of what was done */
+          if (p < clause_start)
+            {
+              g_autofree char *own = period_scan (s, clause_start, pos, NULL);
+              ZbPeriod pd;
+              if (own != NULL && zb_period_parse (own, &pd) && pd.first_month <= 1 &&
+                  pd.last_month > 0 && pd.last_month < 12)
+                continue;
             }
           /* 计划…, 已完成…: what was done against the plan is actual */
           {
@@ -1248,7 +1261,6 @@ target_context (CueCache   *cache,
 /* The last period written in [start, pos); with a cache, successive calls
  * over one sentence read each byte once. */
 
-static char *period_scan (const char *s, gsize start, gsize pos, char *found);
 
 static char *
 period_before (const char *s,
