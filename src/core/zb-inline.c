@@ -367,6 +367,22 @@ is_name_char (gunichar c)
 
 /* Strips cue words, periods and regions around a raw name span; returns a
  * new string without spaces, or NULL when nothing is left. */
+/* 增加值 and 增加值增速 speak of one indicator */
+static gboolean
+same_indicator (const char *a,
+                const char *b)
+{
+  static const char * const rates[] = { "增速", "增幅", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rates); i++)
+    {
+      gsize la = strlen (a), lr = strlen (rates[i]);
+      if (g_str_has_suffix (a, rates[i]) && la - lr == strlen (b) && strncmp (a, b, la - lr) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Does a name end in a word that makes it an indicator (产值, 投资 …)? */
 static gboolean
 names_indicator (const char *name)
@@ -1703,10 +1719,8 @@ read_clause (Reader *r,
       /* 增加值140亿元,由此预测全年增加值增速为4%: the growth of the figure just read */
       if (name != NULL && m->role == ROLE_CHANGE && m->unit->klass == ZB_UNIT_PERCENT &&
           r->open != NULL && r->open_sentence == sentence_start &&
-          !zb_figure_get_change (r->open)->set &&
-          (g_str_has_suffix (name, "增速") || g_str_has_suffix (name, "增幅")) &&
-          strlen (name) > 6 && strncmp (name, zb_figure_get_name (r->open), strlen (name) - 6) == 0 &&
-          strlen (zb_figure_get_name (r->open)) == strlen (name) - 6)
+          !zb_figure_get_change (r->open)->set && zb_figure_get_value (r->open)->set &&
+          same_indicator (name, zb_figure_get_name (r->open)))
         {
           ZbNumber c = m->number;
           c.value *= m->sign;
