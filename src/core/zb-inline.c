@@ -288,7 +288,9 @@ match_period (const char *s,
       gsize q = p;
       gsize digits;
 
-      while (q < end && g_ascii_isdigit (s[q]))
+      /* 5 stands for "too many": counting a long run of digits at each of
+       * its positions made extraction quadratic in the run's length */
+      while (q < end && g_ascii_isdigit (s[q]) && q - p < 5)
         q++;
       digits = q - p;
       /* 20XX年: a year the report hides */

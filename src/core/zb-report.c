@@ -408,7 +408,9 @@ zb_report_add_figure_from_span (ZbReport   *self,
         break;
     }
   g_list_store_insert (self->figures, pos, figure);
-  return figure;  /* owned by the report */
+  /* the list holds the only reference: the figure goes with the report */
+  g_object_unref (figure);
+  return figure;
 }
 
 /* JSON ------------------------------------------------------------------ */

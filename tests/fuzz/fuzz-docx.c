@@ -1,0 +1,41 @@
+/* fuzz-docx.c — libFuzzer target: reading .docx files
+ *
+ * Any bytes must give a source or a clear error; a source must be valid
+ * UTF-8 and parse into a report.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "zb-docx.h"
+#include "zb-report.h"
+
+#include <stdint.h>
+#include <string.h>
+
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, size);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZbSource) source = zb_docx_import (bytes, "fuzz.docx", NULL, &error);
+  g_autoptr(ZbReport) report = NULL;
+
+  if (source == NULL)
+    {
+      g_assert_nonnull (error);
+      g_assert_true (error->message != NULL && error->message[0] != '\0');
+      return 0;
+    }
+  g_assert_no_error (error);
+  report = zb_report_new_from_source (source, NULL, &error);
+  if (report == NULL)
+    {
+      g_assert_nonnull (error);
+      return 0;
+    }
+  g_assert_true (g_utf8_validate (zb_report_get_text (report), -1, NULL));
+  g_free (zb_report_to_json (report, ZB_JSON_DEFAULT));
+  return 0;
+}
