@@ -302,6 +302,11 @@ match_period (const char *s,
       if (digits == 4)
         {
           gsize r = skip_spaces (s, q, end);
+          /* 2020、2021年: a list of years is one period */
+          while (at_word (s, r, end, "、") && r + 3 + 4 <= end &&
+                 g_ascii_isdigit (s[r + 3]) && g_ascii_isdigit (s[r + 4]) &&
+                 g_ascii_isdigit (s[r + 5]) && g_ascii_isdigit (s[r + 6]))
+            r = skip_spaces (s, r + 7, end);
           if (at_word (s, r, end, "年"))
             {
               r = skip_spaces (s, r + strlen ("年"), end);
@@ -732,6 +737,11 @@ read_mentions (const char *s,
             if (m.unit != NULL)
               p = q + strlen (m.unit->word);
           }
+          /* 2个月, 3个工作日: a span of time is no figure */
+          if (m.unit != NULL && g_str_equal (m.unit->unit, "个") &&
+              (at_word (s, p, end, "月") || at_word (s, p, end, "工作日") || at_word (s, p, end, "小时") ||
+               at_word (s, p, end, "季度")))
+            m.unit = NULL;
           m.end = p;
           g_array_append_val (list, m);
         }
@@ -1225,6 +1235,9 @@ target_context (CueCache   *cache,
                   pd.last_month > 0 && pd.last_month < 12)
                 continue;
             }
+          /* 任务共124户次,其中…41户次: the parts of a goal are no goals of their own */
+          if (g_strstr_len (s + p, pos - p, "其中") != NULL)
+            continue;
           /* 计划…, 已完成…: what was done against the plan is actual */
           {
             static const char * const done[] = { "已", "实际", "截至", "累计", "完成了" };
@@ -1796,7 +1809,8 @@ read_clause (Reader *r,
         }
 
       /* 甲、乙、丙年产值都达到100亿元; 完成率、保存率达到65%: one figure each */
-      if (m->list_len <= 1 && strstr (name, "、") != NULL && m->role != ROLE_GAP)
+      if (m->list_len <= 1 && m->role != ROLE_GAP &&
+          (strstr (name, "、") != NULL || (strstr (name, "和") != NULL && g_str_has_suffix (name, "率"))))
         {
           g_autoptr(GPtrArray) parts = split_names (name, 0);
           gboolean rates = TRUE;
