@@ -474,6 +474,37 @@ zb_blocks_parse (const ZbSource *src)
           table = NULL;
         }
 
+      /* A numbered line that is a list item (…；) or the start of a paragraph
+       * broken by a page (…，强化 / 下一行) reads as text. */
+      if (line->kind == LINE_HEADING && line->heading.style != ZB_HEADING_STYLE_MARKDOWN)
+        {
+          guint next = next_nonblank (lines, n, i);
+          guint prev = i;
+          gboolean item = line->end > line->start && s[line->end - 1] == ';';
+          gboolean sentence = memchr (s + line->start, ',', line->end - line->start) != NULL;
+          gboolean listed;
+
+          while (prev > 0 && (lines[prev - 1].kind == LINE_BLANK || lines[prev - 1].kind == LINE_FURNITURE))
+            prev--;
+          /* sentences numbered one after another, with no text between: a list */
+          listed = sentence &&
+                   ((next < n && (lines[next].kind == LINE_HEADING || lines[next].kind == LINE_TEXT) &&
+                     lines[next].heading.style == line->heading.style &&
+                     memchr (s + lines[next].start, ',', lines[next].end - lines[next].start) != NULL) ||
+                    (prev > 0 && lines[prev - 1].kind == LINE_TEXT && i > 0 &&
+                     lines[prev - 1].heading.style == line->heading.style &&
+                     lines[prev - 1].heading.style != ZB_HEADING_STYLE_NONE));
+          /* the style stays on the line: the next item compares with it */
+          /* …；(2)…；(3)…。: the last item of a list ends with a full stop */
+          if (prev > 0 && lines[prev - 1].kind == LINE_TEXT &&
+              lines[prev - 1].heading.style == line->heading.style &&
+              lines[prev - 1].heading.style != ZB_HEADING_STYLE_NONE &&
+              s[lines[prev - 1].end - 1] == ';')
+            item = TRUE;
+          if (item || listed)
+            line->kind = LINE_TEXT;
+        }
+
       if (line->kind == LINE_HEADING && open_para == NULL)
         {
           ZbBlock *h = block_new (ZB_BLOCK_HEADING, i + 1);

@@ -93,6 +93,18 @@ build_norm (ZbSource *self)
       guint32 at = (guint32) (p - self->text);
       gunichar c;
 
+      /* [bookmark: _Toc123] marks left by Word exports are no text */
+      if (*p == '[' && end - p > 10 && memcmp (p, "[bookmark:", 10) == 0)
+        {
+          const char *close = memchr (p, ']', MIN (end - p, 200));
+          const char *nl = memchr (p, '\n', MIN (end - p, 200));
+          if (close != NULL && (nl == NULL || close < nl))
+            {
+              p = close + 1;
+              continue;
+            }
+        }
+
       /* ASCII passes through: the common case, kept cheap */
       if ((guchar) *p < 0x80 && !(*p == '*' && p + 1 < end && p[1] == '*'))
         {
