@@ -644,7 +644,7 @@ store_failed (ZbWindow     *self,
 {
   g_autofree char *message = NULL;
 
-  g_warning ("workspace: %s", error->message);
+  g_debug ("workspace: %s", error->message);
   /* one toast per report: the edits themselves stay in the window */
   if (self->warned_store)
     return;
