@@ -1739,6 +1739,26 @@ zb_window_get_workspace (ZbWindow *self)
   return self->workspace;
 }
 
+/* Corrections this window holds that no workspace has. */
+static gboolean
+has_unsaved (ZbWindow *self)
+{
+  GListModel *figures;
+
+  if (self->report == NULL)
+    return FALSE;
+  figures = zb_report_get_figures (self->report);
+  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
+    {
+      g_autoptr(ZbFigure) figure = g_list_model_get_item (figures, i);
+      guint n = zb_figure_get_corrections (figure)->len;
+
+      if (n > 0 && (self->report_id <= 0 || GPOINTER_TO_UINT (g_hash_table_lookup (self->saved, figure)) < n))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 void
 zb_window_set_workspace (ZbWindow    *self,
                          ZbWorkspace *workspace)
@@ -1753,7 +1773,13 @@ zb_window_set_workspace (ZbWindow    *self,
   if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "reports"))
     refresh_reports (self);
   /* the report shown goes into the new workspace; its corrections are
-   * already in the old one */
+   * already in the old one — unless the old one could not take them, and
+   * then the window keeps them as they are rather than read the file again */
+  if (has_unsaved (self))
+    {
+      toast (self, _("This report keeps its unsaved corrections; open it again to add it to the new workspace"));
+      return;
+    }
   if (self->report != NULL && (path = zb_report_get_path (self->report)) != NULL &&
       g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {

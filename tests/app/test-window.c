@@ -701,6 +701,25 @@ test_workspace_broken (void)
   /* the file that is not a workspace is left as it was */
   g_assert_true (g_file_get_contents (bad, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, "these are notes, not a database\n");
+
+  /* a working workspace now: the unsaved correction is not read away */
+  {
+    g_autofree char *good_path = g_build_filename (g_get_user_data_dir (), "good.zhibiao", NULL);
+    g_autoptr(ZbWorkspace) good = zb_workspace_new (good_path);
+    ZbReport *before = zb_window_get_report (window);
+
+    zb_window_set_workspace (window, good);
+    wait_frames (GTK_WIDGET (window), 2);
+    g_assert_false (zb_window_get_loading (window));
+    g_assert_true (zb_window_get_report (window) == before);
+    g_assert_true (zb_figure_field_is_corrected (figure, ZB_FIELD_CHANGE));
+
+    /* opened again, it is imported into the new workspace */
+    zb_window_open (window, file);
+    wait_loaded (window);
+    g_assert_cmpint (zb_window_get_report_id (window), >, 0);
+    g_assert_true (zb_window_get_workspace (window) == good);
+  }
   close_window (window);
 }
 
