@@ -51,6 +51,7 @@ struct _ZbWindow
   GHashTable         *present;         /* ZbFigure (ref) → in the report's figure list */
   GHashTable         *retracted;       /* ZbFigure (ref): marked deleted when Undo took it out */
   gboolean            warned_store;    /* one toast per report for a failing workspace */
+  gboolean            close_confirmed; /* closing without the unsaved corrections */
   GCancellable       *history_cancellable;
   GCancellable       *reports_cancellable;
   GCancellable       *export_cancellable;
@@ -2277,10 +2278,46 @@ on_search_changed (GtkSearchEntry *entry,
   zb_window_set_filter_text (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
+static void
+on_close_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   ZbWindow         *self)
+{
+  if (g_str_equal (response, "close"))
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (g_str_equal (response, "export"))
+    g_action_group_activate_action (G_ACTION_GROUP (self), "export", NULL);
+}
+
 static gboolean
 zb_window_close_request (GtkWindow *window)
 {
   ZbWindow *self = ZB_WINDOW (window);
+
+  /* corrections no workspace holds would go with the window: ask first */
+  if (!self->close_confirmed && has_unsaved (self))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (window, _("Close Without the Corrections?"),
+                                                  _("Some corrections of this report are not in a workspace "
+                                                    "and are lost when the window closes. Export the report "
+                                                    "to Excel to keep them."));
+
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "export", _("_Export…"),
+                                        "close", _("C_lose Anyway"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);

@@ -670,6 +670,21 @@ test_workspace_restore (void)
   close_window (window);
 }
 
+static GtkWindow *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
 /* A workspace that cannot be used: the report opens and edits stay in memory. */
 static void
 test_workspace_broken (void)
@@ -701,6 +716,18 @@ test_workspace_broken (void)
   /* the file that is not a workspace is left as it was */
   g_assert_true (g_file_get_contents (bad, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, "these are notes, not a database\n");
+
+  /* closing would lose the correction: the window asks first */
+  gtk_window_close (GTK_WINDOW (window));
+  wait_frames (GTK_WIDGET (window), 2);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  {
+    GtkWindow *dialog = find_message_dialog ();
+
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+    gtk_window_destroy (dialog);
+  }
 
   /* a working workspace now: the unsaved correction is not read away */
   {
@@ -792,20 +819,6 @@ export_to (ZbWindow   *window,
   return *error == NULL;
 }
 
-static GtkWindow *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return w;
-    }
-  return NULL;
-}
 
 static void
 test_chart_and_export (void)
@@ -905,6 +918,19 @@ test_chart_and_export (void)
   g_assert_true (export_to (window, xlsx, &error));
   g_assert_no_error (error);
   g_assert_true (has_zip_entry (xlsx, "xl/workbook.xml"));
+  /* sheet names in the UI language */
+  if (g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      const char *argv[] = { "/usr/bin/python3", "-c",
+                             "import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read('xl/workbook.xml').decode())",
+                             xlsx, NULL };
+      g_autofree char *out = NULL;
+      int status;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, NULL));
+      g_assert_cmpint (status, ==, 0);
+      g_assert_nonnull (strstr (out, chinese_ui () ? "name=\"汇总\"" : "name=\"Summary\""));
+    }
   g_assert_null (find_message_dialog ());
 
   /* a place that cannot be written: an error, a dialog, no crash, no file */
