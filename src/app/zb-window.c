@@ -55,6 +55,8 @@ struct _ZbWindow
   GCancellable       *history_cancellable;
   GCancellable       *reports_cancellable;
   GCancellable       *export_cancellable;
+  GCancellable       *related_cancellable;
+  GPtrArray          *related;         /* ZbReport: the same region's other reports */
   guint               charts_idle;
 
   GSettings          *settings;
@@ -806,18 +808,56 @@ static gboolean
 in_selected_section (ZbWindow *self,
                      ZbFigure *figure)
 {
-  return !zb_figure_get_deleted (figure) &&
+  return g_hash_table_contains (self->present, figure) && !zb_figure_get_deleted (figure) &&
          (self->selected_section == WHOLE_REPORT ||
           zb_report_section_contains (self->report, self->selected_section, zb_figure_get_section (figure)));
 }
 
+/* The report and the workspace's other reports about the same region: their
+ * targets and their periods. */
 static ZbLedger *
 build_ledger (ZbWindow *self)
 {
   ZbLedger *ledger = zb_ledger_new ();
 
   zb_ledger_add_report (ledger, self->report);
+  for (guint i = 0; self->related != NULL && i < self->related->len; i++)
+    zb_ledger_add_report (ledger, g_ptr_array_index (self->related, i));
   return ledger;
+}
+
+static void
+related_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(ZbWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) related = zb_workspace_load_related_finish (ZB_WORKSPACE (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (related == NULL)
+    {
+      g_debug ("related reports: %s", error->message);
+      return;
+    }
+  g_clear_pointer (&self->related, g_ptr_array_unref);
+  self->related = g_steal_pointer (&related);
+  queue_charts (self);
+}
+
+static void
+load_related (ZbWindow *self)
+{
+  g_cancellable_cancel (self->related_cancellable);
+  g_clear_object (&self->related_cancellable);
+  g_clear_pointer (&self->related, g_ptr_array_unref);
+  if (self->report_id <= 0)
+    return;
+  self->related_cancellable = g_cancellable_new ();
+  zb_workspace_load_related_async (self->workspace, self->report_id, self->related_cancellable,
+                                   related_done, g_object_ref (self));
 }
 
 static char *
@@ -908,6 +948,9 @@ on_chart_figure_activated (ZbChartView *view,
                            ZbFigure    *figure,
                            ZbWindow    *self)
 {
+  /* a point of another report: its tooltip is all there is to show */
+  if (!g_hash_table_contains (self->present, figure))
+    return;
   /* a figure hidden by the section or the filter: show the whole table */
   if (!figure_visible (figure, self))
     {
@@ -1152,6 +1195,7 @@ set_report (ZbWindow *self,
   update_count_label (self);
   update_actions (self);
   refresh_history (self);
+  load_related (self);
   queue_charts (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
 }
@@ -2348,6 +2392,9 @@ zb_window_dispose (GObject *object)
   g_cancellable_cancel (self->history_cancellable);
   g_cancellable_cancel (self->reports_cancellable);
   g_cancellable_cancel (self->export_cancellable);
+  g_cancellable_cancel (self->related_cancellable);
+  g_clear_object (&self->related_cancellable);
+  g_clear_pointer (&self->related, g_ptr_array_unref);
   g_clear_object (&self->history_cancellable);
   g_clear_object (&self->reports_cancellable);
   clear_report (self);

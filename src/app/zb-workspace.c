@@ -344,6 +344,7 @@ typedef enum {
   JOB_LOAD,
   JOB_LIST,
   JOB_HISTORY,
+  JOB_RELATED,
 } JobKind;
 
 typedef struct {
@@ -426,6 +427,41 @@ run_job (GTask        *task,
           g_task_return_error (task, error);
         else
           g_task_return_pointer (task, reports, (GDestroyNotify) g_ptr_array_unref);
+      }
+      break;
+
+    case JOB_RELATED:
+      {
+        g_autoptr(GPtrArray) reports = list_reports (self, &error);
+        g_autoptr(GPtrArray) related = g_ptr_array_new_with_free_func (g_object_unref);
+        const char *region = NULL;
+
+        if (reports == NULL)
+          {
+            g_task_return_error (task, error);
+            return;
+          }
+        for (guint i = 0; i < reports->len; i++)
+          {
+            ZbWorkspaceReport *info = g_ptr_array_index (reports, i);
+
+            if (info->id == job->id)
+              region = info->region;
+          }
+        for (guint i = 0; region != NULL && i < reports->len; i++)
+          {
+            ZbWorkspaceReport *info = g_ptr_array_index (reports, i);
+            ZbReport *report;
+
+            if (info->id == job->id || g_strcmp0 (info->region, region) != 0)
+              continue;
+            if (g_task_return_error_if_cancelled (task))
+              return;
+            /* a report that cannot be rebuilt only leaves the chart shorter */
+            if ((report = zb_workspace_load_report (self, info->id, NULL)) != NULL)
+              g_ptr_array_add (related, report);
+          }
+        g_task_return_pointer (task, g_steal_pointer (&related), (GDestroyNotify) g_ptr_array_unref);
       }
       break;
 
@@ -561,6 +597,30 @@ zb_workspace_list_reports_async (ZbWorkspace         *self,
 
 GPtrArray *
 zb_workspace_list_reports_finish (ZbWorkspace   *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+zb_workspace_load_related_async (ZbWorkspace         *self,
+                                 gint64               report_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  Job *job = g_new0 (Job, 1);
+
+  g_return_if_fail (ZB_IS_WORKSPACE (self));
+  job->kind = JOB_RELATED;
+  job->id = report_id;
+  start_job (self, job, zb_workspace_load_related_async, cancellable, callback, user_data);
+}
+
+GPtrArray *
+zb_workspace_load_related_finish (ZbWorkspace   *self,
                                   GAsyncResult  *result,
                                   GError       **error)
 {

@@ -104,6 +104,17 @@ void         zb_workspace_list_reports_async (ZbWorkspace        *self,
 GPtrArray   *zb_workspace_list_reports_finish (ZbWorkspace       *self,
                                              GAsyncResult        *result,
                                              GError             **error);  /* of ZbWorkspaceReport */
+/* The other reports of the workspace about the same region as @report_id
+ * (its periods for trend charts, its plans' targets), rebuilt with their
+ * corrections; empty when the report names no region. */
+void         zb_workspace_load_related_async (ZbWorkspace        *self,
+                                             gint64               report_id,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+GPtrArray   *zb_workspace_load_related_finish (ZbWorkspace       *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);  /* of ZbReport */
 void         zb_workspace_history_async     (ZbWorkspace         *self,
                                              gint64               figure_id,
                                              GCancellable        *cancellable,
