@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "zb-window.h"
+#include "zb-ledger.h"
 
 #define SAMPLE_URI "resource:///io/github/zhibiao/Zhibiao/sample/sample-report.txt"
 #define RECENT_APP "zhibiao"
@@ -35,11 +36,34 @@ struct _ZbWindow
   GtkTextView        *source_view;
   GtkLabel           *source_label;
   GMenu              *recent_submenu;
+  GtkStack           *side_stack;
+  GtkLabel           *history_label;
+  GtkListBox         *history_list;
+  GtkListBox         *reports_list;
+  GtkLabel           *workspace_label;
+  ZbChartView        *gap_chart;
+  ZbChartView        *trend_chart;
+
+  /* workspace: every correction is written as it is made */
+  ZbWorkspace        *workspace;
+  gint64              report_id;       /* 0: the report is not in the workspace */
+  GHashTable         *saved;           /* ZbFigure → corrections already stored */
+  GHashTable         *present;         /* ZbFigure (ref) → in the report's figure list */
+  GHashTable         *retracted;       /* ZbFigure (ref): marked deleted when Undo took it out */
+  gboolean            warned_store;    /* one toast per report for a failing workspace */
+  gboolean            close_confirmed; /* closing without the unsaved corrections */
+  GCancellable       *history_cancellable;
+  GCancellable       *reports_cancellable;
+  GCancellable       *export_cancellable;
+  GCancellable       *related_cancellable;
+  GPtrArray          *related;         /* ZbReport: the same region's other reports */
+  guint               charts_idle;
 
   GSettings          *settings;
   GCancellable       *cancellable;
   guint               progress_source;
   GFile              *loading_file;
+  gint64              loading_id;      /* the stored report being loaded */
 
   ZbReport           *report;
   ZbUndoStack        *undo;
@@ -126,7 +150,14 @@ update_actions (ZbWindow *self)
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), has_figure);
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "add-figure");
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), has_report);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "export");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), has_report);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "export-chart");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), has_report);
 }
+
+static void refresh_history (ZbWindow *self);
+static void queue_charts    (ZbWindow *self);
 
 /* Section outline ---------------------------------------------------- */
 
@@ -571,6 +602,8 @@ on_figure_selected (GtkSingleSelection *selection,
   if (figure != NULL)
     g_simple_action_set_state (G_SIMPLE_ACTION (kind),
                                g_variant_new_string (zb_figure_kind_to_string (zb_figure_get_kind (figure))));
+  refresh_history (self);
+  queue_charts (self);
   update_actions (self);
 }
 
@@ -602,7 +635,330 @@ on_section_selected (GtkSingleSelection *selection,
     {
       self->selected_section = id;
       gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+      queue_charts (self);
     }
+}
+
+/* Workspace ---------------------------------------------------------- */
+
+static void
+store_failed (ZbWindow     *self,
+              const GError *error)
+{
+  g_autofree char *message = NULL;
+
+  g_debug ("workspace: %s", error->message);
+  /* one toast per report: the edits themselves stay in the window */
+  if (self->warned_store)
+    return;
+  self->warned_store = TRUE;
+  /* Translators: %s is the reason, e.g. the database is locked */
+  message = g_strdup_printf (_("Changes are kept in this window but not saved to the workspace: %s"),
+                             error->message);
+  toast (self, message);
+}
+
+/* Writes what the workspace does not have yet of @figure: the figure itself
+ * when it was made by hand, then its new corrections, each on its own. */
+static void
+persist_figure (ZbWindow *self,
+                ZbFigure *figure)
+{
+  GPtrArray *corrections = zb_figure_get_corrections (figure);
+  guint saved = GPOINTER_TO_UINT (g_hash_table_lookup (self->saved, figure));
+  g_autoptr(GError) error = NULL;
+
+  if (self->report_id <= 0 || self->workspace == NULL || saved >= corrections->len)
+    return;
+
+  if (zb_figure_get_id (figure) <= 0)
+    {
+      if (!zb_workspace_add_figure (self->workspace, self->report_id, figure, &error))
+        {
+          store_failed (self, error);
+          return;
+        }
+      saved = corrections->len;
+    }
+  for (; saved < corrections->len; saved++)
+    if (!zb_workspace_record_correction (self->workspace, figure,
+                                         g_ptr_array_index (corrections, saved), &error))
+      {
+        /* left unsaved: the next change of this figure tries again */
+        store_failed (self, error);
+        break;
+      }
+  g_hash_table_insert (self->saved, figure, GUINT_TO_POINTER (saved));
+}
+
+static const char *
+field_title (ZbField field)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    if (columns[i].field == field)
+      return _(columns[i].title);
+  if (field == ZB_FIELD_DELETED)
+    return _("Deleted");
+  return zb_field_to_string (field);
+}
+
+static GtkWidget *
+history_row (const ZbCorrection *correction)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (correction->time / G_USEC_PER_SEC);
+  g_autofree char *when = time ? g_date_time_format (time, "%Y-%m-%d %H:%M:%S") : g_strdup ("");
+  g_autofree char *what = NULL;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
+
+  /* Translators: a correction in the history: field, old value → new value */
+  what = g_strdup_printf (_("%s: %s → %s"), field_title (correction->field),
+                          correction->old_value ? correction->old_value : _("(empty)"),
+                          correction->new_value ? correction->new_value : _("(empty)"));
+  if (correction->note != NULL && *correction->note != '\0')
+    subtitle = g_strdup_printf ("%s · %s", when, correction->note);
+  else
+    subtitle = g_strdup (when);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), what);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+show_history (ZbWindow  *self,
+              GPtrArray *corrections)
+{
+  clear_list (self->history_list);
+  for (guint i = 0; corrections != NULL && i < corrections->len; i++)
+    gtk_list_box_append (self->history_list, history_row (g_ptr_array_index (corrections, i)));
+  gtk_widget_set_visible (GTK_WIDGET (self->history_list), corrections != NULL && corrections->len > 0);
+}
+
+static void
+history_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(ZbWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) corrections = zb_workspace_history_finish (ZB_WORKSPACE (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (corrections == NULL)
+    {
+      gtk_label_set_label (self->history_label, error->message);
+      show_history (self, NULL);
+      return;
+    }
+  gtk_label_set_label (self->history_label,
+                       corrections->len ? _("Corrections of this figure, oldest first")
+                                        : _("This figure has not been corrected"));
+  show_history (self, corrections);
+}
+
+static void
+refresh_history (ZbWindow *self)
+{
+  ZbFigure *figure = gtk_single_selection_get_selected_item (self->figure_selection);
+
+  g_cancellable_cancel (self->history_cancellable);
+  g_clear_object (&self->history_cancellable);
+
+  if (figure == NULL)
+    {
+      gtk_label_set_label (self->history_label, _("Select a figure to see who changed what and when"));
+      show_history (self, NULL);
+      return;
+    }
+  if (self->report_id > 0 && zb_figure_get_id (figure) > 0 &&
+      GPOINTER_TO_UINT (g_hash_table_lookup (self->saved, figure)) >= zb_figure_get_corrections (figure)->len)
+    {
+      /* the workspace's record, read on a worker thread */
+      self->history_cancellable = g_cancellable_new ();
+      zb_workspace_history_async (self->workspace, zb_figure_get_id (figure), self->history_cancellable,
+                                  history_done, g_object_ref (self));
+      return;
+    }
+
+  /* not (all) in the workspace: what this window holds */
+  {
+    GPtrArray *corrections = zb_figure_get_corrections (figure);
+
+    gtk_label_set_label (self->history_label,
+                         corrections->len ? _("Corrections of this figure, not saved in the workspace")
+                                          : _("This figure has not been corrected"));
+    show_history (self, corrections);
+  }
+}
+
+/* Charts ------------------------------------------------------------- */
+
+static gboolean
+in_selected_section (ZbWindow *self,
+                     ZbFigure *figure)
+{
+  return g_hash_table_contains (self->present, figure) && !zb_figure_get_deleted (figure) &&
+         (self->selected_section == WHOLE_REPORT ||
+          zb_report_section_contains (self->report, self->selected_section, zb_figure_get_section (figure)));
+}
+
+/* The report and the workspace's other reports about the same region: their
+ * targets and their periods. */
+static ZbLedger *
+build_ledger (ZbWindow *self)
+{
+  ZbLedger *ledger = zb_ledger_new ();
+
+  zb_ledger_add_report (ledger, self->report);
+  for (guint i = 0; self->related != NULL && i < self->related->len; i++)
+    zb_ledger_add_report (ledger, g_ptr_array_index (self->related, i));
+  return ledger;
+}
+
+static void
+related_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(ZbWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) related = zb_workspace_load_related_finish (ZB_WORKSPACE (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (related == NULL)
+    {
+      g_debug ("related reports: %s", error->message);
+      return;
+    }
+  g_clear_pointer (&self->related, g_ptr_array_unref);
+  self->related = g_steal_pointer (&related);
+  queue_charts (self);
+}
+
+static void
+load_related (ZbWindow *self)
+{
+  g_cancellable_cancel (self->related_cancellable);
+  g_clear_object (&self->related_cancellable);
+  g_clear_pointer (&self->related, g_ptr_array_unref);
+  if (self->report_id <= 0)
+    return;
+  self->related_cancellable = g_cancellable_new ();
+  zb_workspace_load_related_async (self->workspace, self->report_id, self->related_cancellable,
+                                   related_done, g_object_ref (self));
+}
+
+static char *
+selected_section_title (ZbWindow *self)
+{
+  GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->section_selection);
+  g_autoptr(ZbSection) section = row ? gtk_tree_list_row_get_item (row) : NULL;
+
+  return section ? zb_section_dup_label (section) : NULL;
+}
+
+/* The figures of the selected section against their targets. */
+static ZbChart *
+build_gap_chart (ZbWindow *self)
+{
+  g_autoptr(ZbLedger) ledger = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(ZbChart) chart = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->report == NULL)
+    return NULL;
+  ledger = build_ledger (self);
+  all = zb_ledger_assess_all (ledger);
+  for (guint i = all->len; i-- > 0;)
+    if (!in_selected_section (self, ((ZbAssessment *) g_ptr_array_index (all, i))->figure))
+      g_ptr_array_remove_index (all, i);
+  title = selected_section_title (self);
+  chart = zb_chart_new_gap (all, title);
+  return zb_chart_get_n_categories (chart) > 0 ? g_steal_pointer (&chart) : NULL;
+}
+
+/* The selected figure's indicator across the periods the report gives. */
+static ZbChart *
+build_trend_chart (ZbWindow *self)
+{
+  ZbFigure *figure = gtk_single_selection_get_selected_item (self->figure_selection);
+  g_autoptr(ZbLedger) ledger = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(ZbChart) chart = NULL;
+  g_autofree char *canonical = NULL;
+  const char *name;
+
+  if (self->report == NULL || figure == NULL)
+    return NULL;
+  name = zb_figure_get_indicator (figure);
+  if (name == NULL || *name == '\0')
+    name = zb_figure_get_name (figure);
+  if (name == NULL || *name == '\0')
+    return NULL;
+  ledger = build_ledger (self);
+  rows = zb_ledger_assess_indicator (ledger, name);
+  canonical = zb_ledger_dup_canonical (ledger, name);
+  chart = zb_chart_new_trend (rows, canonical);
+  return zb_chart_get_n_categories (chart) > 0 ? g_steal_pointer (&chart) : NULL;
+}
+
+static gboolean
+refresh_charts_idle (gpointer data)
+{
+  ZbWindow *self = data;
+  g_autoptr(ZbChart) gap = NULL;
+  g_autoptr(ZbChart) trend = NULL;
+
+  self->charts_idle = 0;
+  gap = build_gap_chart (self);
+  trend = build_trend_chart (self);
+  zb_chart_view_set_chart (self->gap_chart, gap);
+  zb_chart_view_set_chart (self->trend_chart, trend);
+  zb_chart_view_set_placeholder (self->gap_chart,
+                                 self->report ? _("No growth rates in this section to compare with targets") : NULL);
+  zb_chart_view_set_placeholder (self->trend_chart,
+                                 gtk_single_selection_get_selected_item (self->figure_selection)
+                                 ? _("The selected figure has no growth rate to follow")
+                                 : self->report ? _("Select a figure to follow its indicator across periods") : NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_charts (ZbWindow *self)
+{
+  if (self->charts_idle == 0)
+    self->charts_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 15, refresh_charts_idle, self, NULL);
+}
+
+static void
+on_chart_figure_activated (ZbChartView *view,
+                           ZbFigure    *figure,
+                           ZbWindow    *self)
+{
+  /* a point of another report: its tooltip is all there is to show */
+  if (!g_hash_table_contains (self->present, figure))
+    return;
+  /* a figure hidden by the section or the filter: show the whole table */
+  if (!figure_visible (figure, self))
+    {
+      zb_window_set_filter_text (self, NULL);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_single_selection_set_selected (self->section_selection, 0);
+    }
+  select_figure (self, figure);
 }
 
 /* Report ------------------------------------------------------------- */
@@ -614,7 +970,11 @@ on_figure_field_changed (ZbFigure *figure,
 {
   if (field == ZB_FIELD_DELETED || field == ZB_FIELD_NAME)
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  persist_figure (self, figure);
+  if (figure == gtk_single_selection_get_selected_item (self->figure_selection))
+    refresh_history (self);
   queue_recount (self);
+  queue_charts (self);
 }
 
 static void
@@ -633,6 +993,50 @@ watch_figures (ZbWindow   *self,
     }
 }
 
+/* Undo takes a figure added by hand out of the report and Redo puts it back:
+ * the workspace, which keeps every figure, records that as its deletion. */
+static void
+track_membership (ZbWindow   *self,
+                  GListModel *figures)
+{
+  g_autoptr(GHashTable) now = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (figures);
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ZbFigure) figure = g_list_model_get_item (figures, i);
+
+      g_hash_table_add (now, figure);
+      if (g_hash_table_contains (self->present, figure))
+        continue;
+      g_hash_table_add (self->present, g_object_ref (figure));
+      if (g_hash_table_remove (self->retracted, figure) && zb_figure_get_deleted (figure))
+        zb_figure_correct (figure, ZB_FIELD_DELETED, "false", _("redo"), NULL);
+    }
+
+  g_hash_table_iter_init (&iter, self->present);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (now, key))
+      {
+        g_ptr_array_add (gone, g_object_ref (key));
+        g_hash_table_iter_remove (&iter);
+      }
+  for (guint i = 0; i < gone->len; i++)
+    {
+      ZbFigure *figure = g_ptr_array_index (gone, i);
+
+      if (zb_figure_get_id (figure) <= 0 || zb_figure_get_deleted (figure))
+        continue;
+      g_hash_table_add (self->retracted, g_object_ref (figure));
+      zb_figure_correct (figure, ZB_FIELD_DELETED, "true", _("undo"), NULL);
+      /* no longer watched through the report's list */
+      persist_figure (self, figure);
+    }
+}
+
 static void
 on_figures_changed (GListModel *figures,
                     guint       position,
@@ -641,7 +1045,9 @@ on_figures_changed (GListModel *figures,
                     ZbWindow   *self)
 {
   watch_figures (self, figures, position, added);
+  track_membership (self, figures);
   queue_recount (self);
+  queue_charts (self);
 }
 
 static void
@@ -671,13 +1077,19 @@ clear_report (ZbWindow *self)
     g_signal_handlers_disconnect_by_data (self->undo, self);
   g_clear_object (&self->undo);
   g_clear_object (&self->report);
+  self->report_id = 0;
+  self->warned_store = FALSE;
+  g_hash_table_remove_all (self->saved);
+  g_hash_table_remove_all (self->present);
+  g_hash_table_remove_all (self->retracted);
   g_hash_table_remove_all (self->children);
   g_array_set_size (self->parents, 0);
 }
 
 static void
 set_report (ZbWindow *self,
-            ZbReport *report)
+            ZbReport *report,
+            gint64    report_id)
 {
   g_autoptr(GListStore) roots = g_list_store_new (ZB_TYPE_SECTION);
   g_autoptr(GListStore) top = g_list_store_new (ZB_TYPE_SECTION);
@@ -689,6 +1101,7 @@ set_report (ZbWindow *self,
 
   clear_report (self);
   self->report = g_object_ref (report);
+  self->report_id = report_id;
   self->undo = zb_undo_stack_new (report);
   g_signal_connect (self->undo, "notify::can-undo", G_CALLBACK (on_undo_state), self);
   g_signal_connect (self->undo, "notify::can-redo", G_CALLBACK (on_undo_state), self);
@@ -745,6 +1158,16 @@ set_report (ZbWindow *self,
   /* table */
   figures = zb_report_get_figures (report);
   watch_figures (self, figures, 0, g_list_model_get_n_items (figures));
+  /* what the import replayed is already in the workspace */
+  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
+    {
+      g_autoptr(ZbFigure) figure = g_list_model_get_item (figures, i);
+
+      g_hash_table_add (self->present, g_object_ref (figure));
+      if (report_id > 0 && zb_figure_get_id (figure) > 0)
+        g_hash_table_insert (self->saved, figure,
+                             GUINT_TO_POINTER (zb_figure_get_corrections (figure)->len));
+    }
   g_signal_connect (figures, "items-changed", G_CALLBACK (on_figures_changed), self);
   gtk_filter_list_model_set_model (self->filtered, figures);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
@@ -767,8 +1190,13 @@ set_report (ZbWindow *self,
   }
 
   gtk_stack_set_visible_child_name (self->stack, "report");
+  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "show-reports")),
+                             g_variant_new_boolean (FALSE));
   update_count_label (self);
   update_actions (self);
+  refresh_history (self);
+  load_related (self);
+  queue_charts (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
 }
 
@@ -852,7 +1280,11 @@ load_done (GObject      *source,
 {
   g_autoptr(ZbWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ZbReport) report = zb_report_load_finish (result, &error);
+  g_autoptr(GError) store_error = NULL;
+  gint64 report_id = 0;
+  guint n_uncarried = 0;
+  g_autoptr(ZbReport) report = zb_workspace_read_report_finish (ZB_WORKSPACE (source), result, &report_id,
+                                                                &n_uncarried, &store_error, &error);
   g_autoptr(GFile) file = g_steal_pointer (&self->loading_file);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -877,9 +1309,22 @@ load_done (GObject      *source,
       return;
     }
 
-  set_report (self, report);
+  set_report (self, report, report_id);
   remember_recent (file);
   rebuild_recent_menu (self);
+  if (store_error != NULL)
+    store_failed (self, store_error);
+  else if (n_uncarried > 0)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: the report file changed since it was corrected */
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "The report changed: %u corrected figure could not be found again",
+                                              "The report changed: %u corrected figures could not be found again",
+                                              n_uncarried), n_uncarried);
+      toast (self, message);
+    }
 }
 
 void
@@ -899,7 +1344,7 @@ zb_window_open (ZbWindow *self,
   self->progress_source = g_timeout_add (PROGRESS_DELAY_MS, show_progress, self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 
-  zb_report_load_async (file, self->cancellable, load_done, g_object_ref (self));
+  zb_workspace_read_report_async (self->workspace, file, self->cancellable, load_done, g_object_ref (self));
 }
 
 void
@@ -1124,6 +1569,16 @@ add_figure_action (GSimpleAction *action,
   to = g_utf8_offset_to_pointer (text, gtk_text_iter_get_offset (&end));
   figure = zb_report_add_figure_from_span (self->report, from - text, to - from, NULL);
   zb_undo_stack_push_added (self->undo, figure);
+  /* stored at once, with the corrections it may already carry */
+  if (self->report_id > 0 && zb_figure_get_id (figure) <= 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (zb_workspace_add_figure (self->workspace, self->report_id, figure, &error))
+        g_hash_table_insert (self->saved, figure, GUINT_TO_POINTER (zb_figure_get_corrections (figure)->len));
+      else
+        store_failed (self, error);
+    }
 
   /* the new figure may sit outside the selected section */
   if (!figure_visible (figure, self))
@@ -1132,11 +1587,679 @@ add_figure_action (GSimpleAction *action,
 }
 
 static void
+show_error_dialog (ZbWindow   *self,
+                   const char *heading,
+                   const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_uri_action (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  ZbWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAppLaunchContext) context = NULL;
+
+  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self))));
+  if (!g_app_info_launch_default_for_uri (g_variant_get_string (param, NULL), context, &error))
+    toast (self, error->message);
+}
+
+static void
+toast_saved (ZbWindow   *self,
+             const char *message,
+             GFile      *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  AdwToast *t = adw_toast_new (message);
+
+  adw_toast_set_timeout (t, 8);
+  adw_toast_set_button_label (t, _("_Open"));
+  adw_toast_set_action_name (t, "win.open-uri");
+  adw_toast_set_action_target_value (t, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (self->toast_overlay, t);
+}
+
+/* Workspace reports -------------------------------------------------- */
+
+static void
+load_stored_done (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(ZbWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZbReport) report = zb_workspace_load_report_finish (ZB_WORKSPACE (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->cancellable);
+  set_loading (self, FALSE);
+  if (report == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is the reason */
+      message = g_strdup_printf (_("Could not open the report from the workspace: %s"), error->message);
+      toast (self, message);
+      return;
+    }
+  set_report (self, report, self->loading_id);
+}
+
+void
+zb_window_open_stored (ZbWindow *self,
+                       gint64    report_id)
+{
+  g_return_if_fail (ZB_IS_WINDOW (self));
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->loading_file);
+  self->cancellable = g_cancellable_new ();
+  self->loading_id = report_id;
+
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  self->progress_source = g_timeout_add (PROGRESS_DELAY_MS, show_progress, self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+
+  zb_workspace_load_report_async (self->workspace, report_id, self->cancellable,
+                                  load_stored_done, g_object_ref (self));
+}
+
+static void
+on_report_row_activated (AdwActionRow *row,
+                         ZbWindow     *self)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (row), "zb-report-id");
+
+  zb_window_open_stored (self, *id);
+}
+
+static GtkWidget *
+report_row (const ZbWorkspaceReport *info)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *base = g_path_get_basename (info->path);
+  g_autofree char *corrections = NULL;
+  g_autofree char *subtitle = NULL;
+  gint64 *id = g_new (gint64, 1);
+
+  *id = info->id;
+  corrections = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u correction", "%u corrections",
+                                              info->n_corrections), info->n_corrections);
+  /* Translators: a workspace report: region · period · corrections · file name */
+  subtitle = g_strdup_printf (_("%s · %s · %s · %s"),
+                              info->region ? info->region : _("no region"),
+                              info->period ? info->period : _("no period"),
+                              corrections, base);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), info->title && *info->title ? info->title : base);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_tooltip_text (row, info->path);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "zb-report-id", id, g_free);
+  return row;
+}
+
+static void
+list_reports_done (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(ZbWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) reports = zb_workspace_list_reports_finish (ZB_WORKSPACE (source), result, &error);
+  g_autofree char *where = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  clear_list (self->reports_list);
+  if (reports == NULL)
+    {
+      /* Translators: %s are the workspace file and the reason */
+      where = g_strdup_printf (_("The workspace %s cannot be read: %s"),
+                               zb_workspace_get_path (self->workspace), error->message);
+      gtk_label_set_label (self->workspace_label, where);
+      gtk_widget_set_visible (GTK_WIDGET (self->reports_list), FALSE);
+      return;
+    }
+  /* Translators: %s is the workspace file */
+  where = g_strdup_printf (reports->len ? _("In %s. Activate a report to open it with its corrections.")
+                                        : _("In %s. Reports you open are added here."),
+                           zb_workspace_get_path (self->workspace));
+  gtk_label_set_label (self->workspace_label, where);
+  for (guint i = 0; i < reports->len; i++)
+    {
+      GtkWidget *row = report_row (g_ptr_array_index (reports, i));
+
+      g_signal_connect (row, "activated", G_CALLBACK (on_report_row_activated), self);
+      gtk_list_box_append (self->reports_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->reports_list), reports->len > 0);
+}
+
+static void
+refresh_reports (ZbWindow *self)
+{
+  g_cancellable_cancel (self->reports_cancellable);
+  g_clear_object (&self->reports_cancellable);
+  self->reports_cancellable = g_cancellable_new ();
+  zb_workspace_list_reports_async (self->workspace, self->reports_cancellable,
+                                   list_reports_done, g_object_ref (self));
+}
+
+static void
+show_reports_action (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  ZbWindow *self = user_data;
+  gboolean show = !g_variant_get_boolean (g_action_get_state (G_ACTION (action)));
+
+  g_simple_action_set_state (action, g_variant_new_boolean (show));
+  if (show)
+    {
+      refresh_reports (self);
+      gtk_stack_set_visible_child_name (self->stack, "reports");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->stack, self->report ? "report" : "empty");
+}
+
+ZbWorkspace *
+zb_window_get_workspace (ZbWindow *self)
+{
+  g_return_val_if_fail (ZB_IS_WINDOW (self), NULL);
+  return self->workspace;
+}
+
+/* Corrections this window holds that no workspace has. */
+static gboolean
+has_unsaved (ZbWindow *self)
+{
+  GListModel *figures;
+
+  if (self->report == NULL)
+    return FALSE;
+  figures = zb_report_get_figures (self->report);
+  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
+    {
+      g_autoptr(ZbFigure) figure = g_list_model_get_item (figures, i);
+      guint n = zb_figure_get_corrections (figure)->len;
+
+      if (n > 0 && (self->report_id <= 0 || GPOINTER_TO_UINT (g_hash_table_lookup (self->saved, figure)) < n))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+void
+zb_window_set_workspace (ZbWindow    *self,
+                         ZbWorkspace *workspace)
+{
+  const char *path;
+
+  g_return_if_fail (ZB_IS_WINDOW (self));
+  g_return_if_fail (ZB_IS_WORKSPACE (workspace));
+
+  if (!g_set_object (&self->workspace, workspace))
+    return;
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "reports"))
+    refresh_reports (self);
+  /* the report shown goes into the new workspace; its corrections are
+   * already in the old one — unless the old one could not take them, and
+   * then the window keeps them as they are rather than read the file again */
+  if (has_unsaved (self))
+    {
+      toast (self, _("This report keeps its unsaved corrections; open it again to add it to the new workspace"));
+      return;
+    }
+  if (self->report != NULL && (path = zb_report_get_path (self->report)) != NULL &&
+      g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      zb_window_open (self, file);
+    }
+}
+
+static void
+use_workspace (ZbWindow    *self,
+               ZbWorkspace *workspace)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  zb_workspace_set_default (workspace);
+  if (app == NULL)
+    {
+      zb_window_set_workspace (self, workspace);
+      return;
+    }
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (ZB_IS_WINDOW (l->data))
+      zb_window_set_workspace (l->data, workspace);
+}
+
+static void
+workspace_open_done (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(ZbWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  ZbWorkspace *workspace = ZB_WORKSPACE (source);
+
+  if (!zb_workspace_open_finish (workspace, result, &error))
+    {
+      g_autofree char *body = NULL;
+
+      /* Translators: %s are the file and the reason; the workspace in use stays */
+      body = g_strdup_printf (_("%s: %s\n\nThe current workspace stays in use."),
+                              zb_workspace_get_path (workspace), error->message);
+      show_error_dialog (self, _("Could Not Open Workspace"), body);
+      return;
+    }
+  use_workspace (self, workspace);
+  {
+    g_autofree char *base = g_path_get_basename (zb_workspace_get_path (workspace));
+    g_autofree char *message = NULL;
+
+    /* Translators: %s is the workspace file name */
+    message = g_strdup_printf (_("Workspace “%s” in use"), base);
+    toast (self, message);
+  }
+}
+
+static void
+on_workspace_chooser_response (GtkNativeDialog *dialog,
+                               int              response,
+                               ZbWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        {
+          g_autoptr(ZbWorkspace) workspace = NULL;
+
+          /* a new workspace gets the extension the chooser filters on */
+          if (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (dialog)) == GTK_FILE_CHOOSER_ACTION_SAVE &&
+              !g_str_has_suffix (path, ".zhibiao"))
+            {
+              char *named = g_strconcat (path, ".zhibiao", NULL);
+
+              g_free (path);
+              path = named;
+            }
+          workspace = zb_workspace_new (path);
+          zb_workspace_open_async (workspace, NULL, workspace_open_done, g_object_ref (self));
+        }
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+choose_workspace (ZbWindow            *self,
+                  GtkFileChooserAction action)
+{
+  GtkFileChooserNative *chooser;
+  static const char *patterns[] = { "*.zhibiao", NULL };
+  gboolean create = action == GTK_FILE_CHOOSER_ACTION_SAVE;
+
+  chooser = gtk_file_chooser_native_new (create ? _("New Workspace") : _("Open Workspace"),
+                                         GTK_WINDOW (self), action,
+                                         create ? _("_Create") : _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  add_filter (GTK_FILE_CHOOSER (chooser), _("Zhibiao Workspaces"), NULL, patterns);
+  if (create)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Workspace.zhibiao"));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_workspace_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_workspace_action (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  choose_workspace (user_data, GTK_FILE_CHOOSER_ACTION_OPEN);
+}
+
+static void
+new_workspace_action (GSimpleAction *action,
+                      GVariant      *param,
+                      gpointer       user_data)
+{
+  choose_workspace (user_data, GTK_FILE_CHOOSER_ACTION_SAVE);
+}
+
+/* Export ------------------------------------------------------------- */
+
+typedef struct {
+  ZbWorkspace *workspace;
+  gint64       report_id;
+  ZbReport    *report;     /* used when the report is not in the workspace */
+  GFile       *file;
+  char        *language;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_object (&job->workspace);
+  g_clear_object (&job->report);
+  g_clear_object (&job->file);
+  g_free (job->language);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = data;
+  g_autofree char *path = g_file_get_path (job->file);
+  GError *error = NULL;
+
+  if (path == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("Workbooks can only be written to local files"));
+      return;
+    }
+  /* a stored report is rebuilt from the workspace, which holds every
+   * correction: the window's figures are not read off the main thread */
+  if (!zb_workspace_export_workbook (job->workspace, job->report_id, job->report, path,
+                                     job->language, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+export_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  ZbWindow *self = ZB_WINDOW (source);
+  g_autoptr(GTask) outer = user_data;
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *name = g_file_get_parse_name (job->file);
+          g_autofree char *body = NULL;
+
+          /* Translators: %s are the file and the reason */
+          body = g_strdup_printf (_("%s could not be written: %s\n\nNothing was lost; choose another place."),
+                                  name, error->message);
+          show_error_dialog (self, _("Could Not Export"), body);
+        }
+      g_task_return_error (outer, error);
+      return;
+    }
+  {
+    g_autofree char *base = g_file_get_basename (job->file);
+    g_autofree char *message = NULL;
+
+    /* Translators: %s is the workbook's file name */
+    message = g_strdup_printf (_("Exported to “%s”"), base);
+    toast_saved (self, message, job->file);
+  }
+  g_task_return_boolean (outer, TRUE);
+}
+
+void
+zb_window_export_async (ZbWindow            *self,
+                        GFile               *file,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) outer = NULL;
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (ZB_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, zb_window_export_async);
+  if (self->report == NULL)
+    {
+      g_task_return_new_error (outer, ZB_ERROR, ZB_ERROR_NOT_FOUND, _("No report is open"));
+      return;
+    }
+
+  job = g_new0 (ExportJob, 1);
+  job->workspace = g_object_ref (self->workspace);
+  job->report_id = self->report_id;
+  job->report = g_object_ref (self->report);
+  job->file = g_object_ref (file);
+  /* Translators: the language of exported workbooks' sheets and headers:
+   * "zh_CN" for Chinese, "en" otherwise */
+  job->language = g_strdup (C_("workbook language", "en"));
+
+  task = g_task_new (self, cancellable ? cancellable : self->export_cancellable,
+                     export_done, g_steal_pointer (&outer));
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+zb_window_export_finish (ZbWindow      *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+on_export_chooser_response (GtkNativeDialog *dialog,
+                            int              response,
+                            ZbWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *base = g_file_get_basename (file);
+
+      if (!g_str_has_suffix (base, ".xlsx"))
+        {
+          g_autofree char *named = g_strconcat (base, ".xlsx", NULL);
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+
+          GFile *named_file = g_file_get_child (parent, named);
+
+          g_object_unref (file);
+          file = named_file;
+        }
+      zb_window_export_async (self, file, NULL, NULL, NULL);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static char *
+suggested_name (ZbWindow   *self,
+                const char *suffix)
+{
+  const char *path = zb_report_get_path (self->report);
+  g_autofree char *base = path ? g_path_get_basename (path) : g_strdup (_("Report"));
+  char *dot = strrchr (base, '.');
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  return g_strconcat (base, suffix, NULL);
+}
+
+static void
 export_action (GSimpleAction *action,
                GVariant      *param,
                gpointer       user_data)
 {
-  /* never enabled in this build: export lives on another branch */
+  ZbWindow *self = user_data;
+  GtkFileChooserNative *chooser;
+  static const char *mimes[] = { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", NULL };
+  static const char *patterns[] = { "*.xlsx", NULL };
+  g_autofree char *name = NULL;
+
+  if (self->report == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export to Excel"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  add_filter (GTK_FILE_CHOOSER (chooser), _("Excel Workbooks"), mimes, patterns);
+  name = suggested_name (self, ".xlsx");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+typedef struct {
+  ZbChart *chart;
+  char    *path;
+  int      width, height;
+} ChartJob;
+
+static void
+chart_job_free (ChartJob *job)
+{
+  g_clear_object (&job->chart);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+chart_thread (GTask        *task,
+              gpointer      source,
+              gpointer      data,
+              GCancellable *cancellable)
+{
+  ChartJob *job = data;
+  GError *error = NULL;
+
+  if (zb_chart_save (job->chart, job->path, job->width, job->height, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+chart_saved (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  ZbWindow *self = ZB_WINDOW (source);
+  ChartJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (job->path);
+  g_autofree char *base = g_file_get_basename (file);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *body = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      body = g_strdup_printf (_("%s could not be written: %s\n\nNothing was lost; choose another place."),
+                              job->path, error->message);
+      show_error_dialog (self, _("Could Not Export"), body);
+      return;
+    }
+  {
+    g_autofree char *message = g_strdup_printf (_("Exported to “%s”"), base);
+
+    toast_saved (self, message, file);
+  }
+}
+
+static void
+on_chart_chooser_response (GtkNativeDialog *dialog,
+                           int              response,
+                           ZbWindow        *self)
+{
+  const char *kind = g_object_get_data (G_OBJECT (dialog), "zb-chart");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *lower = path ? g_ascii_strdown (path, -1) : NULL;
+      ZbChartView *view = g_str_equal (kind, "trend") ? self->trend_chart : self->gap_chart;
+      /* a chart of its own: the one on screen is redrawn meanwhile */
+      g_autoptr(ZbChart) chart = g_str_equal (kind, "trend") ? build_trend_chart (self) : build_gap_chart (self);
+
+      if (path == NULL || chart == NULL)
+        toast (self, _("There is no chart to export"));
+      else
+        {
+          ChartJob *job = g_new0 (ChartJob, 1);
+          g_autoptr(GTask) task = g_task_new (self, self->export_cancellable, chart_saved, NULL);
+
+          if (!g_str_has_suffix (lower, ".png") && !g_str_has_suffix (lower, ".svg") &&
+              !g_str_has_suffix (lower, ".pdf"))
+            job->path = g_strconcat (path, ".png", NULL);
+          else
+            job->path = g_steal_pointer (&path);
+          job->chart = g_steal_pointer (&chart);
+          /* the size on screen, but never smaller than a slide */
+          job->width = MAX (gtk_widget_get_width (GTK_WIDGET (view)), 960);
+          job->height = MAX (gtk_widget_get_height (GTK_WIDGET (view)), 540);
+          g_task_set_task_data (task, job, (GDestroyNotify) chart_job_free);
+          g_task_run_in_thread (task, chart_thread);
+        }
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_chart_action (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       user_data)
+{
+  ZbWindow *self = user_data;
+  const char *kind = g_variant_get_string (param, NULL);
+  GtkFileChooserNative *chooser;
+  static const char *png[] = { "*.png", NULL };
+  static const char *svg[] = { "*.svg", NULL };
+  static const char *pdf[] = { "*.pdf", NULL };
+  g_autofree char *name = NULL;
+
+  if (self->report == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  add_filter (GTK_FILE_CHOOSER (chooser), _("PNG Images"), NULL, png);
+  add_filter (GTK_FILE_CHOOSER (chooser), _("SVG Drawings"), NULL, svg);
+  add_filter (GTK_FILE_CHOOSER (chooser), _("PDF Documents"), NULL, pdf);
+  name = suggested_name (self, g_str_equal (kind, "trend") ? "-trend.png" : "-gap.png");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data_full (G_OBJECT (chooser), "zb-chart", g_strdup (kind), g_free);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chart_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -1158,6 +2281,11 @@ static const GActionEntry win_actions[] = {
   { "figure-kind", figure_kind_action, "s", "'actual'" },
   { "add-figure", add_figure_action },
   { "export", export_action },
+  { "export-chart", export_chart_action, "s" },
+  { "open-uri", open_uri_action, "s" },
+  { "open-workspace", open_workspace_action },
+  { "new-workspace", new_workspace_action },
+  { "show-reports", show_reports_action, NULL, "false" },
   { "no-recent", no_recent_action },
 };
 
@@ -1194,10 +2322,46 @@ on_search_changed (GtkSearchEntry *entry,
   zb_window_set_filter_text (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
+static void
+on_close_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   ZbWindow         *self)
+{
+  if (g_str_equal (response, "close"))
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (g_str_equal (response, "export"))
+    g_action_group_activate_action (G_ACTION_GROUP (self), "export", NULL);
+}
+
 static gboolean
 zb_window_close_request (GtkWindow *window)
 {
   ZbWindow *self = ZB_WINDOW (window);
+
+  /* corrections no workspace holds would go with the window: ask first */
+  if (!self->close_confirmed && has_unsaved (self))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (window, _("Close Without the Corrections?"),
+                                                  _("Some corrections of this report are not in a workspace "
+                                                    "and are lost when the window closes. Export the report "
+                                                    "to Excel to keep them."));
+
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "export", _("_Export…"),
+                                        "close", _("C_lose Anyway"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
@@ -1224,6 +2388,15 @@ zb_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->progress_source, g_source_remove);
   g_clear_handle_id (&self->counts_idle, g_source_remove);
+  g_clear_handle_id (&self->charts_idle, g_source_remove);
+  g_cancellable_cancel (self->history_cancellable);
+  g_cancellable_cancel (self->reports_cancellable);
+  g_cancellable_cancel (self->export_cancellable);
+  g_cancellable_cancel (self->related_cancellable);
+  g_clear_object (&self->related_cancellable);
+  g_clear_pointer (&self->related, g_ptr_array_unref);
+  g_clear_object (&self->history_cancellable);
+  g_clear_object (&self->reports_cancellable);
   clear_report (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ZB_TYPE_WINDOW);
@@ -1238,6 +2411,11 @@ zb_window_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->loading_file);
+  g_clear_object (&self->workspace);
+  g_clear_object (&self->export_cancellable);
+  g_clear_pointer (&self->saved, g_hash_table_unref);
+  g_clear_pointer (&self->present, g_hash_table_unref);
+  g_clear_pointer (&self->retracted, g_hash_table_unref);
   g_clear_object (&self->tree);
   g_clear_object (&self->section_selection);
   g_clear_object (&self->figure_selection);
@@ -1316,8 +2494,16 @@ zb_window_class_init (ZbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZbWindow, source_view);
   gtk_widget_class_bind_template_child (widget_class, ZbWindow, source_label);
   gtk_widget_class_bind_template_child (widget_class, ZbWindow, recent_submenu);
+  gtk_widget_class_bind_template_child (widget_class, ZbWindow, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, ZbWindow, history_label);
+  gtk_widget_class_bind_template_child (widget_class, ZbWindow, history_list);
+  gtk_widget_class_bind_template_child (widget_class, ZbWindow, reports_list);
+  gtk_widget_class_bind_template_child (widget_class, ZbWindow, workspace_label);
+  gtk_widget_class_bind_template_child (widget_class, ZbWindow, gap_chart);
+  gtk_widget_class_bind_template_child (widget_class, ZbWindow, trend_chart);
 
   g_type_ensure (ZB_TYPE_FIGURE_CELL);
+  g_type_ensure (ZB_TYPE_CHART_VIEW);
 }
 
 static void
@@ -1381,14 +2567,17 @@ zb_window_init (ZbWindow *self)
   self->corrected = g_array_new (FALSE, TRUE, sizeof (int));
   self->cells = g_hash_table_new (NULL, NULL);
   self->section_items = g_hash_table_new (NULL, NULL);
+  self->saved = g_hash_table_new (NULL, NULL);
+  self->present = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->retracted = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->selected_section = WHOLE_REPORT;
+  self->workspace = g_object_ref (zb_workspace_get_default ());
+  self->export_cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   ensure_css (GTK_WIDGET (self));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
-  /* Export (Ctrl+E) is built elsewhere; until then the action stays insensitive. */
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "export")), FALSE);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "no-recent")), FALSE);
 
   /* the window size is remembered when the schema is installed (always, but
@@ -1453,9 +2642,13 @@ zb_window_init (ZbWindow *self)
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
+  g_signal_connect (self->gap_chart, "figure-activated", G_CALLBACK (on_chart_figure_activated), self);
+  g_signal_connect (self->trend_chart, "figure-activated", G_CALLBACK (on_chart_figure_activated), self);
+
   rebuild_recent_menu (self);
   update_count_label (self);
   update_actions (self);
+  refresh_history (self);
 }
 
 ZbWindow *
@@ -1523,4 +2716,39 @@ zb_window_set_filter_text (ZbWindow   *self,
   if (text != NULL && *text != '\0')
     self->filter_text = g_utf8_casefold (text, -1);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+gint64
+zb_window_get_report_id (ZbWindow *self)
+{
+  g_return_val_if_fail (ZB_IS_WINDOW (self), 0);
+  return self->report_id;
+}
+
+ZbChartView *
+zb_window_get_gap_chart (ZbWindow *self)
+{
+  g_return_val_if_fail (ZB_IS_WINDOW (self), NULL);
+  return self->gap_chart;
+}
+
+ZbChartView *
+zb_window_get_trend_chart (ZbWindow *self)
+{
+  g_return_val_if_fail (ZB_IS_WINDOW (self), NULL);
+  return self->trend_chart;
+}
+
+GtkListBox *
+zb_window_get_history_list (ZbWindow *self)
+{
+  g_return_val_if_fail (ZB_IS_WINDOW (self), NULL);
+  return self->history_list;
+}
+
+GtkListBox *
+zb_window_get_reports_list (ZbWindow *self)
+{
+  g_return_val_if_fail (ZB_IS_WINDOW (self), NULL);
+  return self->reports_list;
 }

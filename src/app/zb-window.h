@@ -6,9 +6,11 @@
 
 #include <adwaita.h>
 
+#include "zb-chart-view.h"
 #include "zb-figure-cell.h"
 #include "zb-report.h"
 #include "zb-undo-stack.h"
+#include "zb-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -35,5 +37,30 @@ ZbFigureCell *zb_window_find_cell          (ZbWindow       *self,
                                             ZbField         field);
 void          zb_window_set_filter_text    (ZbWindow       *self,
                                             const char     *text);
+
+/* The workspace reports are imported into; new windows take the default.
+ * Changing it opens the current report again in the new workspace. */
+ZbWorkspace  *zb_window_get_workspace      (ZbWindow       *self);
+void          zb_window_set_workspace      (ZbWindow       *self,
+                                            ZbWorkspace    *workspace);
+/* The workspace id of the report shown, 0 when it is not stored. */
+gint64        zb_window_get_report_id      (ZbWindow       *self);
+/* Opens a report of the workspace (on a worker thread). */
+void          zb_window_open_stored        (ZbWindow       *self,
+                                            gint64          report_id);
+ZbChartView  *zb_window_get_gap_chart      (ZbWindow       *self);
+ZbChartView  *zb_window_get_trend_chart    (ZbWindow       *self);
+GtkListBox   *zb_window_get_history_list   (ZbWindow       *self);
+GtkListBox   *zb_window_get_reports_list   (ZbWindow       *self);
+/* Writes the current report to an Excel workbook on a worker thread, as
+ * Export does: a toast when it is written, an error dialog when not. */
+void          zb_window_export_async       (ZbWindow            *self,
+                                            GFile               *file,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean      zb_window_export_finish      (ZbWindow            *self,
+                                            GAsyncResult        *result,
+                                            GError             **error);
 
 G_END_DECLS
