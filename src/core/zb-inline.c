@@ -1731,6 +1731,15 @@ read_clause (Reader *r,
           continue;
         }
 
+      /* 低于全年目标增长7%: a name that is only a goal or reference word
+       * speaks of the subject */
+      if (name != NULL &&
+          ((zb_vocab_match_at (zb_target_cues, zb_n_target_cues, name, name + strlen (name)) != NULL &&
+            strlen (zb_vocab_match_at (zb_target_cues, zb_n_target_cues, name, name + strlen (name))->word) == strlen (name)) ||
+           (zb_vocab_match_at (zb_references, zb_n_references, name, name + strlen (name)) != NULL &&
+            strlen (zb_vocab_match_at (zb_references, zb_n_references, name, name + strlen (name))->word) == strlen (name))))
+        g_clear_pointer (&name, g_free);
+
       /* 增加值140亿元,由此预测全年增加值增速为4%: the growth of the figure just read */
       if (name != NULL && m->role == ROLE_CHANGE && m->unit->klass == ZB_UNIT_PERCENT &&
           r->open != NULL && r->open_sentence == sentence_start &&
