@@ -1686,7 +1686,7 @@ on_report_row_activated (AdwActionRow *row,
 }
 
 static GtkWidget *
-report_row (const ZbWorkspaceReport *info)
+report_row (const ZbStoreReport *info)
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *base = g_path_get_basename (info->path);

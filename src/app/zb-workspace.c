@@ -245,18 +245,6 @@ zb_workspace_load_report (ZbWorkspace  *self,
   return report;
 }
 
-void
-zb_workspace_report_free (ZbWorkspaceReport *info)
-{
-  if (info == NULL)
-    return;
-  g_free (info->path);
-  g_free (info->title);
-  g_free (info->region);
-  g_free (info->period);
-  g_free (info);
-}
-
 gboolean
 zb_workspace_export_workbook (ZbWorkspace   *self,
                               gint64         report_id,
@@ -293,31 +281,12 @@ list_reports (ZbWorkspace  *self,
               GError      **error)
 {
   ZbStore *store;
-  g_autoptr(GPtrArray) stored = NULL;
-  GPtrArray *reports;
+  GPtrArray *reports = NULL;
 
   g_mutex_lock (&self->lock);
   if ((store = ensure_store (self, error)))
-    stored = zb_store_list_reports (store, error);
+    reports = zb_store_list_reports (store, error);
   g_mutex_unlock (&self->lock);
-  if (stored == NULL)
-    return NULL;
-
-  reports = g_ptr_array_new_with_free_func ((GDestroyNotify) zb_workspace_report_free);
-  for (guint i = 0; i < stored->len; i++)
-    {
-      ZbStoreReport *from = g_ptr_array_index (stored, i);
-      ZbWorkspaceReport *info = g_new0 (ZbWorkspaceReport, 1);
-
-      info->id = from->id;
-      info->path = g_strdup (from->path);
-      info->title = g_strdup (from->title);
-      info->region = g_strdup (from->region);
-      info->period = g_strdup (from->period);
-      info->n_figures = from->n_figures;
-      info->n_corrections = from->n_corrections;
-      g_ptr_array_add (reports, info);
-    }
   return reports;
 }
 
@@ -443,14 +412,14 @@ run_job (GTask        *task,
           }
         for (guint i = 0; i < reports->len; i++)
           {
-            ZbWorkspaceReport *info = g_ptr_array_index (reports, i);
+            ZbStoreReport *info = g_ptr_array_index (reports, i);
 
             if (info->id == job->id)
               region = info->region;
           }
         for (guint i = 0; region != NULL && i < reports->len; i++)
           {
-            ZbWorkspaceReport *info = g_ptr_array_index (reports, i);
+            ZbStoreReport *info = g_ptr_array_index (reports, i);
             ZbReport *report;
 
             if (info->id == job->id || g_strcmp0 (info->region, region) != 0)

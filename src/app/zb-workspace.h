@@ -7,23 +7,10 @@
 #include <gio/gio.h>
 
 #include "zb-report.h"
+#include "zb-store.h"
 
 G_BEGIN_DECLS
 
-/* One report of the workspace, as the Reports list shows it. (zb-store.h
- * is not included here: its ZbTarget is not the ledger's.) */
-typedef struct {
-  gint64  id;
-  char   *path;
-  char   *title;
-  char   *region;        /* NULL when the title does not say */
-  char   *period;        /* NULL when no figure has one */
-  guint   n_figures;
-  guint   n_corrections;
-} ZbWorkspaceReport;
-
-void zb_workspace_report_free (ZbWorkspaceReport *info);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZbWorkspaceReport, zb_workspace_report_free)
 
 #define ZB_TYPE_WORKSPACE (zb_workspace_get_type ())
 G_DECLARE_FINAL_TYPE (ZbWorkspace, zb_workspace, ZB, WORKSPACE, GObject)
@@ -103,7 +90,7 @@ void         zb_workspace_list_reports_async (ZbWorkspace        *self,
                                              gpointer             user_data);
 GPtrArray   *zb_workspace_list_reports_finish (ZbWorkspace       *self,
                                              GAsyncResult        *result,
-                                             GError             **error);  /* of ZbWorkspaceReport */
+                                             GError             **error);  /* of ZbStoreReport */
 /* The other reports of the workspace about the same region as @report_id
  * (its periods for trend charts, its plans' targets), rebuilt with their
  * corrections; empty when the report names no region. */

@@ -63,17 +63,6 @@ zb_status_to_label (ZbStatus status)
     }
 }
 
-static void
-zb_target_free (ZbTarget *t)
-{
-  g_free (t->indicator);
-  g_free (t->area);
-  g_free (t->unit);
-  g_free (t->qualifier);
-  g_clear_object (&t->figure);
-  g_free (t);
-}
-
 void
 zb_assessment_free (ZbAssessment *a)
 {

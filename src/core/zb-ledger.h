@@ -8,6 +8,7 @@
 
 #include "zb-figure.h"
 #include "zb-report.h"
+#include "zb-target.h"
 
 G_BEGIN_DECLS
 
@@ -21,18 +22,6 @@ typedef enum {
 const char *zb_status_to_string (ZbStatus status);   /* "ahead", "on-track", … */
 const char *zb_status_to_label  (ZbStatus status);   /* "超前", "正常", … for charts */
 
-/* One target for (indicator, year, area): a growth rate in percent, or an
- * absolute value with its unit, or both. */
-typedef struct {
-  char     *indicator;   /* canonical name */
-  int       year;        /* 0 when unknown */
-  char     *area;        /* "" for the report's own area */
-  ZbNumber  growth;      /* percent */
-  ZbNumber  value;
-  char     *unit;
-  char     *qualifier;   /* 以上 / 左右 / 力争 … */
-  ZbFigure *figure;      /* where it was read, NULL when typed by hand */
-} ZbTarget;
 
 /* The status of one actual figure against its target. */
 typedef struct {

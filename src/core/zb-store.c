@@ -1560,30 +1560,6 @@ zb_store_history (ZbStore  *self,
 
 /* ---------------------------------------------------------------- targets */
 
-ZbTarget *
-zb_target_new (const char *indicator,
-               int         year)
-{
-  ZbTarget *t = g_new0 (ZbTarget, 1);
-
-  t->indicator = g_strdup (indicator);
-  t->year = year;
-  t->source = g_strdup ("manual");
-  return t;
-}
-
-void
-zb_target_free (ZbTarget *target)
-{
-  if (target == NULL)
-    return;
-  g_free (target->indicator);
-  g_free (target->unit);
-  g_free (target->qualifier);
-  g_free (target->source);
-  g_free (target);
-}
-
 gboolean
 zb_store_set_target (ZbStore         *self,
                      const ZbTarget  *target,

@@ -8,6 +8,7 @@
 
 #include "zb-figure.h"
 #include "zb-report.h"
+#include "zb-target.h"
 
 G_BEGIN_DECLS
 
@@ -33,21 +34,6 @@ typedef struct {
 void zb_store_report_free (ZbStoreReport *info);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZbStoreReport, zb_store_report_free)
 
-/* A target: a growth rate (unit "%") or an absolute value, for one year. */
-typedef struct {
-  char     *indicator;
-  int       year;
-  ZbNumber  growth;
-  ZbNumber  value;
-  char     *unit;
-  char     *qualifier;  /* 左右, 以上… */
-  char     *source;     /* a report path, or "manual" */
-} ZbTarget;
-
-ZbTarget *zb_target_new  (const char *indicator,
-                          int         year);
-void      zb_target_free (ZbTarget   *target);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZbTarget, zb_target_free)
 
 /* $XDG_DATA_HOME/zhibiao/workspace.db */
 char          *zb_store_dup_default_path (void);

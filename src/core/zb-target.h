@@ -1,0 +1,32 @@
+/* zb-target.h — a goal for one indicator and year, from a report or typed in
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "zb-figure.h"
+
+G_BEGIN_DECLS
+
+/* One target for (indicator, year, area): a growth rate in percent, or an
+ * absolute value with its unit, or both. The ledger, the workspace and the
+ * workbook share this one type. */
+typedef struct {
+  char     *indicator;   /* canonical name */
+  int       year;        /* 0 when unknown */
+  char     *area;        /* NULL or "" for the report's own area */
+  ZbNumber  growth;      /* percent */
+  ZbNumber  value;
+  char     *unit;
+  char     *qualifier;   /* 以上 / 左右 / 力争 … */
+  char     *source;      /* a report's path, or "manual" */
+  ZbFigure *figure;      /* where it was read, NULL when typed by hand */
+} ZbTarget;
+
+ZbTarget *zb_target_new  (const char     *indicator,
+                          int             year);
+ZbTarget *zb_target_copy (const ZbTarget *target);
+void      zb_target_free (ZbTarget       *target);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZbTarget, zb_target_free)
+
+G_END_DECLS
