@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "zb-cli.h"
+#include "zb-store.h"
 #include "zb-chart.h"
 #include "zb-ledger.h"
 #include "zb-report.h"
@@ -137,11 +138,6 @@ zb_cli_chart (const ZbCliGlobal *global,
     if (!g_str_has_suffix (lower, ".png") && !g_str_has_suffix (lower, ".svg") && !g_str_has_suffix (lower, ".pdf"))
       return zb_cli_fail ("chart: %s: the output name must end in .png, .svg or .pdf", output);
   }
-  /* This build has no workspace store yet: say so rather than chart the
-   * uncorrected figures as if they were the workspace's. */
-  if (global->workspace != NULL)
-    return zb_cli_fail ("chart: --workspace is not supported by this build; chart the reports directly");
-
   zb_ledger_set_threshold (ledger, threshold);
   if (aliases != NULL)
     {
@@ -152,16 +148,31 @@ zb_cli_chart (const ZbCliGlobal *global,
         return zb_cli_fail ("%s: %s", aliases, error->message);
     }
 
-  for (guint i = 0; i < files->len; i++)
-    {
-      const char *path = g_ptr_array_index (files, i);
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-      g_autoptr(ZbReport) report = zb_report_new_from_file (file, NULL, &error);
+  {
+    g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(ZbStore) store = NULL;
 
-      if (report == NULL)
-        return zb_cli_fail ("%s: %s", path, error->message);
-      zb_ledger_add_report (ledger, report);
-    }
+    if (!zb_cli_load_reports (global, files, reports, &store, &error))
+      return zb_cli_fail ("%s", error->message);
+    for (guint i = 0; i < reports->len; i++)
+      zb_ledger_add_report (ledger, g_ptr_array_index (reports, i));
+
+    /* targets typed into the workspace come first */
+    if (store != NULL)
+      {
+        g_autoptr(GPtrArray) targets = zb_store_list_targets (store, &error);
+
+        if (targets == NULL)
+          return zb_cli_fail ("%s: %s", global->workspace, error->message);
+        for (guint i = 0; i < targets->len; i++)
+          {
+            const ZbTarget *t = g_ptr_array_index (targets, i);
+            zb_ledger_set_target (ledger, t->indicator, t->year, t->area,
+                                  t->growth.set ? &t->growth : NULL, t->value.set ? &t->value : NULL,
+                                  t->unit, t->qualifier);
+          }
+      }
+  }
 
   if (g_str_equal (type, "gap"))
     {

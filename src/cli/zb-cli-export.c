@@ -55,20 +55,8 @@ zb_cli_export (const ZbCliGlobal *global,
       fprintf (stderr, "zhibiao-cli: export: --lang is zh_CN or en\n");
       return ZB_CLI_USAGE;
     }
-  if (global->workspace != NULL)
-    return zb_cli_fail ("export: %s: this build cannot read workspaces yet; export the report files",
-                        global->workspace);
-
-  for (guint i = 0; i < paths->len; i++)
-    {
-      const char *path = g_ptr_array_index (paths, i);
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-      ZbReport *report = zb_report_new_from_file (file, NULL, &error);
-
-      if (report == NULL)
-        return zb_cli_fail ("%s: %s", path, error->message);
-      g_ptr_array_add (reports, report);
-    }
+  if (!zb_cli_load_reports (global, paths, reports, NULL, &error))
+    return zb_cli_fail ("%s", error->message);
 
   options.language = language;
   if (!zb_workbook_export (reports, &options, output, &error))

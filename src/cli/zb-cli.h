@@ -34,6 +34,16 @@ int zb_cli_bench_store (const ZbCliGlobal *global, int argc, char **argv);
 int zb_cli_chart   (const ZbCliGlobal *global, int argc, char **argv);
 int zb_cli_bench_chart (const ZbCliGlobal *global, int argc, char **argv);
 
+typedef struct _ZbStore ZbStore;
+
+/* Reads the REPORT… paths (GPtrArray of ZbReport, appended); with --workspace,
+ * through the workspace, so the clerk's corrections are applied. */
+gboolean zb_cli_load_reports (const ZbCliGlobal  *global,
+                              GPtrArray          *paths,
+                              GPtrArray          *reports,
+                              ZbStore           **store,
+                              GError            **error);
+
 /* Prints "zhibiao-cli: MESSAGE" on one line of stderr and returns ZB_CLI_FAILED. */
 int zb_cli_fail    (const char *format, ...) G_GNUC_PRINTF (1, 2);
 

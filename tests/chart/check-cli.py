@@ -56,9 +56,30 @@ with tempfile.TemporaryDirectory() as tmp:
     rc, out, err = run('chart', '--type=gap', '--aliases=' + aliases, '--output=' + os.path.join(tmp, 'a.png'), report)
     check('bad alias table names its line', rc == 2 and 'line 1' in err, err)
 
-    rc, out, err = run('--workspace', os.path.join(tmp, 'w'), 'chart', '--type=gap',
-                       '--output=' + os.path.join(tmp, 'a.png'), report)
-    check('--workspace is refused with a reason', rc == 2 and 'workspace' in err, err)
+    # with a workspace the chart uses the clerk's corrections
+    growth = os.path.join(tmp, 'growth.txt')
+    with open(growth, 'w', encoding='utf-8') as f:
+        f.write('示例县经济运行情况\n\n今年主要预期目标：地区生产总值增长5%左右。\n\n'
+                '上半年，全县地区生产总值增长5.1%。\n')
+    ws = os.path.join(tmp, 'w.zhibiao')
+    rc, out, err = run('chart', '--type=gap', '--output=' + os.path.join(tmp, 'g.png'), growth)
+    check('5.1% against 5% is on track', rc == 0 and 'on-track 1' in out, out + err)
+    rc, out, err = run('--workspace', ws, 'import', growth)
+    report_id = out.strip()
+    rc, out, err = run('--workspace', ws, 'figures', report_id)
+    import json
+    figures = json.loads(out)['figures'] if rc == 0 else []
+    fid = next((f['id'] for f in figures if f['kind'] == 'actual' and f['change'] == 5.1), None)
+    rc, out, err = run('--workspace', ws, 'correct', str(fid), 'change', '4.0')
+    check('correction recorded', rc == 0, err)
+    rc, out, err = run('--workspace', ws, 'chart', '--type=gap', '--output=' + os.path.join(tmp, 'g.png'), growth)
+    check('--workspace charts the corrected 4.0: behind', rc == 0 and 'behind 1' in out, out + err)
+
+    bogus = os.path.join(tmp, 'bogus.zhibiao')
+    with open(bogus, 'w') as f:
+        f.write('not a database\n')
+    rc, out, err = run('--workspace', bogus, 'chart', '--type=gap', '--output=' + os.path.join(tmp, 'a.png'), report)
+    check('a file that is no workspace is refused in one line', rc == 2 and err.count('\n') == 1, err)
 
     # every corpus report: a chart when it has growth figures, else a clear "nothing to chart"
     reports = sorted(glob.glob(os.path.join(shared, 'corpus', '*.txt')) +
