@@ -115,7 +115,7 @@ sample_gap_chart (void)
   g_autoptr(ZbLedger) l = sample_ledger ();
   g_autoptr(GPtrArray) all = zb_ledger_assess_all (l);
 
-  return zb_chart_new_gap (all, "测试县 1-9月 主要指标");
+  return zb_chart_new_gap (all, "测试县 1-9月 主要指标", "zh_CN");
 }
 
 static void
@@ -310,7 +310,7 @@ test_trend (void)
     }
   series = zb_ledger_assess_indicator (l, "GDP");
   g_assert_cmpuint (series->len, ==, 4);
-  chart = zb_chart_new_trend (series, "地区生产总值");
+  chart = zb_chart_new_trend (series, "地区生产总值", "zh_CN");
   zb_chart_draw (chart, cr, W, H);
   cairo_destroy (cr);
 
@@ -361,7 +361,7 @@ test_crowded (void)
       zb_ledger_add_figure (l, f, 2024);
     }
   all = zb_ledger_assess_all (l);
-  chart = zb_chart_new_gap (all, NULL);
+  chart = zb_chart_new_gap (all, NULL, "zh_CN");
   zb_chart_draw (chart, cr, W, H);
   cairo_destroy (cr);
 
@@ -483,7 +483,7 @@ test_demo_png (void)
     }
   all = zb_ledger_assess_all (l);
   g_ptr_array_set_size (all, G_N_ELEMENTS (rows));
-  gap = zb_chart_new_gap (all, "示例县 2024年1-9月 主要指标增速与年度目标");
+  gap = zb_chart_new_gap (all, "示例县 2024年1-9月 主要指标增速与年度目标", "zh_CN");
   gap_png = g_build_filename (out, "chart-gap-demo.png", NULL);
   g_assert_true (zb_chart_save (gap, gap_png, 1000, 520, &error));
   g_assert_no_error (error);
@@ -493,7 +493,7 @@ test_demo_png (void)
   g_assert_no_error (error);
 
   series = zb_ledger_assess_indicator (l, "GDP");
-  trend = zb_chart_new_trend (series, "地区生产总值");
+  trend = zb_chart_new_trend (series, "地区生产总值", "zh_CN");
   trend_png = g_build_filename (out, "chart-trend-demo.png", NULL);
   g_assert_true (zb_chart_save (trend, trend_png, 900, 520, &error));
   g_assert_no_error (error);
