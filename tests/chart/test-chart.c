@@ -499,6 +499,34 @@ test_demo_png (void)
   g_assert_no_error (error);
 }
 
+/* The words follow the language: Chinese as before for "zh…", English
+ * otherwise; the status words are the ledger's. */
+static void
+test_language (void)
+{
+  g_autoptr(ZbLedger) l = sample_ledger ();
+  g_autoptr(GPtrArray) all = zb_ledger_assess_all (l);
+  g_autoptr(GPtrArray) series = zb_ledger_assess_indicator (l, "GDP");
+  g_autoptr(ZbChart) zh = zb_chart_new_gap (all, NULL, "zh_CN");
+  g_autoptr(ZbChart) en = zb_chart_new_gap (all, NULL, "en");
+  g_autoptr(ZbChart) trend = zb_chart_new_trend (series, "GDP", "en");
+  ZbChartLayer *labels = zb_chart_get_layer (en, 2);
+
+  g_assert_cmpstr (zb_chart_get_title (zh), ==, "主要指标增速与目标");
+  g_assert_cmpstr (zb_chart_layer_get_title (zb_chart_get_layer (zh, 0)), ==, "实际增速");
+  g_assert_cmpstr (zb_chart_get_language (zh), ==, "zh_CN");
+  g_assert_cmpstr (zb_chart_get_title (en), ==, "Main indicators: growth and target");
+  g_assert_cmpstr (zb_chart_layer_get_title (zb_chart_get_layer (en, 0)), ==, "Actual growth");
+  g_assert_cmpstr (zb_chart_layer_get_item (labels, 1)->label, ==, "+1.6 ahead");
+  g_assert_cmpstr (zb_chart_layer_get_item (labels, 2)->label, ==, "−8.8 behind");
+  g_assert_cmpstr (zb_chart_layer_get_item (labels, 3)->label, ==, "no target");
+  g_assert_cmpstr (zb_chart_get_title (trend), ==, "GDP: growth over time");
+  g_assert_cmpstr (zb_chart_get_category (trend, 0), ==, "2024, 1-9月");
+
+  g_assert_cmpstr (zb_status_to_label (ZB_STATUS_ON_TRACK, "zh_CN"), ==, "正常");
+  g_assert_cmpstr (zb_status_to_label (ZB_STATUS_ON_TRACK, "en"), ==, "on track");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -511,5 +539,6 @@ main (int    argc,
   g_test_add_func ("/chart/crowded", test_crowded);
   g_test_add_func ("/chart/svg-pdf", test_svg_pdf);
   g_test_add_func ("/chart/demo-png", test_demo_png);
+  g_test_add_func ("/chart/language", test_language);
   return g_test_run ();
 }
