@@ -88,7 +88,7 @@ zb_cli_bench_chart (const ZbCliGlobal *global,
       zb_ledger_add_figure (ledger, actual, 2024);
     }
   all = zb_ledger_assess_all (ledger);
-  chart = zb_chart_new_gap (all, "基准：主要指标增速与目标");
+  chart = zb_chart_new_gap (all, "基准：主要指标增速与目标", "zh_CN");
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   for (guint64 f = 0; f <= frames; f++)

@@ -12,7 +12,8 @@
 #include <string.h>
 
 #define USAGE "Usage: zhibiao-cli chart --type=gap|trend [--indicator NAME] --output=FILE.png|.svg|.pdf\n" \
-              "                         [--width=N] [--height=N] [--threshold=PP] [--aliases=FILE.tsv] REPORT…\n"
+              "                         [--width=N] [--height=N] [--threshold=PP] [--aliases=FILE.tsv]\n" \
+              "                         [--lang=zh_CN|en] REPORT…\n"
 
 /* "--name=value" or "--name value"; advances *i past what it used. */
 static const char *
@@ -76,7 +77,7 @@ zb_cli_chart (const ZbCliGlobal *global,
               int                argc,
               char             **argv)
 {
-  const char *type = NULL, *indicator = NULL, *output = NULL, *aliases = NULL, *v;
+  const char *type = NULL, *indicator = NULL, *output = NULL, *aliases = NULL, *language = NULL, *v;
   int width = 0, height = 0;
   double threshold = 0.5;
   g_autoptr(GPtrArray) files = g_ptr_array_new ();
@@ -98,6 +99,13 @@ zb_cli_chart (const ZbCliGlobal *global,
         output = v;
       else if ((v = option_value ("--aliases", argc, argv, &i)))
         aliases = v;
+      else if ((v = option_value ("--lang", argc, argv, &i)))
+        {
+          /* the workbook's languages: a chart goes into the same meeting */
+          if (!g_str_equal (v, "zh_CN") && !g_str_equal (v, "en"))
+            return zb_cli_fail ("chart: --lang is zh_CN or en, not “%s”", v);
+          language = v;
+        }
       else if ((v = option_value ("--width", argc, argv, &i)))
         {
           if (!parse_size (v, &width))
@@ -186,7 +194,7 @@ zb_cli_chart (const ZbCliGlobal *global,
             if (!g_str_equal (((ZbAssessment *) g_ptr_array_index (all, i))->indicator, canonical))
               g_ptr_array_remove_index (all, i);
         }
-      chart = zb_chart_new_gap (all, NULL);
+      chart = zb_chart_new_gap (all, NULL, language);
       rows = g_steal_pointer (&all);
     }
   else
@@ -202,7 +210,7 @@ zb_cli_chart (const ZbCliGlobal *global,
       rows = zb_ledger_assess_indicator (ledger, indicator);
       {
         g_autofree char *canonical = zb_ledger_dup_canonical (ledger, indicator);
-        chart = zb_chart_new_trend (rows, canonical);
+        chart = zb_chart_new_trend (rows, canonical, language);
       }
     }
 
@@ -211,11 +219,15 @@ zb_cli_chart (const ZbCliGlobal *global,
     return zb_cli_fail ("chart: no growth figures%s%s found in the reports; nothing to chart",
                         indicator ? " of " : "", indicator ? indicator : "");
 
-  /* a gap chart grows with its rows so names stay readable */
-  if (width == 0)
-    width = 1200;
-  if (height == 0)
-    height = g_str_equal (type, "gap") ? CLAMP (110 + 26 * (int) n_rows, 360, 4000) : 600;
+  {
+    int natural_width, natural_height;
+
+    zb_chart_get_natural_size (chart, &natural_width, &natural_height);
+    if (width == 0)
+      width = natural_width;
+    if (height == 0)
+      height = natural_height;
+  }
 
   if (!zb_chart_save (chart, output, width, height, &error))
     return zb_cli_fail ("%s", error->message);

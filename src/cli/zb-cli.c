@@ -23,7 +23,7 @@ static const struct {
   { "history", zb_cli_history, "history FIGURE_ID                      the corrections of a figure" },
   { "targets", zb_cli_targets, "targets [set INDICATOR YEAR VALUE UNIT]  list or set targets" },
   { "bench-store", zb_cli_bench_store, "bench-store [--corrections=N] DIR     workspace import and correction speed" },
-  { "chart", zb_cli_chart, "chart --type=gap|trend [--indicator NAME] --output=FILE REPORT…\n"
+  { "chart", zb_cli_chart, "chart --type=gap|trend [--indicator NAME] [--lang=zh_CN|en] --output=FILE REPORT…\n"
                            "                                         growth against target, or one indicator's trend (.png/.svg/.pdf)" },
   { "bench-chart", zb_cli_bench_chart, "bench-chart [--rows=200] [--width=1600] [--height=1200]\n"
                                        "                                         milliseconds per frame of the gap chart" },

@@ -6,20 +6,29 @@
 
 #include <math.h>
 
+#include "zb-i18n-private.h"
+
 /* "−2.9 落后", with the warnings a clerk must see on the chart itself */
 static char *
-gap_label (const ZbAssessment *a)
+gap_label (const ZbAssessment *a,
+           const char         *language)
 {
   GString *s = g_string_new (NULL);
 
   if (!isnan (a->gap_pp))
     g_string_append_printf (s, "%s%.1f ", a->gap_pp >= 0.05 ? "+" : a->gap_pp <= -0.05 ? "−" : "±",
                             fabs (a->gap_pp));
-  g_string_append (s, zb_status_to_label (a->status));
+  g_string_append (s, zb_status_to_label (a->status, language));
   if (a->n_targets > 1)
-    g_string_append_printf (s, " ⚠%u个目标", a->n_targets);
+    {
+      g_string_append (s, " ⚠");
+      g_string_append_printf (s, zb_i18n_pick (language, N_("%u targets"), "%u个目标"), a->n_targets);
+    }
   if (a->mismatch)
-    g_string_append (s, " ⚠核对");
+    {
+      g_string_append (s, " ⚠");
+      g_string_append (s, zb_i18n_pick (language, N_("check"), "核对"));
+    }
   return g_string_free (s, FALSE);
 }
 
@@ -40,17 +49,23 @@ row_label (const ZbAssessment *a)
 
 ZbChart *
 zb_chart_new_gap (GPtrArray  *assessments,
-                  const char *title)
+                  const char *title,
+                  const char *language)
 {
   g_autoptr(ZbChart) chart = zb_chart_new (ZB_CHART_HORIZONTAL);
-  g_autoptr(ZbChartLayer) bars = zb_chart_layer_new (ZB_CHART_LAYER_BARS, "实际增速");
-  g_autoptr(ZbChartLayer) markers = zb_chart_layer_new (ZB_CHART_LAYER_MARKERS, "目标增速");
+  g_autoptr(ZbChartLayer) bars =
+    zb_chart_layer_new (ZB_CHART_LAYER_BARS, zb_i18n_pick (language, N_("Actual growth"), "实际增速"));
+  g_autoptr(ZbChartLayer) markers =
+    zb_chart_layer_new (ZB_CHART_LAYER_MARKERS, zb_i18n_pick (language, N_("Target growth"), "目标增速"));
   g_autoptr(ZbChartLayer) labels = zb_chart_layer_new (ZB_CHART_LAYER_LABELS, NULL);
 
   g_return_val_if_fail (assessments != NULL, NULL);
 
-  zb_chart_set_title (chart, title ? title : "主要指标增速与目标");
-  zb_chart_axis_set_title (zb_chart_get_value_axis (chart), "增速（%），◆ 为目标");
+  zb_chart_set_language (chart, language);
+  zb_chart_set_title (chart, title ? title
+                      : zb_i18n_pick (language, N_("Main indicators: growth and target"), "主要指标增速与目标"));
+  zb_chart_axis_set_title (zb_chart_get_value_axis (chart),
+                           zb_i18n_pick (language, N_("Growth (%), ◆ the target"), "增速（%），◆ 为目标"));
 
   for (guint i = 0; i < assessments->len; i++)
     {
@@ -66,7 +81,7 @@ zb_chart_new_gap (GPtrArray  *assessments,
         continue;
 
       name = row_label (a);
-      label = gap_label (a);
+      label = gap_label (a, language);
       row = zb_chart_add_category (chart, name);
       zb_chart_layer_add (bars, row, change->value, a->status, NULL, a->figure);
       if (a->target && a->target->growth.set)

@@ -22,6 +22,7 @@ struct _ZbChart
 
   ZbChartOrientation  orientation;
   char               *title;
+  char               *language;     /* of the legend; NULL: the UI language */
   ZbChartAxis        *axis;
   GPtrArray          *categories;   /* of char* */
   GPtrArray          *layers;       /* of ZbChartLayer */
@@ -45,6 +46,7 @@ enum {
   PROP_0,
   PROP_ORIENTATION,
   PROP_TITLE,
+  PROP_LANGUAGE,
   N_PROPS
 };
 
@@ -54,6 +56,7 @@ static GParamSpec *properties[N_PROPS];
 #define PAD 12.0
 #define TEXT_PX 12.0
 #define MIN_TEXT_PX 7.0
+#define NATURAL_WIDTH 1200
 
 typedef struct { double r, g, b; } Rgb;
 
@@ -109,6 +112,43 @@ zb_chart_set_title (ZbChart    *self,
   g_free (self->title);
   self->title = g_strdup (title);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+const char *
+zb_chart_get_language (ZbChart *self)
+{
+  g_return_val_if_fail (ZB_IS_CHART (self), NULL);
+  return self->language;
+}
+
+void
+zb_chart_set_language (ZbChart    *self,
+                       const char *language)
+{
+  g_return_if_fail (ZB_IS_CHART (self));
+
+  /* g_set_str() is GLib 2.76 */
+  if (g_strcmp0 (self->language, language) == 0)
+    return;
+  g_free (self->language);
+  self->language = g_strdup (language);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+}
+
+void
+zb_chart_get_natural_size (ZbChart *self,
+                           int     *width,
+                           int     *height)
+{
+  g_return_if_fail (ZB_IS_CHART (self));
+
+  if (width != NULL)
+    *width = NATURAL_WIDTH;
+  /* a gap chart grows with its rows so names stay readable */
+  if (height != NULL)
+    *height = self->orientation == ZB_CHART_HORIZONTAL
+            ? CLAMP (110 + 26 * (int) self->categories->len, 360, 4000)
+            : 600;
 }
 
 ZbChartAxis *
@@ -470,7 +510,7 @@ draw_legend (ZbChart *self,
   for (guint i = 0; i < G_N_ELEMENTS (statuses) && x < max_x; i++)
     {
       status_shape (cr, statuses[i], x + sz * 0.5, y + sz * 0.6, sz * 0.45);
-      text_set (t, zb_status_to_label (statuses[i]), TEXT_PX, FALSE, -1);
+      text_set (t, zb_status_to_label (statuses[i], self->language), TEXT_PX, FALSE, -1);
       text_size (t, &w, &h);
       cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
       text_draw (t, cr, x + sz + 4, y + sz * 0.6, 0, 0.5);
@@ -1056,6 +1096,7 @@ zb_chart_finalize (GObject *object)
   ZbChart *self = (ZbChart *) object;
 
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->language, g_free);
   g_clear_object (&self->axis);
   g_clear_pointer (&self->categories, g_ptr_array_unref);
   g_clear_pointer (&self->layers, g_ptr_array_unref);
@@ -1080,6 +1121,9 @@ zb_chart_get_property (GObject    *object,
     case PROP_TITLE:
       g_value_set_string (value, self->title);
       break;
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1101,6 +1145,9 @@ zb_chart_set_property (GObject      *object,
     case PROP_TITLE:
       zb_chart_set_title (self, g_value_get_string (value));
       break;
+    case PROP_LANGUAGE:
+      zb_chart_set_language (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1121,6 +1168,9 @@ zb_chart_class_init (ZbChartClass *klass)
                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_LANGUAGE] =
+    g_param_spec_string ("language", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);

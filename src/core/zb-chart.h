@@ -26,6 +26,11 @@ ZbChartOrientation zb_chart_get_orientation (ZbChart           *self);
 const char    *zb_chart_get_title          (ZbChart            *self);
 void           zb_chart_set_title          (ZbChart            *self,
                                             const char         *title);
+/* The language of the legend and of the ledger charts' words: "zh…" for
+ * Chinese, any other for English, NULL for the UI language. */
+const char    *zb_chart_get_language       (ZbChart            *self);
+void           zb_chart_set_language       (ZbChart            *self,
+                                            const char         *language);
 ZbChartAxis   *zb_chart_get_value_axis     (ZbChart            *self);
 guint          zb_chart_add_category       (ZbChart            *self,
                                             const char         *label);
@@ -65,6 +70,12 @@ ZbFigure      *zb_chart_hit_test           (ZbChart            *self,
                                             guint              *layer,
                                             guint              *item);
 
+/* The size a file or image of the chart is drawn at: text at full size
+ * and, for a horizontal chart, a height that grows with the rows. */
+void           zb_chart_get_natural_size   (ZbChart            *self,
+                                            int                *width,
+                                            int                *height);
+
 /* Writes PNG, SVG or PDF, the format from the file name's extension. */
 gboolean       zb_chart_save               (ZbChart            *self,
                                             const char         *path,
@@ -73,13 +84,16 @@ gboolean       zb_chart_save               (ZbChart            *self,
                                             GError            **error);
 
 /* Charts of the ledger. */
+/* Their words follow @language as zb_chart_set_language() says. */
 /* One row per assessment with a growth rate: a bar for the growth, a
  * diamond for the target, the gap and status beside it. */
 ZbChart       *zb_chart_new_gap            (GPtrArray          *assessments,
-                                            const char         *title);
+                                            const char         *title,
+                                            const char         *language);
 /* One indicator across periods (sorted, as zb_ledger_assess_indicator()
  * returns them) with its target as a dashed line. */
 ZbChart       *zb_chart_new_trend          (GPtrArray          *assessments,
-                                            const char         *indicator);
+                                            const char         *indicator,
+                                            const char         *language);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "zb-aliases-private.h"
+#include "zb-i18n-private.h"
 #include "zb-period.h"
 
 struct _ZbLedger
@@ -51,15 +52,16 @@ zb_status_to_string (ZbStatus status)
 }
 
 const char *
-zb_status_to_label (ZbStatus status)
+zb_status_to_label (ZbStatus    status,
+                    const char *language)
 {
   switch (status)
     {
-    case ZB_STATUS_AHEAD: return "超前";
-    case ZB_STATUS_ON_TRACK: return "正常";
-    case ZB_STATUS_BEHIND: return "落后";
+    case ZB_STATUS_AHEAD: return zb_i18n_pick (language, N_("ahead"), "超前");
+    case ZB_STATUS_ON_TRACK: return zb_i18n_pick (language, N_("on track"), "正常");
+    case ZB_STATUS_BEHIND: return zb_i18n_pick (language, N_("behind"), "落后");
     case ZB_STATUS_UNKNOWN:
-    default: return "无目标";
+    default: return zb_i18n_pick (language, N_("no target"), "无目标");
     }
 }
 
@@ -463,6 +465,22 @@ zb_ledger_get_conflicts (ZbLedger *self)
       GPtrArray *list = g_hash_table_lookup (self->targets, g_ptr_array_index (self->keys, i));
       if (list->len > 1)
         g_ptr_array_add (ret, g_ptr_array_index (list, 0));
+    }
+  return ret;
+}
+
+GPtrArray *
+zb_ledger_list_targets (ZbLedger *self)
+{
+  GPtrArray *ret = g_ptr_array_new ();
+
+  g_return_val_if_fail (ZB_IS_LEDGER (self), ret);
+
+  for (guint i = 0; i < self->keys->len; i++)
+    {
+      GPtrArray *list = g_hash_table_lookup (self->targets, g_ptr_array_index (self->keys, i));
+      for (guint k = 0; k < list->len; k++)
+        g_ptr_array_add (ret, g_ptr_array_index (list, k));
     }
   return ret;
 }

@@ -20,7 +20,10 @@ typedef enum {
 } ZbStatus;
 
 const char *zb_status_to_string (ZbStatus status);   /* "ahead", "on-track", … */
-const char *zb_status_to_label  (ZbStatus status);   /* "超前", "正常", … for charts */
+/* "超前", "正常", … for "zh…", "ahead", "on track", … otherwise, the UI
+ * language when @language is NULL (as workbooks and charts do) */
+const char *zb_status_to_label  (ZbStatus    status,
+                                 const char *language);
 
 
 /* The status of one actual figure against its target. */
@@ -92,6 +95,9 @@ GPtrArray    *zb_ledger_get_targets       (ZbLedger    *self,
 /* (element-type ZbTarget) (transfer container): the first target of every
  * key that has more than one distinct target */
 GPtrArray    *zb_ledger_get_conflicts     (ZbLedger    *self);
+/* (element-type ZbTarget) (transfer container): every target, key by key
+ * in the order the keys were first seen, the one assessments use first */
+GPtrArray    *zb_ledger_list_targets      (ZbLedger    *self);
 
 /* (transfer full): NULL when @figure is not an actual */
 ZbAssessment *zb_ledger_assess            (ZbLedger    *self,

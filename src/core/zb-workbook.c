@@ -4,6 +4,8 @@
  */
 #include "zb-workbook.h"
 
+#include "zb-chart.h"
+#include "zb-i18n-private.h"
 #include "zb-period.h"
 #include "zb-report.h"
 
@@ -17,7 +19,6 @@
 #include <unistd.h>
 
 #include <cairo.h>
-#include <pango/pangocairo.h>
 #include <xlsxwriter.h>
 
 /* Excel refuses longer cell strings */
@@ -25,15 +26,12 @@
 #define QUOTE_WIDTH 48
 #define CHART_MAX_BARS 30
 
-/* ±0.5 pp around the target counts as on track */
-#define ON_TRACK_BAND 0.5
-
 typedef enum {
   S_SUMMARY, S_DETAILS, S_TARGETS, S_CORRECTIONS, S_CHART,
   S_INDICATOR, S_PERIOD, S_VALUE, S_UNIT, S_GROWTH, S_TARGET, S_GAP, S_STATUS,
   S_REPORT, S_SECTION, S_KIND, S_AREA, S_GROWTH_UNIT, S_RANK, S_LINE, S_QUOTE,
   S_SCHEDULE, S_FIELD, S_OLD, S_NEW, S_TIME, S_NOTE,
-  S_AHEAD, S_ON_TRACK, S_BEHIND,
+  S_COMPLETION, S_CHECK, S_YEAR, S_TARGET_VALUE, S_QUALIFIER, S_CONFLICT, S_MISMATCH,
   S_KIND_ACTUAL, S_KIND_TARGET, S_KIND_GAP, S_KIND_PROGRESS,
   S_ORIGINAL, S_EMPTY, S_CHART_TITLE, S_NO_INDICATORS, S_WORKBOOK_TITLE,
   S_N
@@ -70,9 +68,13 @@ static const struct {
   [S_NEW] = { N_("New value"), "新值" },
   [S_TIME] = { N_("Time"), "时间" },
   [S_NOTE] = { N_("Note"), "说明" },
-  [S_AHEAD] = { N_("ahead"), "超前" },
-  [S_ON_TRACK] = { N_("on track"), "持平" },
-  [S_BEHIND] = { N_("behind"), "落后" },
+  [S_COMPLETION] = { N_("Completion"), "完成进度" },
+  [S_CHECK] = { N_("Check"), "核对提示" },
+  [S_YEAR] = { N_("Year"), "年份" },
+  [S_TARGET_VALUE] = { N_("Target value"), "目标总量" },
+  [S_QUALIFIER] = { N_("Qualifier"), "限定" },
+  [S_CONFLICT] = { N_("%u different targets"), "有%u个不同目标" },
+  [S_MISMATCH] = { N_("the text states %s"), "文中所述为%s" },
   [S_KIND_ACTUAL] = { N_("actual"), "实际" },
   [S_KIND_TARGET] = { N_("target"), "目标" },
   [S_KIND_GAP] = { N_("gap"), "差距" },
@@ -88,47 +90,7 @@ static const char *
 tr (const char *language,
     StringId    id)
 {
-  if (language != NULL && g_str_has_prefix (language, "zh"))
-    return strings[id].zh;
-  if (language != NULL)
-    return strings[id].en;
-  return g_dgettext (GETTEXT_PACKAGE, strings[id].en);
-}
-
-ZbTargetStatus
-zb_workbook_target_status (ZbFigure *figure,
-                           double   *gap)
-{
-  const ZbNumber *target = zb_figure_get_target (figure);
-  const ZbNumber *change = zb_figure_get_change (figure);
-  double d;
-
-  if (!target->set || !change->set)
-    return ZB_STATUS_NONE;
-
-  /* rounded to the decimals written, so 6.5 − 6.0 is exactly 0.5 */
-  d = round ((change->value - target->value) * 1e6) / 1e6;
-  if (gap != NULL)
-    *gap = d;
-  if (d > ON_TRACK_BAND)
-    return ZB_STATUS_AHEAD;
-  if (d < -ON_TRACK_BAND)
-    return ZB_STATUS_BEHIND;
-  return ZB_STATUS_ON_TRACK;
-}
-
-const char *
-zb_target_status_to_string (ZbTargetStatus  status,
-                            const char     *language)
-{
-  switch (status)
-    {
-    case ZB_STATUS_AHEAD: return tr (language, S_AHEAD);
-    case ZB_STATUS_ON_TRACK: return tr (language, S_ON_TRACK);
-    case ZB_STATUS_BEHIND: return tr (language, S_BEHIND);
-    case ZB_STATUS_NONE:
-    default: return NULL;
-    }
+  return zb_i18n_pick (language, strings[id].en, strings[id].zh);
 }
 
 /* ---------------------------------------------------------------- */
@@ -142,6 +104,9 @@ typedef struct {
 typedef struct {
   const char   *language;
   GPtrArray    *reports;
+  ZbLedger     *ledger;     /* targets, gaps and status come from here */
+  GHashTable   *assessed;   /* ZbFigure* → ZbAssessment* */
+  GHashTable   *report_of;  /* ZbFigure* → index of its report + 1 */
   lxw_workbook *wb;
   GHashTable   *formats;    /* "kind:decimals:corrected" → lxw_format* (owned by wb) */
   lxw_format   *header;
@@ -286,21 +251,78 @@ write_number (Export         *ex,
   note_width (sheet, col, shown);
 }
 
+/* A signed number in percentage points, as many decimals as it is written
+ * with (at least one), so 6.5 − 6.0 shows +0.5 and not +0.4999. */
 static void
 write_gap (Export    *ex,
            Sheet     *sheet,
            lxw_row_t  row,
            lxw_col_t  col,
-           ZbFigure  *figure,
-           double     gap)
+           double     gap,
+           gint8      decimals)
 {
-  gint8 decimals = MAX (zb_figure_get_change (figure)->decimals,
-                        zb_figure_get_target (figure)->decimals);
-  g_autofree char *shown = g_strdup_printf ("+%.*f", MAX (decimals, 0), gap);
+  g_autofree char *shown = NULL;
 
+  decimals = CLAMP (decimals, 1, 6);
+  gap = round (gap * 1e6) / 1e6;
+  shown = g_strdup_printf ("+%.*f", decimals, gap);
   check (ex, worksheet_write_number (sheet->ws, row, col, gap,
-                                     number_format (ex, MAX (decimals, 1), TRUE, FALSE)));
+                                     number_format (ex, decimals, TRUE, FALSE)));
   note_width (sheet, col, shown);
+}
+
+static void
+write_share (Export    *ex,
+             Sheet     *sheet,
+             lxw_row_t  row,
+             lxw_col_t  col,
+             double     share)
+{
+  if (isnan (share))
+    return;
+  check (ex, worksheet_write_number (sheet->ws, row, col, share, ex->percent));
+  note_width (sheet, col, "100.0%");
+}
+
+/* The ledger's word on @figure, computed once per export. */
+static const ZbAssessment *
+assess (Export   *ex,
+        ZbFigure *figure)
+{
+  ZbAssessment *a = g_hash_table_lookup (ex->assessed, figure);
+
+  if (a == NULL && !g_hash_table_contains (ex->assessed, figure))
+    {
+      a = zb_ledger_assess (ex->ledger, figure);
+      g_hash_table_insert (ex->assessed, figure, a);
+    }
+  return a;
+}
+
+/* What a clerk must look at before the meeting: conflicting targets and a
+ * gap or progress the text states differently from the computed one. */
+static char *
+check_text (Export             *ex,
+            const ZbAssessment *a)
+{
+  GString *s = g_string_new (NULL);
+
+  if (a->n_targets > 1)
+    g_string_append_printf (s, tr (ex->language, S_CONFLICT), a->n_targets);
+  if (a->mismatch && !isnan (a->stated))
+    {
+      g_autofree char *stated = g_strdup_printf ("%g", a->stated);
+      if (s->len > 0)
+        g_string_append (s, g_str_has_prefix (ex->language ? ex->language : "", "zh") ? "；" : "; ");
+      g_string_append_printf (s, tr (ex->language, S_MISMATCH), stated);
+    }
+  if (s->len == 0)
+    {
+      g_string_free (s, TRUE);
+      return NULL;
+    }
+  g_string_prepend (s, "⚠ ");
+  return g_string_free (s, FALSE);
 }
 
 static void
@@ -492,14 +514,59 @@ collect_summary (Export *ex)
   return rows;
 }
 
-enum { G_PERIOD, G_VALUE, G_UNIT, G_GROWTH, G_TARGET, G_GAP, G_STATUS, G_N };
+/* the first seven are what the native chart and older readers expect */
+enum {
+  G_PERIOD, G_VALUE, G_UNIT, G_GROWTH, G_TARGET, G_GAP, G_STATUS,
+  G_COMPLETION, G_SCHEDULE, G_CHECK, G_N
+};
+
+/* Target, gap, status and progress of one summary cell, all from the ledger. */
+static void
+write_assessment (Export    *ex,
+                  Sheet     *sheet,
+                  lxw_row_t  y,
+                  lxw_col_t  x,
+                  ZbFigure  *f)
+{
+  const ZbAssessment *a = assess (ex, f);
+  const ZbNumber *change = zb_figure_get_change (f);
+  g_autofree char *flags = NULL;
+  gint8 decimals = 1;
+
+  if (a == NULL)
+    return;
+  if (a->target != NULL)
+    {
+      /* the growth target when the figure is a growth rate, else the amount */
+      if (a->target->growth.set && (change->set || !a->target->value.set))
+        {
+          write_number (ex, sheet, y, x + G_TARGET, &a->target->growth, FALSE);
+          decimals = MAX (change->decimals, a->target->growth.decimals);
+        }
+      else if (a->target->value.set)
+        write_number (ex, sheet, y, x + G_TARGET, &a->target->value, FALSE);
+      /* the target this very sentence states, corrected by the clerk */
+      if (a->target->figure == f && zb_figure_field_is_corrected (f, ZB_FIELD_TARGET))
+        comment_original (ex, sheet, y, x + G_TARGET, f, ZB_FIELD_TARGET);
+    }
+  if (!isnan (a->gap_pp))
+    write_gap (ex, sheet, y, x + G_GAP, a->gap_pp, decimals);
+  if (a->status != ZB_STATUS_UNKNOWN)
+    write_text (ex, sheet, y, x + G_STATUS, zb_status_to_label (a->status, ex->language), NULL);
+  write_share (ex, sheet, y, x + G_COMPLETION, a->completion);
+  write_share (ex, sheet, y, x + G_SCHEDULE, a->schedule);
+  flags = check_text (ex, a);
+  write_text (ex, sheet, y, x + G_CHECK, flags, flags ? ex->text_marked : NULL);
+}
 
 static void
 write_summary (Export    *ex,
                Sheet     *sheet,
                GPtrArray *rows)
 {
-  static const StringId group[G_N] = { S_PERIOD, S_VALUE, S_UNIT, S_GROWTH, S_TARGET, S_GAP, S_STATUS };
+  static const StringId group[G_N] = {
+    S_PERIOD, S_VALUE, S_UNIT, S_GROWTH, S_TARGET, S_GAP, S_STATUS, S_COMPLETION, S_SCHEDULE, S_CHECK,
+  };
   guint n_reports = ex->reports->len;
   guint n_titles = 1 + G_N * n_reports;
   g_autofree const char **titles = g_new0 (const char *, n_titles);
@@ -533,8 +600,6 @@ write_summary (Export    *ex,
         {
           ZbFigure *f = row->figures[r];
           lxw_col_t x = 1 + r * G_N;
-          double gap = 0;
-          ZbTargetStatus status;
 
           if (f == NULL)
             continue;
@@ -546,15 +611,7 @@ write_summary (Export    *ex,
           write_number (ex, sheet, y, x + G_GROWTH, zb_figure_get_change (f),
                         zb_figure_field_is_corrected (f, ZB_FIELD_CHANGE));
           comment_original (ex, sheet, y, x + G_GROWTH, f, ZB_FIELD_CHANGE);
-          write_number (ex, sheet, y, x + G_TARGET, zb_figure_get_target (f),
-                        zb_figure_field_is_corrected (f, ZB_FIELD_TARGET));
-          status = zb_workbook_target_status (f, &gap);
-          if (status != ZB_STATUS_NONE)
-            {
-              write_gap (ex, sheet, y, x + G_GAP, f, gap);
-              write_text (ex, sheet, y, x + G_STATUS,
-                          zb_target_status_to_string (status, ex->language), NULL);
-            }
+          write_assessment (ex, sheet, y, x, f);
         }
     }
 
@@ -573,7 +630,7 @@ write_summary (Export    *ex,
     for (guint r = 0; r < n_reports; r++)
       {
         lxw_col_t x = 1 + r * G_N + G_STATUS;
-        struct { ZbTargetStatus status; lxw_format *format; } rules[] = {
+        struct { ZbStatus status; lxw_format *format; } rules[] = {
           { ZB_STATUS_AHEAD, ahead }, { ZB_STATUS_ON_TRACK, on_track }, { ZB_STATUS_BEHIND, behind },
         };
 
@@ -581,7 +638,7 @@ write_summary (Export    *ex,
           {
             lxw_conditional_format cf = { 0 };
             g_autofree char *quoted = g_strdup_printf ("\"%s\"",
-                                                       zb_target_status_to_string (rules[k].status, ex->language));
+                                                       zb_status_to_label (rules[k].status, ex->language));
             cf.type = LXW_CONDITIONAL_TYPE_CELL;
             cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
             cf.value_string = quoted;
@@ -708,71 +765,60 @@ write_details (Export *ex,
   finish_sheet (ex, sheet, D_N, D_QUOTE);
 }
 
-enum { T_REPORT, T_INDICATOR, T_PERIOD, T_SCHEDULE, T_TARGET, T_GROWTH, T_GAP, T_STATUS, T_N };
+enum {
+  T_REPORT, T_INDICATOR, T_YEAR, T_AREA, T_TARGET, T_VALUE, T_UNIT, T_QUALIFIER, T_CHECK, T_QUOTE, T_N
+};
 
+/* The ledger's targets, one row each; where one indicator has different
+ * targets for the same year and area, every one of them is marked. */
 static void
 write_targets (Export *ex,
                Sheet  *sheet)
 {
   static const StringId ids[T_N] = {
-    S_REPORT, S_INDICATOR, S_PERIOD, S_SCHEDULE, S_TARGET, S_GROWTH, S_GAP, S_STATUS,
+    S_REPORT, S_INDICATOR, S_YEAR, S_AREA, S_TARGET, S_TARGET_VALUE, S_UNIT, S_QUALIFIER, S_CHECK, S_QUOTE,
   };
   const char *titles[T_N];
+  g_autoptr(GPtrArray) targets = zb_ledger_list_targets (ex->ledger);
 
   for (guint i = 0; i < T_N; i++)
     titles[i] = tr (ex->language, ids[i]);
   write_header (ex, sheet, titles, T_N);
 
-  for (guint r = 0; r < ex->reports->len; r++)
+  for (guint i = 0; i < targets->len && ex->lxw_status == LXW_NO_ERROR; i++)
     {
-      ZbReport *report = g_ptr_array_index (ex->reports, r);
-      GListModel *figures = zb_report_get_figures (report);
-      guint n = g_list_model_get_n_items (figures);
-      g_autofree char *label = report_label (report);
+      const ZbTarget *t = g_ptr_array_index (targets, i);
+      g_autoptr(GPtrArray) same = zb_ledger_get_targets (ex->ledger, t->indicator, t->year, t->area);
+      guint report = t->figure ? GPOINTER_TO_UINT (g_hash_table_lookup (ex->report_of, t->figure)) : 0;
+      lxw_row_t y = sheet->row++;
 
-      for (guint i = 0; i < n && ex->lxw_status == LXW_NO_ERROR; i++)
+      if (report > 0)
         {
-          g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
-          g_autofree char *name = NULL;
-          const ZbNumber *target = zb_figure_get_target (f);
-          ZbPeriod period;
-          double gap = 0;
-          ZbTargetStatus status;
-          lxw_row_t y;
-
-          if (zb_figure_get_deleted (f))
-            continue;
-          if (!target->set && zb_figure_get_kind (f) != ZB_FIGURE_TARGET)
-            continue;
-
-          y = sheet->row++;
-          name = figure_label (f);
+          g_autofree char *label = report_label (g_ptr_array_index (ex->reports, report - 1));
           write_text (ex, sheet, y, T_REPORT, label, NULL);
-          write_text (ex, sheet, y, T_INDICATOR, name, NULL);
-          write_text (ex, sheet, y, T_PERIOD, zb_figure_get_period (f), NULL);
-          if (zb_figure_get_period (f) != NULL
-              && zb_period_parse (zb_figure_get_period (f), &period)
-              && zb_period_schedule_share (&period) >= 0)
-            {
-              check (ex, worksheet_write_number (sheet->ws, y, T_SCHEDULE,
-                                                 zb_period_schedule_share (&period), ex->percent));
-              note_width (sheet, T_SCHEDULE, "100.0%");
-            }
-          /* a target figure ("目标增长6%") states its target as its growth */
-          write_number (ex, sheet, y, T_TARGET, target->set ? target : zb_figure_get_change (f), FALSE);
-          if (target->set)
-            write_number (ex, sheet, y, T_GROWTH, zb_figure_get_change (f), FALSE);
-          status = zb_workbook_target_status (f, &gap);
-          if (status != ZB_STATUS_NONE)
-            {
-              write_gap (ex, sheet, y, T_GAP, f, gap);
-              write_text (ex, sheet, y, T_STATUS,
-                          zb_target_status_to_string (status, ex->language), NULL);
-            }
         }
+      write_text (ex, sheet, y, T_INDICATOR, t->indicator, NULL);
+      if (t->year > 0)
+        {
+          ZbNumber year = { t->year, 0, TRUE };
+          write_number (ex, sheet, y, T_YEAR, &year, FALSE);
+        }
+      write_text (ex, sheet, y, T_AREA, t->area, NULL);
+      write_number (ex, sheet, y, T_TARGET, &t->growth, FALSE);
+      write_number (ex, sheet, y, T_VALUE, &t->value, FALSE);
+      write_text (ex, sheet, y, T_UNIT, t->value.set ? t->unit : NULL, NULL);
+      write_text (ex, sheet, y, T_QUALIFIER, t->qualifier, NULL);
+      if (same->len > 1)
+        {
+          g_autofree char *conflict = g_strdup_printf (tr (ex->language, S_CONFLICT), same->len);
+          g_autofree char *flag = g_strconcat ("⚠ ", conflict, NULL);
+          write_text (ex, sheet, y, T_CHECK, flag, ex->text_marked);
+        }
+      if (t->figure != NULL)
+        write_text (ex, sheet, y, T_QUOTE, zb_figure_get_quote (t->figure), ex->wrap);
     }
 
-  finish_sheet (ex, sheet, T_N, G_MAXUINT);
+  finish_sheet (ex, sheet, T_N, T_QUOTE);
 }
 
 enum { C_REPORT, C_INDICATOR, C_LINE, C_FIELD, C_OLD, C_NEW, C_TIME, C_NOTE, C_N };
@@ -853,137 +899,49 @@ append_png (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-static void
-draw_text (cairo_t     *cr,
-           PangoLayout *layout,
-           const char  *text,
-           double       x,
-           double       y,
-           double       align)   /* 0 left, 1 right of x */
-{
-  int w, h;
-
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_pixel_size (layout, &w, &h);
-  cairo_move_to (cr, x - align * w, y - h / 2.0);
-  pango_cairo_show_layout (cr, layout);
-}
-
-/* Horizontal bars of growth with the target as a tick; the bar is green,
- * amber or red by status so the picture reads like the summary. */
+/* The project's gap chart of the summary's growth rates, as a PNG: the
+ * same picture the application and zhibiao-cli chart draw. */
 static GByteArray *
 render_gap_chart (Export    *ex,
                   GPtrArray *rows)
 {
-  const double row_h = 26, label_w = 220, chart_w = 420, margin = 16, top = 40;
-  guint n = 0;
-  double lo = 0, hi = 0;
-  ZbFigure *figs[CHART_MAX_BARS];
-  const char *labels[CHART_MAX_BARS];
-  cairo_surface_t *surface;
+  g_autoptr(GPtrArray) assessments = g_ptr_array_new ();
+  g_autoptr(ZbChart) chart = NULL;
   g_autoptr(GByteArray) png = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_status_t status;
   cairo_t *cr;
-  PangoLayout *layout;
-  PangoFontDescription *font;
-  double width, height, scale, zero_x;
+  int width, height;
 
-  for (guint i = 0; i < rows->len && n < CHART_MAX_BARS; i++)
-    {
-      SummaryRow *row = g_ptr_array_index (rows, i);
-      ZbFigure *f = row->figures[0];
-      if (f == NULL || !zb_figure_get_change (f)->set)
-        continue;
-      figs[n] = f;
-      labels[n] = row->label;
-      lo = MIN (lo, zb_figure_get_change (f)->value);
-      hi = MAX (hi, zb_figure_get_change (f)->value);
-      if (zb_figure_get_target (f)->set)
-        {
-          lo = MIN (lo, zb_figure_get_target (f)->value);
-          hi = MAX (hi, zb_figure_get_target (f)->value);
-        }
-      n++;
-    }
-  if (n == 0)
+  /* report by report, in the summary's order */
+  for (guint r = 0; r < ex->reports->len; r++)
+    for (guint i = 0; i < rows->len; i++)
+      {
+        SummaryRow *row = g_ptr_array_index (rows, i);
+        const ZbAssessment *a = row->figures[r] ? assess (ex, row->figures[r]) : NULL;
+
+        if (a != NULL)
+          g_ptr_array_add (assessments, (gpointer) a);
+      }
+
+  chart = zb_chart_new_gap (assessments, NULL, ex->language);
+  if (zb_chart_get_n_categories (chart) == 0)
     return NULL;
-  if (hi - lo < 1e-9)
-    hi = lo + 1;
 
-  width = margin * 2 + label_w + chart_w + 60;
-  height = top + n * row_h + margin * 2;
-  scale = chart_w / (hi - lo);
-  zero_x = margin + label_w + 10 + (0 - lo) * scale;
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width, (int) height);
+  zb_chart_get_natural_size (chart, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-
-  layout = pango_cairo_create_layout (cr);
-  font = pango_font_description_from_string ("Sans 10");
-  pango_layout_set_font_description (layout, font);
-
-  cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
-  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_layout_set_font_description (layout, font);
-  draw_text (cr, layout, tr (ex->language, S_CHART_TITLE), margin, top / 2, 0);
-  pango_font_description_set_weight (font, PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, font);
-
-  for (guint i = 0; i < n; i++)
-    {
-      ZbFigure *f = figs[i];
-      double v = zb_figure_get_change (f)->value;
-      double y = top + i * row_h;
-      double x0 = MIN (zero_x, zero_x + v * scale), x1 = MAX (zero_x, zero_x + v * scale);
-      g_autofree char *shown = zb_number_format (zb_figure_get_change (f));
-
-      switch (zb_workbook_target_status (f, NULL))
-        {
-        case ZB_STATUS_AHEAD: cairo_set_source_rgb (cr, 0.30, 0.65, 0.35); break;
-        case ZB_STATUS_ON_TRACK: cairo_set_source_rgb (cr, 0.90, 0.65, 0.15); break;
-        case ZB_STATUS_BEHIND: cairo_set_source_rgb (cr, 0.80, 0.25, 0.25); break;
-        case ZB_STATUS_NONE:
-        default: cairo_set_source_rgb (cr, 0.35, 0.50, 0.75); break;
-        }
-      cairo_rectangle (cr, x0, y + 4, MAX (x1 - x0, 1), row_h - 8);
-      cairo_fill (cr);
-
-      if (zb_figure_get_target (f)->set)
-        {
-          double tx = zero_x + zb_figure_get_target (f)->value * scale;
-          /* the label goes past the tick, not over it */
-          x1 = MAX (x1, tx + 2);
-          cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-          cairo_set_line_width (cr, 2);
-          cairo_move_to (cr, tx, y + 1);
-          cairo_line_to (cr, tx, y + row_h - 1);
-          cairo_stroke (cr);
-        }
-
-      cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
-      pango_layout_set_width (layout, (int) (label_w - 8) * PANGO_SCALE);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
-      draw_text (cr, layout, labels[i], margin, y + row_h / 2, 0);
-      pango_layout_set_width (layout, -1);
-      pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
-      draw_text (cr, layout, shown, x1 + 4, y + row_h / 2, 0);
-    }
-
-  /* the zero line */
-  cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
-  cairo_set_line_width (cr, 1);
-  cairo_move_to (cr, zero_x + 0.5, top);
-  cairo_line_to (cr, zero_x + 0.5, top + n * row_h);
-  cairo_stroke (cr);
-
-  pango_font_description_free (font);
-  g_object_unref (layout);
+  zb_chart_draw (chart, cr, width, height);
+  status = cairo_status (cr);
   cairo_destroy (cr);
-  if (cairo_surface_write_to_png_stream (surface, append_png, png) != CAIRO_STATUS_SUCCESS)
-    g_clear_pointer (&png, g_byte_array_unref);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_write_to_png_stream (surface, append_png, png);
   cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_warning ("Cannot draw the gap chart: %s", cairo_status_to_string (status));
+      return NULL;
+    }
   return g_steal_pointer (&png);
 }
 
@@ -1088,6 +1046,9 @@ zb_workbook_export (GPtrArray               *reports,
   g_autoptr(GHashTable) formats = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GByteArray) png = NULL;
+  g_autoptr(ZbLedger) ledger = NULL;
+  g_autoptr(GHashTable) assessed = NULL;
+  g_autoptr(GHashTable) report_of = NULL;
   lxw_workbook_options wb_options = { 0 };
   Sheet *summary = NULL, *details = NULL, *targets = NULL, *corrections = NULL, *chart = NULL;
   Export ex = { 0 };
@@ -1137,6 +1098,32 @@ zb_workbook_export (GPtrArray               *reports,
   ex.reports = reports;
   ex.cancellable = options->cancellable;
   ex.formats = formats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ex.assessed = assessed = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) zb_assessment_free);
+  ex.report_of = report_of = g_hash_table_new (NULL, NULL);
+
+  /* one ledger for the whole workbook, so a 预期目标 sentence of a report
+   * is the target of its actual figures */
+  if (options->ledger != NULL)
+    ledger = g_object_ref (options->ledger);
+  else
+    {
+      ledger = zb_ledger_new ();
+      for (guint r = 0; r < reports->len; r++)
+        zb_ledger_add_report (ledger, g_ptr_array_index (reports, r));
+    }
+  ex.ledger = ledger;
+  for (guint r = 0; r < reports->len; r++)
+    {
+      GListModel *figures = zb_report_get_figures (g_ptr_array_index (reports, r));
+
+      for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
+        {
+          g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
+          /* the report model keeps the figure alive */
+          if (!g_hash_table_contains (report_of, f))
+            g_hash_table_insert (report_of, f, GUINT_TO_POINTER (r + 1));
+        }
+    }
 
   ex.header = workbook_add_format (ex.wb);
   format_set_bold (ex.header);

@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+/* Declared here rather than by including zb-ledger.h, whose ZbTarget is not
+ * zb-store.h's: a file may include both this header and the store's. */
+typedef struct _ZbLedger ZbLedger;
+
 typedef struct {
   /* "zh_CN" or "en" for sheet names and headers; NULL follows the UI
    * language through gettext. */
@@ -20,28 +24,21 @@ typedef struct {
   const char   *author;
   /* checked between sheets and rows; a cancelled export leaves nothing */
   GCancellable *cancellable;
+  /* targets, gaps and status: a ledger that @reports were added to (with
+   * the clerk's typed targets and aliases); NULL: one is built from them */
+  ZbLedger     *ledger;
 } ZbWorkbookOptions;
 
-typedef enum {
-  ZB_STATUS_NONE,      /* no target or no growth to compare */
-  ZB_STATUS_AHEAD,
-  ZB_STATUS_ON_TRACK,
-  ZB_STATUS_BEHIND,
-} ZbTargetStatus;
-
-/* gap = growth − target in percentage points; within ±0.5 pp is on track.
- * Kept on its own so the target ledger can take it over. */
-ZbTargetStatus zb_workbook_target_status (ZbFigure *figure,
-                                          double   *gap);
-const char    *zb_target_status_to_string (ZbTargetStatus status,
-                                           const char    *language);
+/* Summary and targets sheets and the chart take target, gap, status,
+ * completion against 序时进度 and conflicts from zb_ledger_assess(); the
+ * status words are zb_status_to_label()'s in the sheet language. */
 
 /* Writes one workbook for @reports (a GPtrArray of ZbReport) to a temporary
  * file next to @path and renames it into place: on failure @path is
  * untouched and no temporary file is left behind. */
-gboolean       zb_workbook_export (GPtrArray               *reports,
-                                   const ZbWorkbookOptions *options,
-                                   const char              *path,
-                                   GError                 **error);
+gboolean zb_workbook_export (GPtrArray               *reports,
+                             const ZbWorkbookOptions *options,
+                             const char              *path,
+                             GError                 **error);
 
 G_END_DECLS

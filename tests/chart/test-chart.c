@@ -115,7 +115,7 @@ sample_gap_chart (void)
   g_autoptr(ZbLedger) l = sample_ledger ();
   g_autoptr(GPtrArray) all = zb_ledger_assess_all (l);
 
-  return zb_chart_new_gap (all, "测试县 1-9月 主要指标");
+  return zb_chart_new_gap (all, "测试县 1-9月 主要指标", "zh_CN");
 }
 
 static void
@@ -310,7 +310,7 @@ test_trend (void)
     }
   series = zb_ledger_assess_indicator (l, "GDP");
   g_assert_cmpuint (series->len, ==, 4);
-  chart = zb_chart_new_trend (series, "地区生产总值");
+  chart = zb_chart_new_trend (series, "地区生产总值", "zh_CN");
   zb_chart_draw (chart, cr, W, H);
   cairo_destroy (cr);
 
@@ -361,7 +361,7 @@ test_crowded (void)
       zb_ledger_add_figure (l, f, 2024);
     }
   all = zb_ledger_assess_all (l);
-  chart = zb_chart_new_gap (all, NULL);
+  chart = zb_chart_new_gap (all, NULL, "zh_CN");
   zb_chart_draw (chart, cr, W, H);
   cairo_destroy (cr);
 
@@ -483,7 +483,7 @@ test_demo_png (void)
     }
   all = zb_ledger_assess_all (l);
   g_ptr_array_set_size (all, G_N_ELEMENTS (rows));
-  gap = zb_chart_new_gap (all, "示例县 2024年1-9月 主要指标增速与年度目标");
+  gap = zb_chart_new_gap (all, "示例县 2024年1-9月 主要指标增速与年度目标", "zh_CN");
   gap_png = g_build_filename (out, "chart-gap-demo.png", NULL);
   g_assert_true (zb_chart_save (gap, gap_png, 1000, 520, &error));
   g_assert_no_error (error);
@@ -493,10 +493,38 @@ test_demo_png (void)
   g_assert_no_error (error);
 
   series = zb_ledger_assess_indicator (l, "GDP");
-  trend = zb_chart_new_trend (series, "地区生产总值");
+  trend = zb_chart_new_trend (series, "地区生产总值", "zh_CN");
   trend_png = g_build_filename (out, "chart-trend-demo.png", NULL);
   g_assert_true (zb_chart_save (trend, trend_png, 900, 520, &error));
   g_assert_no_error (error);
+}
+
+/* The words follow the language: Chinese as before for "zh…", English
+ * otherwise; the status words are the ledger's. */
+static void
+test_language (void)
+{
+  g_autoptr(ZbLedger) l = sample_ledger ();
+  g_autoptr(GPtrArray) all = zb_ledger_assess_all (l);
+  g_autoptr(GPtrArray) series = zb_ledger_assess_indicator (l, "GDP");
+  g_autoptr(ZbChart) zh = zb_chart_new_gap (all, NULL, "zh_CN");
+  g_autoptr(ZbChart) en = zb_chart_new_gap (all, NULL, "en");
+  g_autoptr(ZbChart) trend = zb_chart_new_trend (series, "GDP", "en");
+  ZbChartLayer *labels = zb_chart_get_layer (en, 2);
+
+  g_assert_cmpstr (zb_chart_get_title (zh), ==, "主要指标增速与目标");
+  g_assert_cmpstr (zb_chart_layer_get_title (zb_chart_get_layer (zh, 0)), ==, "实际增速");
+  g_assert_cmpstr (zb_chart_get_language (zh), ==, "zh_CN");
+  g_assert_cmpstr (zb_chart_get_title (en), ==, "Main indicators: growth and target");
+  g_assert_cmpstr (zb_chart_layer_get_title (zb_chart_get_layer (en, 0)), ==, "Actual growth");
+  g_assert_cmpstr (zb_chart_layer_get_item (labels, 1)->label, ==, "+1.6 ahead");
+  g_assert_cmpstr (zb_chart_layer_get_item (labels, 2)->label, ==, "−8.8 behind");
+  g_assert_cmpstr (zb_chart_layer_get_item (labels, 3)->label, ==, "no target");
+  g_assert_cmpstr (zb_chart_get_title (trend), ==, "GDP: growth over time");
+  g_assert_cmpstr (zb_chart_get_category (trend, 0), ==, "2024, 1-9月");
+
+  g_assert_cmpstr (zb_status_to_label (ZB_STATUS_ON_TRACK, "zh_CN"), ==, "正常");
+  g_assert_cmpstr (zb_status_to_label (ZB_STATUS_ON_TRACK, "en"), ==, "on track");
 }
 
 int
@@ -511,5 +539,6 @@ main (int    argc,
   g_test_add_func ("/chart/crowded", test_crowded);
   g_test_add_func ("/chart/svg-pdf", test_svg_pdf);
   g_test_add_func ("/chart/demo-png", test_demo_png);
+  g_test_add_func ("/chart/language", test_language);
   return g_test_run ();
 }

@@ -15,13 +15,15 @@ SHEETS = {
     "en": ["Summary", "Details", "Targets", "Corrections", "Chart"],
 }
 SUMMARY_HEADERS = {
-    "zh_CN": ["指标", "时期", "数值", "单位", "增速", "目标", "差距（百分点）", "状态"],
-    "en": ["Indicator", "Period", "Value", "Unit", "Growth", "Target", "Gap (pp)", "Status"],
+    "zh_CN": ["指标", "时期", "数值", "单位", "增速", "目标", "差距（百分点）", "状态", "完成进度", "序时进度", "核对提示"],
+    "en": ["Indicator", "Period", "Value", "Unit", "Growth", "Target", "Gap (pp)", "Status", "Completion",
+           "Schedule", "Check"],
 }
 DETAIL_HEADERS = {
     "zh_CN": ["报告", "章节", "类型", "指标"],
     "en": ["Report", "Section", "Kind", "Indicator"],
 }
+GROUP = len(SUMMARY_HEADERS["en"]) - 1
 ORIGINAL = {"zh_CN": "原值：", "en": "Original: "}
 
 failures = []
@@ -61,13 +63,13 @@ header = [c.value for c in summary[1]]
 if n_reports == 1:
     check(header == SUMMARY_HEADERS[lang], f"summary header {header}")
 else:
-    check(len(header) == 1 + 7 * n_reports, f"summary header width {len(header)}")
+    check(len(header) == 1 + GROUP * n_reports, f"summary header width {len(header)}")
     check(header[0] == SUMMARY_HEADERS[lang][0], f"summary header {header[0]}")
     for g in range(n_reports):
         for k, name in enumerate(SUMMARY_HEADERS[lang][1:]):
-            cell = header[1 + 7 * g + k]
+            cell = header[1 + GROUP * g + k]
             check(cell is not None and cell.endswith(name), f"group {g} header {cell}")
-        check(header[1 + 7 * g].startswith(str(2023 + g)), f"group {g} is not its report: {header[1 + 7 * g]}")
+        check(header[1 + GROUP * g].startswith(str(2023 + g)), f"group {g} is not its report: {header[1 + GROUP * g]}")
 check([c.value for c in details[1]][:4] == DETAIL_HEADERS[lang], "details header")
 
 # summary values: numbers, equal to the figures

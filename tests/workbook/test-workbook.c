@@ -9,10 +9,14 @@
  * test-workbook --write-sample OUT.xlsx LANG writes the sample workbook and
  * OUT.xlsx.json for the LibreOffice test.
  */
+#include "zb-chart.h"
 #include "zb-report.h"
 #include "zb-workbook.h"
 
+#include <archive.h>
+#include <archive_entry.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #define PYTHON "/usr/bin/python3"
@@ -166,17 +170,21 @@ json_number (GString        *out,
     g_string_append (out, g_ascii_dtostr (buf, sizeof buf, n->value));
 }
 
-/* What check-workbook.py must find, taken from the figures themselves. */
+/* What check-workbook.py must find, taken from the figures themselves and
+ * from a ledger of the same reports. */
 static char *
 expected_json (GPtrArray  *reports,
                const char *language)
 {
   GString *out = g_string_new ("{\"language\": ");
+  g_autoptr(ZbLedger) ledger = zb_ledger_new ();
   ZbReport *first = g_ptr_array_index (reports, 0);
   GListModel *figures = zb_report_get_figures (first);
   ZbFigure *corrected = find (first, "固定资产投资");
   g_autofree char *original = zb_figure_dup_original (corrected, ZB_FIELD_CHANGE);
 
+  for (guint r = 0; r < reports->len; r++)
+    zb_ledger_add_report (ledger, g_ptr_array_index (reports, r));
   json_string (out, language);
   g_string_append_printf (out, ", \"reports\": %u, \"title\": ", reports->len);
   json_string (out, zb_report_get_title (first));
@@ -184,14 +192,16 @@ expected_json (GPtrArray  *reports,
   for (guint i = 0, n = 0; i < g_list_model_get_n_items (figures); i++)
     {
       g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
-      double gap = 0;
-      ZbTargetStatus status;
-      ZbNumber gap_number;
+      g_autoptr(ZbAssessment) a = NULL;
+      ZbNumber gap_number, target = { 0 };
 
       if (zb_figure_get_kind (f) != ZB_FIGURE_ACTUAL)
         continue;
-      status = zb_workbook_target_status (f, &gap);
-      gap_number = (ZbNumber) { gap, 1, status != ZB_STATUS_NONE };
+      a = zb_ledger_assess (ledger, f);
+      /* the workbook shows the gap to the millionth */
+      gap_number = (ZbNumber) { round (a->gap_pp * 1e6) / 1e6, 1, !isnan (a->gap_pp) };
+      if (a->target != NULL)
+        target = a->target->growth;
       g_string_append (out, n++ ? ", {\"name\": " : "{\"name\": ");
       json_string (out, zb_figure_get_name (f));
       g_string_append (out, ", \"period\": ");
@@ -205,11 +215,11 @@ expected_json (GPtrArray  *reports,
       g_string_append (out, ", \"growth\": ");
       json_number (out, zb_figure_get_change (f));
       g_string_append (out, ", \"target\": ");
-      json_number (out, zb_figure_get_target (f));
+      json_number (out, &target);
       g_string_append (out, ", \"gap\": ");
       json_number (out, &gap_number);
       g_string_append (out, ", \"status\": ");
-      json_string (out, zb_target_status_to_string (status, language));
+      json_string (out, a->status == ZB_STATUS_UNKNOWN ? NULL : zb_status_to_label (a->status, language));
       g_string_append (out, "}");
     }
   g_string_append (out, "], \"correction\": {\"name\": ");
@@ -324,33 +334,139 @@ test_readback_two_reports (void)
   check_readback ("zh_CN", 2);
 }
 
-static void
-test_status (void)
+/* My own report: the year's targets in one section, the half-year's
+ * figures in another; the parser reads both. */
+static const char targets_text[] =
+  "2024年上半年全县经济运行情况\n"
+  "一、年度目标\n"
+  "今年主要预期目标：地区生产总值增长6%左右，规模以上工业增加值增长7%。\n"
+  "二、运行情况\n"
+  "上半年，全县经济稳中有进。上半年地区生产总值增长5.1%，规模以上工业增加值增长7.8%。\n";
+
+/* The first xl/media/ part of @xlsx. */
+static GBytes *
+read_image (const char *xlsx)
 {
-  g_autoptr(ZbFigure) f = zb_figure_new (ZB_FIGURE_ACTUAL, "指标");
-  ZbNumber n = num (6.0, 1);
-  double gap = 0;
+  struct archive *a = archive_read_new ();
+  struct archive_entry *entry;
+  GBytes *image = NULL;
 
-  g_assert_cmpint (zb_workbook_target_status (f, &gap), ==, ZB_STATUS_NONE);
-  zb_figure_set_target (f, &n);
-  g_assert_cmpint (zb_workbook_target_status (f, &gap), ==, ZB_STATUS_NONE);
+  archive_read_support_format_zip (a);
+  g_assert_cmpint (archive_read_open_filename (a, xlsx, 10240), ==, ARCHIVE_OK);
+  while (image == NULL && archive_read_next_header (a, &entry) == ARCHIVE_OK)
+    {
+      g_autoptr(GByteArray) data = NULL;
+      char buf[8192];
+      la_ssize_t n;
 
-  n = num (6.5, 1);
-  zb_figure_set_change (f, &n, ZB_CHANGE_PERCENT);
-  g_assert_cmpint (zb_workbook_target_status (f, &gap), ==, ZB_STATUS_ON_TRACK);
-  g_assert_cmpfloat_with_epsilon (gap, 0.5, 1e-9);
-  n = num (6.6, 1);
-  zb_figure_set_change (f, &n, ZB_CHANGE_PERCENT);
-  g_assert_cmpint (zb_workbook_target_status (f, &gap), ==, ZB_STATUS_AHEAD);
-  n = num (5.5, 1);
-  zb_figure_set_change (f, &n, ZB_CHANGE_PERCENT);
-  g_assert_cmpint (zb_workbook_target_status (f, &gap), ==, ZB_STATUS_ON_TRACK);
-  n = num (5.4, 1);
-  zb_figure_set_change (f, &n, ZB_CHANGE_PERCENT);
-  g_assert_cmpint (zb_workbook_target_status (f, &gap), ==, ZB_STATUS_BEHIND);
-  g_assert_cmpfloat_with_epsilon (gap, -0.6, 1e-9);
-  g_assert_cmpstr (zb_target_status_to_string (ZB_STATUS_BEHIND, "zh_CN"), ==, "落后");
-  g_assert_cmpstr (zb_target_status_to_string (ZB_STATUS_AHEAD, "en"), ==, "ahead");
+      if (!g_str_has_prefix (archive_entry_pathname (entry), "xl/media/"))
+        continue;
+      data = g_byte_array_new ();
+      while ((n = archive_read_data (a, buf, sizeof buf)) > 0)
+        g_byte_array_append (data, (guint8 *) buf, n);
+      g_assert_cmpint (n, ==, 0);
+      image = g_byte_array_free_to_bytes (g_steal_pointer (&data));
+    }
+  archive_read_free (a);
+  return image;
+}
+
+typedef struct {
+  const guint8 *data;
+  gsize         left;
+} PngReader;
+
+static cairo_status_t
+read_png (void          *closure,
+          unsigned char *data,
+          unsigned int   length)
+{
+  PngReader *r = closure;
+
+  if (length > r->left)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, r->data, length);
+  r->data += length;
+  r->left -= length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The summary takes the target from the report's 预期目标 sentence through
+ * the ledger, and the chart sheet's image is the project's gap chart. */
+static void
+check_ledger_targets (const char *language,
+                      const char *behind,
+                      const char *ahead)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (targets_text, sizeof targets_text - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZbReport) report = zb_report_new_from_bytes (bytes, "targets.txt", NULL, &error);
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *dir = g_dir_make_tmp ("zb-workbook-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "check-targets.py", NULL);
+  g_autoptr(ZbLedger) ledger = zb_ledger_new ();
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(ZbChart) chart = NULL;
+  g_autoptr(GBytes) image = NULL;
+  ZbWorkbookOptions options = { .language = language };
+  PngReader reader;
+  cairo_surface_t *png;
+  int width, height, status = -1;
+  const char *argv[] = { PYTHON, script, NULL, language, behind, ahead, NULL };
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_ptr_array_add (reports, g_object_ref (report));
+  path = g_build_filename (dir, "targets.xlsx", NULL);
+  g_assert_true (zb_workbook_export (reports, &options, path, &error));
+  g_assert_no_error (error);
+
+  if (have_openpyxl ())
+    {
+      argv[2] = path;
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+      g_assert_no_error (error);
+      if (!g_spawn_check_wait_status (status, NULL))
+        g_test_message ("check-targets.py:\n%s%s", out, err);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+    }
+  else
+    g_test_message ("no openpyxl: the summary is not read back");
+
+  /* the image is a PNG of the size the gap chart of these figures is drawn at */
+  image = read_image (path);
+  g_assert_nonnull (image);
+  reader.data = g_bytes_get_data (image, &reader.left);
+  g_assert_cmpmem (reader.data, 8, "\x89PNG\r\n\x1a\n", 8);
+  png = cairo_image_surface_create_from_png_stream (read_png, &reader);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+
+  zb_ledger_add_report (ledger, report);
+  all = zb_ledger_assess_all (ledger);
+  chart = zb_chart_new_gap (all, NULL, language);
+  g_assert_cmpuint (zb_chart_get_n_categories (chart), ==, 2);
+  zb_chart_get_natural_size (chart, &width, &height);
+  g_assert_cmpint (cairo_image_surface_get_width (png), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (png), ==, height);
+  cairo_surface_destroy (png);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_ledger_targets_zh (void)
+{
+  check_ledger_targets ("zh_CN", "落后", "超前");
+}
+
+static void
+test_ledger_targets_en (void)
+{
+  check_ledger_targets ("en", "behind", "ahead");
 }
 
 static guint
@@ -501,7 +617,8 @@ main (int    argc,
     }
 
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/workbook/status", test_status);
+  g_test_add_func ("/workbook/ledger-targets/zh_CN", test_ledger_targets_zh);
+  g_test_add_func ("/workbook/ledger-targets/en", test_ledger_targets_en);
   g_test_add_func ("/workbook/readback/zh_CN", test_readback_zh);
   g_test_add_func ("/workbook/readback/en", test_readback_en);
   g_test_add_func ("/workbook/readback/two-reports", test_readback_two_reports);
