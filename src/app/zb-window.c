@@ -886,7 +886,7 @@ build_gap_chart (ZbWindow *self)
     if (!in_selected_section (self, ((ZbAssessment *) g_ptr_array_index (all, i))->figure))
       g_ptr_array_remove_index (all, i);
   title = selected_section_title (self);
-  chart = zb_chart_new_gap (all, title);
+  chart = zb_chart_new_gap (all, title, NULL);
   return zb_chart_get_n_categories (chart) > 0 ? g_steal_pointer (&chart) : NULL;
 }
 
@@ -911,7 +911,7 @@ build_trend_chart (ZbWindow *self)
   ledger = build_ledger (self);
   rows = zb_ledger_assess_indicator (ledger, name);
   canonical = zb_ledger_dup_canonical (ledger, name);
-  chart = zb_chart_new_trend (rows, canonical);
+  chart = zb_chart_new_trend (rows, canonical, NULL);
   return zb_chart_get_n_categories (chart) > 0 ? g_steal_pointer (&chart) : NULL;
 }
 
