@@ -90,10 +90,14 @@ is_page_number (const char *s,
                 guint32     end)
 {
   g_autofree char *compact = NULL;
-  GString *str = g_string_new (NULL);
+  GString *str;
   const char *p;
   gboolean digits = FALSE;
 
+  /* a page number is short: most lines are rejected here */
+  if (end - start > 40)
+    return FALSE;
+  str = g_string_new (NULL);
   for (p = s + start; p < s + end; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
@@ -173,9 +177,12 @@ is_toc_title (const char *s,
               guint32     start,
               guint32     end)
 {
-  GString *str = g_string_new (NULL);
+  GString *str;
   gboolean ret;
 
+  if (end - start > 24)
+    return FALSE;
+  str = g_string_new (NULL);
   for (guint32 i = start; i < end; i++)
     if (s[i] != ' ')
       g_string_append_c (str, s[i]);

@@ -228,16 +228,18 @@ index_for (const ZbWord *table,
 {
   WordIndex *idx = NULL;
 
-  /* the last table asked for is usually asked for again */
-  static WordIndex *last_hit;
-  WordIndex *last = g_atomic_pointer_get (&last_hit);
+  /* a direct-mapped cache by the table's address: lookups happen at every
+   * character, so finding a table's index must cost next to nothing */
+  static WordIndex *slots[64];
+  guint slot = (guint) (((guintptr) table >> 4) & 63);
+  WordIndex *cached = g_atomic_pointer_get (&slots[slot]);
 
-  if (last != NULL && last->table == table)
-    return last;
+  if (cached != NULL && cached->table == table)
+    return cached;
   for (gint i = 0; i < g_atomic_int_get (&n_indexes); i++)
     if (indexes[i].table == table)
       {
-        g_atomic_pointer_set (&last_hit, &indexes[i]);
+        g_atomic_pointer_set (&slots[slot], &indexes[i]);
         return &indexes[i];
       }
 
