@@ -1352,22 +1352,6 @@ period_scan (const char *s,
   return found;
 }
 
-/* Is pos inside “…”? Numbers in quotes are names (“3个500强”), not figures. */
-static gboolean
-in_quotes (const char *s,
-           gsize       cs,
-           gsize       pos)
-{
-  int depth = 0;
-
-  for (gsize p = cs; p + 3 <= pos; p++)
-    if (at_word (s, p, pos, "“"))
-      depth++;
-    else if (at_word (s, p, pos, "”") && depth > 0)
-      depth--;
-  return depth > 0;
-}
-
 /* Is pos inside brackets opened in [cs, pos)? */
 static gboolean
 in_brackets (const char *s,
@@ -1444,13 +1428,20 @@ read_clause_without_figures (Reader *r,
                              gsize   ce)
 {
   const char *s = r->joined->str->str;
-  /* a subject opens its clause: the first 20 characters are enough */
+  /* a subject opens its clause: the first 20 characters are enough, and
+   * only a clause that names an indicator there has one */
   gsize topic_end = MIN (ce, cs + 60);
   g_autofree char *topic = NULL;
 
   while (topic_end > cs && topic_end < ce && (s[topic_end] & 0xC0) == 0x80)
     topic_end--;
-  topic = clean_name (s, cs, topic_end);
+  {
+    gboolean head = FALSE;
+    for (gsize p = cs; p < topic_end && !head; p = g_utf8_next_char (s + p) - s)
+      head = zb_vocab_match_at (zb_indicator_heads, zb_n_indicator_heads, s + p, s + topic_end) != NULL;
+    if (head)
+      topic = clean_name (s, cs, topic_end);
+  }
   const char *flat = g_strstr_len (s + cs, ce - cs, "持平");
 
   if (flat != NULL && r->ctx->last_name != NULL &&
@@ -1507,6 +1498,8 @@ read_clause (Reader *r,
   ZbNumber ref_target = { 0 };
   guint emitted = 0;   /* mentions that made or joined a figure */
   gboolean bracket_goal = FALSE;   /* (市下任务…): the goal of the clause's subject */
+  gsize qpos = cs;
+  int qdepth = 0;
 
   /* a run-on "sentence" of a megabyte must not make the lookbacks quadratic */
   if (cs > sentence_start + 600)
@@ -1514,22 +1507,48 @@ read_clause (Reader *r,
   while (sentence_start < cs && (s[sentence_start] & 0xC0) == 0x80)
     sentence_start++;
 
-  /* find the mentions */
+  /* find the mentions; the depth of “quotes” is kept as we go, so that a
+   * clause full of numbers is still read in one pass */
   while (p < ce)
     {
-      gsize n = match_period (s, p, ce);
+      gsize n;
       gsize next;
+      gboolean candidate;
 
+      if ((guchar) s[p] < 0x80 && !g_ascii_isdigit (s[p]))
+        {
+          p++;
+          continue;
+        }
+      n = match_period (s, p, ce);
       if (n > 0)
         {
           p += n;
           continue;
         }
-      if ((g_ascii_isdigit (s[p]) || at_word (s, p, ce, "百分之") ||
-           (cn_digit (g_utf8_get_char (s + p)) >= 0 || g_utf8_get_char (s + p) == 0x5341)) &&
+      if (g_ascii_isdigit (s[p]))
+        candidate = TRUE;
+      else
+        {
+          gunichar c = g_utf8_get_char (s + p);
+          candidate = cn_digit (c) >= 0 || c == 0x5341 /* 十 */ || at_word (s, p, ce, "百分之");
+        }
+      if (candidate)
+        {
+          while (qpos < p)
+            {
+              if (at_word (s, qpos, p, "“"))
+                qdepth++, qpos += 3;
+              else if (at_word (s, qpos, p, "”"))
+                qdepth = MAX (qdepth - 1, 0), qpos += 3;
+              else
+                qpos++;
+            }
+        }
+      if (candidate &&
           !(p > cs && (g_ascii_isalpha (s[p - 1]) || s[p - 1] == '.' )) &&
           !(char_before (s, cs, p) == 0x7B2C /* 第 */) &&
-          !in_quotes (s, cs, p))
+          qdepth == 0)
         {
           if (read_mentions (s, p, cs, ce, mentions, &next))
             {

@@ -53,8 +53,9 @@ build_text (ZbSource      *self,
 
 /* Map runs, built as norm grows. */
 typedef struct {
-  GArray *norm;
-  GArray *text;
+  GArray  *norm;
+  GArray  *text;
+  guint32  delta;   /* text − norm within the current run */
 } Runs;
 
 static inline void
@@ -62,14 +63,11 @@ runs_note (Runs    *runs,
            guint32  norm_at,
            guint32  text_at)
 {
-  /* a new run only where the identity of the current run breaks */
-  if (runs->norm->len > 0)
-    {
-      guint32 n0 = g_array_index (runs->norm, guint32, runs->norm->len - 1);
-      guint32 t0 = g_array_index (runs->text, guint32, runs->text->len - 1);
-      if (text_at - t0 == norm_at - n0)
-        return;
-    }
+  /* a new run only where the identity of the current run breaks; the
+   * offset between text and norm tells, without looking at the arrays */
+  if (runs->norm->len > 0 && text_at - norm_at == runs->delta)
+    return;
+  runs->delta = text_at - norm_at;
   g_array_append_val (runs->norm, norm_at);
   g_array_append_val (runs->text, text_at);
 }
@@ -82,7 +80,7 @@ build_norm (ZbSource *self)
   const char *end = self->text + self->text_len;
   GString *out = g_string_sized_new (self->text_len + 1);
   GArray *lines = g_array_new (FALSE, FALSE, sizeof (guint32));
-  Runs runs = { g_array_new (FALSE, FALSE, sizeof (guint32)), g_array_new (FALSE, FALSE, sizeof (guint32)) };
+  Runs runs = { g_array_new (FALSE, FALSE, sizeof (guint32)), g_array_new (FALSE, FALSE, sizeof (guint32)), 0 };
   guint32 zero = 0;
 
   g_array_append_val (lines, zero);
