@@ -1765,7 +1765,8 @@ show_reports_action (GSimpleAction *action,
                      gpointer       user_data)
 {
   ZbWindow *self = user_data;
-  gboolean show = !g_variant_get_boolean (g_action_get_state (G_ACTION (action)));
+  g_autoptr(GVariant) state = g_action_get_state (G_ACTION (action));
+  gboolean show = !g_variant_get_boolean (state);
 
   g_simple_action_set_state (action, g_variant_new_boolean (show));
   if (show)
