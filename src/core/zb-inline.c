@@ -350,6 +350,24 @@ match_period (const char *s,
               return 0;
             }
           r = skip_spaces (s, q, end);
+          /* 1月-10月, 1月至9月: a range written with two months */
+          if (at_word (s, r, end, "月"))
+            {
+              gsize t = r + strlen ("月");
+              if (t < end && (s[t] == '-' || s[t] == '~'))
+                t++;
+              else if (at_word (s, t, end, "—") || at_word (s, t, end, "至"))
+                t += 3;
+              if (t > r + strlen ("月"))
+                {
+                  gsize u = skip_spaces (s, t, end);
+                  gsize v = u;
+                  while (v < end && g_ascii_isdigit (s[v]) && v - u < 2)
+                    v++;
+                  if (v > u && at_word (s, skip_spaces (s, v, end), end, "月"))
+                    return skip_spaces (s, v, end) + strlen ("月") - pos;
+                }
+            }
           if (at_word (s, r, end, "月"))
             {
               r += strlen ("月");
@@ -467,6 +485,9 @@ clean_name (const char *src,
           p = prev - s;
           if ((at_word (s, p, end, "较") || at_word (s, p, end, "比")) && p > start && end - p <= 18)
             {
+              /* 同比2022年, 环比: the whole comparison goes */
+              if (p >= start + 3 && (at_word (s, p - 3, end, "同") || at_word (s, p - 3, end, "环")))
+                p -= 3;
               end = p;
               changed = TRUE;
               break;
@@ -1328,9 +1349,11 @@ period_scan (const char *s,
   for (gsize p = start; p < pos; )
     {
       gsize n = match_period (s, p, pos);
-      /* 全年目标任务 names a goal, not the time of what follows */
+      /* 全年目标任务 names a goal, and 同比2022年, 较上年 the base of a
+       * comparison: neither is the time of what follows */
       if (n > 0 && (at_word (s, p + n, pos, "目标") || at_word (s, p + n, pos, "任务") ||
-                    at_word (s, p + n, pos, "计划")))
+                    at_word (s, p + n, pos, "计划") ||
+                    (p >= 3 && (ends_with_word (s, 0, p, "比") || ends_with_word (s, 0, p, "较")))))
         {
           p += n;
           continue;

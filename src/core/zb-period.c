@@ -138,6 +138,25 @@ zb_period_parse (const char *label,
                 return TRUE;
               }
           }
+        else if (g_str_has_prefix (q, "月") &&
+                 (q[strlen ("月")] == '-' || g_str_has_prefix (q + strlen ("月"), "—") ||
+                  g_str_has_prefix (q + strlen ("月"), "至")))
+          {
+            /* 1月-10月 */
+            const char *t = q + strlen ("月");
+            int b;
+            t += (*t == '-') ? 1 : 3;
+            t = skip_spaces (t);
+            b = read_month (&t);
+            if (b >= a && g_str_has_prefix (skip_spaces (t), "月"))
+              {
+                period->first_month = a;
+                period->last_month = b;
+                period->cumulative = (a == 1);
+                return TRUE;
+              }
+            return found;
+          }
         else if (g_str_has_prefix (q, "月"))
           {
             q += strlen ("月");
