@@ -84,6 +84,17 @@ zb_figure_cell_value_text (ZbField     field,
   return g_steal_pointer (&stripped);
 }
 
+/* The text the model puts in is where the clerk's Ctrl+Z stops: GtkText
+ * would otherwise undo it too, down to an empty cell. */
+static void
+set_text (ZbFigureCell *self,
+          const char   *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->label), text);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->label), FALSE);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->label), TRUE);
+}
+
 static void
 update_from_model (ZbFigureCell *self)
 {
@@ -99,7 +110,7 @@ update_from_model (ZbFigureCell *self)
 
   if (self->figure == NULL)
     {
-      gtk_editable_set_text (GTK_EDITABLE (self->label), "");
+      set_text (self, "");
       gtk_widget_remove_css_class (GTK_WIDGET (self), "corrected");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
       self->updating = FALSE;
@@ -109,7 +120,7 @@ update_from_model (ZbFigureCell *self)
   value = zb_figure_dup_field (self->figure, self->field);
   if ((value == NULL || *value == '\0') && self->derived_text != NULL)
     {
-      gtk_editable_set_text (GTK_EDITABLE (self->label), self->derived_text);
+      set_text (self, self->derived_text);
       gtk_widget_remove_css_class (GTK_WIDGET (self), "corrected");
       gtk_widget_add_css_class (GTK_WIDGET (self), "derived");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->derived_tip);
@@ -118,7 +129,7 @@ update_from_model (ZbFigureCell *self)
       return;
     }
   display = zb_figure_cell_display_text (self->field, value);
-  gtk_editable_set_text (GTK_EDITABLE (self->label), display);
+  set_text (self, display);
 
   corrected = zb_figure_field_is_corrected (self->figure, self->field);
   if (corrected)
@@ -193,7 +204,7 @@ on_editing_changed (GtkEditableLabel *label,
       if (self->showing_derived)
         {
           self->updating = TRUE;
-          gtk_editable_set_text (GTK_EDITABLE (label), "");
+          set_text (self, "");
           self->updating = FALSE;
         }
       return;
@@ -231,9 +242,19 @@ on_key_pressed (GtkEventControllerKey *controller,
   if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (self->label)))
     return GDK_EVENT_PROPAGATE;
 
-  gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (self->label), TRUE);
-  g_signal_emit (self, signals[MOVE], 0, direction);
+  zb_figure_cell_move (self, direction);
   return GDK_EVENT_STOP;
+}
+
+void
+zb_figure_cell_move (ZbFigureCell *self,
+                     int           direction)
+{
+  g_return_if_fail (ZB_IS_FIGURE_CELL (self));
+
+  if (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (self->label)))
+    gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (self->label), TRUE);
+  g_signal_emit (self, signals[MOVE], 0, direction);
 }
 
 static void
@@ -369,6 +390,11 @@ zb_figure_cell_set_figure (ZbFigureCell *self,
 
   if (self->figure == figure)
     return;
+
+  /* a row scrolled away while typing: the text belongs to the old figure */
+  if (self->label != NULL && self->figure != NULL &&
+      gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (self->label)))
+    gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (self->label), TRUE);
 
   if (self->figure != NULL)
     {

@@ -30,6 +30,9 @@ void         zb_figure_cell_set_derived   (ZbFigureCell *self,
                                            const char   *tooltip);
 gboolean     zb_figure_cell_get_derived   (ZbFigureCell *self);
 gboolean     zb_figure_cell_get_editing   (ZbFigureCell *self);
+/* What Tab (+1) and Shift+Tab (-1) do: ends the editing, then ::move. */
+void         zb_figure_cell_move          (ZbFigureCell *self,
+                                           int           direction);
 /* Undoes (or redoes) the typing in the cell's entry, not a correction. */
 void         zb_figure_cell_undo_text     (ZbFigureCell *self,
                                            gboolean      redo);

@@ -28,6 +28,7 @@ struct _ZbTargetsView
   AdwEntryRow *unit;
   AdwComboRow *qualifier;
   GtkLabel    *form_error;
+  GtkLabel    *canonical_note;  /* the name the ledger files the indicator under */
   AdwEntryRow *alias;
   AdwEntryRow *canonical;
   GtkLabel    *alias_error;
@@ -262,11 +263,29 @@ read_form (ZbTargetsView  *self,
 }
 
 static void
+show_note (GtkLabel   *label,
+           const char *text,
+           gboolean    is_error)
+{
+  gtk_label_set_label (label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
+  if (is_error)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+    }
+}
+
+static void
 show_error (GtkLabel     *label,
             const GError *error)
 {
-  gtk_label_set_label (label, error ? error->message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), error != NULL);
+  show_note (label, error ? error->message : NULL, TRUE);
 }
 
 gboolean
@@ -314,7 +333,11 @@ zb_targets_view_submit_alias (ZbTargetsView  *self,
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
-  show_error (self->alias_error, NULL);
+  {
+    /* Translators: an alias was added: “GDP” now means “地区生产总值” */
+    g_autofree char *note = g_strdup_printf (_("“%s” now means “%s”"), alias, canonical);
+    show_note (self->alias_error, note, FALSE);
+  }
   g_signal_emit (self, signals[ADD_ALIAS], 0, alias, canonical);
   gtk_editable_set_text (GTK_EDITABLE (self->alias), "");
   gtk_editable_set_text (GTK_EDITABLE (self->canonical), "");
@@ -334,11 +357,11 @@ on_indicator_changed (GtkEditable   *editable,
   if (canonical != NULL && !g_str_equal (canonical, text))
     {
       /* Translators: the indicator typed is known under another name */
-      g_autofree char *title = g_strdup_printf (_("Indicator (= %s)"), canonical);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->indicator), title);
+      g_autofree char *note = g_strdup_printf (_("means %s"), canonical);
+      show_note (self->canonical_note, note, FALSE);
     }
   else
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->indicator), _("Indicator"));
+    show_note (self->canonical_note, NULL, FALSE);
 }
 
 static void
@@ -369,7 +392,7 @@ add_entry (GtkWidget  *group,
 }
 
 static GtkLabel *
-error_label (void)
+note_label (void)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
@@ -464,6 +487,11 @@ zb_targets_view_init (ZbTargetsView *self)
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          _("Kept in the workspace; it takes precedence over the reports’ targets."));
   self->indicator = add_entry (group, "indicator", _("Indicator"));
+  self->canonical_note = note_label ();
+  gtk_label_set_wrap (self->canonical_note, FALSE);
+  gtk_label_set_ellipsize (self->canonical_note, PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (self->canonical_note, 14);
+  adw_entry_row_add_suffix (self->indicator, GTK_WIDGET (self->canonical_note));
   self->year = add_entry (group, "year", _("Year"));
   self->growth = add_entry (group, "growth", _("Growth (%)"));
   self->value = add_entry (group, "value", _("Or a value"));
@@ -476,7 +504,7 @@ zb_targets_view_init (ZbTargetsView *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->qualifier), _("Qualifier"));
   adw_combo_row_set_model (self->qualifier, G_LIST_MODEL (choices));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->qualifier));
-  self->form_error = error_label ();
+  self->form_error = note_label ();
   gtk_widget_set_margin_top (GTK_WIDGET (self->form_error), 6);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->form_error));
   b = button ("set-target", _("_Set Target"));
@@ -494,7 +522,7 @@ zb_targets_view_init (ZbTargetsView *self)
                                          _("Another name a report uses for an indicator, such as GDP for 地区生产总值."));
   self->alias = add_entry (group, "alias", _("Other name"));
   self->canonical = add_entry (group, "canonical", _("Indicator"));
-  self->alias_error = error_label ();
+  self->alias_error = note_label ();
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->alias_error));
   b = button ("add-alias", _("Add _Alias"));
   gtk_widget_set_margin_top (b, 6);

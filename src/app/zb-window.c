@@ -121,14 +121,14 @@ static const struct {
   int         width;
 } columns[] = {
   { ZB_FIELD_NAME, N_("Name"), TRUE, 0 },
-  { ZB_FIELD_PERIOD, N_("Period"), FALSE, 76 },
-  { ZB_FIELD_VALUE, N_("Value"), FALSE, 76 },
-  { ZB_FIELD_UNIT, N_("Unit"), FALSE, 56 },
-  { ZB_FIELD_CHANGE, N_("Change"), FALSE, 64 },
-  { ZB_FIELD_CHANGE_UNIT, N_("Change Unit"), FALSE, 88 },
-  { ZB_FIELD_TARGET, N_("Target"), FALSE, 64 },
-  { ZB_FIELD_GAP, N_("Gap"), FALSE, 56 },
-  { ZB_FIELD_KIND, N_("Kind"), FALSE, 88 },
+  { ZB_FIELD_PERIOD, N_("Period"), FALSE, 68 },
+  { ZB_FIELD_VALUE, N_("Value"), FALSE, 68 },
+  { ZB_FIELD_UNIT, N_("Unit"), FALSE, 52 },
+  { ZB_FIELD_CHANGE, N_("Change"), FALSE, 60 },
+  { ZB_FIELD_CHANGE_UNIT, N_("Change Unit"), FALSE, 64 },
+  { ZB_FIELD_TARGET, N_("Target"), FALSE, 84 },
+  { ZB_FIELD_GAP, N_("Gap"), FALSE, 72 },
+  { ZB_FIELD_KIND, N_("Kind"), FALSE, 72 },
   { ZB_FIELD_RANK, N_("Rank"), FALSE, 48 },
 };
 
@@ -1420,15 +1420,10 @@ on_add_alias (ZbTargetsView *view,
               const char    *canonical,
               ZbWindow      *self)
 {
-  g_autofree char *message = NULL;
-
   g_ptr_array_add (self->aliases, g_strdup (alias));
   g_ptr_array_add (self->aliases, g_strdup (canonical));
   g_clear_handle_id (&self->charts_idle, g_source_remove);
   refresh_charts_idle (self);
-  /* Translators: an alias was added: “GDP” now means “地区生产总值” */
-  message = g_strdup_printf (_("“%s” now means “%s”"), alias, canonical);
-  toast (self, message);
 }
 
 /* Report ------------------------------------------------------------- */
@@ -3055,12 +3050,13 @@ setup_columns (ZbWindow *self)
     g_signal_connect (factory, "bind", G_CALLBACK (status_bind), self);
     g_signal_connect (factory, "unbind", G_CALLBACK (status_unbind), self);
     column = gtk_column_view_column_new (_("Status"), factory);
-    gtk_column_view_column_set_fixed_width (column, 96);
+    gtk_column_view_column_set_fixed_width (column, 92);
     gtk_column_view_column_set_resizable (column, TRUE);
     sorter = GTK_SORTER (gtk_custom_sorter_new (compare_status, self, NULL));
     gtk_column_view_column_set_sorter (column, sorter);
     g_object_unref (sorter);
-    gtk_column_view_append_column (self->figure_view, column);
+    /* beside the target and gap it judges */
+    gtk_column_view_insert_column (self->figure_view, column_index (ZB_FIELD_GAP) + 1, column);
   }
 }
 
@@ -3291,4 +3287,27 @@ zb_window_get_reports_list (ZbWindow *self)
 {
   g_return_val_if_fail (ZB_IS_WINDOW (self), NULL);
   return self->reports_list;
+}
+
+ZbTargetsView *
+zb_window_get_targets_view (ZbWindow *self)
+{
+  g_return_val_if_fail (ZB_IS_WINDOW (self), NULL);
+  return self->targets_view;
+}
+
+GtkLabel *
+zb_window_find_status_label (ZbWindow *self,
+                             ZbFigure *figure)
+{
+  GHashTableIter iter;
+  gpointer label;
+
+  g_return_val_if_fail (ZB_IS_WINDOW (self), NULL);
+
+  g_hash_table_iter_init (&iter, self->status_labels);
+  while (g_hash_table_iter_next (&iter, &label, NULL))
+    if (g_object_get_data (label, "zb-figure") == (gpointer) figure && gtk_widget_get_mapped (label))
+      return label;
+  return NULL;
 }
