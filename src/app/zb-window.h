@@ -52,6 +52,9 @@ void          zb_window_open_stored        (ZbWindow       *self,
 ZbChartView  *zb_window_get_gap_chart      (ZbWindow       *self);
 ZbChartView  *zb_window_get_trend_chart    (ZbWindow       *self);
 ZbTargetsView *zb_window_get_targets_view (ZbWindow       *self);
+/* How long the last rebuild of the targets ledger and assessments took,
+ * in milliseconds (for build-aux/bench-app). */
+double        zb_window_get_ledger_ms     (ZbWindow       *self);
 /* The status cell of @figure when its row is on screen, else NULL. */
 GtkLabel     *zb_window_find_status_label (ZbWindow       *self,
                                            ZbFigure       *figure);
