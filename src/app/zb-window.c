@@ -1135,11 +1135,15 @@ on_chart_figure_activated (ZbChartView *view,
 
 /* Targets ------------------------------------------------------------ */
 
+/* Percentage points, signed, as the chart labels them; the column says
+ * what they are, and a narrow one has no room for 个百分点. */
 static char *
 format_gap (double gap_pp)
 {
-  /* Translators: a gap to target in percentage points, signed */
-  return g_strdup_printf (_("%+.1f pp"), gap_pp);
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup_printf ("%s%s", gap_pp > 0 ? "+" : "",
+                          g_ascii_formatd (buffer, sizeof buffer, "%.1f", gap_pp));
 }
 
 static char *

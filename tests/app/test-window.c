@@ -1173,6 +1173,23 @@ test_targets (void)
   g_assert_true (chart_status (window, gdp, &status));
   g_assert_cmpint (status, ==, ZB_STATUS_BEHIND);
 
+  /* a typed target that differs from the report's: both are listed */
+  type_into (view, "indicator", "GDP");
+  type_into (view, "growth", "7");
+  click (view, "set-target");
+  wait_frames (GTK_WIDGET (window), 3);
+  g_assert_nonnull (strstr (status_text (window, gdp), "⚠"));
+  {
+    GtkLabel *label = zb_window_find_status_label (window, gdp);
+    const char *tip = gtk_widget_get_tooltip_text (GTK_WIDGET (label));
+
+    g_assert_nonnull (tip);
+    g_assert_nonnull (strstr (tip, "7%"));
+    g_assert_nonnull (strstr (tip, "6.5%左右"));
+  }
+  g_assert_nonnull (strstr (gtk_editable_get_text (zb_figure_cell_get_editable (
+                      zb_window_find_cell (window, gdp, ZB_FIELD_TARGET))), "7%"));
+
   save_screenshot (GTK_WIDGET (window),
                    chinese_ui () ? "zhibiao-targets-view-zh_CN.png" : "zhibiao-targets-view.png");
   close_window (window);
