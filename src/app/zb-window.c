@@ -125,7 +125,7 @@ static const struct {
   { ZB_FIELD_VALUE, N_("Value"), FALSE, 68 },
   { ZB_FIELD_UNIT, N_("Unit"), FALSE, 52 },
   { ZB_FIELD_CHANGE, N_("Change"), FALSE, 60 },
-  { ZB_FIELD_CHANGE_UNIT, N_("Change Unit"), FALSE, 64 },
+  { ZB_FIELD_CHANGE_UNIT, N_("Change Unit"), FALSE, 84 },
   { ZB_FIELD_TARGET, N_("Target"), FALSE, 84 },
   { ZB_FIELD_GAP, N_("Gap"), FALSE, 72 },
   { ZB_FIELD_KIND, N_("Kind"), FALSE, 72 },
