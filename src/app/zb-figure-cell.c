@@ -20,6 +20,11 @@ struct _ZbFigureCell
   ZbField    field;
   gulong     changed_id;
   gboolean   updating;
+  /* shown, dimmed, when the figure has no value of its own (the ledger's
+   * target and gap for an actual) */
+  char      *derived_text;
+  char      *derived_tip;
+  gboolean   showing_derived;
 };
 
 G_DEFINE_FINAL_TYPE (ZbFigureCell, zb_figure_cell, GTK_TYPE_WIDGET)
@@ -79,6 +84,17 @@ zb_figure_cell_value_text (ZbField     field,
   return g_steal_pointer (&stripped);
 }
 
+/* The text the model puts in is where the clerk's Ctrl+Z stops: GtkText
+ * would otherwise undo it too, down to an empty cell. */
+static void
+set_text (ZbFigureCell *self,
+          const char   *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->label), text);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->label), FALSE);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->label), TRUE);
+}
+
 static void
 update_from_model (ZbFigureCell *self)
 {
@@ -88,11 +104,13 @@ update_from_model (ZbFigureCell *self)
   gboolean corrected;
 
   self->updating = TRUE;
+  self->showing_derived = FALSE;
   gtk_widget_remove_css_class (GTK_WIDGET (self), "refused");
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "derived");
 
   if (self->figure == NULL)
     {
-      gtk_editable_set_text (GTK_EDITABLE (self->label), "");
+      set_text (self, "");
       gtk_widget_remove_css_class (GTK_WIDGET (self), "corrected");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
       self->updating = FALSE;
@@ -100,8 +118,18 @@ update_from_model (ZbFigureCell *self)
     }
 
   value = zb_figure_dup_field (self->figure, self->field);
+  if ((value == NULL || *value == '\0') && self->derived_text != NULL)
+    {
+      set_text (self, self->derived_text);
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "corrected");
+      gtk_widget_add_css_class (GTK_WIDGET (self), "derived");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->derived_tip);
+      self->showing_derived = TRUE;
+      self->updating = FALSE;
+      return;
+    }
   display = zb_figure_cell_display_text (self->field, value);
-  gtk_editable_set_text (GTK_EDITABLE (self->label), display);
+  set_text (self, display);
 
   corrected = zb_figure_field_is_corrected (self->figure, self->field);
   if (corrected)
@@ -168,8 +196,19 @@ on_editing_changed (GtkEditableLabel *label,
   g_autofree char *current = NULL;
   g_autofree char *value = NULL;
 
-  if (self->updating || self->figure == NULL || gtk_editable_label_get_editing (label))
+  if (self->updating || self->figure == NULL)
     return;
+  if (gtk_editable_label_get_editing (label))
+    {
+      /* the ledger's value is not the figure's: typing starts empty */
+      if (self->showing_derived)
+        {
+          self->updating = TRUE;
+          set_text (self, "");
+          self->updating = FALSE;
+        }
+      return;
+    }
 
   /* Editing ended: Escape restores the old text, so an unchanged text means
    * there is nothing to commit. */
@@ -203,9 +242,19 @@ on_key_pressed (GtkEventControllerKey *controller,
   if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (self->label)))
     return GDK_EVENT_PROPAGATE;
 
-  gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (self->label), TRUE);
-  g_signal_emit (self, signals[MOVE], 0, direction);
+  zb_figure_cell_move (self, direction);
   return GDK_EVENT_STOP;
+}
+
+void
+zb_figure_cell_move (ZbFigureCell *self,
+                     int           direction)
+{
+  g_return_if_fail (ZB_IS_FIGURE_CELL (self));
+
+  if (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (self->label)))
+    gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (self->label), TRUE);
+  g_signal_emit (self, signals[MOVE], 0, direction);
 }
 
 static void
@@ -215,6 +264,8 @@ zb_figure_cell_dispose (GObject *object)
 
   zb_figure_cell_set_figure (self, NULL);
   g_clear_pointer (&self->label, gtk_widget_unparent);
+  g_clear_pointer (&self->derived_text, g_free);
+  g_clear_pointer (&self->derived_tip, g_free);
 
   G_OBJECT_CLASS (zb_figure_cell_parent_class)->dispose (object);
 }
@@ -340,6 +391,11 @@ zb_figure_cell_set_figure (ZbFigureCell *self,
   if (self->figure == figure)
     return;
 
+  /* a row scrolled away while typing: the text belongs to the old figure */
+  if (self->label != NULL && self->figure != NULL &&
+      gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (self->label)))
+    gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (self->label), TRUE);
+
   if (self->figure != NULL)
     {
       g_clear_signal_handler (&self->changed_id, self->figure);
@@ -379,4 +435,49 @@ zb_figure_cell_refuse (ZbFigureCell *self,
   update_from_model (self);
   gtk_widget_add_css_class (GTK_WIDGET (self), "refused");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), reason);
+}
+
+void
+zb_figure_cell_set_derived (ZbFigureCell *self,
+                            const char   *text,
+                            const char   *tooltip)
+{
+  g_return_if_fail (ZB_IS_FIGURE_CELL (self));
+
+  if (g_strcmp0 (self->derived_text, text) == 0 && g_strcmp0 (self->derived_tip, tooltip) == 0)
+    return;
+  g_free (self->derived_text);
+  g_free (self->derived_tip);
+  self->derived_text = g_strdup (text);
+  self->derived_tip = g_strdup (tooltip);
+  /* never under the clerk's typing */
+  if (self->label != NULL && !gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (self->label)))
+    update_from_model (self);
+}
+
+gboolean
+zb_figure_cell_get_derived (ZbFigureCell *self)
+{
+  g_return_val_if_fail (ZB_IS_FIGURE_CELL (self), FALSE);
+  return self->showing_derived;
+}
+
+gboolean
+zb_figure_cell_get_editing (ZbFigureCell *self)
+{
+  g_return_val_if_fail (ZB_IS_FIGURE_CELL (self), FALSE);
+  return self->label != NULL && gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (self->label));
+}
+
+void
+zb_figure_cell_undo_text (ZbFigureCell *self,
+                          gboolean      redo)
+{
+  GtkEditable *delegate;
+
+  g_return_if_fail (ZB_IS_FIGURE_CELL (self));
+
+  delegate = gtk_editable_get_delegate (GTK_EDITABLE (self->label));
+  if (delegate != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (delegate), redo ? "text.redo" : "text.undo", NULL);
 }

@@ -23,6 +23,19 @@ void         zb_figure_cell_start_editing (ZbFigureCell *self);
 /* Puts the shown text back to the model's value, marking a refused edit. */
 void         zb_figure_cell_refuse        (ZbFigureCell *self,
                                            const char   *reason);
+/* A value shown, dimmed and with @tooltip, while the figure has none of its
+ * own; NULL: none.  Editing starts from an empty text. */
+void         zb_figure_cell_set_derived   (ZbFigureCell *self,
+                                           const char   *text,
+                                           const char   *tooltip);
+gboolean     zb_figure_cell_get_derived   (ZbFigureCell *self);
+gboolean     zb_figure_cell_get_editing   (ZbFigureCell *self);
+/* What Tab (+1) and Shift+Tab (-1) do: ends the editing, then ::move. */
+void         zb_figure_cell_move          (ZbFigureCell *self,
+                                           int           direction);
+/* Undoes (or redoes) the typing in the cell's entry, not a correction. */
+void         zb_figure_cell_undo_text     (ZbFigureCell *self,
+                                           gboolean      redo);
 
 /* Text for display and back: kinds and change units are shown translated. */
 char        *zb_figure_cell_display_text  (ZbField       field,

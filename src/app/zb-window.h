@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "zb-chart-view.h"
+#include "zb-targets-view.h"
 #include "zb-figure-cell.h"
 #include "zb-report.h"
 #include "zb-undo-stack.h"
@@ -50,6 +51,13 @@ void          zb_window_open_stored        (ZbWindow       *self,
                                             gint64          report_id);
 ZbChartView  *zb_window_get_gap_chart      (ZbWindow       *self);
 ZbChartView  *zb_window_get_trend_chart    (ZbWindow       *self);
+ZbTargetsView *zb_window_get_targets_view (ZbWindow       *self);
+/* How long the last rebuild of the targets ledger and assessments took,
+ * in milliseconds (for build-aux/bench-app). */
+double        zb_window_get_ledger_ms     (ZbWindow       *self);
+/* The status cell of @figure when its row is on screen, else NULL. */
+GtkLabel     *zb_window_find_status_label (ZbWindow       *self,
+                                           ZbFigure       *figure);
 GtkListBox   *zb_window_get_history_list   (ZbWindow       *self);
 GtkListBox   *zb_window_get_reports_list   (ZbWindow       *self);
 /* Writes the current report to an Excel workbook on a worker thread, as

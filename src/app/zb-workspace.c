@@ -314,12 +314,15 @@ typedef enum {
   JOB_LIST,
   JOB_HISTORY,
   JOB_RELATED,
+  JOB_TARGETS,
+  JOB_SET_TARGET,
 } JobKind;
 
 typedef struct {
   JobKind   kind;
   GFile    *file;
   gint64    id;
+  ZbTarget *target;   /* JOB_SET_TARGET */
   /* JOB_READ results */
   gint64    report_id;
   guint     n_uncarried;
@@ -330,6 +333,7 @@ static void
 job_free (Job *job)
 {
   g_clear_object (&job->file);
+  g_clear_pointer (&job->target, zb_target_free);
   g_clear_error (&job->store_error);
   g_free (job);
 }
@@ -442,6 +446,38 @@ run_job (GTask        *task,
           g_task_return_error (task, error);
         else
           g_task_return_pointer (task, corrections, (GDestroyNotify) g_ptr_array_unref);
+      }
+      break;
+
+    case JOB_TARGETS:
+      {
+        ZbStore *store;
+        GPtrArray *targets = NULL;
+
+        g_mutex_lock (&self->lock);
+        if ((store = ensure_store (self, &error)))
+          targets = zb_store_list_targets (store, &error);
+        g_mutex_unlock (&self->lock);
+        if (targets == NULL)
+          g_task_return_error (task, error);
+        else
+          g_task_return_pointer (task, targets, (GDestroyNotify) g_ptr_array_unref);
+      }
+      break;
+
+    case JOB_SET_TARGET:
+      {
+        ZbStore *store;
+        gboolean ok = FALSE;
+
+        g_mutex_lock (&self->lock);
+        if ((store = ensure_store (self, &error)))
+          ok = zb_store_set_target (store, job->target, &error);
+        g_mutex_unlock (&self->lock);
+        if (ok)
+          g_task_return_boolean (task, TRUE);
+        else
+          g_task_return_error (task, error);
       }
       break;
 
@@ -619,4 +655,51 @@ zb_workspace_history_finish (ZbWorkspace   *self,
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+zb_workspace_list_targets_async (ZbWorkspace         *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  Job *job = g_new0 (Job, 1);
+
+  g_return_if_fail (ZB_IS_WORKSPACE (self));
+  job->kind = JOB_TARGETS;
+  start_job (self, job, zb_workspace_list_targets_async, cancellable, callback, user_data);
+}
+
+GPtrArray *
+zb_workspace_list_targets_finish (ZbWorkspace   *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+zb_workspace_set_target_async (ZbWorkspace         *self,
+                               const ZbTarget      *target,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  Job *job = g_new0 (Job, 1);
+
+  g_return_if_fail (ZB_IS_WORKSPACE (self));
+  g_return_if_fail (target != NULL);
+  job->kind = JOB_SET_TARGET;
+  job->target = zb_target_copy (target);
+  start_job (self, job, zb_workspace_set_target_async, cancellable, callback, user_data);
+}
+
+gboolean
+zb_workspace_set_target_finish (ZbWorkspace   *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -110,5 +110,22 @@ void         zb_workspace_history_async     (ZbWorkspace         *self,
 GPtrArray   *zb_workspace_history_finish    (ZbWorkspace         *self,
                                              GAsyncResult        *result,
                                              GError             **error);  /* of ZbCorrection */
+/* The targets typed into the workspace, and one more (keyed by indicator,
+ * year and source: a second one for the same key replaces the first). */
+void         zb_workspace_list_targets_async (ZbWorkspace        *self,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+GPtrArray   *zb_workspace_list_targets_finish (ZbWorkspace       *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);  /* of ZbTarget */
+void         zb_workspace_set_target_async  (ZbWorkspace         *self,
+                                             const ZbTarget      *target,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean     zb_workspace_set_target_finish (ZbWorkspace         *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
 
 G_END_DECLS

@@ -22,6 +22,9 @@ struct _ZbLedger
   GPtrArray  *actuals;    /* of ZbFigure */
   GHashTable *years;      /* ZbFigure* → default year */
   double      threshold;
+  /* during zb_ledger_assess_all(): the gap and progress figures, so that
+   * finding a stated gap does not walk every figure for every actual */
+  GPtrArray  *stated;
 };
 
 G_DEFINE_FINAL_TYPE (ZbLedger, zb_ledger, G_TYPE_OBJECT)
@@ -523,9 +526,11 @@ find_stated (ZbLedger     *self,
              const char   *canonical,
              ZbFigureKind  kind)
 {
-  for (guint i = 0; i < self->actuals->len; i++)
+  GPtrArray *candidates = self->stated ? self->stated : self->actuals;
+
+  for (guint i = 0; i < candidates->len; i++)
     {
-      ZbFigure *f = g_ptr_array_index (self->actuals, i);
+      ZbFigure *f = g_ptr_array_index (candidates, i);
       g_autofree char *c = NULL;
 
       if (f == actual || zb_figure_get_kind (f) != kind)
@@ -664,12 +669,22 @@ zb_ledger_assess_all (ZbLedger *self)
 
   g_return_val_if_fail (ZB_IS_LEDGER (self), ret);
 
+  self->stated = g_ptr_array_new ();
+  for (guint i = 0; i < self->actuals->len; i++)
+    {
+      ZbFigure *f = g_ptr_array_index (self->actuals, i);
+      ZbFigureKind kind = zb_figure_get_kind (f);
+
+      if (kind == ZB_FIGURE_GAP || kind == ZB_FIGURE_PROGRESS)
+        g_ptr_array_add (self->stated, f);
+    }
   for (guint i = 0; i < self->actuals->len; i++)
     {
       ZbAssessment *a = zb_ledger_assess (self, g_ptr_array_index (self->actuals, i));
       if (a != NULL)
         g_ptr_array_add (ret, a);
     }
+  g_clear_pointer (&self->stated, g_ptr_array_unref);
   return ret;
 }
 

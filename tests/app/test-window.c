@@ -973,6 +973,344 @@ test_chart_and_export (void)
   close_window (window);
 }
 
+/* Targets, status and the keyboard --------------------------------- */
+
+/* Our own sentences: two targets, two actuals that meet them (one under
+ * an alias), one actual without a target. */
+static const char targets_text[] =
+  "安平县2025年前三季度经济运行情况\n"
+  "\n"
+  "一、总体情况\n"
+  "\n"
+  "今年全县经济社会发展的主要预期目标是：地区生产总值增长6.5%左右，固定资产投资增长8%。\n"
+  "\n"
+  "1-9月，全县GDP同比增长5.8%。\n"
+  "\n"
+  "二、投资\n"
+  "\n"
+  "1-9月，全县固定资产投资同比增长4.1%。\n"
+  "\n"
+  "三、消费\n"
+  "\n"
+  "1-9月，社会消费品零售总额同比增长5.2%。\n";
+
+static ZbFigure *
+find_actual (ZbReport   *report,
+             const char *name)
+{
+  GListModel *figures = zb_report_get_figures (report);
+
+  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
+    {
+      g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
+
+      if (g_strcmp0 (zb_figure_get_name (f), name) == 0 && zb_figure_get_kind (f) == ZB_FIGURE_ACTUAL)
+        return f;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+type_into (ZbTargetsView *view,
+           const char    *name,
+           const char    *text)
+{
+  GtkWidget *entry = find_named (GTK_WIDGET (view), name);
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+static void
+click (ZbTargetsView *view,
+       const char    *name)
+{
+  GtkWidget *button = find_named (GTK_WIDGET (view), name);
+
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static const char *
+status_text (ZbWindow *window,
+             ZbFigure *figure)
+{
+  GtkLabel *label = zb_window_find_status_label (window, figure);
+
+  g_assert_nonnull (label);
+  return gtk_label_get_label (label);
+}
+
+static gboolean
+chart_status (ZbWindow *window,
+              ZbFigure *figure,
+              ZbStatus *status)
+{
+  ZbChart *chart = zb_chart_view_get_chart (zb_window_get_gap_chart (window));
+
+  for (guint l = 0; chart != NULL && l < zb_chart_get_n_layers (chart); l++)
+    {
+      ZbChartLayer *layer = zb_chart_get_layer (chart, l);
+
+      for (guint i = 0; i < zb_chart_layer_get_n_items (layer); i++)
+        {
+          const ZbChartItem *item = zb_chart_layer_get_item (layer, i);
+
+          if (item->figure == figure)
+            {
+              *status = item->status;
+              return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
+static void
+test_targets (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "targets-report.txt", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  ZbWindow *window;
+  ZbReport *report;
+  ZbFigure *gdp, *investment, *retail;
+  ZbFigureCell *cell;
+  ZbTargetsView *view;
+  g_autofree char *behind = g_strdup (zb_status_to_label (ZB_STATUS_BEHIND, NULL));
+  ZbStatus status;
+
+  g_assert_true (g_file_set_contents (path, targets_text, -1, NULL));
+  file = g_file_new_for_path (path);
+  window = new_window ();
+  zb_window_open (window, file);
+  wait_loaded (window);
+  report = zb_window_get_report (window);
+  g_assert_nonnull (report);
+  g_assert_cmpint (zb_window_get_report_id (window), >, 0);
+
+  gdp = find_actual (report, "GDP");
+  investment = find_actual (report, "固定资产投资");
+  retail = find_actual (report, "社会消费品零售总额");
+  g_assert_nonnull (gdp);
+  g_assert_nonnull (investment);
+  g_assert_nonnull (retail);
+  g_assert_false (zb_figure_get_target (gdp)->set);
+
+  /* GDP has no target of its own: the ledger's, through the alias, shows dimmed */
+  cell = zb_window_find_cell (window, gdp, ZB_FIELD_TARGET);
+  g_assert_nonnull (cell);
+  g_assert_true (zb_figure_cell_get_derived (cell));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell), "derived"));
+  g_assert_nonnull (strstr (gtk_editable_get_text (zb_figure_cell_get_editable (cell)), "6.5%"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (cell)), "增长6.5%左右"));
+  cell = zb_window_find_cell (window, gdp, ZB_FIELD_GAP);
+  g_assert_nonnull (cell);
+  g_assert_true (zb_figure_cell_get_derived (cell));
+  g_assert_nonnull (strstr (gtk_editable_get_text (zb_figure_cell_get_editable (cell)), "-0.7"));
+  g_assert_nonnull (strstr (status_text (window, gdp), behind));
+  g_assert_nonnull (strstr (status_text (window, gdp), "▼"));
+  g_assert_nonnull (strstr (status_text (window, retail), zb_status_to_label (ZB_STATUS_UNKNOWN, NULL)));
+
+  /* a target of the figure's own stays its own, and editable */
+  g_assert_true (zb_undo_stack_correct (zb_window_get_undo_stack (window), investment, ZB_FIELD_TARGET, "4", &error));
+  g_assert_no_error (error);
+  wait_frames (GTK_WIDGET (window), 3);
+  cell = zb_window_find_cell (window, investment, ZB_FIELD_TARGET);
+  g_assert_false (zb_figure_cell_get_derived (cell));
+  g_assert_cmpstr (gtk_editable_get_text (zb_figure_cell_get_editable (cell)), ==, "4");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell), "corrected"));
+  /* undone: the ledger's target is back */
+  g_assert_true (zb_undo_stack_undo (zb_window_get_undo_stack (window), &error));
+  wait_frames (GTK_WIDGET (window), 3);
+  g_assert_true (zb_figure_cell_get_derived (zb_window_find_cell (window, investment, ZB_FIELD_TARGET)));
+
+  /* the Targets view lists the report's two targets */
+  view = zb_window_get_targets_view (window);
+  gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (view))), "targets");
+  wait_frames (GTK_WIDGET (window), 3);
+
+  /* a bad year is refused with a reason, and nothing changes */
+  type_into (view, "indicator", "社零");
+  type_into (view, "year", "二〇二五");
+  type_into (view, "growth", "4");
+  g_assert_false (zb_targets_view_submit (view, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+  g_assert_nonnull (strstr (status_text (window, retail), zb_status_to_label (ZB_STATUS_UNKNOWN, NULL)));
+
+  /* an alias, then a target typed under it */
+  type_into (view, "alias", "社零");
+  type_into (view, "canonical", "社会消费品零售总额");
+  click (view, "add-alias");
+  type_into (view, "year", "2025");
+  type_into (view, "growth", "4");
+  click (view, "set-target");
+  wait_frames (GTK_WIDGET (window), 3);
+  g_assert_nonnull (strstr (status_text (window, retail), zb_status_to_label (ZB_STATUS_AHEAD, NULL)));
+  g_assert_nonnull (strstr (status_text (window, retail), "▲"));
+  cell = zb_window_find_cell (window, retail, ZB_FIELD_TARGET);
+  g_assert_true (zb_figure_cell_get_derived (cell));
+  g_assert_nonnull (strstr (gtk_editable_get_text (zb_figure_cell_get_editable (cell)), "4%"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (cell)), _("Typed in the workspace")));
+  g_assert_true (chart_status (window, retail, &status));
+  g_assert_cmpint (status, ==, ZB_STATUS_AHEAD);
+  g_assert_true (chart_status (window, gdp, &status));
+  g_assert_cmpint (status, ==, ZB_STATUS_BEHIND);
+
+  /* a typed target that differs from the report's: both are listed */
+  type_into (view, "indicator", "GDP");
+  type_into (view, "growth", "7");
+  click (view, "set-target");
+  wait_frames (GTK_WIDGET (window), 3);
+  g_assert_nonnull (strstr (status_text (window, gdp), "⚠"));
+  {
+    GtkLabel *label = zb_window_find_status_label (window, gdp);
+    const char *tip = gtk_widget_get_tooltip_text (GTK_WIDGET (label));
+
+    g_assert_nonnull (tip);
+    g_assert_nonnull (strstr (tip, "7%"));
+    g_assert_nonnull (strstr (tip, "6.5%左右"));
+  }
+  g_assert_nonnull (strstr (gtk_editable_get_text (zb_figure_cell_get_editable (
+                      zb_window_find_cell (window, gdp, ZB_FIELD_TARGET))), "7%"));
+
+  save_screenshot (GTK_WIDGET (window),
+                   chinese_ui () ? "zhibiao-targets-view-zh_CN.png" : "zhibiao-targets-view.png");
+  close_window (window);
+
+  /* the typed target is in the workspace: a new window finds it */
+  window = new_window ();
+  zb_window_open (window, file);
+  wait_loaded (window);
+  {
+    gboolean gave_up = FALSE;
+    guint guard = g_timeout_add_seconds (20, stop_waiting, &gave_up);
+
+    retail = find_actual (zb_window_get_report (window), "社会消费品零售总额");
+    while (!gave_up && zb_window_find_status_label (window, retail) != NULL &&
+           strstr (status_text (window, retail), zb_status_to_label (ZB_STATUS_AHEAD, NULL)) == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    if (!gave_up)
+      g_source_remove (guard);
+    g_assert_false (gave_up);
+  }
+  close_window (window);
+}
+
+static void
+test_keyboard (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "keyboard-report.txt", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkSingleSelection *selection;
+  ZbWindow *window;
+  ZbReport *report;
+  ZbFigureCell *cell;
+  ZbUndoStack *undo;
+  g_autoptr(ZbFigure) first = NULL;
+  g_autoptr(ZbFigure) last = NULL;
+  const char *at;
+  guint n;
+
+  g_assert_true (g_file_set_contents (path, targets_text, -1, NULL));
+  file = g_file_new_for_path (path);
+  window = new_window ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 600);
+  zb_window_open (window, file);
+  wait_loaded (window);
+  report = zb_window_get_report (window);
+  at = strstr (zb_report_get_text (report), "社会消费品零售总额");
+  /* many rows, so that the last one is off screen */
+  for (guint i = 0; i < 80; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("测试指标%02u", i);
+      zb_report_add_figure_from_span (report, at - zb_report_get_text (report), strlen ("社会消费品零售总额"), name);
+    }
+  wait_frames (GTK_WIDGET (window), 3);
+  selection = zb_window_get_figure_selection (window);
+  n = g_list_model_get_n_items (G_LIST_MODEL (selection));
+  g_assert_cmpuint (n, >, 80);
+  first = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+  last = g_list_model_get_item (G_LIST_MODEL (selection), n - 1);
+  g_assert_null (zb_window_find_cell (window, last, ZB_FIELD_RANK));
+
+  /* Shift+Tab from the first cell: the last row's last cell, scrolled to */
+  cell = zb_window_find_cell (window, first, ZB_FIELD_NAME);
+  g_assert_nonnull (cell);
+  zb_figure_cell_start_editing (cell);
+  wait_frames (GTK_WIDGET (window), 2);
+  zb_figure_cell_move (cell, -1);
+  wait_frames (GTK_WIDGET (window), 10);
+  cell = zb_window_find_cell (window, last, ZB_FIELD_RANK);
+  g_assert_nonnull (cell);
+  g_assert_true (zb_figure_cell_get_editing (cell));
+  g_assert_true (gtk_single_selection_get_selected_item (selection) == last);
+
+  /* Tab from there: back to the first row, off screen by now */
+  zb_figure_cell_move (cell, 1);
+  wait_frames (GTK_WIDGET (window), 10);
+  cell = zb_window_find_cell (window, first, ZB_FIELD_NAME);
+  g_assert_nonnull (cell);
+  g_assert_true (zb_figure_cell_get_editing (cell));
+
+  /* Tab within a row goes to the next column */
+  zb_figure_cell_move (cell, 1);
+  wait_frames (GTK_WIDGET (window), 5);
+  g_assert_true (zb_figure_cell_get_editing (zb_window_find_cell (window, first, ZB_FIELD_PERIOD)));
+  gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (gtk_widget_get_first_child (
+                                     GTK_WIDGET (zb_window_find_cell (window, first, ZB_FIELD_PERIOD)))), FALSE);
+  wait_frames (GTK_WIDGET (window), 2);
+
+  /* Ctrl+Z while typing undoes the typing, not the last correction */
+  undo = zb_window_get_undo_stack (window);
+  g_assert_true (zb_undo_stack_correct (undo, first, ZB_FIELD_RANK, "3", &error));
+  g_assert_no_error (error);
+  g_assert_true (zb_undo_stack_get_can_undo (undo));
+  wait_frames (GTK_WIDGET (window), 2);
+  cell = zb_window_find_cell (window, first, ZB_FIELD_NAME);
+  zb_figure_cell_start_editing (cell);
+  wait_frames (GTK_WIDGET (window), 2);
+  {
+    GtkEditable *text = gtk_editable_get_delegate (zb_figure_cell_get_editable (cell));
+    g_autofree char *before = g_strdup (gtk_editable_get_text (text));
+    int pos = -1;
+
+    g_assert_nonnull (text);
+    gtk_editable_insert_text (text, "乙", -1, &pos);
+    g_assert_cmpstr (gtk_editable_get_text (text), !=, before);
+    g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+    wait_frames (GTK_WIDGET (window), 2);
+    g_assert_cmpstr (gtk_editable_get_text (text), ==, before);
+  }
+  g_assert_true (zb_figure_cell_get_editing (cell));
+  g_assert_true (zb_figure_field_is_corrected (first, ZB_FIELD_RANK));
+  g_assert_true (zb_undo_stack_get_can_undo (undo));
+  gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (gtk_widget_get_first_child (GTK_WIDGET (cell))), FALSE);
+  wait_frames (GTK_WIDGET (window), 2);
+  /* not editing: Ctrl+Z is the app's undo again */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  g_assert_false (zb_figure_field_is_corrected (first, ZB_FIELD_RANK));
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1002,6 +1340,8 @@ main (int   argc,
   g_test_add_func ("/app/window/workspace", test_workspace_restore);
   g_test_add_func ("/app/window/workspace-broken", test_workspace_broken);
   g_test_add_func ("/app/window/chart-export", test_chart_and_export);
+  g_test_add_func ("/app/window/targets", test_targets);
+  g_test_add_func ("/app/window/keyboard", test_keyboard);
   status = g_test_run ();
 
   /* the temporary workspace and reports */
