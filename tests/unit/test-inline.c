@@ -161,13 +161,16 @@ test_quantity_goals (void)
 {
   g_autoptr(ZbReport) r = parse (
     "下半年确保新增3个产业园区，电子、机械、食品产业年产值都达到50亿元。\n\n"
-    "全县固定资产投资突破80亿元、增长12%以上（省下任务75亿元、增长9%）。\n");
+    "全县固定资产投资突破80亿元、增长12%以上（省下任务75亿元、增长9%）。\n\n"
+    "今年地区生产总值预期目标为增长6.5%。\n");
 
   g_assert_nonnull (find_value (r, ZB_FIGURE_TARGET, "产业园区", 3));
+  g_assert_cmpstr (zb_figure_get_name (find (r, ZB_FIGURE_TARGET, "地区生产总值", 6.5)), ==, "地区生产总值");
   g_assert_nonnull (find_value (r, ZB_FIGURE_TARGET, "电子", 50));
   g_assert_nonnull (find_value (r, ZB_FIGURE_TARGET, "机械", 50));
   g_assert_nonnull (find_value (r, ZB_FIGURE_TARGET, "食品产业年产值", 50));
   g_assert_nonnull (find (r, ZB_FIGURE_TARGET, "固定资产投资", 12));
+  g_assert_null (find (r, ZB_FIGURE_TARGET, "预期目标", 12));
   g_assert_cmpfloat_with_epsilon (zb_figure_get_value (find (r, ZB_FIGURE_TARGET, "固定资产投资", 12))->value, 80, 1e-9);
   g_assert_cmpfloat_with_epsilon (zb_figure_get_value (find (r, ZB_FIGURE_TARGET, "固定资产投资", 9))->value, 75, 1e-9);
 }
