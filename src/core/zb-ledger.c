@@ -22,7 +22,7 @@ struct _ZbLedger
   GPtrArray  *actuals;    /* of ZbFigure */
   GHashTable *years;      /* ZbFigure* → default year */
   double      threshold;
-  /* during zb_ledger_assess_all(): the gap and progress figures, so that
+  /* the gap and progress figures among the actuals (not owned), so that
    * finding a stated gap does not walk every figure for every actual */
   GPtrArray  *stated;
 };
@@ -379,6 +379,7 @@ zb_ledger_add_figure (ZbLedger *self,
     case ZB_FIGURE_GAP:
     case ZB_FIGURE_PROGRESS:
       g_ptr_array_add (self->actuals, g_object_ref (figure));
+      g_ptr_array_add (self->stated, figure);
       break;
 
     default:
@@ -526,7 +527,7 @@ find_stated (ZbLedger     *self,
              const char   *canonical,
              ZbFigureKind  kind)
 {
-  GPtrArray *candidates = self->stated ? self->stated : self->actuals;
+  GPtrArray *candidates = self->stated;
 
   for (guint i = 0; i < candidates->len; i++)
     {
@@ -669,22 +670,12 @@ zb_ledger_assess_all (ZbLedger *self)
 
   g_return_val_if_fail (ZB_IS_LEDGER (self), ret);
 
-  self->stated = g_ptr_array_new ();
-  for (guint i = 0; i < self->actuals->len; i++)
-    {
-      ZbFigure *f = g_ptr_array_index (self->actuals, i);
-      ZbFigureKind kind = zb_figure_get_kind (f);
-
-      if (kind == ZB_FIGURE_GAP || kind == ZB_FIGURE_PROGRESS)
-        g_ptr_array_add (self->stated, f);
-    }
   for (guint i = 0; i < self->actuals->len; i++)
     {
       ZbAssessment *a = zb_ledger_assess (self, g_ptr_array_index (self->actuals, i));
       if (a != NULL)
         g_ptr_array_add (ret, a);
     }
-  g_clear_pointer (&self->stated, g_ptr_array_unref);
   return ret;
 }
 
@@ -745,6 +736,7 @@ zb_ledger_finalize (GObject *object)
   g_clear_pointer (&self->aliases, g_hash_table_unref);
   g_clear_pointer (&self->targets, g_hash_table_unref);
   g_clear_pointer (&self->keys, g_ptr_array_unref);
+  g_clear_pointer (&self->stated, g_ptr_array_unref);
   g_clear_pointer (&self->actuals, g_ptr_array_unref);
   g_clear_pointer (&self->years, g_hash_table_unref);
 
@@ -811,6 +803,7 @@ zb_ledger_init (ZbLedger *self)
   self->targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   self->keys = g_ptr_array_new_with_free_func (g_free);
   self->actuals = g_ptr_array_new_with_free_func (g_object_unref);
+  self->stated = g_ptr_array_new ();
   self->years = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->threshold = 0.5;
 
