@@ -257,7 +257,6 @@ read_form (ZbTargetsView  *self,
     target->unit = g_steal_pointer (&unit);
   if (q < G_N_ELEMENTS (qualifiers) && *qualifiers[q] != '\0')
     target->qualifier = g_strdup (qualifiers[q]);
-  target->source = g_strdup ("manual");
   *out = g_steal_pointer (&target);
   return TRUE;
 }
