@@ -941,8 +941,8 @@ classify (const char *s,
       return;
     }
 
-  /* a list continues its first member's role */
-  if (prev != NULL && m->list_index > 0)
+  /* a list continues its first member's role (a bracketed figure heads no list) */
+  if (prev != NULL && m->list_index > 0 && prev->role != ROLE_REFVALUE && prev->role != ROLE_BASE)
     {
       m->role = prev->role;
       m->sign = prev->sign;
@@ -1654,8 +1654,14 @@ read_clause (Reader *r,
           zb_figure_set_change (f, &n, ZB_CHANGE_PERCENT);
           if (!is_target)
             {
-              g_autofree char *area = g_strndup (s + m->cue_start, trim_end (s, m->cue_start, m->start - 1) - m->cue_start);
-              zb_figure_set_area (f, area);
+              /* the area is the reference word before the bracket: 全国(6.8%) */
+              const char *open = memchr (s + m->cue_start, '(', m->start - m->cue_start);
+              if (open != NULL)
+                {
+                  g_autofree char *area = g_strndup (s + m->cue_start,
+                                                     trim_end (s, m->cue_start, open - s) - m->cue_start);
+                  zb_figure_set_area (f, area);
+                }
             }
           else
             ref_target = n;
