@@ -372,6 +372,21 @@ is_titleish (const char *s,
   return TRUE;
 }
 
+/* The first line of a paragraph hard-wrapped at a fixed width: long, and
+ * about as long as the line right under it. */
+static gboolean
+is_wrapped_start (const char *s,
+                  const Line *line,
+                  const Line *next)
+{
+  glong a = g_utf8_strlen (s + line->start, line->end - line->start);
+  glong b = g_utf8_strlen (s + next->start, next->end - next->start);
+
+  /* …, or long above a short line that ends the sentence */
+  return a >= 30 || (a >= 16 && b >= a - 4) ||
+         (a >= 16 && b <= 12 && ends_sentence (s, next->start, next->end));
+}
+
 static gboolean
 has_cjk (const char *s,
          guint32     start,
@@ -570,11 +585,15 @@ zb_blocks_parse (const ZbSource *src)
         else if (is_titleish (s, line) &&
                  /* the short last line of a wrapped paragraph sits right under it */
                  !(i > 0 && lines[i - 1].kind == LINE_TEXT) &&
+                 /* and its long first line right above the rest of it */
+                 !(i + 1 < n && lines[i + 1].kind == LINE_TEXT &&
+                   is_wrapped_start (s, line, &lines[i + 1])) &&
                  !g_ascii_isdigit (s[line->start]) &&
                  has_cjk (s, line->start, line->end) &&
                  g_utf8_strlen (compact, -1) >= 6 &&
-                 next < n && lines[next].kind == LINE_TEXT &&
-                 !is_titleish (s, &lines[next]))
+                 next < n &&
+                 ((lines[next].kind == LINE_TEXT && !is_titleish (s, &lines[next])) ||
+                  lines[next].kind == LINE_HEADING))
           title = TRUE;
 
         if (title)

@@ -140,14 +140,17 @@ cn_digit (gunichar c)
 
 /* Reads 一 … 九十九; returns bytes consumed. */
 static gsize
-read_cn_number (const char *s,
-                gsize       pos,
-                gsize       end,
-                double     *value)
+read_cn_number_full (const char *s,
+                     gsize       pos,
+                     gsize       end,
+                     double     *value,
+                     gint8      *decimals)
 {
   gsize p = pos;
   int tens = -1, units = -1;
 
+  if (decimals != NULL)
+    *decimals = 0;
   while (p < end)
     {
       gunichar c = g_utf8_get_char (s + p);
@@ -167,7 +170,39 @@ read_cn_number (const char *s,
   if (p == pos)
     return 0;
   *value = (tens > 0 ? tens * 10 : 0) + (units > 0 ? units : 0);
+  /* 六点五: decimals digit by digit */
+  if (at_word (s, p, end, "点"))
+    {
+      gsize q = p + strlen ("点");
+      double scale = 0.1;
+      gint8 digits = 0;
+      while (q < end && digits < 12)
+        {
+          int d = cn_digit (g_utf8_get_char (s + q));
+          if (d < 0 || g_utf8_get_char (s + q) == 0x4E24 /* 两 */)
+            break;
+          *value += d * scale;
+          scale /= 10;
+          digits++;
+          q = g_utf8_next_char (s + q) - s;
+        }
+      if (digits > 0)
+        {
+          p = q;
+          if (decimals != NULL)
+            *decimals = digits;
+        }
+    }
   return p - pos;
+}
+
+static gsize
+read_cn_number (const char *s,
+                gsize       pos,
+                gsize       end,
+                double     *value)
+{
+  return read_cn_number_full (s, pos, end, value, NULL);
 }
 
 /* Arabic numbers: 682.3, 1 234; returns bytes consumed. */
@@ -692,11 +727,13 @@ read_mentions (const char *s,
       if (at_word (s, p, end, "百分之"))
         {
           double v;
+          gint8 decimals = 0;
           gsize q = p + strlen ("百分之");
-          gsize k = read_cn_number (s, q, end, &v);
+          gsize k = read_cn_number_full (s, q, end, &v, &decimals);
           if (k == 0)
             break;
           m.number.value = v;
+          m.number.decimals = decimals;
           m.number.set = TRUE;
           m.unit = zb_vocab_unit_at ("%", "%" + 1);
           m.end = q + k;

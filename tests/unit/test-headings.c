@@ -186,6 +186,30 @@ test_running_header_and_tables (void)
   g_assert_cmpuint (tables, ==, 2);
 }
 
+
+static void
+test_wrapped_paragraphs (void)
+{
+  /* a report hard-wrapped at a fixed width: no line of body text is a title */
+  const char *text =
+    "二〇二五年一季度经济运行分析\n"
+    "\n"
+    "一、总体情况\n"
+    "\n"
+    "今年以来全县上下认真贯彻落实各项决策部署主动作为迎难而上\n"
+    "经济运行呈现稳中有进的良好态势主要指标增速好于预期。\n"
+    "\n"
+    "二、主要指标\n"
+    "\n"
+    "规模以上工业增加值同比增长百分之六点五为近三年同期最高水平\n"
+    "位居全市前列。\n";
+  g_autoptr(ZbReport) report = parse (text);
+
+  g_assert_cmpuint (g_list_model_get_n_items (zb_report_get_sections (report)), ==, 3);
+  assert_section (report, 1, "一、", "总体情况", -1, 3);
+  assert_section (report, 2, "二、", "主要指标", -1, 8);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -195,5 +219,6 @@ main (int   argc,
   g_test_add_func ("/headings/outline", test_outline);
   g_test_add_func ("/blocks/page-break-join", test_page_break_join);
   g_test_add_func ("/blocks/running-header-tables", test_running_header_and_tables);
+  g_test_add_func ("/blocks/wrapped-paragraphs", test_wrapped_paragraphs);
   return g_test_run ();
 }

@@ -103,7 +103,7 @@ test_targets_and_gaps (void)
 static void
 test_progress_and_chinese_numerals (void)
 {
-  g_autoptr(ZbReport) r = parse ("工业投资完成年度目标任务的62%。出口增速提高两个百分点。\n");
+  g_autoptr(ZbReport) r = parse ("工业投资完成年度目标任务的62%。出口增速提高两个百分点。进口增长百分之六点五。\n");
   GListModel *figures = zb_report_get_figures (r);
   gboolean progress = FALSE;
 
@@ -119,6 +119,7 @@ test_progress_and_chinese_numerals (void)
     }
   g_assert_true (progress);
   g_assert_nonnull (find (r, ZB_FIGURE_ACTUAL, "出口增速", 2));
+  g_assert_nonnull (find (r, ZB_FIGURE_ACTUAL, "进口", 6.5));
 }
 
 static void
