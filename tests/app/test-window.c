@@ -1210,6 +1210,16 @@ test_targets (void)
       g_source_remove (guard);
     g_assert_false (gave_up);
   }
+  /* so is the alias (loaded before the targets): a target typed under it
+   * replaces the stored one instead of starting an indicator of its own */
+  view = zb_window_get_targets_view (window);
+  type_into (view, "indicator", "社零");
+  type_into (view, "year", "2025");
+  type_into (view, "growth", "5");
+  click (view, "set-target");
+  wait_frames (GTK_WIDGET (window), 3);
+  g_assert_nonnull (strstr (status_text (window, retail), zb_status_to_label (ZB_STATUS_ON_TRACK, NULL)));
+  g_assert_null (strstr (status_text (window, retail), "⚠"));
   close_window (window);
 }
 
