@@ -118,7 +118,8 @@ static char *
 write_report (void)
 {
   g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (g_get_tmp_dir (), "zhibiao-test-report.txt", NULL);
+  /* in the test's own data dir: the window and window-zh_CN runs share /tmp */
+  char *path = g_build_filename (g_get_user_data_dir (), "zhibiao-test-report.txt", NULL);
 
   g_file_set_contents (path, report_text, -1, &error);
   g_assert_no_error (error);
@@ -399,7 +400,7 @@ static void
 test_unreadable_file (void)
 {
   g_autofree char *path = write_report ();
-  g_autofree char *bad = g_build_filename (g_get_tmp_dir (), "zhibiao-test-empty.txt", NULL);
+  g_autofree char *bad = g_build_filename (g_get_user_data_dir (), "zhibiao-test-empty.txt", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) empty = NULL;
   g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/zhibiao/report.txt");
