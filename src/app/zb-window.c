@@ -1364,13 +1364,42 @@ typed_targets_done (GObject      *source,
 }
 
 static void
+aliases_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(ZbWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) aliases = zb_workspace_list_aliases_finish (ZB_WORKSPACE (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (aliases == NULL)
+    g_debug ("aliases: %s", error->message);
+  else
+    {
+      g_ptr_array_set_size (self->aliases, 0);
+      for (guint i = 0; i < aliases->len; i++)
+        {
+          const ZbStoreAlias *a = g_ptr_array_index (aliases, i);
+
+          g_ptr_array_add (self->aliases, g_strdup (a->alias));
+          g_ptr_array_add (self->aliases, g_strdup (a->indicator));
+        }
+    }
+  /* the targets after the aliases, so that they are filed by canonical name */
+  zb_workspace_list_targets_async (ZB_WORKSPACE (source), self->targets_cancellable,
+                                   typed_targets_done, g_object_ref (self));
+}
+
+static void
 load_typed_targets (ZbWindow *self)
 {
   g_cancellable_cancel (self->targets_cancellable);
   g_clear_object (&self->targets_cancellable);
   self->targets_cancellable = g_cancellable_new ();
-  zb_workspace_list_targets_async (self->workspace, self->targets_cancellable,
-                                   typed_targets_done, g_object_ref (self));
+  zb_workspace_list_aliases_async (self->workspace, self->targets_cancellable,
+                                   aliases_done, g_object_ref (self));
 }
 
 static void
@@ -1419,6 +1448,24 @@ on_set_target (ZbTargetsView  *view,
 }
 
 static void
+alias_saved (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(ZbWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!zb_workspace_set_alias_finish (ZB_WORKSPACE (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* Translators: %s is the workspace's error */
+      g_autofree char *message = g_strdup_printf (_("The alias applies to this window but could not be kept in the workspace: %s"),
+                                                  error->message);
+      toast (self, message);
+    }
+}
+
+static void
 on_add_alias (ZbTargetsView *view,
               const char    *alias,
               const char    *canonical,
@@ -1426,8 +1473,11 @@ on_add_alias (ZbTargetsView *view,
 {
   g_ptr_array_add (self->aliases, g_strdup (alias));
   g_ptr_array_add (self->aliases, g_strdup (canonical));
+  /* at once in the table and the chart; the workspace follows */
   g_clear_handle_id (&self->charts_idle, g_source_remove);
   refresh_charts_idle (self);
+  zb_workspace_set_alias_async (self->workspace, alias, canonical, self->targets_cancellable,
+                                alias_saved, g_object_ref (self));
 }
 
 /* Report ------------------------------------------------------------- */

@@ -316,6 +316,8 @@ typedef enum {
   JOB_RELATED,
   JOB_TARGETS,
   JOB_SET_TARGET,
+  JOB_ALIASES,
+  JOB_SET_ALIAS,
 } JobKind;
 
 typedef struct {
@@ -323,6 +325,8 @@ typedef struct {
   GFile    *file;
   gint64    id;
   ZbTarget *target;   /* JOB_SET_TARGET */
+  char     *alias;    /* JOB_SET_ALIAS */
+  char     *indicator;
   /* JOB_READ results */
   gint64    report_id;
   guint     n_uncarried;
@@ -334,6 +338,8 @@ job_free (Job *job)
 {
   g_clear_object (&job->file);
   g_clear_pointer (&job->target, zb_target_free);
+  g_clear_pointer (&job->alias, g_free);
+  g_clear_pointer (&job->indicator, g_free);
   g_clear_error (&job->store_error);
   g_free (job);
 }
@@ -473,6 +479,38 @@ run_job (GTask        *task,
         g_mutex_lock (&self->lock);
         if ((store = ensure_store (self, &error)))
           ok = zb_store_set_target (store, job->target, &error);
+        g_mutex_unlock (&self->lock);
+        if (ok)
+          g_task_return_boolean (task, TRUE);
+        else
+          g_task_return_error (task, error);
+      }
+      break;
+
+    case JOB_ALIASES:
+      {
+        ZbStore *store;
+        GPtrArray *aliases = NULL;
+
+        g_mutex_lock (&self->lock);
+        if ((store = ensure_store (self, &error)))
+          aliases = zb_store_list_aliases (store, &error);
+        g_mutex_unlock (&self->lock);
+        if (aliases == NULL)
+          g_task_return_error (task, error);
+        else
+          g_task_return_pointer (task, aliases, (GDestroyNotify) g_ptr_array_unref);
+      }
+      break;
+
+    case JOB_SET_ALIAS:
+      {
+        ZbStore *store;
+        gboolean ok = FALSE;
+
+        g_mutex_lock (&self->lock);
+        if ((store = ensure_store (self, &error)))
+          ok = zb_store_set_alias (store, job->alias, job->indicator, &error);
         g_mutex_unlock (&self->lock);
         if (ok)
           g_task_return_boolean (task, TRUE);
@@ -699,6 +737,55 @@ gboolean
 zb_workspace_set_target_finish (ZbWorkspace   *self,
                                 GAsyncResult  *result,
                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+zb_workspace_list_aliases_async (ZbWorkspace         *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  Job *job = g_new0 (Job, 1);
+
+  g_return_if_fail (ZB_IS_WORKSPACE (self));
+  job->kind = JOB_ALIASES;
+  start_job (self, job, zb_workspace_list_aliases_async, cancellable, callback, user_data);
+}
+
+GPtrArray *
+zb_workspace_list_aliases_finish (ZbWorkspace   *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+zb_workspace_set_alias_async (ZbWorkspace         *self,
+                              const char          *alias,
+                              const char          *indicator,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  Job *job = g_new0 (Job, 1);
+
+  g_return_if_fail (ZB_IS_WORKSPACE (self));
+  g_return_if_fail (alias != NULL && indicator != NULL);
+  job->kind = JOB_SET_ALIAS;
+  job->alias = g_strdup (alias);
+  job->indicator = g_strdup (indicator);
+  start_job (self, job, zb_workspace_set_alias_async, cancellable, callback, user_data);
+}
+
+gboolean
+zb_workspace_set_alias_finish (ZbWorkspace   *self,
+                               GAsyncResult  *result,
+                               GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);

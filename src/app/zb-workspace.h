@@ -127,5 +127,23 @@ void         zb_workspace_set_target_async  (ZbWorkspace         *self,
 gboolean     zb_workspace_set_target_finish (ZbWorkspace         *self,
                                              GAsyncResult        *result,
                                              GError             **error);
+/* The aliases typed into the workspace, and one more (keyed by the alias:
+ * setting it again points it at another indicator). */
+void         zb_workspace_list_aliases_async (ZbWorkspace        *self,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+GPtrArray   *zb_workspace_list_aliases_finish (ZbWorkspace       *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);  /* of ZbStoreAlias */
+void         zb_workspace_set_alias_async   (ZbWorkspace         *self,
+                                             const char          *alias,
+                                             const char          *indicator,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean     zb_workspace_set_alias_finish  (ZbWorkspace         *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
 
 G_END_DECLS

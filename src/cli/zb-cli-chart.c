@@ -162,24 +162,8 @@ zb_cli_chart (const ZbCliGlobal *global,
 
     if (!zb_cli_load_reports (global, files, reports, &store, &error))
       return zb_cli_fail ("%s", error->message);
-    for (guint i = 0; i < reports->len; i++)
-      zb_ledger_add_report (ledger, g_ptr_array_index (reports, i));
-
-    /* targets typed into the workspace come first */
-    if (store != NULL)
-      {
-        g_autoptr(GPtrArray) targets = zb_store_list_targets (store, &error);
-
-        if (targets == NULL)
-          return zb_cli_fail ("%s: %s", global->workspace, error->message);
-        for (guint i = 0; i < targets->len; i++)
-          {
-            const ZbTarget *t = g_ptr_array_index (targets, i);
-            zb_ledger_set_target (ledger, t->indicator, t->year, t->area,
-                                  t->growth.set ? &t->growth : NULL, t->value.set ? &t->value : NULL,
-                                  t->unit, t->qualifier);
-          }
-      }
+    if (!zb_cli_fill_ledger (ledger, store, reports, &error))
+      return zb_cli_fail ("%s: %s", global->workspace, error->message);
   }
 
   if (g_str_equal (type, "gap"))

@@ -3,7 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "zb-cli.h"
+#include "zb-ledger.h"
 #include "zb-report.h"
+#include "zb-store.h"
 #include "zb-workbook.h"
 
 #include <stdio.h>
@@ -21,6 +23,8 @@ zb_cli_export (const ZbCliGlobal *global,
   g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) paths = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
+  g_autoptr(ZbStore) store = NULL;
+  g_autoptr(ZbLedger) ledger = NULL;
   ZbWorkbookOptions options = { 0 };
 
   for (int i = 1; i < argc; i++)
@@ -55,8 +59,17 @@ zb_cli_export (const ZbCliGlobal *global,
       fprintf (stderr, "zhibiao-cli: export: --lang is zh_CN or en\n");
       return ZB_CLI_USAGE;
     }
-  if (!zb_cli_load_reports (global, paths, reports, NULL, &error))
+  if (!zb_cli_load_reports (global, paths, reports, &store, &error))
     return zb_cli_fail ("%s", error->message);
+  /* with a workspace, its aliases and typed targets; else the workbook
+   * builds its ledger from the reports alone */
+  if (store != NULL)
+    {
+      ledger = zb_ledger_new ();
+      if (!zb_cli_fill_ledger (ledger, store, reports, &error))
+        return zb_cli_fail ("%s: %s", global->workspace, error->message);
+      options.ledger = ledger;
+    }
 
   options.language = language;
   if (!zb_workbook_export (reports, &options, output, &error))

@@ -1,4 +1,4 @@
-/* zb-cli-workspace.c — zhibiao-cli import, reports, figures, correct, history, targets, bench-store
+/* zb-cli-workspace.c — zhibiao-cli import, reports, figures, correct, history, targets, aliases, bench-store
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -310,6 +310,51 @@ zb_cli_targets (const ZbCliGlobal *global,
       g_autofree char *src = cell (t->source);
 
       printf ("%s\t%d\t%s\t%s\t%s\t%s\t%s\n", ind, t->year, g, v, unit, q, src);
+    }
+  return finish_output ();
+}
+
+int
+zb_cli_aliases (const ZbCliGlobal *global,
+                int                argc,
+                char             **argv)
+{
+  g_autoptr(ZbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) aliases = NULL;
+
+  if (argc == 4 && g_str_equal (argv[1], "set"))
+    {
+      store = open_workspace (global, &error);
+      if (store == NULL || !zb_store_set_alias (store, argv[2], argv[3], &error))
+        return zb_cli_fail ("%s", error->message);
+      return ZB_CLI_OK;
+    }
+  if (argc == 3 && g_str_equal (argv[1], "remove"))
+    {
+      store = open_workspace (global, &error);
+      if (store == NULL || !zb_store_remove_alias (store, argv[2], &error))
+        return zb_cli_fail ("%s", error->message);
+      return ZB_CLI_OK;
+    }
+  if (argc != 1)
+    {
+      fprintf (stderr, "Usage: zhibiao-cli [--workspace W] aliases [set ALIAS INDICATOR | remove ALIAS]\n");
+      return ZB_CLI_USAGE;
+    }
+
+  store = open_workspace (global, &error);
+  if (store == NULL || (aliases = zb_store_list_aliases (store, &error)) == NULL)
+    return zb_cli_fail ("%s", error->message);
+  printf ("alias\tindicator\tset\n");
+  for (guint i = 0; i < aliases->len; i++)
+    {
+      const ZbStoreAlias *a = g_ptr_array_index (aliases, i);
+      g_autofree char *alias = cell (a->alias);
+      g_autofree char *indicator = cell (a->indicator);
+      g_autofree char *when = a->created_at ? format_time (a->created_at) : g_strdup ("-");
+
+      printf ("%s\t%s\t%s\n", alias, indicator, when);
     }
   return finish_output ();
 }

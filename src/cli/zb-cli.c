@@ -22,6 +22,7 @@ static const struct {
   { "correct", zb_cli_correct, "correct FIGURE_ID FIELD VALUE [--note TEXT]  correct one field of a figure" },
   { "history", zb_cli_history, "history FIGURE_ID                      the corrections of a figure" },
   { "targets", zb_cli_targets, "targets [set INDICATOR YEAR VALUE UNIT]  list or set targets" },
+  { "aliases", zb_cli_aliases, "aliases [set ALIAS INDICATOR | remove ALIAS]  list, set or remove aliases" },
   { "bench-store", zb_cli_bench_store, "bench-store [--corrections=N] DIR     workspace import and correction speed" },
   { "chart", zb_cli_chart, "chart --type=gap|trend [--indicator NAME] [--lang=zh_CN|en] --output=FILE REPORT…\n"
                            "                                         growth against target, or one indicator's trend (.png/.svg/.pdf)" },

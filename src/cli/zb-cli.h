@@ -30,6 +30,7 @@ int zb_cli_figures (const ZbCliGlobal *global, int argc, char **argv);
 int zb_cli_correct (const ZbCliGlobal *global, int argc, char **argv);
 int zb_cli_history (const ZbCliGlobal *global, int argc, char **argv);
 int zb_cli_targets (const ZbCliGlobal *global, int argc, char **argv);
+int zb_cli_aliases (const ZbCliGlobal *global, int argc, char **argv);
 int zb_cli_bench_store (const ZbCliGlobal *global, int argc, char **argv);
 int zb_cli_chart   (const ZbCliGlobal *global, int argc, char **argv);
 int zb_cli_bench_chart (const ZbCliGlobal *global, int argc, char **argv);
@@ -42,6 +43,16 @@ gboolean zb_cli_load_reports (const ZbCliGlobal  *global,
                               GPtrArray          *paths,
                               GPtrArray          *reports,
                               ZbStore           **store,
+                              GError            **error);
+
+typedef struct _ZbLedger ZbLedger;
+
+/* Adds the workspace's aliases and typed targets (when @store is not NULL),
+ * then @reports, to @ledger: aliases first, as the ledger files figures
+ * under their canonical names when they are added. */
+gboolean zb_cli_fill_ledger  (ZbLedger           *ledger,
+                              ZbStore            *store,
+                              GPtrArray          *reports,
                               GError            **error);
 
 /* Prints "zhibiao-cli: MESSAGE" on one line of stderr and returns ZB_CLI_FAILED. */

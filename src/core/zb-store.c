@@ -78,6 +78,12 @@ static const char * const migrations[] = {
   "  growth TEXT, value TEXT, unit TEXT, qualifier TEXT,"
   "  source TEXT NOT NULL DEFAULT 'manual',"
   "  UNIQUE (indicator, year, source));",
+
+  /* 2 → 3: other names the clerk gave indicators */
+  "CREATE TABLE aliases ("
+  "  alias TEXT PRIMARY KEY,"
+  "  indicator TEXT NOT NULL,"
+  "  created_at INTEGER);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ZB_STORE_SCHEMA_VERSION);
@@ -1672,6 +1678,116 @@ zb_store_list_targets (ZbStore  *self,
   if (rc != SQLITE_DONE)
     {
       set_db_error (self, error, "listing targets");
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/* ---------------------------------------------------------------- aliases */
+
+void
+zb_store_alias_free (ZbStoreAlias *alias)
+{
+  if (alias == NULL)
+    return;
+  g_free (alias->alias);
+  g_free (alias->indicator);
+  g_free (alias);
+}
+
+gboolean
+zb_store_set_alias (ZbStore     *self,
+                    const char  *alias,
+                    const char  *indicator,
+                    GError     **error)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *ind = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ZB_IS_STORE (self), FALSE);
+
+  a = g_strstrip (g_strdup (alias ? alias : ""));
+  ind = g_strstrip (g_strdup (indicator ? indicator : ""));
+  if (!g_utf8_validate (a, -1, NULL) || !g_utf8_validate (ind, -1, NULL))
+    {
+      g_set_error_literal (error, ZB_ERROR, ZB_ERROR_ENCODING, "An alias and its indicator must be UTF-8 text");
+      return FALSE;
+    }
+  if (*a == '\0' || *ind == '\0')
+    {
+      g_set_error_literal (error, ZB_ERROR, ZB_ERROR_INVALID, "An alias needs both the other name and the indicator");
+      return FALSE;
+    }
+  if (g_str_equal (a, ind))
+    {
+      g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID, "“%s” cannot be an alias of itself", a);
+      return FALSE;
+    }
+
+  stmt = prepare (self,
+    "INSERT INTO aliases (alias, indicator, created_at) VALUES (?,?,?) "
+    "ON CONFLICT (alias) DO UPDATE SET indicator = excluded.indicator, created_at = excluded.created_at",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, a);
+  bind_text (stmt, 2, ind);
+  sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
+  return step_done (self, stmt, "storing an alias", error);
+}
+
+gboolean
+zb_store_remove_alias (ZbStore     *self,
+                       const char  *alias,
+                       GError     **error)
+{
+  g_autofree char *a = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ZB_IS_STORE (self), FALSE);
+
+  a = g_strstrip (g_strdup (alias ? alias : ""));
+  stmt = prepare (self, "DELETE FROM aliases WHERE alias = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, a);
+  if (!step_done (self, stmt, "removing an alias", error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND, "No alias “%s” in the workspace", a);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GPtrArray *
+zb_store_list_aliases (ZbStore  *self,
+                       GError  **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) zb_store_alias_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ZB_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT alias, indicator, created_at FROM aliases ORDER BY alias", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ZbStoreAlias *a = g_new0 (ZbStoreAlias, 1);
+
+      a->alias = dup_column (stmt, 0);
+      a->indicator = dup_column (stmt, 1);
+      a->created_at = sqlite3_column_int64 (stmt, 2);
+      g_ptr_array_add (list, a);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, "listing aliases");
       return NULL;
     }
   return g_steal_pointer (&list);

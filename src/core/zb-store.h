@@ -13,7 +13,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define ZB_STORE_SCHEMA_VERSION 2
+#define ZB_STORE_SCHEMA_VERSION 3
 
 #define ZB_TYPE_STORE (zb_store_get_type ())
 G_DECLARE_FINAL_TYPE (ZbStore, zb_store, ZB, STORE, GObject)
@@ -33,6 +33,16 @@ typedef struct {
 
 void zb_store_report_free (ZbStoreReport *info);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZbStoreReport, zb_store_report_free)
+
+/* Another name the clerk gave an indicator (zb_ledger_add_alias). */
+typedef struct {
+  char   *alias;
+  char   *indicator;    /* the name it stands for */
+  gint64  created_at;   /* unix microseconds of the last set */
+} ZbStoreAlias;
+
+void zb_store_alias_free (ZbStoreAlias *alias);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZbStoreAlias, zb_store_alias_free)
 
 
 /* $XDG_DATA_HOME/zhibiao/workspace.db */
@@ -95,5 +105,18 @@ ZbTarget      *zb_store_get_target       (ZbStore        *self,
                                           GError        **error);
 GPtrArray     *zb_store_list_targets     (ZbStore        *self,
                                           GError        **error);  /* of ZbTarget */
+
+/* Aliases are keyed by the alias: setting one again changes its indicator.
+ * Both names are trimmed; an empty name or an alias of itself is refused
+ * (ZB_ERROR_INVALID), removing an unknown alias gives ZB_ERROR_NOT_FOUND. */
+gboolean       zb_store_set_alias        (ZbStore        *self,
+                                          const char     *alias,
+                                          const char     *indicator,
+                                          GError        **error);
+gboolean       zb_store_remove_alias     (ZbStore        *self,
+                                          const char     *alias,
+                                          GError        **error);
+GPtrArray     *zb_store_list_aliases     (ZbStore        *self,
+                                          GError        **error);  /* of ZbStoreAlias, by alias */
 
 G_END_DECLS

@@ -441,7 +441,25 @@ raw_exec (sqlite3    *db,
     g_error ("SQL failed: %s: %s", sql, msg);
 }
 
-/* The version-1 layout as it was released, written by the test itself. */
+/* The version-1 layout as it was released, written by the tests themselves. */
+static const char v1_schema[] =
+  "PRAGMA application_id = 1514293588;"
+  "CREATE TABLE reports (id INTEGER PRIMARY KEY, path TEXT NOT NULL, sha256 TEXT NOT NULL UNIQUE,"
+  "  title TEXT, region TEXT, period TEXT, imported_at INTEGER NOT NULL, source BLOB NOT NULL);"
+  "CREATE TABLE sections (report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,"
+  "  sid INTEGER NOT NULL, parent INTEGER NOT NULL, level INTEGER NOT NULL, number TEXT, title TEXT,"
+  "  line INTEGER NOT NULL, text_offset INTEGER NOT NULL, PRIMARY KEY (report_id, sid));"
+  "CREATE TABLE figures (id INTEGER PRIMARY KEY,"
+  "  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE, position INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL, name TEXT, indicator TEXT, area TEXT, value TEXT, unit TEXT, change TEXT,"
+  "  change_unit TEXT, base_value TEXT, qualifier TEXT, reference TEXT, period TEXT, target TEXT,"
+  "  gap TEXT, rank TEXT, section INTEGER NOT NULL, line INTEGER NOT NULL, offset INTEGER NOT NULL,"
+  "  text_offset INTEGER NOT NULL, text_length INTEGER NOT NULL, quote TEXT, rule TEXT, confidence REAL);"
+  "CREATE TABLE corrections (id INTEGER PRIMARY KEY, figure_id INTEGER NOT NULL REFERENCES figures(id),"
+  "  field TEXT NOT NULL, old TEXT, new TEXT, time INTEGER NOT NULL);"
+  "CREATE INDEX figures_by_report ON figures (report_id, position);"
+  "CREATE INDEX corrections_by_figure ON corrections (figure_id, id);";
+
 static void
 test_migrate_v1 (Fixture       *fx,
                  gconstpointer  data)
@@ -458,23 +476,8 @@ test_migrate_v1 (Fixture       *fx,
   ZbFigure *figure;
 
   g_assert_cmpint (sqlite3_open (fx->db, &db), ==, SQLITE_OK);
+  raw_exec (db, v1_schema);
   raw_exec (db,
-    "PRAGMA application_id = 1514293588;"
-    "CREATE TABLE reports (id INTEGER PRIMARY KEY, path TEXT NOT NULL, sha256 TEXT NOT NULL UNIQUE,"
-    "  title TEXT, region TEXT, period TEXT, imported_at INTEGER NOT NULL, source BLOB NOT NULL);"
-    "CREATE TABLE sections (report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,"
-    "  sid INTEGER NOT NULL, parent INTEGER NOT NULL, level INTEGER NOT NULL, number TEXT, title TEXT,"
-    "  line INTEGER NOT NULL, text_offset INTEGER NOT NULL, PRIMARY KEY (report_id, sid));"
-    "CREATE TABLE figures (id INTEGER PRIMARY KEY,"
-    "  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE, position INTEGER NOT NULL,"
-    "  kind TEXT NOT NULL, name TEXT, indicator TEXT, area TEXT, value TEXT, unit TEXT, change TEXT,"
-    "  change_unit TEXT, base_value TEXT, qualifier TEXT, reference TEXT, period TEXT, target TEXT,"
-    "  gap TEXT, rank TEXT, section INTEGER NOT NULL, line INTEGER NOT NULL, offset INTEGER NOT NULL,"
-    "  text_offset INTEGER NOT NULL, text_length INTEGER NOT NULL, quote TEXT, rule TEXT, confidence REAL);"
-    "CREATE TABLE corrections (id INTEGER PRIMARY KEY, figure_id INTEGER NOT NULL REFERENCES figures(id),"
-    "  field TEXT NOT NULL, old TEXT, new TEXT, time INTEGER NOT NULL);"
-    "CREATE INDEX figures_by_report ON figures (report_id, position);"
-    "CREATE INDEX corrections_by_figure ON corrections (figure_id, id);"
     "INSERT INTO sections VALUES (1, 0, -1, 1, '一、', '总体情况', 3, 40);"
     "INSERT INTO figures (id, report_id, position, kind, name, value, unit, change, change_unit,"
     "  section, line, offset, text_offset, text_length, quote, rule, confidence)"
@@ -494,7 +497,7 @@ test_migrate_v1 (Fixture       *fx,
 
   store = zb_store_open (fx->db, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (zb_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (zb_store_get_schema_version (store), ==, ZB_STORE_SCHEMA_VERSION);
 
   history = zb_store_history (store, 7, &error);
   g_assert_no_error (error);
@@ -524,6 +527,132 @@ test_migrate_v1 (Fixture       *fx,
   g_assert_no_error (error);
   g_assert_true (got->growth.set);
   g_assert_cmpfloat (got->growth.value, ==, 6.0);
+}
+
+/* A version-2 workspace (v1 plus its released 1 → 2 step) with a typed
+ * target and a noted correction becomes version 3 and keeps them. */
+static void
+test_migrate_v2 (Fixture       *fx,
+                 gconstpointer  data)
+{
+  g_autoptr(ZbStore) store = NULL;
+  g_autoptr(ZbTarget) got = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) aliases = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int version = 0;
+
+  g_assert_cmpint (sqlite3_open (fx->db, &db), ==, SQLITE_OK);
+  raw_exec (db, v1_schema);
+  raw_exec (db,
+    "ALTER TABLE corrections ADD COLUMN note TEXT;"
+    "ALTER TABLE figures ADD COLUMN retired INTEGER NOT NULL DEFAULT 0;"
+    "CREATE TABLE targets (id INTEGER PRIMARY KEY, indicator TEXT NOT NULL, year INTEGER NOT NULL,"
+    "  growth TEXT, value TEXT, unit TEXT, qualifier TEXT, source TEXT NOT NULL DEFAULT 'manual',"
+    "  UNIQUE (indicator, year, source));"
+    "INSERT INTO reports (id, path, sha256, title, imported_at, source)"
+    "  VALUES (1, '/nowhere/v2.txt', 'ab', '二版报告', 1, X'');"
+    "INSERT INTO figures (id, report_id, position, kind, name, value, unit,"
+    "  section, line, offset, text_offset, text_length, quote)"
+    "  VALUES (3, 1, 0, 'actual', '粮食产量', '50', '万吨', 0, 1, 0, 0, 8, '粮食产量50万吨');"
+    "INSERT INTO corrections (figure_id, field, old, new, time, note)"
+    "  VALUES (3, 'value', '50', '52', 1700000000000000, '核对年报');"
+    "INSERT INTO targets (indicator, year, growth, qualifier) VALUES ('粮食产量', 2027, '1.5', '以上');"
+    "PRAGMA user_version = 2;");
+  sqlite3_close (db);
+
+  store = zb_store_open (fx->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (zb_store_get_schema_version (store), ==, 3);
+
+  got = zb_store_get_target (store, "粮食产量", 2027, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (got->growth.value, ==, 1.5);
+  g_assert_cmpstr (got->qualifier, ==, "以上");
+  history = zb_store_history (store, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 1);
+  g_assert_cmpstr (((ZbCorrection *) g_ptr_array_index (history, 0))->note, ==, "核对年报");
+
+  aliases = zb_store_list_aliases (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (aliases->len, ==, 0);
+  g_assert_true (zb_store_set_alias (store, "粮产", "粮食产量", &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  /* on disk as version 3, the alias with it */
+  g_assert_cmpint (sqlite3_open (fx->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT indicator FROM aliases WHERE alias = '粮产'", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "粮食产量");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpint (version, ==, 3);
+}
+
+static void
+test_aliases (Fixture       *fx,
+              gconstpointer  data)
+{
+  g_autoptr(ZbStore) store = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  ZbStoreAlias *a;
+  gint64 before = g_get_real_time ();
+
+  store = zb_store_open (fx->db, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (zb_store_set_alias (store, " 社零 ", "社会消费品零售总额", &error));
+  g_assert_true (zb_store_set_alias (store, "GDP", "地区生产总值", &error));
+  /* setting again points the alias elsewhere */
+  g_assert_true (zb_store_set_alias (store, "社零", "社会消费品零售总额（限额以上）", &error));
+  g_assert_no_error (error);
+
+  /* refused, nothing written */
+  g_assert_false (zb_store_set_alias (store, "", "地区生产总值", &error));
+  g_assert_error (error, ZB_ERROR, ZB_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (zb_store_set_alias (store, "地区生产总值", " 地区生产总值", &error));
+  g_assert_error (error, ZB_ERROR, ZB_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (zb_store_set_alias (store, "外贸", "  ", &error));
+  g_assert_error (error, ZB_ERROR, ZB_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_object (&store);
+
+  /* survives closing */
+  store = zb_store_open (fx->db, &error);
+  g_assert_no_error (error);
+  list = zb_store_list_aliases (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  a = g_ptr_array_index (list, 0);
+  g_assert_cmpstr (a->alias, ==, "GDP");
+  g_assert_cmpstr (a->indicator, ==, "地区生产总值");
+  g_assert_cmpint (a->created_at, >=, before);
+  a = g_ptr_array_index (list, 1);
+  g_assert_cmpstr (a->alias, ==, "社零");
+  g_assert_cmpstr (a->indicator, ==, "社会消费品零售总额（限额以上）");
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  g_assert_true (zb_store_remove_alias (store, "GDP", &error));
+  g_assert_no_error (error);
+  g_assert_false (zb_store_remove_alias (store, "GDP", &error));
+  g_assert_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  list = zb_store_list_aliases (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (((ZbStoreAlias *) g_ptr_array_index (list, 0))->alias, ==, "社零");
 }
 
 static GBytes *
@@ -736,12 +865,14 @@ main (int    argc,
   ADD ("/store/changed-file-carries", test_changed_file_carries);
   ADD ("/store/crash", test_crash);
   ADD ("/store/migrate-v1", test_migrate_v1);
+  ADD ("/store/migrate-v2", test_migrate_v2);
   ADD ("/store/not-sqlite", test_not_sqlite);
   ADD ("/store/too-new", test_too_new);
   ADD ("/store/corrupt", test_corrupt);
   ADD ("/store/locked", test_locked);
   ADD ("/store/read-only", test_read_only);
   ADD ("/store/targets", test_targets);
+  ADD ("/store/aliases", test_aliases);
 #undef ADD
 
   return g_test_run ();
