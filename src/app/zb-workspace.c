@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "zb-workspace.h"
+#include "zb-ledger.h"
 #include "zb-store.h"
 #include "zb-workbook.h"
 
@@ -271,9 +272,25 @@ zb_workspace_export_workbook (ZbWorkspace   *self,
   else
     g_ptr_array_add (reports, g_object_ref (report));
 
-  options.language = language;
-  options.cancellable = cancellable;
-  return zb_workbook_export (reports, &options, path, error);
+  /* the workbook rates figures as the window does: with the workspace's
+   * aliases and typed targets, when the workspace can be read */
+  {
+    g_autoptr(ZbLedger) ledger = zb_ledger_new ();
+    ZbStore *store;
+
+    g_mutex_lock (&self->lock);
+    store = ensure_store (self, NULL);
+    if (store != NULL && !zb_store_fill_ledger (store, ledger, NULL))
+      g_debug ("export: the workspace's aliases and targets could not be read");
+    g_mutex_unlock (&self->lock);
+    for (guint i = 0; i < reports->len; i++)
+      zb_ledger_add_report (ledger, g_ptr_array_index (reports, i));
+
+    options.ledger = ledger;
+    options.language = language;
+    options.cancellable = cancellable;
+    return zb_workbook_export (reports, &options, path, error);
+  }
 }
 
 static GPtrArray *

@@ -52,30 +52,8 @@ zb_cli_fill_ledger (ZbLedger   *ledger,
                     GPtrArray  *reports,
                     GError    **error)
 {
-  if (store != NULL)
-    {
-      g_autoptr(GPtrArray) aliases = zb_store_list_aliases (store, error);
-      g_autoptr(GPtrArray) targets = NULL;
-
-      if (aliases == NULL)
-        return FALSE;
-      for (guint i = 0; i < aliases->len; i++)
-        {
-          const ZbStoreAlias *a = g_ptr_array_index (aliases, i);
-          zb_ledger_add_alias (ledger, a->alias, a->indicator);
-        }
-
-      /* targets typed into the workspace take precedence over the reports' */
-      if ((targets = zb_store_list_targets (store, error)) == NULL)
-        return FALSE;
-      for (guint i = 0; i < targets->len; i++)
-        {
-          const ZbTarget *t = g_ptr_array_index (targets, i);
-          zb_ledger_set_target (ledger, t->indicator, t->year, t->area,
-                                t->growth.set ? &t->growth : NULL, t->value.set ? &t->value : NULL,
-                                t->unit, t->qualifier);
-        }
-    }
+  if (store != NULL && !zb_store_fill_ledger (store, ledger, error))
+    return FALSE;
 
   for (guint i = 0; i < reports->len; i++)
     zb_ledger_add_report (ledger, g_ptr_array_index (reports, i));

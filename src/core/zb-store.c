@@ -1792,3 +1792,35 @@ zb_store_list_aliases (ZbStore  *self,
     }
   return g_steal_pointer (&list);
 }
+
+gboolean
+zb_store_fill_ledger (ZbStore   *self,
+                      ZbLedger  *ledger,
+                      GError   **error)
+{
+  g_autoptr(GPtrArray) aliases = NULL;
+  g_autoptr(GPtrArray) targets = NULL;
+
+  g_return_val_if_fail (ZB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ZB_IS_LEDGER (ledger), FALSE);
+
+  /* aliases first, so that targets and figures are filed under one name */
+  if ((aliases = zb_store_list_aliases (self, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < aliases->len; i++)
+    {
+      const ZbStoreAlias *a = g_ptr_array_index (aliases, i);
+      zb_ledger_add_alias (ledger, a->alias, a->indicator);
+    }
+
+  if ((targets = zb_store_list_targets (self, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < targets->len; i++)
+    {
+      const ZbTarget *t = g_ptr_array_index (targets, i);
+      zb_ledger_set_target (ledger, t->indicator, t->year, t->area,
+                            t->growth.set ? &t->growth : NULL, t->value.set ? &t->value : NULL,
+                            t->unit, t->qualifier);
+    }
+  return TRUE;
+}

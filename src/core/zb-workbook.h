@@ -10,9 +10,7 @@
 
 G_BEGIN_DECLS
 
-/* Declared here rather than by including zb-ledger.h, whose ZbTarget is not
- * zb-store.h's: a file may include both this header and the store's. */
-typedef struct _ZbLedger ZbLedger;
+#include "zb-ledger.h"
 
 typedef struct {
   /* "zh_CN" or "en" for sheet names and headers; NULL follows the UI
