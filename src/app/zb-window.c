@@ -1982,23 +1982,31 @@ editing_cell (ZbWindow *self)
   return cell != NULL && zb_figure_cell_get_editing (ZB_FIGURE_CELL (cell)) ? ZB_FIGURE_CELL (cell) : NULL;
 }
 
+/* Ctrl+Z while typing in a cell is about the typing, else about the figures. */
+static void
+step_history (ZbWindow *self,
+              gboolean  redo)
+{
+  g_autoptr(GError) error = NULL;
+  ZbFigureCell *editing = editing_cell (self);
+
+  if (editing != NULL)
+    {
+      zb_figure_cell_undo_text (editing, redo);
+      return;
+    }
+  if (self->undo == NULL)
+    return;
+  if (!(redo ? zb_undo_stack_redo (self->undo, &error) : zb_undo_stack_undo (self->undo, &error)))
+    toast (self, error->message);
+}
+
 static void
 undo_action (GSimpleAction *action,
              GVariant      *param,
              gpointer       user_data)
 {
-  ZbWindow *self = user_data;
-  g_autoptr(GError) error = NULL;
-  ZbFigureCell *editing = editing_cell (self);
-
-  /* Ctrl+Z while typing in a cell is about the typing */
-  if (editing != NULL)
-    {
-      zb_figure_cell_undo_text (editing, FALSE);
-      return;
-    }
-  if (self->undo != NULL && !zb_undo_stack_undo (self->undo, &error))
-    toast (self, error->message);
+  step_history (user_data, FALSE);
 }
 
 static void
@@ -2006,17 +2014,7 @@ redo_action (GSimpleAction *action,
              GVariant      *param,
              gpointer       user_data)
 {
-  ZbWindow *self = user_data;
-  g_autoptr(GError) error = NULL;
-  ZbFigureCell *editing = editing_cell (self);
-
-  if (editing != NULL)
-    {
-      zb_figure_cell_undo_text (editing, TRUE);
-      return;
-    }
-  if (self->undo != NULL && !zb_undo_stack_redo (self->undo, &error))
-    toast (self, error->message);
+  step_history (user_data, TRUE);
 }
 
 static void
