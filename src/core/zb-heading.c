@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "zb-heading-private.h"
+#include "zb-text-private.h"
 
 #include <string.h>
 
@@ -25,9 +26,6 @@ static const struct {
   { "", ZB_HEADING_STYLE_ORDINAL },
 };
 
-static const char cn_digits[][4] = {
-  "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "两",
-};
 
 gboolean
 zb_heading_is_known_title (const char *compact)
@@ -38,26 +36,14 @@ zb_heading_is_known_title (const char *compact)
   return FALSE;
 }
 
+/* The bytes of a Chinese numeral at s (一, 十二), 0 when none. */
 static gsize
 skip_cn_number (const char *s,
                 gsize       len)
 {
-  gsize p = 0;
+  double v;
 
-  while (p + 3 <= len)
-    {
-      gboolean hit = FALSE;
-      for (guint i = 0; i < G_N_ELEMENTS (cn_digits); i++)
-        if (memcmp (s + p, cn_digits[i], 3) == 0)
-          {
-            hit = TRUE;
-            break;
-          }
-      if (!hit)
-        break;
-      p += 3;
-    }
-  return p;
+  return zb_text_read_cn_number (s, 0, len, &v, NULL);
 }
 
 static gsize
@@ -72,23 +58,13 @@ skip_digits (const char *s,
   return p <= max ? p : 0;
 }
 
-static gboolean
-starts (const char *s,
-        gsize       len,
-        gsize       at,
-        const char *word)
-{
-  gsize n = strlen (word);
-  return at + n <= len && memcmp (s + at, word, n) == 0;
-}
-
 /* One optional separator after a closing bracket: (一)、 */
 static gsize
 skip_separator (const char *s,
                 gsize       len,
                 gsize       at)
 {
-  if (starts (s, len, at, "、"))
+  if (zb_text_at (s, at, len, "、"))
     return at + strlen ("、");
   if (at < len && (s[at] == '.' || s[at] == ',' || s[at] == ':'))
     return at + 1;
@@ -120,7 +96,7 @@ zb_heading_match_number (const char     *s,
     }
 
   /* 第一章 第一节 第一部分 第一， 第一个问题： */
-  if (starts (s, len, 0, "第"))
+  if (zb_text_at (s, 0, len, "第"))
     {
       p = strlen ("第");
       q = skip_cn_number (s + p, len - p);
@@ -133,7 +109,7 @@ zb_heading_match_number (const char     *s,
         {
           gsize at = p;
 
-          if (!starts (s, len, at, ordinal_suffixes[i].word))
+          if (!zb_text_at (s, at, len, ordinal_suffixes[i].word))
             continue;
           at += strlen (ordinal_suffixes[i].word);
           if (ordinal_suffixes[i].style == ZB_HEADING_STYLE_ORDINAL)
@@ -154,7 +130,7 @@ zb_heading_match_number (const char     *s,
     }
 
   /* （一） (一) （1） (1) */
-  if (starts (s, len, 0, "(") || starts (s, len, 0, "（"))
+  if (zb_text_at (s, 0, len, "(") || zb_text_at (s, 0, len, "（"))
     {
       p = s[0] == '(' ? 1 : strlen ("（");
       q = skip_cn_number (s + p, len - p);
@@ -165,9 +141,9 @@ zb_heading_match_number (const char     *s,
       else
         return FALSE;
       p += q;
-      if (starts (s, len, p, ")"))
+      if (zb_text_at (s, p, len, ")"))
         p += 1;
-      else if (starts (s, len, p, "）"))
+      else if (zb_text_at (s, p, len, "）"))
         p += strlen ("）");
       else
         return FALSE;
@@ -188,7 +164,7 @@ zb_heading_match_number (const char     *s,
   q = skip_cn_number (s, len);
   if (q > 0)
     {
-      if (starts (s, len, q, "、"))
+      if (zb_text_at (s, q, len, "、"))
         m->number_end = q + strlen ("、");
       else if (q < len && s[q] == '.')
         m->number_end = q + 1;
@@ -202,7 +178,7 @@ zb_heading_match_number (const char     *s,
   q = skip_digits (s, len, 2);
   if (q > 0)
     {
-      if (starts (s, len, q, "、"))
+      if (zb_text_at (s, q, len, "、"))
         {
           m->style = ZB_HEADING_STYLE_AR_DUN;
           m->number_end = q + strlen ("、");

@@ -14,6 +14,7 @@
 #include "zb-vocab-private.h"
 #include "zb-figure.h"
 #include "zb-period.h"
+#include "zb-text-private.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -71,36 +72,6 @@ static char *period_scan (const char *s, gsize start, gsize pos, char *found);
 
 /* utf-8 helpers on the joined buffer ----------------------------------- */
 
-static gboolean
-at_word (const char *s,
-         gsize       pos,
-         gsize       end,
-         const char *word)
-{
-  gsize n = strlen (word);
-  return pos + n <= end && memcmp (s + pos, word, n) == 0;
-}
-
-static gboolean
-ends_with_word (const char *s,
-                gsize       start,
-                gsize       end,
-                const char *word)
-{
-  gsize n = strlen (word);
-  return end >= start + n && memcmp (s + end - n, word, n) == 0;
-}
-
-static gsize
-skip_spaces (const char *s,
-             gsize       pos,
-             gsize       end)
-{
-  while (pos < end && s[pos] == ' ')
-    pos++;
-  return pos;
-}
-
 static gsize
 trim_end (const char *s,
           gsize       start,
@@ -122,87 +93,6 @@ char_before (const char *s,
     return 0;
   p = g_utf8_find_prev_char (s + start, s + pos);
   return p ? g_utf8_get_char (p) : 0;
-}
-
-/* Chinese numerals: 八, 十二, 两 ------------------------------------------ */
-
-static int
-cn_digit (gunichar c)
-{
-  static const gunichar digits[] = { 0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D };
-  if (c == 0x4E24) /* 两 */
-    return 2;
-  for (int i = 0; i < 10; i++)
-    if (digits[i] == c)
-      return i;
-  return -1;
-}
-
-/* Reads 一 … 九十九; returns bytes consumed. */
-static gsize
-read_cn_number_full (const char *s,
-                     gsize       pos,
-                     gsize       end,
-                     double     *value,
-                     gint8      *decimals)
-{
-  gsize p = pos;
-  int tens = -1, units = -1;
-
-  if (decimals != NULL)
-    *decimals = 0;
-  while (p < end)
-    {
-      gunichar c = g_utf8_get_char (s + p);
-      int d = cn_digit (c);
-
-      if (c == 0x5341) /* 十 */
-        {
-          tens = units < 0 ? 1 : units;
-          units = 0;
-        }
-      else if (d >= 0 && (units <= 0))
-        units = d;
-      else
-        break;
-      p = g_utf8_next_char (s + p) - s;
-    }
-  if (p == pos)
-    return 0;
-  *value = (tens > 0 ? tens * 10 : 0) + (units > 0 ? units : 0);
-  /* 六点五: decimals digit by digit */
-  if (at_word (s, p, end, "点"))
-    {
-      gsize q = p + strlen ("点");
-      double scale = 0.1;
-      gint8 digits = 0;
-      while (q < end && digits < 12)
-        {
-          int d = cn_digit (g_utf8_get_char (s + q));
-          if (d < 0 || g_utf8_get_char (s + q) == 0x4E24 /* 两 */)
-            break;
-          *value += d * scale;
-          scale /= 10;
-          digits++;
-          q = g_utf8_next_char (s + q) - s;
-        }
-      if (digits > 0)
-        {
-          p = q;
-          if (decimals != NULL)
-            *decimals = digits;
-        }
-    }
-  return p - pos;
-}
-
-static gsize
-read_cn_number (const char *s,
-                gsize       pos,
-                gsize       end,
-                double     *value)
-{
-  return read_cn_number_full (s, pos, end, value, NULL);
 }
 
 /* Arabic numbers: 682.3, 1 234; returns bytes consumed. */
@@ -295,9 +185,9 @@ match_period (const char *s,
   if ((guchar) s[p] >= 0x80 && !may_start_period (s + p, end - p))
     return 0;
 
-  if (at_word (s, p, end, "截至") || at_word (s, p, end, "截止"))
+  if (zb_text_at (s, p, end, "截至") || zb_text_at (s, p, end, "截止"))
     {
-      gsize q = skip_spaces (s, p + strlen ("截至"), end);
+      gsize q = zb_text_skip_spaces (s, p + strlen ("截至"), end);
       gsize n = match_period (s, q, end);
       if (n > 0)
         {
@@ -305,11 +195,11 @@ match_period (const char *s,
           /* 截至2023年10月25日 */
           while (q < end && (g_ascii_isdigit (s[q]) || s[q] == ' '))
             q++;
-          if (at_word (s, q, end, "日"))
+          if (zb_text_at (s, q, end, "日"))
             q += strlen ("日");
           return q - pos;
         }
-      if (at_word (s, q, end, "目前"))
+      if (zb_text_at (s, q, end, "目前"))
         return q + strlen ("目前") - pos;
       return 0;
     }
@@ -336,16 +226,16 @@ match_period (const char *s,
         }
       if (digits == 4)
         {
-          gsize r = skip_spaces (s, q, end);
+          gsize r = zb_text_skip_spaces (s, q, end);
           /* 2020、2021年: a list of years is one period */
-          while (at_word (s, r, end, "、") && r + 3 + 4 <= end &&
+          while (zb_text_at (s, r, end, "、") && r + 3 + 4 <= end &&
                  g_ascii_isdigit (s[r + 3]) && g_ascii_isdigit (s[r + 4]) &&
                  g_ascii_isdigit (s[r + 5]) && g_ascii_isdigit (s[r + 6]))
-            r = skip_spaces (s, r + 7, end);
-          if (at_word (s, r, end, "年"))
+            r = zb_text_skip_spaces (s, r + 7, end);
+          if (zb_text_at (s, r, end, "年"))
             {
-              r = skip_spaces (s, r + strlen ("年"), end);
-              if (at_word (s, r, end, "初至"))
+              r = zb_text_skip_spaces (s, r + strlen ("年"), end);
+              if (zb_text_at (s, r, end, "初至"))
                 r += strlen ("初至");
               {
                 gsize more = match_period (s, r, end);
@@ -360,55 +250,55 @@ match_period (const char *s,
         }
       if (digits <= 2)
         {
-          gsize r = skip_spaces (s, q, end);
+          gsize r = zb_text_skip_spaces (s, q, end);
           if (r < end && (s[r] == '-' || s[r] == '~') )
             r++;
-          else if (at_word (s, r, end, "—"))
+          else if (zb_text_at (s, r, end, "—"))
             {
-              while (at_word (s, r, end, "—"))
+              while (zb_text_at (s, r, end, "—"))
                 r += strlen ("—");
             }
-          else if (at_word (s, r, end, "至"))
+          else if (zb_text_at (s, r, end, "至"))
             r += strlen ("至");
           else
             r = 0;
           if (r > 0)
             {
-              r = skip_spaces (s, r, end);
+              r = zb_text_skip_spaces (s, r, end);
               while (r < end && g_ascii_isdigit (s[r]))
                 r++;
-              r = skip_spaces (s, r, end);
-              if (at_word (s, r, end, "月"))
+              r = zb_text_skip_spaces (s, r, end);
+              if (zb_text_at (s, r, end, "月"))
                 return r + strlen ("月") - pos;
-              if (at_word (s, r, end, "季度"))
+              if (zb_text_at (s, r, end, "季度"))
                 return r + strlen ("季度") - pos;
               return 0;
             }
-          r = skip_spaces (s, q, end);
+          r = zb_text_skip_spaces (s, q, end);
           /* 1月-10月, 1月至9月: a range written with two months */
-          if (at_word (s, r, end, "月"))
+          if (zb_text_at (s, r, end, "月"))
             {
               gsize t = r + strlen ("月");
               if (t < end && (s[t] == '-' || s[t] == '~'))
                 t++;
-              else if (at_word (s, t, end, "—") || at_word (s, t, end, "至"))
+              else if (zb_text_at (s, t, end, "—") || zb_text_at (s, t, end, "至"))
                 t += 3;
               if (t > r + strlen ("月"))
                 {
-                  gsize u = skip_spaces (s, t, end);
+                  gsize u = zb_text_skip_spaces (s, t, end);
                   gsize v = u;
                   while (v < end && g_ascii_isdigit (s[v]) && v - u < 2)
                     v++;
-                  if (v > u && at_word (s, skip_spaces (s, v, end), end, "月"))
-                    return skip_spaces (s, v, end) + strlen ("月") - pos;
+                  if (v > u && zb_text_at (s, zb_text_skip_spaces (s, v, end), end, "月"))
+                    return zb_text_skip_spaces (s, v, end) + strlen ("月") - pos;
                 }
             }
-          if (at_word (s, r, end, "月"))
+          if (zb_text_at (s, r, end, "月"))
             {
               r += strlen ("月");
-              if (at_word (s, r, end, "当月") || at_word (s, r, end, "份"))
-                r += at_word (s, r, end, "份") ? strlen ("份") : strlen ("当月");
-              else if (at_word (s, r, end, "末") || at_word (s, r, end, "底"))
+              if (zb_text_at (s, r, end, "当月") || zb_text_at (s, r, end, "份"))
+                r += zb_text_at (s, r, end, "份") ? strlen ("份") : strlen ("当月");
+              else if (zb_text_at (s, r, end, "末") || zb_text_at (s, r, end, "底"))
                 r += strlen ("末");
               return r - pos;
             }
@@ -496,7 +386,7 @@ clean_name (const char *src,
           continue;
         }
       /* a comparison opens the clause: 较2022年, 比上半年 — no name here */
-      if (at_word (s, start, end, "较") || at_word (s, start, end, "比") || at_word (s, start, end, "与"))
+      if (zb_text_at (s, start, end, "较") || zb_text_at (s, start, end, "比") || zb_text_at (s, start, end, "与"))
         return NULL;
       if ((w = zb_vocab_match_before (zb_name_suffixes, zb_n_name_suffixes, s + start, s + end)) != NULL)
         {
@@ -518,10 +408,10 @@ clean_name (const char *src,
           if (prev == NULL)
             break;
           p = prev - s;
-          if ((at_word (s, p, end, "较") || at_word (s, p, end, "比")) && p > start && end - p <= 18)
+          if ((zb_text_at (s, p, end, "较") || zb_text_at (s, p, end, "比")) && p > start && end - p <= 18)
             {
               /* 同比2022年, 环比: the whole comparison goes */
-              if (p >= start + 3 && (at_word (s, p - 3, end, "同") || at_word (s, p - 3, end, "环")))
+              if (p >= start + 3 && (zb_text_at (s, p - 3, end, "同") || zb_text_at (s, p - 3, end, "环")))
                 p -= 3;
               end = p;
               changed = TRUE;
@@ -556,7 +446,7 @@ clean_name (const char *src,
           start = p + n;
           break;
         }
-      if (n > 0 || at_word (s, p, end, "已"))
+      if (n > 0 || zb_text_at (s, p, end, "已"))
         {
           /* 重点工业投资项目2023—2025年预计新增产值: the indicator follows */
           if (n > 0 && p + n < end)
@@ -601,7 +491,7 @@ clean_name (const char *src,
 
   /* X的Y names Y, unless X is a threshold: 收入过100亿元的企业 */
   for (gsize p = end; p > start + 3; p--)
-    if (at_word (s, p - 3, end, "的") && end - p >= 6)
+    if (zb_text_at (s, p - 3, end, "的") && end - p >= 6)
       {
         gboolean digits = FALSE;
         for (gsize k = start; k < p; k++)
@@ -667,7 +557,7 @@ skip_filler_back (const char *s,
       changed = FALSE;
       pos = trim_end (s, start, pos);
       for (guint i = 0; i < G_N_ELEMENTS (fillers); i++)
-        if (ends_with_word (s, start, pos, fillers[i]))
+        if (zb_text_ends_with (s, start, pos, fillers[i]))
           {
             pos -= strlen (fillers[i]);
             changed = TRUE;
@@ -694,7 +584,7 @@ qualifier_at (const char *s,
               gsize      *pos,
               gsize       end)
 {
-  gsize p = skip_spaces (s, *pos, end);
+  gsize p = zb_text_skip_spaces (s, *pos, end);
   const ZbWord *w = zb_vocab_match_at (zb_qualifiers, zb_n_qualifiers, s + p, s + end);
 
   if (w == NULL)
@@ -724,12 +614,12 @@ read_mentions (const char *s,
       gsize n;
 
       m.start = p;
-      if (at_word (s, p, end, "百分之"))
+      if (zb_text_at (s, p, end, "百分之"))
         {
           double v;
           gint8 decimals = 0;
           gsize q = p + strlen ("百分之");
-          gsize k = read_cn_number_full (s, q, end, &v, &decimals);
+          gsize k = zb_text_read_cn_number (s, q, end, &v, &decimals);
           if (k == 0)
             break;
           m.number.value = v;
@@ -747,9 +637,9 @@ read_mentions (const char *s,
           else
             {
               double v;
-              n = read_cn_number (s, p, end, &v);
+              n = zb_text_read_cn_number (s, p, end, &v, NULL);
               /* Chinese numerals only before 个百分点 or 倍 */
-              if (n > 0 && (at_word (s, p + n, end, "个百分点") || at_word (s, p + n, end, "倍")))
+              if (n > 0 && (zb_text_at (s, p + n, end, "个百分点") || zb_text_at (s, p + n, end, "倍")))
                 {
                   m.number.value = v;
                   m.number.set = TRUE;
@@ -762,19 +652,19 @@ read_mentions (const char *s,
           p += n;
           /* 1—2家, 3-5家: a range; its low end is the figure */
           {
-            gsize q = skip_spaces (s, p, end);
+            gsize q = zb_text_skip_spaces (s, p, end);
             gsize r = q;
-            if (at_word (s, r, end, "—") || at_word (s, r, end, "~"))
-              r += at_word (s, r, end, "~") ? 1 : strlen ("—");
+            if (zb_text_at (s, r, end, "—") || zb_text_at (s, r, end, "~"))
+              r += zb_text_at (s, r, end, "~") ? 1 : strlen ("—");
             else if (r < end && s[r] == '-')
               r++;
-            else if (at_word (s, r, end, "至"))
+            else if (zb_text_at (s, r, end, "至"))
               r += strlen ("至");
             if (r > q)
               {
                 ZbNumber hi;
                 gsize k;
-                r = skip_spaces (s, r, end);
+                r = zb_text_skip_spaces (s, r, end);
                 k = r < end && g_ascii_isdigit (s[r]) ? read_number (s, r, end, &hi) : 0;
                 if (k > 0 && match_period (s, m.start, end) == 0)
                   {
@@ -784,9 +674,9 @@ read_mentions (const char *s,
               }
           }
           {
-            gsize q = skip_spaces (s, p, end);
+            gsize q = zb_text_skip_spaces (s, p, end);
             /* 40多个百分点 */
-            if (at_word (s, q, end, "多") || at_word (s, q, end, "余"))
+            if (zb_text_at (s, q, end, "多") || zb_text_at (s, q, end, "余"))
               {
                 q += strlen ("多");
                 m.qualifier = "超过";
@@ -797,8 +687,8 @@ read_mentions (const char *s,
           }
           /* 2个月, 3个工作日: a span of time is no figure */
           if (m.unit != NULL && g_str_equal (m.unit->unit, "个") &&
-              (at_word (s, p, end, "月") || at_word (s, p, end, "工作日") || at_word (s, p, end, "小时") ||
-               at_word (s, p, end, "季度")))
+              (zb_text_at (s, p, end, "月") || zb_text_at (s, p, end, "工作日") || zb_text_at (s, p, end, "小时") ||
+               zb_text_at (s, p, end, "季度")))
             m.unit = NULL;
           m.end = p;
           g_array_append_val (list, m);
@@ -806,14 +696,14 @@ read_mentions (const char *s,
 
       /* another number of the list? */
       {
-        gsize q = skip_spaces (s, p, end);
-        if (at_word (s, q, end, "、"))
+        gsize q = zb_text_skip_spaces (s, p, end);
+        if (zb_text_at (s, q, end, "、"))
           q += strlen ("、");
-        else if (at_word (s, q, end, "和"))
+        else if (zb_text_at (s, q, end, "和"))
           q += strlen ("和");
         else
           break;
-        q = skip_spaces (s, q, end);
+        q = zb_text_skip_spaces (s, q, end);
         if (q < end && g_ascii_isdigit (s[q]) && match_period (s, q, end) == 0)
           p = q;
         else
@@ -887,8 +777,8 @@ classify (const char *s,
     {
       gsize open = m->start - 1;
       gsize b = trim_end (s, clause_start, open);
-      if (ends_with_word (s, clause_start, b, "同比") || ends_with_word (s, clause_start, b, "比上年") ||
-          ends_with_word (s, clause_start, b, "年"))
+      if (zb_text_ends_with (s, clause_start, b, "同比") || zb_text_ends_with (s, clause_start, b, "比上年") ||
+          zb_text_ends_with (s, clause_start, b, "年"))
         {
           m->role = ROLE_BASE;
           return;
@@ -917,7 +807,7 @@ classify (const char *s,
       gboolean done = FALSE;
       /* the phrase must speak of completing: 完成 … 任务 / 占 … 计划 */
       for (gsize p = clause_start; p + 3 <= before; p++)
-        if (at_word (s, p, before, "完成") || at_word (s, p, before, "占") || at_word (s, p, before, "完结"))
+        if (zb_text_at (s, p, before, "完成") || zb_text_at (s, p, before, "占") || zb_text_at (s, p, before, "完结"))
           done = TRUE;
       if (done || g_str_has_suffix (w->word, "率"))
         {
@@ -956,7 +846,7 @@ classify (const char *s,
 
   verb = zb_vocab_match_before (zb_change_verbs, zb_n_change_verbs, s + left_start, s + before);
   /* 新增1个园区 adds something new; it does not grow */
-  if (verb != NULL && ends_with_word (s, left_start, before, "新增"))
+  if (verb != NULL && zb_text_ends_with (s, left_start, before, "新增"))
     verb = NULL;
   if (verb != NULL && m->unit->klass != ZB_UNIT_LEVEL)
     {
@@ -1071,9 +961,9 @@ find_rank (const char *s,
            gsize       end)
 {
   for (gsize p = start; p < end; p = g_utf8_next_char (s + p) - s)
-    if (at_word (s, p, end, "第"))
+    if (zb_text_at (s, p, end, "第"))
       {
-        gsize q = skip_spaces (s, p + strlen ("第"), end);
+        gsize q = zb_text_skip_spaces (s, p + strlen ("第"), end);
         double v = 0;
         gsize n = 0;
 
@@ -1084,16 +974,16 @@ find_rank (const char *s,
               q++;
             n = 1;
           }
-        else if ((n = read_cn_number (s, q, end, &v)) > 0)
+        else if ((n = zb_text_read_cn_number (s, q, end, &v, NULL)) > 0)
           q += n;
-        q = skip_spaces (s, q, end);
-        if (n > 0 && v >= 1 && v <= 200 && (at_word (s, q, end, "位") || at_word (s, q, end, "名")))
+        q = zb_text_skip_spaces (s, q, end);
+        if (n > 0 && v >= 1 && v <= 200 && (zb_text_at (s, q, end, "位") || zb_text_at (s, q, end, "名")))
           {
             /* only a ranking: 排/居/位居/保持 … 全X 第N位 */
             gsize a = start;
             gboolean scope = FALSE;
             for (gsize k = a; k < p; k++)
-              if (at_word (s, k, p, "全") || at_word (s, k, p, "排") || at_word (s, k, p, "居"))
+              if (zb_text_at (s, k, p, "全") || zb_text_at (s, k, p, "排") || zb_text_at (s, k, p, "居"))
                 scope = TRUE;
             if (scope)
               return (int) v;
@@ -1115,7 +1005,7 @@ rank_after (const char *s,
     {
       gsize lim = MIN (sentence_end, ce + 60);
       gsize q = ce;
-      while (q < lim && !at_word (s, q, lim, "。") && s[q] != '%' && s[q] != ';')
+      while (q < lim && !zb_text_at (s, q, lim, "。") && s[q] != '%' && s[q] != ';')
         q++;
       rank = find_rank (s, ce, q);
     }
@@ -1271,7 +1161,7 @@ target_context (CueCache   *cache,
             {
               gsize q = p + strlen (w->word);
               if (char_before (s, sentence_start, p) == 0x5DEE /* 差 */ ||
-                  at_word (s, q, pos, "的") || at_word (s, q, pos, "进度") || at_word (s, q, pos, "增速"))
+                  zb_text_at (s, q, pos, "的") || zb_text_at (s, q, pos, "进度") || zb_text_at (s, q, pos, "增速"))
                 continue;
               /* 超额完成年度目标任务, 完成抽检任务96%, 已完成…建设(改造)任务:
                * a report of what was done (完成 earlier in the cue's clause) */
@@ -1302,7 +1192,7 @@ target_context (CueCache   *cache,
             gboolean actual = FALSE;
             for (gsize q = p + strlen (w->word); q < pos && !actual; q++)
               for (guint k = 0; k < G_N_ELEMENTS (done); k++)
-                if (at_word (s, q, pos, done[k]))
+                if (zb_text_at (s, q, pos, done[k]))
                   actual = TRUE;
             if (actual)
               continue;
@@ -1333,7 +1223,7 @@ target_context (CueCache   *cache,
             {
               /* 保5争6 */
               gsize q = p + strlen (w->word);
-              if (q < pos && g_ascii_isdigit (s[skip_spaces (s, q, pos)]))
+              if (q < pos && g_ascii_isdigit (s[zb_text_skip_spaces (s, q, pos)]))
                 return TRUE;
               continue;
             }
@@ -1342,7 +1232,7 @@ target_context (CueCache   *cache,
     }
   /* 增长5%的目标 */
   for (gsize p = pos; p < clause_end; p++)
-    if (at_word (s, p, clause_end, "的目标") || at_word (s, p, clause_end, "的任务"))
+    if (zb_text_at (s, p, clause_end, "的目标") || zb_text_at (s, p, clause_end, "的任务"))
       return TRUE;
   return FALSE;
 }
@@ -1388,9 +1278,9 @@ period_scan (const char *s,
       gsize n = match_period (s, p, pos);
       /* 全年目标任务 names a goal, and 同比2022年, 较上年 the base of a
        * comparison: neither is the time of what follows */
-      if (n > 0 && (at_word (s, p + n, pos, "目标") || at_word (s, p + n, pos, "任务") ||
-                    at_word (s, p + n, pos, "计划") ||
-                    (p >= 3 && (ends_with_word (s, 0, p, "比") || ends_with_word (s, 0, p, "较")))))
+      if (n > 0 && (zb_text_at (s, p + n, pos, "目标") || zb_text_at (s, p + n, pos, "任务") ||
+                    zb_text_at (s, p + n, pos, "计划") ||
+                    (p >= 3 && (zb_text_ends_with (s, 0, p, "比") || zb_text_ends_with (s, 0, p, "较")))))
         {
           p += n;
           continue;
@@ -1449,12 +1339,12 @@ is_modifier (const char    *s,
 {
   gsize after = m->end;
   gunichar next = after < ce ? g_utf8_get_char (s + after) : 0;
-  gboolean range = m->start > 0 && (s[m->start - 1] == '-' || ends_with_word (s, 0, m->start, "—"));
+  gboolean range = m->start > 0 && (s[m->start - 1] == '-' || zb_text_ends_with (s, 0, m->start, "—"));
 
   if (m->unit->klass != ZB_UNIT_LEVEL)
     return FALSE;
   /* 过100亿元的企业, 超50亿元企业: a threshold */
-  if (m->start >= 3 && (ends_with_word (s, 0, m->start, "过") || ends_with_word (s, 0, m->start, "超")) &&
+  if (m->start >= 3 && (zb_text_ends_with (s, 0, m->start, "过") || zb_text_ends_with (s, 0, m->start, "超")) &&
       strstr (m->unit->unit, "元") != NULL)
     return TRUE;
   if (next < 0x4E00)
@@ -1465,7 +1355,7 @@ is_modifier (const char    *s,
   if ((range || m->range) && strstr (m->unit->unit, "元") != NULL)
     return TRUE;
   if (range || (m->list_len > 1))
-    return g_utf8_get_char (s + after) != 0x7684 /* 的 */ && !at_word (s, after, ce, "和");
+    return g_utf8_get_char (s + after) != 0x7684 /* 的 */ && !zb_text_at (s, after, ce, "和");
   return FALSE;
 }
 
@@ -1505,7 +1395,7 @@ read_clause_without_figures (Reader *r,
   const char *flat = g_strstr_len (s + cs, ce - cs, "持平");
 
   if (flat != NULL && r->ctx->last_name != NULL &&
-      (at_word (s, skip_spaces (s, cs, ce), ce, "与") || at_word (s, skip_spaces (s, cs, ce), ce, "同比")) &&
+      (zb_text_at (s, zb_text_skip_spaces (s, cs, ce), ce, "与") || zb_text_at (s, zb_text_skip_spaces (s, cs, ce), ce, "同比")) &&
       g_strstr_len (s + cs, flat - (s + cs), "基本") == NULL)
     {
       gboolean yoy = g_strstr_len (s + cs, flat - (s + cs), "同比") != NULL;
@@ -1591,15 +1481,15 @@ read_clause (Reader *r,
       else
         {
           gunichar c = g_utf8_get_char (s + p);
-          candidate = cn_digit (c) >= 0 || c == 0x5341 /* 十 */ || at_word (s, p, ce, "百分之");
+          candidate = zb_text_cn_digit (c) >= 0 || c == 0x5341 /* 十 */ || zb_text_at (s, p, ce, "百分之");
         }
       if (candidate)
         {
           while (qpos < p)
             {
-              if (at_word (s, qpos, p, "“"))
+              if (zb_text_at (s, qpos, p, "“"))
                 qdepth++, qpos += 3;
-              else if (at_word (s, qpos, p, "”"))
+              else if (zb_text_at (s, qpos, p, "”"))
                 qdepth = MAX (qdepth - 1, 0), qpos += 3;
               else
                 qpos++;
@@ -1715,7 +1605,7 @@ read_clause (Reader *r,
           /* 突破50亿元大关、增长24%: after a figure, 、 opens a new part */
           if (a > cs)
             for (gsize q = a; q + 3 <= b; q++)
-              if (at_word (s, q, b, "、"))
+              if (zb_text_at (s, q, b, "、"))
                 a = q + 3;
           name = clean_name (s, a, b);
         }
@@ -1731,18 +1621,18 @@ read_clause (Reader *r,
 
       /* a quantity goal names what follows: 确保新增1个千亿园区; and
        * 天茂圆调味品等51个项目竣工投产 counts the projects, not the examples */
-      after = skip_spaces (s, m->end, ce);
+      after = zb_text_skip_spaces (s, m->end, ce);
       if (name != NULL && g_str_has_suffix (name, "等") && m->role == ROLE_LEVEL && target)
         g_clear_pointer (&name, g_free);
       if (name == NULL && m->role == ROLE_LEVEL && target && m->list_index == 0)
         {
           gsize q;
-          if (at_word (s, after, ce, "的"))
+          if (zb_text_at (s, after, ce, "的"))
             after += strlen ("的");
           q = after;
           while (q < ce && is_name_char (g_utf8_get_char (s + q)))
             {
-              if (at_word (s, q, ce, "的") || at_word (s, q, ce, "和"))
+              if (zb_text_at (s, q, ce, "的") || zb_text_at (s, q, ce, "和"))
                 break;
               q = g_utf8_next_char (s + q) - s;
             }
@@ -2001,7 +1891,7 @@ is_sentence_end (const char *s,
                  gsize       p,
                  gsize       end)
 {
-  return at_word (s, p, end, "。") || s[p] == '!' || s[p] == '?';
+  return zb_text_at (s, p, end, "。") || s[p] == '!' || s[p] == '?';
 }
 
 static void

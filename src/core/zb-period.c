@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "zb-period.h"
+#include "zb-text-private.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -38,9 +39,6 @@ static const struct {
   { "H1", 1, 6, TRUE },
 };
 
-static const char * const cn_months[] = {
-  "十二", "十一", "十", "九", "八", "七", "六", "五", "四", "三", "二", "一",
-};
 
 /* Reads 1..12 in Arabic or Chinese numerals. */
 static int
@@ -55,12 +53,16 @@ read_month (const char **p)
       *p = end;
       return (int) m;
     }
-  for (guint i = 0; i < G_N_ELEMENTS (cn_months); i++)
-    if (g_str_has_prefix (*p, cn_months[i]))
+  {
+    double v;
+    gsize n = zb_text_read_cn_number (*p, 0, strlen (*p), &v, NULL);
+
+    if (n > 0 && v >= 1 && v <= 12 && v == (int) v)
       {
-        *p += strlen (cn_months[i]);
-        return 12 - (int) i;
+        *p += n;
+        return (int) v;
       }
+  }
   return 0;
 }
 
