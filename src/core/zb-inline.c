@@ -322,14 +322,13 @@ static gboolean
 same_indicator (const char *a,
                 const char *b)
 {
-  static const char * const rates[] = { "增速", "增幅", "" };
+  gsize la = strlen (a), lb = strlen (b);
+  const ZbWord *rate;
 
-  for (guint i = 0; i < G_N_ELEMENTS (rates); i++)
-    {
-      gsize la = strlen (a), lr = strlen (rates[i]);
-      if (g_str_has_suffix (a, rates[i]) && la - lr == strlen (b) && strncmp (a, b, la - lr) == 0)
-        return TRUE;
-    }
+  if (la == lb)
+    return strcmp (a, b) == 0;
+  rate = zb_vocab_match_before (zb_rate_words, zb_n_rate_words, a, a + la);
+  return rate != NULL && rate->value == 1 && la - strlen (rate->word) == lb && strncmp (a, b, lb) == 0;
   return FALSE;
 }
 
@@ -512,12 +511,12 @@ clean_name (const char *src,
   {
     /* verbs inside a name: 规上服务业全口径实现营业收入 */
     GString *out = g_string_new_len (s + start, end - start);
-    static const char * const inner[] = { "实现", "本年", "当年", "计划" };
-    for (guint i = 0; i < G_N_ELEMENTS (inner); i++)
+    for (guint i = 0; i < zb_n_name_inner; i++)
       {
+        const char *word = zb_name_inner[i].word;
         char *hit;
-        while (out->len > strlen (inner[i]) && (hit = strstr (out->str + 3, inner[i])) != NULL)
-          g_string_erase (out, hit - out->str, strlen (inner[i]));
+        while (out->len > strlen (word) && (hit = strstr (out->str + 3, word)) != NULL)
+          g_string_erase (out, hit - out->str, strlen (word));
       }
     return g_string_free (out, FALSE);
   }
@@ -546,23 +545,20 @@ skip_filler_back (const char *s,
                   gsize       start,
                   gsize       pos)
 {
-  static const char * const fillers[] = {
-    "了", "为", "达到", "达", "约", "近", "仅", "均", "分别为", "分别", "至", "到", "将近", "超过",
-    "保持在", "在", "高达",
-  };
   gboolean changed = TRUE;
 
   while (changed)
     {
+      const ZbWord *filler;
+
       changed = FALSE;
       pos = trim_end (s, start, pos);
-      for (guint i = 0; i < G_N_ELEMENTS (fillers); i++)
-        if (zb_text_ends_with (s, start, pos, fillers[i]))
-          {
-            pos -= strlen (fillers[i]);
-            changed = TRUE;
-            break;
-          }
+      filler = zb_vocab_match_before (zb_fillers, zb_n_fillers, s + start, s + pos);
+      if (filler != NULL)
+        {
+          pos -= strlen (filler->word);
+          changed = TRUE;
+        }
       /* a bracketed base or target between verb and number: 同比(72.19亿元)下降 */
       if (!changed && pos > start && s[pos - 1] == ')')
         {
@@ -846,7 +842,8 @@ classify (const char *s,
 
   verb = zb_vocab_match_before (zb_change_verbs, zb_n_change_verbs, s + left_start, s + before);
   /* 新增1个园区 adds something new; it does not grow */
-  if (verb != NULL && zb_text_ends_with (s, left_start, before, "新增"))
+  if (verb != NULL && zb_vocab_match_before (zb_nonchange_verbs, zb_n_nonchange_verbs,
+                                             s + left_start, s + before) != NULL)
     verb = NULL;
   if (verb != NULL && m->unit->klass != ZB_UNIT_LEVEL)
     {
@@ -1058,25 +1055,19 @@ split_names_by (const char *name,
   if (parts->len > 1)
     {
       const char *last = g_ptr_array_index (parts, parts->len - 1);
-      /* longest first: 年产值 before 产值 */
-      const char *tails[] = { "营业收入", "年产值", "总产值", "增加值", "产值", "收入", "投资" };
-      for (guint t = 0; t < G_N_ELEMENTS (tails); t++)
-        if (g_str_has_suffix (last, tails[t]))
-          {
-            for (guint i = 0; i + 1 < parts->len; i++)
-              {
-                char *part = g_ptr_array_index (parts, i);
-                gboolean has_tail = FALSE;
-                for (guint u = 0; u < G_N_ELEMENTS (tails); u++)
-                  has_tail |= g_str_has_suffix (part, tails[u]) || g_str_has_suffix (part, "值");
-                if (!has_tail)
-                  {
-                    g_ptr_array_index (parts, i) = g_strconcat (part, tails[t], NULL);
-                    g_free (part);
-                  }
-              }
-            break;
-          }
+      const ZbWord *tail = zb_vocab_match_before (zb_shared_tails, zb_n_shared_tails, last, last + strlen (last));
+
+      for (guint i = 0; tail != NULL && i + 1 < parts->len; i++)
+        {
+          char *part = g_ptr_array_index (parts, i);
+
+          if (zb_vocab_match_before (zb_shared_tails, zb_n_shared_tails, part, part + strlen (part)) == NULL &&
+              !g_str_has_suffix (part, "值"))
+            {
+              g_ptr_array_index (parts, i) = g_strconcat (part, tail->word, NULL);
+              g_free (part);
+            }
+        }
     }
   return parts;
 }
@@ -1188,12 +1179,9 @@ target_context (CueCache   *cache,
             continue;
           /* 计划…, 已完成…: what was done against the plan is actual */
           {
-            static const char * const done[] = { "已", "实际", "截至", "累计", "完成了" };
             gboolean actual = FALSE;
             for (gsize q = p + strlen (w->word); q < pos && !actual; q++)
-              for (guint k = 0; k < G_N_ELEMENTS (done); k++)
-                if (zb_text_at (s, q, pos, done[k]))
-                  actual = TRUE;
+              actual = zb_vocab_match_at (zb_done_markers, zb_n_done_markers, s + q, s + pos) != NULL;
             if (actual)
               continue;
           }
@@ -1362,12 +1350,10 @@ is_modifier (const char    *s,
 static gboolean
 is_rate_word (const char *name)
 {
-  static const char * const rates[] = { "降幅", "增幅", "增速", "占比", "比重", "增长" };
+  gsize len = strlen (name);
+  const ZbWord *w = zb_vocab_match_at (zb_rate_words, zb_n_rate_words, name, name + len);
 
-  for (guint i = 0; i < G_N_ELEMENTS (rates); i++)
-    if (g_str_equal (name, rates[i]))
-      return TRUE;
-  return FALSE;
+  return w != NULL && strlen (w->word) == len;
 }
 
 /* A clause with no number still says things: its subject carries on

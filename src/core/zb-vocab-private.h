@@ -67,6 +67,25 @@ extern const guint  zb_n_areas;
 extern const ZbWord zb_indicator_heads[];
 extern const guint  zb_n_indicator_heads;
 
+/* Between a verb and its number: 增长了, 分别为, 达到 */
+extern const ZbWord zb_fillers[];
+extern const guint  zb_n_fillers;
+/* After a goal word, these report what was done: 计划…已完成 */
+extern const ZbWord zb_done_markers[];
+extern const guint  zb_n_done_markers;
+/* Verbs and periods dropped from inside a name: 全口径实现营业收入 */
+extern const ZbWord zb_name_inner[];
+extern const guint  zb_n_name_inner;
+/* Words naming a rate of an indicator; value 1 for a growth rate (增速) */
+extern const ZbWord zb_rate_words[];
+extern const guint  zb_n_rate_words;
+/* Heads a list of names shares: 电子、机械、食品产业年产值 (longest first) */
+extern const ZbWord zb_shared_tails[];
+extern const guint  zb_n_shared_tails;
+/* Verbs that look like growth but count something new: 新增 */
+extern const ZbWord zb_nonchange_verbs[];
+extern const guint  zb_n_nonchange_verbs;
+
 typedef struct {
   const char *alias;
   const char *indicator;

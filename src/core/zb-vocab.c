@@ -105,6 +105,39 @@ const ZbWord zb_target_noncues[] = {
 };
 const guint zb_n_target_noncues = G_N_ELEMENTS (zb_target_noncues);
 
+const ZbWord zb_fillers[] = {
+  { "了", 0 }, { "为", 0 }, { "达到", 0 }, { "达", 0 }, { "约", 0 }, { "近", 0 }, { "仅", 0 },
+  { "均", 0 }, { "分别为", 0 }, { "分别", 0 }, { "至", 0 }, { "到", 0 }, { "将近", 0 },
+  { "超过", 0 }, { "保持在", 0 }, { "在", 0 }, { "高达", 0 },
+};
+const guint zb_n_fillers = G_N_ELEMENTS (zb_fillers);
+
+const ZbWord zb_done_markers[] = {
+  { "已", 0 }, { "实际", 0 }, { "截至", 0 }, { "累计", 0 }, { "完成了", 0 },
+};
+const guint zb_n_done_markers = G_N_ELEMENTS (zb_done_markers);
+
+const ZbWord zb_name_inner[] = {
+  { "实现", 0 }, { "本年", 0 }, { "当年", 0 }, { "计划", 0 },
+};
+const guint zb_n_name_inner = G_N_ELEMENTS (zb_name_inner);
+
+const ZbWord zb_rate_words[] = {
+  { "增速", 1 }, { "增幅", 1 }, { "降幅", 0 }, { "占比", 0 }, { "比重", 0 }, { "增长", 0 },
+};
+const guint zb_n_rate_words = G_N_ELEMENTS (zb_rate_words);
+
+const ZbWord zb_shared_tails[] = {
+  { "营业收入", 0 }, { "年产值", 0 }, { "总产值", 0 }, { "增加值", 0 }, { "产值", 0 }, { "收入", 0 },
+  { "投资", 0 },
+};
+const guint zb_n_shared_tails = G_N_ELEMENTS (zb_shared_tails);
+
+const ZbWord zb_nonchange_verbs[] = {
+  { "新增", 0 },
+};
+const guint zb_n_nonchange_verbs = G_N_ELEMENTS (zb_nonchange_verbs);
+
 const ZbWord zb_qualifiers[] = {
   { "以上", 0 }, { "左右", 0 }, { "以内", 0 }, { "以下", 0 }, { "多", 0 },
 };
