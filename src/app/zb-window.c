@@ -65,7 +65,8 @@ struct _ZbWindow
   /* targets: the ledger of the report, its related reports, the workspace's
    * typed targets and the aliases added here, rebuilt after every change */
   ZbLedger           *ledger;
-  GHashTable         *assessed;        /* ZbFigure → ZbAssessment (owned) */
+  GPtrArray          *assessments;     /* of ZbAssessment, in document order (owned) */
+  GHashTable         *assessed;        /* ZbFigure → its ZbAssessment in assessments */
   GPtrArray          *typed;           /* ZbTarget typed in the workspace */
   GPtrArray          *aliases;         /* alias, canonical, alias, … */
   GHashTable         *status_labels;   /* set of live status GtkLabel */
@@ -986,9 +987,7 @@ build_ledger (ZbWindow *self)
     {
       const ZbTarget *t = g_ptr_array_index (self->typed, i);
 
-      zb_ledger_set_target (ledger, t->indicator, t->year, t->area,
-                            t->growth.set ? &t->growth : NULL,
-                            t->value.set ? &t->value : NULL, t->unit, t->qualifier);
+      zb_ledger_add_typed_target (ledger, t);
     }
   zb_ledger_add_report (ledger, self->report);
   for (guint i = 0; self->related != NULL && i < self->related->len; i++)
@@ -1043,18 +1042,19 @@ selected_section_title (ZbWindow *self)
 static ZbChart *
 build_gap_chart (ZbWindow *self)
 {
-  g_autoptr(ZbLedger) ledger = NULL;
-  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
   g_autoptr(ZbChart) chart = NULL;
   g_autofree char *title = NULL;
 
-  if (self->report == NULL)
+  if (self->report == NULL || self->assessments == NULL)
     return NULL;
-  ledger = self->ledger ? g_object_ref (self->ledger) : build_ledger (self);
-  all = zb_ledger_assess_all (ledger);
-  for (guint i = all->len; i-- > 0;)
-    if (!in_selected_section (self, ((ZbAssessment *) g_ptr_array_index (all, i))->figure))
-      g_ptr_array_remove_index (all, i);
+  /* the assessments refresh_ledger() just made, of the selected section */
+  for (guint i = 0; i < self->assessments->len; i++)
+    {
+      ZbAssessment *a = g_ptr_array_index (self->assessments, i);
+      if (in_selected_section (self, a->figure))
+        g_ptr_array_add (all, a);
+    }
   title = selected_section_title (self);
   chart = zb_chart_new_gap (all, title, NULL);
   return zb_chart_get_n_categories (chart) > 0 ? g_steal_pointer (&chart) : NULL;
@@ -1247,25 +1247,23 @@ update_status_label (ZbWindow *self,
 static void
 refresh_ledger (ZbWindow *self)
 {
-  g_autoptr(GPtrArray) all = NULL;
   GHashTableIter iter;
   gpointer widget;
   gint64 start = g_get_monotonic_time ();
 
   g_hash_table_remove_all (self->assessed);
+  g_clear_pointer (&self->assessments, g_ptr_array_unref);
   g_clear_object (&self->ledger);
   if (self->report != NULL)
     {
       self->ledger = build_ledger (self);
-      all = zb_ledger_assess_all (self->ledger);
-      for (guint i = 0; i < all->len; i++)
+      self->assessments = zb_ledger_assess_all (self->ledger);
+      for (guint i = 0; i < self->assessments->len; i++)
         {
-          ZbAssessment *a = g_ptr_array_index (all, i);
+          ZbAssessment *a = g_ptr_array_index (self->assessments, i);
 
           g_hash_table_insert (self->assessed, a->figure, a);
         }
-      /* the hash table owns them now */
-      g_ptr_array_set_free_func (all, NULL);
     }
   self->ledger_ms = (g_get_monotonic_time () - start) / 1000.0;
 
@@ -2942,6 +2940,7 @@ zb_window_dispose (GObject *object)
   g_clear_object (&self->ledger);
   if (self->assessed != NULL)
     g_hash_table_remove_all (self->assessed);
+  g_clear_pointer (&self->assessments, g_ptr_array_unref);
   g_clear_pointer (&self->related, g_ptr_array_unref);
   g_clear_object (&self->history_cancellable);
   g_clear_object (&self->reports_cancellable);
@@ -2994,6 +2993,7 @@ zb_window_finalize (GObject *object)
     }
   g_clear_pointer (&self->status_labels, g_hash_table_unref);
   g_clear_pointer (&self->assessed, g_hash_table_unref);
+  g_clear_pointer (&self->assessments, g_ptr_array_unref);
   g_clear_pointer (&self->typed, g_ptr_array_unref);
   g_clear_pointer (&self->aliases, g_ptr_array_unref);
 
@@ -3150,7 +3150,7 @@ zb_window_init (ZbWindow *self)
   self->saved = g_hash_table_new (NULL, NULL);
   self->present = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->retracted = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
-  self->assessed = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) zb_assessment_free);
+  self->assessed = g_hash_table_new (NULL, NULL);
   self->typed = g_ptr_array_new_with_free_func ((GDestroyNotify) zb_target_free);
   self->aliases = g_ptr_array_new_with_free_func (g_free);
   self->status_labels = g_hash_table_new (NULL, NULL);

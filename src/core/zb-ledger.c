@@ -816,3 +816,15 @@ zb_ledger_new (void)
 {
   return g_object_new (ZB_TYPE_LEDGER, NULL);
 }
+
+void
+zb_ledger_add_typed_target (ZbLedger       *self,
+                            const ZbTarget *t)
+{
+  g_return_if_fail (ZB_IS_LEDGER (self));
+  g_return_if_fail (t != NULL);
+
+  zb_ledger_set_target (self, t->indicator, t->year, t->area,
+                        t->growth.set ? &t->growth : NULL, t->value.set ? &t->value : NULL,
+                        t->unit, t->qualifier);
+}

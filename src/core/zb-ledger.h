@@ -87,6 +87,10 @@ void          zb_ledger_set_target        (ZbLedger       *self,
                                            const char     *unit,
                                            const char     *qualifier);
 
+/* The same, for a target as the workspace keeps it. */
+void          zb_ledger_add_typed_target  (ZbLedger       *self,
+                                           const ZbTarget *target);
+
 /* (element-type ZbTarget) (transfer container): the targets for one key */
 GPtrArray    *zb_ledger_get_targets       (ZbLedger    *self,
                                            const char  *indicator,

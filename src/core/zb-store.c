@@ -1818,9 +1818,7 @@ zb_store_fill_ledger (ZbStore   *self,
   for (guint i = 0; i < targets->len; i++)
     {
       const ZbTarget *t = g_ptr_array_index (targets, i);
-      zb_ledger_set_target (ledger, t->indicator, t->year, t->area,
-                            t->growth.set ? &t->growth : NULL, t->value.set ? &t->value : NULL,
-                            t->unit, t->qualifier);
+      zb_ledger_add_typed_target (ledger, t);
     }
   return TRUE;
 }
