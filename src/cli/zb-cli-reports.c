@@ -4,6 +4,7 @@
  */
 #include "zb-cli.h"
 #include "zb-ledger.h"
+#include "zb-import.h"
 #include "zb-store.h"
 
 gboolean
@@ -29,7 +30,7 @@ zb_cli_load_reports (const ZbCliGlobal  *global,
       const char *path = g_ptr_array_index (paths, i);
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
       g_autoptr(GError) local_error = NULL;
-      g_autoptr(ZbReport) report = zb_report_new_from_file (file, NULL, &local_error);
+      g_autoptr(ZbReport) report = zb_import_report_from_file (file, NULL, &local_error);
       gint64 id = 0;
 
       if (report == NULL ||

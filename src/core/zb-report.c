@@ -4,8 +4,6 @@
  */
 #include "zb-report.h"
 #include "zb-parser-private.h"
-#include "zb-docx.h"
-#include "zb-pdf.h"
 
 #include <string.h>
 
@@ -80,41 +78,6 @@ zb_report_init (ZbReport *self)
   self->figures = g_list_store_new (ZB_TYPE_FIGURE);
 }
 
-/* Word and PDF containers are recognised by their magic so that a renamed
- * file still opens with the right reader. */
-typedef ZbSource *(*ZbImporter) (GBytes *bytes, const char *path, GCancellable *cancellable, GError **error);
-
-/* An encrypted Word file is an OLE2 compound file, as is the old .doc. */
-static ZbSource *
-import_ole2 (GBytes       *bytes,
-             const char   *path,
-             GCancellable *cancellable,
-             GError      **error)
-{
-  g_set_error_literal (error, ZB_ERROR, ZB_ERROR_FORMAT,
-                       "This is a password-protected or old-format (.doc) Word file: "
-                       "save it as an unprotected .docx first");
-  return NULL;
-}
-
-static ZbImporter
-importer_for (GBytes *bytes)
-{
-  gsize len;
-  const char *data = g_bytes_get_data (bytes, &len);
-
-  if (len >= 4 && memcmp (data, "PK\003\004", 4) == 0)
-    return zb_docx_import;
-  /* an empty zip is still a zip: let the reader name what is missing */
-  if (len >= 4 && memcmp (data, "PK\005\006", 4) == 0)
-    return zb_docx_import;
-  if (len >= 5 && memcmp (data, "%PDF-", 5) == 0)
-    return zb_pdf_import;
-  if (len >= 8 && memcmp (data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
-    return import_ole2;
-  return NULL;
-}
-
 ZbReport *
 zb_report_new_from_source (ZbSource      *source,
                            GCancellable  *cancellable,
@@ -143,22 +106,18 @@ zb_report_new_from_bytes (GBytes        *bytes,
                           GCancellable  *cancellable,
                           GError       **error)
 {
-  g_autoptr(ZbSource) source = NULL;
-  ZbImporter importer = importer_for (bytes);
+  g_autoptr(ZbSource) source = zb_source_new_from_bytes (bytes, path, error);
 
-  if (importer != NULL)
-    source = importer (bytes, path, cancellable, error);
-  else
-    source = zb_source_new_from_bytes (bytes, path, error);
   if (source == NULL)
     return NULL;
   return zb_report_new_from_source (source, cancellable, error);
 }
 
-ZbReport *
-zb_report_new_from_file (GFile         *file,
-                         GCancellable  *cancellable,
-                         GError       **error)
+GBytes *
+zb_report_read_bytes (GFile         *file,
+                      char         **path_out,
+                      GCancellable  *cancellable,
+                      GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *path = g_file_get_path (file);
@@ -174,45 +133,22 @@ zb_report_new_from_file (GFile         *file,
                    "Cannot read %s: %s", path ? path : uri, local_error->message);
       return NULL;
     }
-  return zb_report_new_from_bytes (bytes, path, cancellable, error);
-}
-
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  GFile *file = task_data;
-  GError *error = NULL;
-  ZbReport *report = zb_report_new_from_file (file, cancellable, &error);
-
-  if (report == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, report, g_object_unref);
-}
-
-void
-zb_report_load_async (GFile               *file,
-                      GCancellable        *cancellable,
-                      GAsyncReadyCallback  callback,
-                      gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, zb_report_load_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, load_thread);
+  if (path_out != NULL)
+    *path_out = g_steal_pointer (&path);
+  return g_steal_pointer (&bytes);
 }
 
 ZbReport *
-zb_report_load_finish (GAsyncResult  *result,
-                       GError       **error)
+zb_report_new_from_file (GFile         *file,
+                         GCancellable  *cancellable,
+                         GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) bytes = zb_report_read_bytes (file, &path, cancellable, error);
+
+  if (bytes == NULL)
+    return NULL;
+  return zb_report_new_from_bytes (bytes, path, cancellable, error);
 }
 
 const char *

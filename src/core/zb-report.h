@@ -15,12 +15,18 @@ G_BEGIN_DECLS
 #define ZB_TYPE_REPORT (zb_report_get_type ())
 G_DECLARE_FINAL_TYPE (ZbReport, zb_report, ZB, REPORT, GObject)
 
-/* Reads and parses synchronously (call it from a worker thread, or from the CLI). */
+/* Plain text only (UTF-8, UTF-16 with BOM, GB18030): zb-import.h reads
+ * Word and PDF too. Synchronous: call them from a worker thread or the CLI. */
 ZbReport   *zb_report_new_from_file      (GFile               *file,
                                           GCancellable        *cancellable,
                                           GError             **error);
 ZbReport   *zb_report_new_from_bytes     (GBytes              *bytes,
                                           const char          *path,
+                                          GCancellable        *cancellable,
+                                          GError             **error);
+/* The bytes of a report file, and its local path (NULL for a resource). */
+GBytes     *zb_report_read_bytes         (GFile               *file,
+                                          char               **path,
                                           GCancellable        *cancellable,
                                           GError             **error);
 ZbReport   *zb_report_new_from_source    (ZbSource            *source,
@@ -29,13 +35,6 @@ ZbReport   *zb_report_new_from_source    (ZbSource            *source,
 /* A report with no outline and no figures, for the workspace, which stores
  * and rebuilds them itself so that they do not change with the parser. */
 ZbReport   *zb_report_new_unparsed       (ZbSource            *source);
-/* Reads and parses on a GTask thread. */
-void        zb_report_load_async         (GFile               *file,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data);
-ZbReport   *zb_report_load_finish        (GAsyncResult        *result,
-                                          GError             **error);
 
 const char *zb_report_get_path           (ZbReport *self);
 const char *zb_report_get_title          (ZbReport *self);

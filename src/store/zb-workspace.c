@@ -9,6 +9,7 @@
 
 #include "zb-workspace.h"
 #include "zb-ledger.h"
+#include "zb-import.h"
 #include "zb-store.h"
 #include "zb-workbook.h"
 
@@ -382,7 +383,7 @@ run_job (GTask        *task,
 
     case JOB_READ:
       {
-        g_autoptr(ZbReport) report = zb_report_new_from_file (job->file, cancellable, &error);
+        g_autoptr(ZbReport) report = zb_import_report_from_file (job->file, cancellable, &error);
         g_autoptr(GPtrArray) uncarried = NULL;
 
         if (report == NULL)
