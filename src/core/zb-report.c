@@ -536,3 +536,72 @@ zb_report_to_tsv (ZbReport *self)
     }
   return g_string_free (out, FALSE);
 }
+
+/* The prefix of the title up to its first 区/县/市/州/旗/省, if short. */
+char *
+zb_report_dup_region (ZbReport *self)
+{
+  static const char * const suffixes[] = { "区", "县", "市", "州", "旗", "省" };
+  const char *title;
+  const char *best = NULL;
+  gsize suffix_len = 0;
+
+  g_return_val_if_fail (ZB_IS_REPORT (self), NULL);
+
+  title = self->title;
+  if (title == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      const char *p = strstr (title, suffixes[i]);
+      if (p != NULL && (best == NULL || p < best))
+        {
+          best = p;
+          suffix_len = strlen (suffixes[i]);
+        }
+    }
+  if (best == NULL || g_utf8_strlen (title, best - title) > 12 || best == title)
+    return NULL;
+  return g_strndup (title, best - title + suffix_len);
+}
+
+/* The period most figures are about; else the year the title names. */
+char *
+zb_report_dup_main_period (ZbReport *self)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GListModel *figures;
+  const char *title;
+  const char *best = NULL;
+  guint best_count = 0;
+
+  g_return_val_if_fail (ZB_IS_REPORT (self), NULL);
+
+  figures = G_LIST_MODEL (self->figures);
+  title = self->title;
+
+  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
+    {
+      g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
+      const char *period = zb_figure_get_period (f);
+      guint count;
+
+      if (period == NULL || *period == '\0')
+        continue;
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, period)) + 1;
+      g_hash_table_insert (counts, g_strdup (period), GUINT_TO_POINTER (count));
+      if (count > best_count)
+        {
+          best_count = count;
+          best = period;   /* owned by the figure, which the report keeps */
+        }
+    }
+  if (best != NULL)
+    return g_strdup (best);
+
+  for (const char *p = title; p && *p; p++)
+    if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3]) &&
+        (p == title || !g_ascii_isdigit (p[-1])) && !g_ascii_isdigit (p[4]))
+      return g_strdup_printf ("%.4s年", p);
+  return NULL;
+}

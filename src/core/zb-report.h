@@ -70,6 +70,12 @@ gboolean    zb_report_remove_figure      (ZbReport *self,
                                           ZbFigure *figure,
                                           guint    *position);
 
+/* What the workspace lists a report by: the region its title names
+ * ("临江县…" → "临江县"), NULL when it names none; the period most of its
+ * figures are about, else the year of its title ("2025年"), else NULL. */
+char       *zb_report_dup_region         (ZbReport *self);
+char       *zb_report_dup_main_period    (ZbReport *self);
+
 typedef enum {
   ZB_JSON_DEFAULT = 0,
   ZB_JSON_IDS     = 1 << 0,  /* add workspace ids */
