@@ -5,7 +5,7 @@
 #include "zb-cli.h"
 #include "zb-ledger.h"
 #include "zb-import.h"
-#include "zb-store.h"
+#include "zb-ledger-fill.h"
 
 gboolean
 zb_cli_load_reports (const ZbCliGlobal  *global,
@@ -53,7 +53,7 @@ zb_cli_fill_ledger (ZbLedger   *ledger,
                     GPtrArray  *reports,
                     GError    **error)
 {
-  if (store != NULL && !zb_store_fill_ledger (store, ledger, error))
+  if (store != NULL && !zb_ledger_fill_from_store (ledger, store, error))
     return FALSE;
 
   for (guint i = 0; i < reports->len; i++)

@@ -10,7 +10,7 @@
 #include "zb-workspace.h"
 #include "zb-ledger.h"
 #include "zb-import.h"
-#include "zb-store.h"
+#include "zb-ledger-fill.h"
 #include "zb-workbook.h"
 
 struct _ZbWorkspace
@@ -281,7 +281,7 @@ zb_workspace_export_workbook (ZbWorkspace   *self,
 
     g_mutex_lock (&self->lock);
     store = ensure_store (self, NULL);
-    if (store != NULL && !zb_store_fill_ledger (store, ledger, NULL))
+    if (store != NULL && !zb_ledger_fill_from_store (ledger, store, NULL))
       g_debug ("export: the workspace's aliases and targets could not be read");
     g_mutex_unlock (&self->lock);
     for (guint i = 0; i < reports->len; i++)
