@@ -14,6 +14,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "zb-atomic-file.h"
 #include "zb-types.h"
 
 struct _ZbChart
@@ -1022,7 +1023,8 @@ zb_chart_save (ZbChart     *self,
                GError     **error)
 {
   g_autofree char *lower = NULL;
-  g_autofree char *tmp = NULL;
+  ZbAtomicFile *out;
+  const char *tmp;
   cairo_surface_t *surface = NULL;
   cairo_status_t status;
   cairo_t *cr;
@@ -1051,9 +1053,10 @@ zb_chart_save (ZbChart     *self,
       return FALSE;
     }
 
-  /* drawn beside the target and renamed over it, so a failure leaves any
-   * older file as it was */
-  tmp = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
+  /* drawn beside the target and renamed over it (zb-atomic-file.h) */
+  if ((out = zb_atomic_file_begin (path, error)) == NULL)
+    return FALSE;
+  tmp = zb_atomic_file_get_temp_path (out);
   switch (format)
     {
     case PNG: surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height); break;
@@ -1074,20 +1077,12 @@ zb_chart_save (ZbChart     *self,
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_unlink (tmp);
+      zb_atomic_file_abort (out);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    "%s: %s", path, cairo_status_to_string (status));
       return FALSE;
     }
-  if (g_rename (tmp, path) != 0)
-    {
-      int errsv = errno;
-      g_unlink (tmp);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   "%s: %s", path, g_strerror (errsv));
-      return FALSE;
-    }
-  return TRUE;
+  return zb_atomic_file_commit (out, error);
 }
 
 static void

@@ -4,6 +4,8 @@
  */
 #include "zb-workbook.h"
 
+#include "zb-atomic-file.h"
+
 #include "zb-chart.h"
 #include "zb-i18n-private.h"
 #include "zb-period.h"
@@ -1041,8 +1043,7 @@ zb_workbook_export (GPtrArray               *reports,
 {
   static const ZbWorkbookOptions defaults = { 0 };
   g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp = NULL;
+  ZbAtomicFile *out = NULL;
   g_autoptr(GHashTable) formats = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GByteArray) png = NULL;
@@ -1053,7 +1054,6 @@ zb_workbook_export (GPtrArray               *reports,
   Sheet *summary = NULL, *details = NULL, *targets = NULL, *corrections = NULL, *chart = NULL;
   Export ex = { 0 };
   lxw_error closed;
-  int fd, saved;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (reports != NULL, FALSE);
@@ -1063,32 +1063,16 @@ zb_workbook_export (GPtrArray               *reports,
   if (options == NULL)
     options = &defaults;
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   "Cannot write the workbook to “%s”: it is a folder", path);
-      return FALSE;
-    }
-
-  /* the temporary file lives next to the target so the rename is atomic */
+  /* written beside the target and renamed over it (zb-atomic-file.h) */
+  if ((out = zb_atomic_file_begin (path, error)) == NULL)
+    return FALSE;
   dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  fd = g_mkstemp_full (tmp, O_RDWR, 0644);
-  if (fd < 0)
-    {
-      saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "Cannot write the workbook in “%s”: %s", dir, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
 
   wb_options.tmpdir = dir;
-  ex.wb = workbook_new_opt (tmp, &wb_options);
+  ex.wb = workbook_new_opt (zb_atomic_file_get_temp_path (out), &wb_options);
   if (ex.wb == NULL)
     {
-      g_unlink (tmp);
+      zb_atomic_file_abort (out);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    "Cannot create the workbook “%s”", path);
       return FALSE;
@@ -1186,15 +1170,10 @@ out:
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                  "Cannot write the workbook “%s”: %s", path, lxw_strerror (ex.lxw_status));
 
-  if (ok && g_rename (tmp, path) != 0)
-    {
-      saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "Cannot replace “%s”: %s", path, g_strerror (saved));
-      ok = FALSE;
-    }
-  if (!ok)
-    g_unlink (tmp);
+  if (ok)
+    ok = zb_atomic_file_commit (g_steal_pointer (&out), error);
+  else
+    g_clear_pointer (&out, zb_atomic_file_abort);
 
   sheet_free (summary);
   sheet_free (details);
