@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "zb-document.h"
 #include "zb-ledger.h"
 
 G_BEGIN_DECLS
@@ -14,14 +15,19 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ZbTargetsView, zb_targets_view, ZB, TARGETS_VIEW, GtkWidget)
 
 GtkWidget *zb_targets_view_new          (void);
+/* The document whose ledger is listed and to which typed targets and
+ * aliases go (zb_document_set_target, zb_document_add_alias). */
+ZbDocument *zb_targets_view_get_document (ZbTargetsView *self);
+void       zb_targets_view_set_document (ZbTargetsView *self,
+                                         ZbDocument    *document);
 /* Lists the ledger's targets, conflicts marked; NULL empties the list. */
 void       zb_targets_view_set_ledger   (ZbTargetsView *self,
                                          ZbLedger      *ledger);
-/* Checks the form's text and, when it reads, emits ::set-target; else
+/* Checks the form's text and, when it reads, gives the document the target; else
  * returns FALSE with the reason, which the form also shows. */
 gboolean   zb_targets_view_submit       (ZbTargetsView *self,
                                          GError       **error);
-/* The same for the alias form and ::add-alias. */
+/* The same for the alias form. */
 gboolean   zb_targets_view_submit_alias (ZbTargetsView *self,
                                          GError       **error);
 
