@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <sqlite3.h>
 
 #include "zb-window-private.h"
 
@@ -786,6 +787,121 @@ test_workspace_broken (void)
   close_window (window);
 }
 
+
+/* Another program holds the workspace's write lock while the clerk edits:
+ * the main loop never waits for it, the clerk is told, and the edit is
+ * written once the lock goes. */
+typedef struct {
+  gint64 last;
+  gint64 longest;
+} Ticks;
+
+static gboolean
+tick (gpointer data)
+{
+  Ticks *ticks = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (ticks->last != 0)
+    ticks->longest = MAX (ticks->longest, now - ticks->last);
+  ticks->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_notice (ZbDocument *document,
+           const char *message,
+           GPtrArray  *notices)
+{
+  g_test_message ("notice: %s", message);
+  g_ptr_array_add (notices, g_strdup (message));
+}
+
+static gboolean
+history_has (const char *db,
+             gint64      figure_id,
+             const char *value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZbStore) store = zb_store_open (db, &error);
+  g_autoptr(GPtrArray) history = NULL;
+
+  g_assert_no_error (error);
+  history = zb_store_history (store, figure_id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < history->len; i++)
+    if (g_strcmp0 (((ZbCorrection *) g_ptr_array_index (history, i))->new_value, value) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_workspace_locked (void)
+{
+  g_autofree char *path = write_named_report ("locked-report.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) notices = g_ptr_array_new_with_free_func (g_free);
+  ZbWindow *window = new_window ();
+  ZbDocument *document;
+  ZbFigure *figure, *other;
+  const char *db;
+  sqlite3 *lock = NULL;
+  Ticks ticks = { 0 };
+  gint64 until;
+  guint ticker;
+  gboolean gave_up = FALSE;
+  guint guard;
+
+  zb_window_open (window, file);
+  wait_loaded (window);
+  document = zb_window_get_document (window);
+  g_assert_cmpint (zb_document_get_report_id (document), >, 0);
+  g_signal_connect (document, "notice", G_CALLBACK (on_notice), notices);
+  figure = find_extracted (zb_window_get_report (window), "固定资产投资");
+  other = find_extracted (zb_window_get_report (window), "社会消费品零售总额");
+  g_assert_nonnull (figure);
+  g_assert_nonnull (other);
+
+  /* a second connection takes the write lock and keeps it for 3 s */
+  db = zb_workspace_get_path (zb_window_get_workspace (window));
+  g_assert_cmpint (sqlite3_open (db, &lock), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (lock, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  edit_cell (window, figure, ZB_FIELD_CHANGE, "3.9");
+  g_assert_true (zb_figure_field_is_corrected (figure, ZB_FIELD_CHANGE));
+  ticker = g_timeout_add (10, tick, &ticks);
+  until = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  /* the window answers meanwhile: another figure selected shows its quote */
+  select_in_table (window, other);
+  g_assert_true (gtk_single_selection_get_selected_item (zb_window_get_figure_selection (window)) == other);
+  g_source_remove (ticker);
+  g_test_message ("longest wait of the main loop while the workspace was locked: %.1f ms",
+                  ticks.longest / 1000.0);
+  g_assert_cmpint (ticks.longest, <, 250 * 1000);
+  /* not written yet, and the clerk was told so */
+  g_assert_false (zb_document_is_saved (document, figure));
+  g_assert_cmpuint (notices->len, ==, 1);
+  g_assert_false (history_has (db, zb_figure_get_id (figure), "3.9"));
+
+  /* the lock goes: the edit is written, and the clerk told */
+  g_assert_cmpint (sqlite3_exec (lock, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (lock);
+  guard = g_timeout_add_seconds (30, stop_waiting, &gave_up);
+  while (!zb_document_is_saved (document, figure) && !gave_up)
+    g_main_context_iteration (NULL, TRUE);
+  if (!gave_up)
+    g_source_remove (guard);
+  g_assert_false (gave_up);
+  g_assert_true (history_has (db, zb_figure_get_id (figure), "3.9"));
+  g_assert_cmpuint (notices->len, ==, 2);
+  g_assert_false (zb_document_has_unsaved (document));
+
+  g_signal_handlers_disconnect_by_data (document, notices);
+  close_window (window);
+}
+
 static GdkTexture *
 render_widget (GtkWidget *widget)
 {
@@ -1390,6 +1506,7 @@ main (int   argc,
   g_test_add_func ("/app/window/corpus", test_corpus_report);
   g_test_add_func ("/app/window/workspace", test_workspace_restore);
   g_test_add_func ("/app/window/workspace-broken", test_workspace_broken);
+  g_test_add_func ("/app/window/workspace-locked", test_workspace_locked);
   g_test_add_func ("/app/window/chart-export", test_chart_and_export);
   g_test_add_func ("/app/window/targets", test_targets);
   g_test_add_func ("/app/window/keyboard", test_keyboard);
