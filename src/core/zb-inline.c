@@ -34,7 +34,7 @@ typedef struct {
   gsize        start;       /* first byte of the number (or of its cue, for 百分之) */
   gsize        end;         /* after the unit (and qualifier) */
   ZbNumber     number;
-  const ZbUnit *unit;
+  const ZbWord *unit;
   const char  *qualifier;
   Role         role;
   int          sign;
@@ -149,9 +149,9 @@ may_start_period (const char *s,
       guint8 *bits = g_malloc0 (0x10000 / 8);
       static const char * const extra[] = { "截" };
 
-      for (guint i = 0; i < zb_n_period_words; i++)
+      for (guint i = 0; i < zb_vocab_sizes[ZB_VOCAB_PERIOD_WORDS]; i++)
         {
-          gunichar f = g_utf8_get_char (zb_period_words[i].word);
+          gunichar f = g_utf8_get_char (zb_vocab_tables[ZB_VOCAB_PERIOD_WORDS][i].word);
           if (f < 0x10000)
             bits[f >> 3] |= 1 << (f & 7);
         }
@@ -204,7 +204,7 @@ match_period (const char *s,
       return 0;
     }
 
-  w = zb_vocab_match_at (zb_period_words, zb_n_period_words, s + p, s + end);
+  w = zb_vocab_at (ZB_VOCAB_PERIOD_WORDS, s + p, s + end);
   if (w != NULL)
     return strlen (w->word);
 
@@ -327,7 +327,7 @@ same_indicator (const char *a,
 
   if (la == lb)
     return strcmp (a, b) == 0;
-  rate = zb_vocab_match_before (zb_rate_words, zb_n_rate_words, a, a + la);
+  rate = zb_vocab_before (ZB_VOCAB_RATE_WORDS, a, a + la);
   return rate != NULL && rate->value == 1 && la - strlen (rate->word) == lb && strncmp (a, b, lb) == 0;
   return FALSE;
 }
@@ -337,7 +337,7 @@ static gboolean
 names_indicator (const char *name)
 {
   gsize len = strlen (name);
-  return zb_vocab_match_before (zb_indicator_heads, zb_n_indicator_heads, name, name + len) != NULL;
+  return zb_vocab_before (ZB_VOCAB_HEADS, name, name + len) != NULL;
 }
 
 /* Reduces a raw name span to a minimal noun phrase: no brackets, spaces,
@@ -378,7 +378,7 @@ clean_name (const char *src,
           changed = TRUE;
           continue;
         }
-      if ((w = zb_vocab_match_at (zb_name_prefixes, zb_n_name_prefixes, s + start, s + end)) != NULL)
+      if ((w = zb_vocab_at (ZB_VOCAB_NAME_PREFIXES, s + start, s + end)) != NULL)
         {
           start += strlen (w->word);
           changed = TRUE;
@@ -387,13 +387,13 @@ clean_name (const char *src,
       /* a comparison opens the clause: 较2022年, 比上半年 — no name here */
       if (zb_text_at (s, start, end, "较") || zb_text_at (s, start, end, "比") || zb_text_at (s, start, end, "与"))
         return NULL;
-      if ((w = zb_vocab_match_before (zb_name_suffixes, zb_n_name_suffixes, s + start, s + end)) != NULL)
+      if ((w = zb_vocab_before (ZB_VOCAB_NAME_SUFFIXES, s + start, s + end)) != NULL)
         {
           end -= strlen (w->word);
           changed = TRUE;
           continue;
         }
-      if ((w = zb_vocab_match_before (zb_gap_verbs, zb_n_gap_verbs, s + start, s + end)) != NULL &&
+      if ((w = zb_vocab_before (ZB_VOCAB_GAP_VERBS, s + start, s + end)) != NULL &&
           strlen (w->word) > 3)
         {
           end -= strlen (w->word);
@@ -470,14 +470,14 @@ clean_name (const char *src,
       if (prev == NULL)
         break;
       p = prev - s;
-      w = zb_vocab_match_at (zb_target_cues, zb_n_target_cues, s + p, s + end);
+      w = zb_vocab_at (ZB_VOCAB_CUES, s + p, s + end);
       if (w != NULL && w->value == 1 && p > start &&
           (g_str_equal (w->word, "确保") || g_str_equal (w->word, "力争") || g_str_equal (w->word, "争取")))
         {
           start = p + strlen (w->word);
           while (start < end)
             {
-              const ZbWord *pre = zb_vocab_match_at (zb_name_prefixes, zb_n_name_prefixes, s + start, s + end);
+              const ZbWord *pre = zb_vocab_at (ZB_VOCAB_NAME_PREFIXES, s + start, s + end);
               if (pre == NULL)
                 break;
               start += strlen (pre->word);
@@ -511,9 +511,9 @@ clean_name (const char *src,
   {
     /* verbs inside a name: 规上服务业全口径实现营业收入 */
     GString *out = g_string_new_len (s + start, end - start);
-    for (guint i = 0; i < zb_n_name_inner; i++)
+    for (guint i = 0; i < zb_vocab_sizes[ZB_VOCAB_NAME_INNER]; i++)
       {
-        const char *word = zb_name_inner[i].word;
+        const char *word = zb_vocab_tables[ZB_VOCAB_NAME_INNER][i].word;
         char *hit;
         while (out->len > strlen (word) && (hit = strstr (out->str + 3, word)) != NULL)
           g_string_erase (out, hit - out->str, strlen (word));
@@ -553,7 +553,7 @@ skip_filler_back (const char *s,
 
       changed = FALSE;
       pos = trim_end (s, start, pos);
-      filler = zb_vocab_match_before (zb_fillers, zb_n_fillers, s + start, s + pos);
+      filler = zb_vocab_before (ZB_VOCAB_FILLERS, s + start, s + pos);
       if (filler != NULL)
         {
           pos -= strlen (filler->word);
@@ -581,7 +581,7 @@ qualifier_at (const char *s,
               gsize       end)
 {
   gsize p = zb_text_skip_spaces (s, *pos, end);
-  const ZbWord *w = zb_vocab_match_at (zb_qualifiers, zb_n_qualifiers, s + p, s + end);
+  const ZbWord *w = zb_vocab_at (ZB_VOCAB_QUALIFIERS, s + p, s + end);
 
   if (w == NULL)
     return NULL;
@@ -621,7 +621,7 @@ read_mentions (const char *s,
           m.number.value = v;
           m.number.decimals = decimals;
           m.number.set = TRUE;
-          m.unit = zb_vocab_unit_at ("%", "%" + 1);
+          m.unit = zb_vocab_at (ZB_VOCAB_UNITS, "%", "%" + 1);
           m.end = q + k;
           g_array_append_val (list, m);
           p = m.end;
@@ -677,12 +677,12 @@ read_mentions (const char *s,
                 q += strlen ("多");
                 m.qualifier = "超过";
               }
-            m.unit = zb_vocab_unit_at (s + q, s + end);
+            m.unit = zb_vocab_at (ZB_VOCAB_UNITS, s + q, s + end);
             if (m.unit != NULL)
               p = q + strlen (m.unit->word);
           }
           /* 2个月, 3个工作日: a span of time is no figure */
-          if (m.unit != NULL && g_str_equal (m.unit->unit, "个") &&
+          if (m.unit != NULL && g_str_equal (m.unit->text, "个") &&
               (zb_text_at (s, p, end, "月") || zb_text_at (s, p, end, "工作日") || zb_text_at (s, p, end, "小时") ||
                zb_text_at (s, p, end, "季度")))
             m.unit = NULL;
@@ -783,10 +783,10 @@ classify (const char *s,
 
   /* the figure of a reference, in brackets: 差目标增速(8.6%), 高于全国(6.8%) */
   if (m->start > clause_start && char_before (s, clause_start, m->start) == '(' &&
-      m->unit->klass == ZB_UNIT_PERCENT)
+      m->unit->value == ZB_UNIT_PERCENT)
     {
       gsize b = trim_end (s, clause_start, m->start - 1);
-      const ZbWord *ref = zb_vocab_match_before (zb_references, zb_n_references, s + clause_start, s + b);
+      const ZbWord *ref = zb_vocab_before (ZB_VOCAB_REFERENCES, s + clause_start, s + b);
       if (ref != NULL)
         {
           m->role = ROLE_REFVALUE;
@@ -797,8 +797,8 @@ classify (const char *s,
     }
 
   /* progress: 完成年度目标任务的51%, 完结率100% */
-  if (m->unit->klass == ZB_UNIT_PERCENT &&
-      (w = zb_vocab_match_before (zb_progress_cues, zb_n_progress_cues, s + left_start, s + before)) != NULL)
+  if (m->unit->value == ZB_UNIT_PERCENT &&
+      (w = zb_vocab_before (ZB_VOCAB_PROGRESS_CUES, s + left_start, s + before)) != NULL)
     {
       gboolean done = FALSE;
       /* the phrase must speak of completing: 完成 … 任务 / 占 … 计划 */
@@ -814,7 +814,7 @@ classify (const char *s,
     }
 
   /* gaps: 高于全省2个百分点, 比目标(9.0%)低2.6个百分点, 差目标进度26.5个百分点 */
-  if (m->unit->klass == ZB_UNIT_PP)
+  if (m->unit->value == ZB_UNIT_PP)
     {
       const ZbWord *gap = NULL;
       gsize gap_at = 0;
@@ -822,9 +822,9 @@ classify (const char *s,
 
       for (gsize p = left_start; p < before; p = g_utf8_next_char (s + p) - s)
         {
-          const ZbWord *g = zb_vocab_match_at (zb_gap_verbs, zb_n_gap_verbs, s + p, s + before);
-          const ZbWord *r = zb_vocab_match_at (zb_references, zb_n_references, s + p, s + before);
-          const ZbWord *c = zb_vocab_match_at (zb_change_verbs, zb_n_change_verbs, s + p, s + before);
+          const ZbWord *g = zb_vocab_at (ZB_VOCAB_GAP_VERBS, s + p, s + before);
+          const ZbWord *r = zb_vocab_at (ZB_VOCAB_REFERENCES, s + p, s + before);
+          const ZbWord *c = zb_vocab_at (ZB_VOCAB_CHANGE_VERBS, s + p, s + before);
           if (r != NULL)
             ref = r;
           if (g != NULL && (c == NULL || strlen (g->word) >= strlen (c->word)))
@@ -840,25 +840,24 @@ classify (const char *s,
         }
     }
 
-  verb = zb_vocab_match_before (zb_change_verbs, zb_n_change_verbs, s + left_start, s + before);
+  verb = zb_vocab_before (ZB_VOCAB_CHANGE_VERBS, s + left_start, s + before);
   /* 新增1个园区 adds something new; it does not grow */
-  if (verb != NULL && zb_vocab_match_before (zb_nonchange_verbs, zb_n_nonchange_verbs,
-                                             s + left_start, s + before) != NULL)
+  if (verb != NULL && zb_vocab_before (ZB_VOCAB_NONCHANGE_VERBS, s + left_start, s + before) != NULL)
     verb = NULL;
-  if (verb != NULL && m->unit->klass != ZB_UNIT_LEVEL)
+  if (verb != NULL && m->unit->value != ZB_UNIT_LEVEL)
     {
       m->role = ROLE_CHANGE;
       m->sign = verb->value;
       m->cue_start = before - strlen (verb->word);
       /* 降幅收窄 → negative, 降幅扩大 → positive: the verb says it */
-      if (m->unit->klass == ZB_UNIT_TIMES)
+      if (m->unit->value == ZB_UNIT_TIMES)
         {
           m->number.value *= 100;
           m->number.decimals = MAX (0, m->number.decimals - 2);
         }
       return;
     }
-  if (verb != NULL && m->unit->klass == ZB_UNIT_LEVEL)
+  if (verb != NULL && m->unit->value == ZB_UNIT_LEVEL)
     {
       /* 增加700万箱: absolute changes are not figures */
       m->role = ROLE_SKIP;
@@ -875,7 +874,7 @@ classify (const char *s,
       return;
     }
 
-  if (m->unit->klass == ZB_UNIT_PP)
+  if (m->unit->value == ZB_UNIT_PP)
     m->role = ROLE_SKIP;   /* 拉动 …, a share: no figure we can name */
 }
 
@@ -1055,13 +1054,13 @@ split_names_by (const char *name,
   if (parts->len > 1)
     {
       const char *last = g_ptr_array_index (parts, parts->len - 1);
-      const ZbWord *tail = zb_vocab_match_before (zb_shared_tails, zb_n_shared_tails, last, last + strlen (last));
+      const ZbWord *tail = zb_vocab_before (ZB_VOCAB_SHARED_TAILS, last, last + strlen (last));
 
       for (guint i = 0; tail != NULL && i + 1 < parts->len; i++)
         {
           char *part = g_ptr_array_index (parts, i);
 
-          if (zb_vocab_match_before (zb_shared_tails, zb_n_shared_tails, part, part + strlen (part)) == NULL &&
+          if (zb_vocab_before (ZB_VOCAB_SHARED_TAILS, part, part + strlen (part)) == NULL &&
               !g_str_has_suffix (part, "值"))
             {
               g_ptr_array_index (parts, i) = g_strconcat (part, tail->word, NULL);
@@ -1106,7 +1105,7 @@ cue_cache_extend (CueCache   *cache,
     }
   for (gsize p = cache->scanned; p < pos; p = g_utf8_next_char (s + p) - s)
     {
-      const ZbWord *w = zb_vocab_match_at (zb_target_cues, zb_n_target_cues, s + p, s + pos);
+      const ZbWord *w = zb_vocab_at (ZB_VOCAB_CUES, s + p, s + pos);
       if (w != NULL)
         {
           CueHit hit = { p, w };
@@ -1139,9 +1138,9 @@ target_context (CueCache   *cache,
       if (p + strlen (w->word) > pos)
         break;
       /* phrases that hold a cue word but set no goal: 向上争取资金, …排头兵的目标 */
-      if (zb_vocab_match_before (zb_target_noncues, zb_n_target_noncues, s + sentence_start,
+      if (zb_vocab_before (ZB_VOCAB_NONCUES, s + sentence_start,
                                  s + p + strlen (w->word)) != NULL ||
-          zb_vocab_match_at (zb_target_noncues, zb_n_target_noncues, s + p, s + pos) != NULL)
+          zb_vocab_at (ZB_VOCAB_NONCUES, s + p, s + pos) != NULL)
         continue;
       if (g_str_equal (w->word, "目标") && char_before (s, sentence_start, p) == 0x7684 /* 的 */)
         continue;
@@ -1181,7 +1180,7 @@ target_context (CueCache   *cache,
           {
             gboolean actual = FALSE;
             for (gsize q = p + strlen (w->word); q < pos && !actual; q++)
-              actual = zb_vocab_match_at (zb_done_markers, zb_n_done_markers, s + q, s + pos) != NULL;
+              actual = zb_vocab_at (ZB_VOCAB_DONE_MARKERS, s + q, s + pos) != NULL;
             if (actual)
               continue;
           }
@@ -1329,18 +1328,18 @@ is_modifier (const char    *s,
   gunichar next = after < ce ? g_utf8_get_char (s + after) : 0;
   gboolean range = m->start > 0 && (s[m->start - 1] == '-' || zb_text_ends_with (s, 0, m->start, "—"));
 
-  if (m->unit->klass != ZB_UNIT_LEVEL)
+  if (m->unit->value != ZB_UNIT_LEVEL)
     return FALSE;
   /* 过100亿元的企业, 超50亿元企业: a threshold */
   if (m->start >= 3 && (zb_text_ends_with (s, 0, m->start, "过") || zb_text_ends_with (s, 0, m->start, "超")) &&
-      strstr (m->unit->unit, "元") != NULL)
+      strstr (m->unit->text, "元") != NULL)
     return TRUE;
   if (next < 0x4E00)
     return FALSE;
   if (m->qualifier != NULL && (g_str_equal (m->qualifier, "以上") || g_str_equal (m->qualifier, "以下")))
     return TRUE;
   /* a range of money before a noun: 500—5000万元项目 */
-  if ((range || m->range) && strstr (m->unit->unit, "元") != NULL)
+  if ((range || m->range) && strstr (m->unit->text, "元") != NULL)
     return TRUE;
   if (range || (m->list_len > 1))
     return g_utf8_get_char (s + after) != 0x7684 /* 的 */ && !zb_text_at (s, after, ce, "和");
@@ -1351,7 +1350,7 @@ static gboolean
 is_rate_word (const char *name)
 {
   gsize len = strlen (name);
-  const ZbWord *w = zb_vocab_match_at (zb_rate_words, zb_n_rate_words, name, name + len);
+  const ZbWord *w = zb_vocab_at (ZB_VOCAB_RATE_WORDS, name, name + len);
 
   return w != NULL && strlen (w->word) == len;
 }
@@ -1374,7 +1373,7 @@ read_clause_without_figures (Reader *r,
   {
     gboolean head = FALSE;
     for (gsize p = cs; p < topic_end && !head; p = g_utf8_next_char (s + p) - s)
-      head = zb_vocab_match_at (zb_indicator_heads, zb_n_indicator_heads, s + p, s + topic_end) != NULL;
+      head = zb_vocab_at (ZB_VOCAB_HEADS, s + p, s + topic_end) != NULL;
     if (head)
       topic = clean_name (s, cs, topic_end);
   }
@@ -1402,7 +1401,7 @@ read_clause_without_figures (Reader *r,
       /* the subject is the phrase up to its first indicator head */
       for (const char *p = topic; *p; p = g_utf8_next_char (p))
         {
-          const ZbWord *head = zb_vocab_match_at (zb_indicator_heads, zb_n_indicator_heads, p, p + strlen (p));
+          const ZbWord *head = zb_vocab_at (ZB_VOCAB_HEADS, p, p + strlen (p));
           if (head != NULL)
             {
               gsize len = (p - topic) + strlen (head->word);
@@ -1551,7 +1550,7 @@ read_clause (Reader *r,
           /* GDP差目标增速(8.6%): the verb of the comparison is not the name */
           if (rname != NULL)
             {
-              const ZbWord *gv = zb_vocab_match_before (zb_gap_verbs, zb_n_gap_verbs, rname, rname + strlen (rname));
+              const ZbWord *gv = zb_vocab_before (ZB_VOCAB_GAP_VERBS, rname, rname + strlen (rname));
               if (gv != NULL && strlen (gv->word) < strlen (rname))
                 rname[strlen (rname) - strlen (gv->word)] = '\0';
             }
@@ -1666,7 +1665,7 @@ read_clause (Reader *r,
         {
           ZbNumber c = m->number;
           c.value *= m->sign;
-          zb_figure_set_change (r->open, &c, m->unit->klass == ZB_UNIT_PP ? ZB_CHANGE_PP : ZB_CHANGE_PERCENT);
+          zb_figure_set_change (r->open, &c, m->unit->value == ZB_UNIT_PP ? ZB_CHANGE_PP : ZB_CHANGE_PERCENT);
           emitted++;
           if (zb_figure_get_rank (r->open) == 0)
             zb_figure_set_rank (r->open, rank_after (s, m->end, ce, sentence_end));
@@ -1680,7 +1679,7 @@ read_clause (Reader *r,
         {
           ZbNumber c = m->number;
           c.value *= m->sign;
-          zb_figure_set_change (clause_figure, &c, m->unit->klass == ZB_UNIT_PP ? ZB_CHANGE_PP : ZB_CHANGE_PERCENT);
+          zb_figure_set_change (clause_figure, &c, m->unit->value == ZB_UNIT_PP ? ZB_CHANGE_PP : ZB_CHANGE_PERCENT);
           emitted++;
           if (m->qualifier && !zb_figure_get_qualifier (clause_figure))
             zb_figure_set_qualifier (clause_figure, m->qualifier);
@@ -1695,14 +1694,14 @@ read_clause (Reader *r,
       /* 低于全年目标增长7%: a name that is only a goal or reference word
        * speaks of the subject */
       if (name != NULL &&
-          ((zb_vocab_match_at (zb_target_cues, zb_n_target_cues, name, name + strlen (name)) != NULL &&
-            strlen (zb_vocab_match_at (zb_target_cues, zb_n_target_cues, name, name + strlen (name))->word) == strlen (name)) ||
-           (zb_vocab_match_at (zb_references, zb_n_references, name, name + strlen (name)) != NULL &&
-            strlen (zb_vocab_match_at (zb_references, zb_n_references, name, name + strlen (name))->word) == strlen (name))))
+          ((zb_vocab_at (ZB_VOCAB_CUES, name, name + strlen (name)) != NULL &&
+            strlen (zb_vocab_at (ZB_VOCAB_CUES, name, name + strlen (name))->word) == strlen (name)) ||
+           (zb_vocab_at (ZB_VOCAB_REFERENCES, name, name + strlen (name)) != NULL &&
+            strlen (zb_vocab_at (ZB_VOCAB_REFERENCES, name, name + strlen (name))->word) == strlen (name))))
         g_clear_pointer (&name, g_free);
 
       /* 增加值140亿元,由此预测全年增加值增速为4%: the growth of the figure just read */
-      if (name != NULL && m->role == ROLE_CHANGE && m->unit->klass == ZB_UNIT_PERCENT &&
+      if (name != NULL && m->role == ROLE_CHANGE && m->unit->value == ZB_UNIT_PERCENT &&
           r->open != NULL && r->open_sentence == sentence_start &&
           !zb_figure_get_change (r->open)->set && zb_figure_get_value (r->open)->set &&
           same_indicator (name, zb_figure_get_name (r->open)))
@@ -1739,7 +1738,7 @@ read_clause (Reader *r,
         }
 
       /* a contribution: 拉动GDP增长0.3个百分点 names the pull, not the subject */
-      if (m->role == ROLE_CHANGE && m->unit->klass == ZB_UNIT_PP)
+      if (m->role == ROLE_CHANGE && m->unit->value == ZB_UNIT_PP)
         {
           const char *pull = g_strstr_len (s + left_start, m->start - left_start, "拉动");
           if (pull != NULL)
@@ -1756,7 +1755,7 @@ read_clause (Reader *r,
         }
 
       /* a change of a growth rate: 比上半年回落1.4个百分点 */
-      if (m->role == ROLE_CHANGE && m->unit->klass == ZB_UNIT_PP && !g_str_has_prefix (name, "拉动") &&
+      if (m->role == ROLE_CHANGE && m->unit->value == ZB_UNIT_PP && !g_str_has_prefix (name, "拉动") &&
           !g_str_has_suffix (name, "增速") && !g_str_has_suffix (name, "降幅") &&
           !g_str_has_suffix (name, "增幅") && !g_str_has_suffix (name, "比重") &&
           !g_str_has_suffix (name, "率") && !g_str_has_suffix (name, "增长"))
@@ -1798,10 +1797,10 @@ read_clause (Reader *r,
                   if (m->role == ROLE_CHANGE)
                     {
                       n.value *= m->sign;
-                      zb_figure_set_change (f, &n, m->unit->klass == ZB_UNIT_PP ? ZB_CHANGE_PP : ZB_CHANGE_PERCENT);
+                      zb_figure_set_change (f, &n, m->unit->value == ZB_UNIT_PP ? ZB_CHANGE_PP : ZB_CHANGE_PERCENT);
                     }
                   else
-                    zb_figure_set_value (f, &n, m->unit->unit);
+                    zb_figure_set_value (f, &n, m->unit->text);
                   if (m->qualifier)
                     zb_figure_set_qualifier (f, m->qualifier);
                   set_source (r, f, MIN (m->cue_start, m->start), m->end, m->start);
@@ -1824,10 +1823,10 @@ read_clause (Reader *r,
         if (m->role == ROLE_CHANGE || m->role == ROLE_GAP)
           {
             n.value *= m->sign;
-            zb_figure_set_change (f, &n, m->unit->klass == ZB_UNIT_PP ? ZB_CHANGE_PP : ZB_CHANGE_PERCENT);
+            zb_figure_set_change (f, &n, m->unit->value == ZB_UNIT_PP ? ZB_CHANGE_PP : ZB_CHANGE_PERCENT);
           }
         else
-          zb_figure_set_value (f, &n, m->unit->unit);
+          zb_figure_set_value (f, &n, m->unit->text);
         if (m->reference)
           zb_figure_set_reference (f, m->reference);
         if (m->qualifier)
