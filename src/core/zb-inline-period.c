@@ -1,0 +1,288 @@
+/* zb-inline-period.c — periods as written in a sentence
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * 1-9月, 1—4月, 1至11月, 9月, 9月当月, 5月末, 2023年, 2023年1-9月, 截至…,
+ * and the words of vocab/period_words.txt (上半年, 前三季度, 全年 …).
+ */
+#include "zb-inline-private.h"
+#include "zb-period.h"
+#include "zb-text-private.h"
+
+#include <string.h>
+
+/* A bitmap of the characters that begin a period word (and 截), built once:
+ * most characters start no period. */
+static gboolean
+may_start_period (const char *s,
+                  gsize       avail)
+{
+  static guint8 *bitmap;
+  gunichar c;
+
+  if (g_once_init_enter (&bitmap))
+    {
+      guint8 *bits = g_malloc0 (0x10000 / 8);
+      const ZbWord *words = zb_vocab_tables[ZB_VOCAB_PERIOD_WORDS];
+      gunichar extra = g_utf8_get_char ("截");
+
+      for (guint i = 0; i < zb_vocab_sizes[ZB_VOCAB_PERIOD_WORDS]; i++)
+        {
+          gunichar f = g_utf8_get_char (words[i].word);
+          if (f < 0x10000)
+            bits[f >> 3] |= 1 << (f & 7);
+        }
+      bits[extra >> 3] |= 1 << (extra & 7);
+      g_once_init_leave (&bitmap, bits);
+    }
+
+  if (avail < 3 || ((guchar) s[0] & 0xF0) != 0xE0)
+    return TRUE;   /* rare forms: let the full test decide */
+  c = ((s[0] & 0x0F) << 12) | ((s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+  return (bitmap[c >> 3] >> (c & 7)) & 1;
+}
+
+static gsize
+skip_dash (const char *s,
+           gsize       r,
+           gsize       end)
+{
+  if (r < end && (s[r] == '-' || s[r] == '~'))
+    return r + 1;
+  if (zb_text_at (s, r, end, "—"))
+    {
+      while (zb_text_at (s, r, end, "—"))
+        r += strlen ("—");
+      return r;
+    }
+  if (zb_text_at (s, r, end, "至"))
+    return r + strlen ("至");
+  return 0;
+}
+
+/* 截至2023年10月25日, 截至目前 */
+static gsize
+match_until (const char *s,
+             gsize       pos,
+             gsize       end)
+{
+  gsize q = zb_text_skip_spaces (s, pos + strlen ("截至"), end);
+  gsize n = zb_inline_match_period (s, q, end);
+
+  if (n > 0)
+    {
+      q += n;
+      while (q < end && (g_ascii_isdigit (s[q]) || s[q] == ' '))
+        q++;
+      if (zb_text_at (s, q, end, "日"))
+        q += strlen ("日");
+      return q - pos;
+    }
+  if (zb_text_at (s, q, end, "目前"))
+    return q + strlen ("目前") - pos;
+  return 0;
+}
+
+/* 2023年, 2020、2021年, 20XX年, 2023年1-9月, 2023年初至… (q: after the digits) */
+static gsize
+match_year (const char *s,
+            gsize       pos,
+            gsize       q,
+            gsize       end)
+{
+  gsize r = zb_text_skip_spaces (s, q, end);
+  gsize more;
+
+  while (zb_text_at (s, r, end, "、") && r + 3 + 4 <= end &&
+         g_ascii_isdigit (s[r + 3]) && g_ascii_isdigit (s[r + 4]) &&
+         g_ascii_isdigit (s[r + 5]) && g_ascii_isdigit (s[r + 6]))
+    r = zb_text_skip_spaces (s, r + 7, end);
+  if (!zb_text_at (s, r, end, "年"))
+    return 0;
+  r = zb_text_skip_spaces (s, r + strlen ("年"), end);
+  if (zb_text_at (s, r, end, "初至"))
+    r += strlen ("初至");
+  more = zb_inline_match_period (s, r, end);
+  if (more > 0 && (!g_ascii_isdigit (s[r]) || more < 20))
+    return r + more - pos;
+  return r - pos;
+}
+
+/* 1-9月, 1至11月, 1-2季度, 1月-10月, 9月, 9月当月, 9月份, 5月末 (q: after the digits) */
+static gsize
+match_months (const char *s,
+              gsize       pos,
+              gsize       q,
+              gsize       end)
+{
+  gsize r = zb_text_skip_spaces (s, q, end);
+  gsize dash = skip_dash (s, r, end);
+
+  if (dash > 0)
+    {
+      r = zb_text_skip_spaces (s, dash, end);
+      while (r < end && g_ascii_isdigit (s[r]))
+        r++;
+      r = zb_text_skip_spaces (s, r, end);
+      if (zb_text_at (s, r, end, "月"))
+        return r + strlen ("月") - pos;
+      if (zb_text_at (s, r, end, "季度"))
+        return r + strlen ("季度") - pos;
+      return 0;
+    }
+  if (!zb_text_at (s, r, end, "月"))
+    return 0;
+  r += strlen ("月");
+  dash = r < end && (s[r] == '-' || s[r] == '~') ? r + 1
+         : zb_text_at (s, r, end, "—") || zb_text_at (s, r, end, "至") ? r + 3 : 0;
+  if (dash > 0)
+    {
+      gsize u = zb_text_skip_spaces (s, dash, end);
+      gsize v = u;
+      while (v < end && g_ascii_isdigit (s[v]) && v - u < 2)
+        v++;
+      if (v > u && zb_text_at (s, zb_text_skip_spaces (s, v, end), end, "月"))
+        return zb_text_skip_spaces (s, v, end) + strlen ("月") - pos;
+    }
+  if (zb_text_at (s, r, end, "当月"))
+    r += strlen ("当月");
+  else if (zb_text_at (s, r, end, "份") || zb_text_at (s, r, end, "末") || zb_text_at (s, r, end, "底"))
+    r += strlen ("份");
+  return r - pos;
+}
+
+/* The length of the period expression at pos, or 0. */
+gsize
+zb_inline_match_period (const char *s,
+                        gsize       pos,
+                        gsize       end)
+{
+  const ZbWord *w;
+  gsize q, digits;
+
+  if (pos >= end || ((guchar) s[pos] < 0x80 && !g_ascii_isdigit (s[pos])))
+    return 0;
+  if ((guchar) s[pos] >= 0x80 && !may_start_period (s + pos, end - pos))
+    return 0;
+
+  if (zb_text_at (s, pos, end, "截至") || zb_text_at (s, pos, end, "截止"))
+    return match_until (s, pos, end);
+
+  w = zb_vocab_at (ZB_VOCAB_PERIOD_WORDS, s + pos, s + end);
+  if (w != NULL)
+    return strlen (w->word);
+  if (!g_ascii_isdigit (s[pos]))
+    return 0;
+
+  /* 5 stands for "too many": counting a long run of digits at each of its
+   * positions made extraction quadratic in the run's length */
+  q = pos;
+  while (q < end && g_ascii_isdigit (s[q]) && q - pos < 5)
+    q++;
+  digits = q - pos;
+  /* 20XX年: a year the report hides */
+  if (digits == 2 && q + 1 < end && s[q] == 'X' && s[q + 1] == 'X')
+    {
+      q += 2;
+      digits = 4;
+    }
+  if (digits == 4)
+    return match_year (s, pos, q, end);
+  if (digits <= 2)
+    return match_months (s, pos, q, end);
+  return 0;
+}
+
+/* The last period written in [start, pos), after found. 全年目标任务 names a
+ * goal, and 同比2022年, 较上年 the base of a comparison: neither is the time
+ * of what follows. */
+char *
+zb_inline_period_scan (const char *s,
+                       gsize       start,
+                       gsize       pos,
+                       char       *found)
+{
+  for (gsize p = start; p < pos; )
+    {
+      gsize n = zb_inline_match_period (s, p, pos);
+
+      if (n > 0 && (zb_text_at (s, p + n, pos, "目标") || zb_text_at (s, p + n, pos, "任务") ||
+                    zb_text_at (s, p + n, pos, "计划") ||
+                    (p >= 3 && (zb_text_ends_with (s, 0, p, "比") || zb_text_ends_with (s, 0, p, "较") ||
+                                zb_text_ends_with (s, 0, p, "于") || zb_text_ends_with (s, 0, p, "与")))))
+        {
+          p += n;
+          continue;
+        }
+      if (n > 0)
+        {
+          gsize b = zb_inline_trim_end (s, p, p + n);
+          GString *str = g_string_new (NULL);
+          for (gsize k = p; k < b; k++)
+            if (s[k] != ' ')
+              g_string_append_c (str, s[k]);
+          g_free (found);
+          found = g_string_free (str, FALSE);
+          p += n;
+        }
+      else
+        p = g_utf8_next_char (s + p) - s;
+    }
+  return found;
+}
+
+/* The last period of the sentence before pos: mentions come left to right,
+ * so each call goes on from where the last one stopped. */
+char *
+zb_inline_period_before (ZbReader *r,
+                         gsize     pos)
+{
+  if (r->period_scanned > pos || r->period_scanned < r->sentence_start)
+    {
+      g_clear_pointer (&r->period_found, g_free);
+      r->period_scanned = r->sentence_start;
+    }
+  r->period_found = zb_inline_period_scan (r->s, r->period_scanned, pos, r->period_found);
+  r->period_scanned = pos;
+  return g_strdup (r->period_found);
+}
+
+/* The last month the report can speak of as done: its date, else the
+ * latest cumulative period it reported. */
+static guint8
+now_month (ZbInlineContext *ctx)
+{
+  if (ctx->now_month > 0)
+    return ctx->now_month > 1 ? ctx->now_month - 1 : 0;
+  return ctx->latest_month;
+}
+
+/* Is a period over when the report is written (上半年 in a July speech)? */
+gboolean
+zb_inline_period_is_past (ZbInlineContext *ctx,
+                          const char      *label)
+{
+  ZbPeriod p;
+  guint8 now = now_month (ctx);
+
+  if (label == NULL || !zb_period_parse (label, &p) || p.last_month == 0)
+    return FALSE;
+  if (p.year > 0 && ctx->now_year > 0)
+    return p.year < ctx->now_year || (p.year == ctx->now_year && p.last_month <= now);
+  return now > 0 && now < 12 && p.last_month <= now;
+}
+
+/* Is a period still to come (全年 in a July speech, 2025年 in 2024)? */
+gboolean
+zb_inline_period_is_future (ZbInlineContext *ctx,
+                            const char      *label)
+{
+  ZbPeriod p;
+  guint8 now = now_month (ctx);
+
+  if (label == NULL || !zb_period_parse (label, &p) || p.last_month == 0)
+    return FALSE;
+  if (p.year > 0 && ctx->now_year > 0)
+    return p.year > ctx->now_year || (p.year == ctx->now_year && p.last_month > now);
+  return now > 0 && p.last_month > now;
+}
