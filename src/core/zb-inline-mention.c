@@ -183,6 +183,10 @@ read_one (const char *s,
     if (m->unit != NULL)
       p = q + strlen (m->unit->word);
   }
+  /* 保6争7: a two-tier goal of a growth, in percent */
+  if (m->unit == NULL && (zb_text_at (s, p, end, "争") ||
+                          (m->start >= 3 && zb_text_ends_with (s, 0, m->start, "争"))))
+    m->unit = zb_vocab_at (ZB_VOCAB_UNITS, "%", "%" + 1);
   /* 2个月, 3个工作日: a span of time is no figure */
   if (m->unit != NULL && g_str_equal (m->unit->text, "个") &&
       (zb_text_at (s, p, end, "月") || zb_text_at (s, p, end, "工作日") || zb_text_at (s, p, end, "小时") ||
@@ -471,7 +475,40 @@ rule_bracketed_change (const char *s,
   return FALSE;
 }
 
-/* Rule progress: 完成年度目标任务的51%, 完结率100%, 占年度计划的6.9% */
+/* Rule two-tier: 增长“保6争7” — 保 and 争 stand between the verb and each
+ * number; the role is the verb's. */
+static gboolean
+rule_two_tier (const char *s,
+               gsize       cs,
+               gsize       before,
+               ZbMention  *m)
+{
+  gsize left_start = cs;
+  gsize b = before;
+  const ZbWord *verb;
+
+  if (zb_text_ends_with (s, left_start, b, "争"))
+    {
+      b -= strlen ("争");
+      /* the 保 number before it */
+      while (b > left_start && (g_ascii_isdigit (s[b - 1]) || s[b - 1] == '.' || s[b - 1] == '%' || s[b - 1] == ' '))
+        b--;
+    }
+  if (!zb_text_ends_with (s, left_start, b, "保"))
+    return FALSE;
+  b -= strlen ("保");
+  while (zb_text_ends_with (s, left_start, b, "“") || zb_text_ends_with (s, left_start, b, "\""))
+    b -= zb_text_ends_with (s, left_start, b, "“") ? strlen ("“") : 1;
+  b = zb_inline_skip_filler_back (s, left_start, b);
+  verb = zb_vocab_before (ZB_VOCAB_CHANGE_VERBS, s + left_start, s + b);
+  m->role = verb != NULL && m->unit->value == ZB_UNIT_PERCENT ? ZB_ROLE_CHANGE : ZB_ROLE_LEVEL;
+  m->sign = 1;
+  m->cue_start = verb != NULL ? b - strlen (verb->word) : b;
+  return TRUE;
+}
+
+/* Rule progress: 完成年度目标任务的51%, 占年度计划投资的27.6%, 完成预算的101.2%;
+ * a rate of completion says it alone: 开复工率62.5%, 资金到位率41.2% */
 static gboolean
 rule_progress (const char *s,
                gsize       cs,
@@ -480,18 +517,39 @@ rule_progress (const char *s,
                ZbMention  *m)
 {
   const ZbWord *w;
-  gboolean done = FALSE;
+  gsize done = 0;
 
   if (m->unit->value != ZB_UNIT_PERCENT)
     return FALSE;
   w = zb_vocab_before (ZB_VOCAB_PROGRESS_CUES, s + left_start, s + before);
-  if (w == NULL)
+  if (w != NULL && g_str_has_suffix (w->word, "率"))
+    {
+      m->role = ZB_ROLE_PROGRESS;
+      m->completion_rate = TRUE;
+      m->cue_start = before;   /* the rate is the name: 投资完成率 */
+      return TRUE;
+    }
+  /* the phrase must speak of completing: 完成 … 任务 / 占 … 计划 */
+  for (gsize p = cs; p + 3 <= before; p = g_utf8_next_char (s + p) - s)
+    if (zb_text_at (s, p, before, "完成") || zb_text_at (s, p, before, "占") || zb_text_at (s, p, before, "完结"))
+      done = p + 3;
+  if (done == 0)
     return FALSE;
-  /* the phrase must speak of completing: 完成 … 任务 / 占 … 计划; a rate
-   * of completion says it alone */
-  for (gsize p = cs; p + 3 <= before && !done; p++)
-    done = zb_text_at (s, p, before, "完成") || zb_text_at (s, p, before, "占") || zb_text_at (s, p, before, "完结");
-  if (!done && !g_str_has_suffix (w->word, "率"))
+  if (w == NULL && zb_text_ends_with (s, done, before, "的"))
+    {
+      /* 占年度计划投资的: a goal word, then a few words, then 的 */
+      for (gsize p = done; p < before && w == NULL; p = g_utf8_next_char (s + p) - s)
+        if ((zb_text_at (s, p, before, "计划") || zb_text_at (s, p, before, "目标") ||
+             zb_text_at (s, p, before, "任务") || zb_text_at (s, p, before, "预算")) && before - p <= 24)
+          w = zb_vocab_at (ZB_VOCAB_PROGRESS_CUES, "任务", "任务" + strlen ("任务"));
+      if (w != NULL)
+        {
+          m->role = ZB_ROLE_PROGRESS;
+          m->cue_start = done - 3;
+          return TRUE;
+        }
+    }
+  if (w == NULL)
     return FALSE;
   m->role = ZB_ROLE_PROGRESS;
   m->cue_start = before - strlen (w->word);
@@ -615,7 +673,8 @@ zb_inline_classify (const char      *s,
   m->sign = 1;
   m->cue_start = before;
 
-  if (rule_base (s, clause_start, m) ||
+  if (rule_two_tier (s, clause_start, before, m) ||
+      rule_base (s, clause_start, m) ||
       rule_reference_value (s, clause_start, m) ||
       rule_bracketed_change (s, clause_start, m) ||
       rule_progress (s, clause_start, left_start, before, m) ||

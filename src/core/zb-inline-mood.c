@@ -81,7 +81,8 @@ cue_compares (ZbReader    *r,
 
   if (g_str_equal (word, "目标") && zb_inline_char_before (s, r->sentence_start, cue->pos) == 0x7684 /* 的 */)
     return TRUE;
-  if (!g_str_equal (word, "目标") && !g_str_equal (word, "任务") && !g_str_equal (word, "计划"))
+  /* only the nouns of a goal compare: 目标, 任务, 计划, 目标任务 … */
+  if (!strstr (word, "目标") && !strstr (word, "任务") && !strstr (word, "计划"))
     return FALSE;
   if (zb_inline_char_before (s, r->sentence_start, cue->pos) == 0x5DEE /* 差 */ ||
       zb_text_at (s, cue->end, r->sentence_end, "的") || zb_text_at (s, cue->end, r->sentence_end, "进度") ||

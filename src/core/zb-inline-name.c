@@ -188,9 +188,10 @@ cut_at_inner_period (const char *s,
 static gboolean
 start_after_breakers (const char *s,
                       gsize      *start,
-                      gsize       end)
+                      gsize      *end_inout)
 {
-  gsize cut = *start;
+  gsize end = *end_inout;
+  gsize cut = *start, before_cut = *start, breaker_at = *start;
 
   for (gsize p = *start; p < end; )
     {
@@ -205,17 +206,67 @@ start_after_breakers (const char *s,
         }
       if (w != NULL)
         {
+          if (p + strlen (w->word) < end)
+            {
+              before_cut = cut;
+              breaker_at = p;
+              cut = p + strlen (w->word);
+            }
           p += strlen (w->word);
-          if (p < end)
-            cut = p;
           continue;
         }
       p = g_utf8_next_char (s + p) - s;
     }
   if (cut == *start)
     return FALSE;
+  /* 采购份额要实打实地提高到40%: what follows the modal is a manner, and
+   * the subject stands before it */
+  if ((zb_text_ends_with (s, cut, end, "地") || end - cut <= 3) && breaker_at > before_cut)
+    {
+      *start = before_cut;
+      *end_inout = breaker_at;
+      return TRUE;
+    }
   *start = cut;
   return TRUE;
+}
+
+/* Rule share: 工业投资占全县固定资产投资的比重 names 工业投资占固定资产投资比重:
+ * the whole's region goes, and the share says it is one. */
+static char *
+share_name (const char *s,
+            gsize       start,
+            gsize       end)
+{
+  const char *share = g_strstr_len (s + start, end - start, "占");
+  GString *out;
+  gsize p;
+  const ZbWord *region;
+
+  if (share == NULL)
+    return NULL;
+  p = share - s + strlen ("占");
+  /* 占比, 占地, 占有, 占用 are words of their own */
+  if (zb_text_at (s, p, end, "比") || zb_text_at (s, p, end, "地") || zb_text_at (s, p, end, "有") ||
+      zb_text_at (s, p, end, "用"))
+    return NULL;
+  if (zb_text_at (s, p, end, "到"))
+    p += strlen ("到");
+  region = zb_vocab_at (ZB_VOCAB_NAME_PREFIXES, s + p, s + end);
+  if (region != NULL && g_str_has_prefix (region->word, "全"))
+    p += strlen (region->word);
+  if (p >= end)
+    return NULL;
+  out = g_string_new_len (s + start, share - s - start + strlen ("占"));
+  for (; p < end; p++)
+    if (!zb_text_at (s, p, end, "的"))
+      g_string_append_c (out, s[p]);
+    else
+      p += 2;
+  if (!g_str_has_suffix (out->str, "比重") && !g_str_has_suffix (out->str, "比例") &&
+      !g_str_has_suffix (out->str, "份额") && !g_str_has_suffix (out->str, "占比"))
+    g_string_append (out, "比重");
+  return g_string_free (out, FALSE);
 }
 
 /* Rule of-phrase: X的Y names Y, unless X is a threshold (收入过100亿元的企业) */
@@ -256,6 +307,7 @@ zb_inline_clean_name (const char *src,
   g_autoptr(GString) buf = strip_brackets (src, start, end);
   const char *s = buf->str;
   GString *out;
+  char *share;
 
   start = 0;
   end = buf->len;
@@ -263,8 +315,10 @@ zb_inline_clean_name (const char *src,
     return NULL;
   cut_at_inner_period (s, &start, &end);
   /* what a breaker leaves may open with a prefix again: 要全年… */
-  if (start_after_breakers (s, &start, end) && !peel (s, &start, &end))
+  if (start_after_breakers (s, &start, &end) && !peel (s, &start, &end))
     return NULL;
+  if (start < end && (share = share_name (s, start, end)) != NULL)
+    return share;
   start_after_of (s, &start, end);
   if (start >= end || !has_word_char (s, start, end))
     return NULL;
@@ -446,8 +500,22 @@ zb_inline_topic (const char *s,
   while (topic_end > cs && topic_end < ce && (s[topic_end] & 0xC0) == 0x80)
     topic_end--;
   for (gsize p = cs; p < topic_end && !head; p = g_utf8_next_char (s + p) - s)
-    head = zb_vocab_at (ZB_VOCAB_HEADS, s + p, s + topic_end) != NULL ||
-           zb_vocab_at (ZB_VOCAB_INDICATORS, s + p, s + topic_end) != NULL;
+    {
+      /* 消费市场回暖: the words before a verb of movement are the subject */
+      const ZbWord *trend = zb_vocab_at (ZB_VOCAB_TREND_VERBS, s + p, s + topic_end);
+      if (trend != NULL && p > cs)
+        {
+          g_autofree char *subject = zb_inline_clean_name (s, cs, p);
+          gsize first = zb_text_skip_spaces (s, cs, p);
+          if (subject != NULL && g_utf8_strlen (subject, -1) >= 2 && g_utf8_strlen (subject, -1) <= 10 &&
+              !zb_inline_is_rate_word (subject) &&
+              zb_vocab_at (ZB_VOCAB_PREDICATE_VERBS, s + first, s + p) == NULL)
+            return g_steal_pointer (&subject);
+          break;
+        }
+      head = zb_vocab_at (ZB_VOCAB_HEADS, s + p, s + topic_end) != NULL ||
+             zb_vocab_at (ZB_VOCAB_INDICATORS, s + p, s + topic_end) != NULL;
+    }
   if (!head || (topic = zb_inline_clean_name (s, cs, topic_end)) == NULL)
     return NULL;
 

@@ -49,6 +49,7 @@ typedef struct {
   gsize         area_end;
   gboolean      range;       /* 1—2家: the low end is kept */
   gboolean      reached;     /* 提高到40%: the level reached, not a change */
+  gboolean      completion_rate; /* 开工率62%: a progress named by its rate */
   gboolean      in_quotes;   /* “保5争6” */
 } ZbMention;
 
@@ -92,6 +93,7 @@ typedef struct {
   const char      *s;             /* the joined text */
   GPtrArray       *figures;
   ZbFigure        *open;          /* the last figure, a nameless change may join it */
+  GPtrArray       *open_list;     /* the figures of the last list of levels (not owned) */
   gsize            open_sentence;
   gsize            open_start;    /* its quote's start and its number, in the joined text */
   gsize            open_number;

@@ -222,7 +222,7 @@ mention_name (ZbClause        *c,
               const ZbMention *m)
 {
   gsize a = c->left_start;
-  gsize b = m->role == ZB_ROLE_LEVEL ? m->start : m->cue_start;
+  gsize b = m->role == ZB_ROLE_LEVEL && !m->reached ? m->start : m->cue_start;
 
   if (m->list_index > 0)
     return NULL;
@@ -246,7 +246,13 @@ join_change (ZbClause        *c,
 
   if (m->role != ZB_ROLE_CHANGE)
     return FALSE;
-  if (name == NULL && r->open != NULL && r->open_sentence == r->sentence_start &&
+  /* 分别达到30210元和14350元，增长4.4%和6.9%: a list of changes joins the
+   * list of levels before it, member by member */
+  if (name == NULL && m->list_len > 1 && r->open_list != NULL && r->open_list->len == (guint) m->list_len &&
+      r->open_sentence == r->sentence_start &&
+      !zb_figure_get_change (g_ptr_array_index (r->open_list, m->list_index))->set)
+    f = g_ptr_array_index (r->open_list, m->list_index);
+  else if (name == NULL && r->open != NULL && r->open_sentence == r->sentence_start &&
       (r->clause_index == r->open_clause || r->clause_index == r->open_clause + 1 ||
        (r->clause_index == r->open_clause + 2 && r->last_clause_mentions == 0)) &&
       !zb_figure_get_change (r->open)->set && zb_figure_get_value (r->open)->set)
@@ -295,6 +301,13 @@ complete_name (ZbClause        *c,
     name = g_strdup (ctx->last_name);
   if (name == NULL)
     return NULL;
+  /* 占全市投资比重的35%: the share of the subject */
+  if (g_str_has_prefix (name, "占") && ctx->last_name != NULL && !strstr (ctx->last_name, "占"))
+    {
+      char *full = g_strconcat (ctx->last_name, name, NULL);
+      g_free (name);
+      return full;
+    }
   if (zb_inline_is_rate_word (name) && ctx->last_name != NULL && !zb_inline_is_rate_word (ctx->last_name) &&
       strstr (ctx->last_name, name) == NULL)
     {
@@ -350,12 +363,6 @@ fill_figure (ZbClause        *c,
     zb_figure_set_reference (f, m->reference);
   if (m->qualifier)
     zb_figure_set_qualifier (f, m->qualifier);
-  if (m->area_end > m->area_start)
-    {
-      g_autofree char *area = g_strndup (c->r->s + m->area_start,
-                                         zb_inline_trim_end (c->r->s, m->area_start, m->area_end) - m->area_start);
-      zb_figure_set_area (f, area);
-    }
 }
 
 /* Rule shared-value: 甲、乙、丙年产值都达到100亿元; 完成率、保存率达到65%:
@@ -400,7 +407,8 @@ figure_kind (const ZbMention *m,
   switch (m->role)
     {
     case ZB_ROLE_GAP: return ZB_FIGURE_GAP;
-    case ZB_ROLE_PROGRESS: return ZB_FIGURE_PROGRESS;
+    /* a rate of completion to reach is a goal: 支付率要达到90% */
+    case ZB_ROLE_PROGRESS: return goal != ZB_GOAL_NONE && m->completion_rate ? ZB_FIGURE_TARGET : ZB_FIGURE_PROGRESS;
     case ZB_ROLE_CHANGE:
     case ZB_ROLE_LEVEL:
     case ZB_ROLE_BASE:
@@ -453,6 +461,15 @@ emit (ZbClause        *c,
   if (m->role == ZB_ROLE_GAP && c->ref_target.set)
     zb_figure_set_target (f, &c->ref_target);
 
+  if (m->role == ZB_ROLE_LEVEL && m->list_len > 1)
+    {
+      if (m->list_index == 0 || r->open_list == NULL)
+        {
+          g_clear_pointer (&r->open_list, g_ptr_array_unref);
+          r->open_list = g_ptr_array_new ();
+        }
+      g_ptr_array_add (r->open_list, f);
+    }
   if (m->role == ZB_ROLE_LEVEL || m->role == ZB_ROLE_CHANGE)
     {
       c->figure = f;
@@ -858,6 +875,7 @@ zb_inline_parse_block (ZbInlineContext *ctx,
   read_text (&r);
 
   g_free (r.period_found);
+  g_clear_pointer (&r.open_list, g_ptr_array_unref);
   if (r.cues)
     g_array_unref (r.cues);
   zb_joined_clear (&joined);
