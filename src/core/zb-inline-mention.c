@@ -716,6 +716,9 @@ zb_inline_is_modifier (const char      *s,
     return TRUE;
   if (next < 0x4E00)
     return FALSE;
+  /* 10户以上的目标任务: the goal itself, not a threshold */
+  if (zb_text_at (s, after, ce, "的目标") || zb_text_at (s, after, ce, "的任务"))
+    return FALSE;
   if (m->qualifier != NULL && (g_str_equal (m->qualifier, "以上") || g_str_equal (m->qualifier, "以下")))
     return TRUE;
   if ((range || m->range) && strstr (m->unit->text, "元") != NULL)

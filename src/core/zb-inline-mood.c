@@ -81,6 +81,12 @@ cue_compares (ZbReader    *r,
 
   if (g_str_equal (word, "目标") && zb_inline_char_before (s, r->sentence_start, cue->pos) == 0x7684 /* 的 */)
     return TRUE;
+  /* 155个计划建设项目: a count before the cue makes it part of a noun phrase */
+  {
+    gunichar before = zb_inline_char_before (s, r->sentence_start, cue->pos);
+    if (before == 0x4E2A /* 个 */ || before == 0x9879 /* 项 */ || before == 0x5BB6 /* 家 */ || before == 0x6237 /* 户 */)
+      return TRUE;
+  }
   /* only the nouns of a goal compare: 目标, 任务, 计划, 目标任务 … */
   if (!strstr (word, "目标") && !strstr (word, "任务") && !strstr (word, "计划"))
     return FALSE;
@@ -209,7 +215,8 @@ zb_inline_goal (ZbReader        *r,
                 gsize            clause_start,
                 const ZbMention *m,
                 gsize            clause_end,
-                const char      *period)
+                const char      *period,
+                gboolean         period_written)
 {
   ZbGoalScope scope = ZB_GOAL_NONE;
   gsize pos = m->start;
@@ -245,6 +252,11 @@ zb_inline_goal (ZbReader        *r,
       if (!has_done_marker (r->s, clause_start, pos) && !zb_inline_period_is_past (r->ctx, period))
         scope = ZB_GOAL_FRAME;
     }
+  /* Rule future-period: what the sentence dates in a period still to come
+   * cannot be a report (全年新增备案企业20户以上, said in June) */
+  if (scope == ZB_GOAL_NONE && period_written && zb_inline_period_is_ahead (r->ctx, period) &&
+      !has_done_marker (r->s, clause_start, pos))
+    scope = ZB_GOAL_PERIOD;
   return scope;
 }
 

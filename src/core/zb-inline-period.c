@@ -247,14 +247,54 @@ zb_inline_period_before (ZbReader *r,
   return g_strdup (r->period_found);
 }
 
-/* The last month the report can speak of as done: its date, else the
- * latest cumulative period it reported. */
-static guint8
-now_month (ZbInlineContext *ctx)
+/* The year a period speaks of: its own, the report's for 今年, else the year
+ * the report is about (2024年统计公报, published in 2025) or was written in.
+ * 0 when nothing says. */
+static int
+year_of (ZbInlineContext *ctx,
+         const char      *label,
+         const ZbPeriod  *p,
+         gboolean        *sure)
 {
-  if (ctx->now_month > 0)
-    return ctx->now_month > 1 ? ctx->now_month - 1 : 0;
-  return ctx->latest_month;
+  *sure = TRUE;
+  if (p->year > 0)
+    return p->year;
+  if (g_str_has_prefix (label, "今年") || g_str_has_prefix (label, "本年") || g_str_has_prefix (label, "年内"))
+    return ctx->now_year;
+  if (ctx->subject_year > 0)
+    return ctx->subject_year;
+  /* early in a year a report still speaks of the last one */
+  *sure = ctx->now_month > 2;
+  return ctx->now_year;
+}
+
+/* -1: over when the report is written; 1: still to come; 0: cannot say. */
+static int
+period_tense (ZbInlineContext *ctx,
+              const char      *label)
+{
+  ZbPeriod p;
+  gboolean sure;
+  int year;
+
+  if (label == NULL || !zb_period_parse (label, &p) || p.last_month == 0)
+    return 0;
+  year = year_of (ctx, label, &p, &sure);
+  if (year > 0 && ctx->now_year > 0 && ctx->now_month > 0)
+    {
+      /* the month the report is written in is not over yet */
+      int now = ctx->now_year * 12 + ctx->now_month - 1;
+      int last = year * 12 + p.last_month;
+      if (!sure)
+        return 0;
+      return last <= now ? -1 : 1;
+    }
+  if (p.year > 0)
+    return 0;
+  /* no date: the latest cumulative period reported so far is the present */
+  if (ctx->latest_month == 0 || ctx->latest_month >= 12)
+    return 0;
+  return p.last_month <= ctx->latest_month ? -1 : 1;
 }
 
 /* Is a period over when the report is written (上半年 in a July speech)? */
@@ -262,14 +302,7 @@ gboolean
 zb_inline_period_is_past (ZbInlineContext *ctx,
                           const char      *label)
 {
-  ZbPeriod p;
-  guint8 now = now_month (ctx);
-
-  if (label == NULL || !zb_period_parse (label, &p) || p.last_month == 0)
-    return FALSE;
-  if (p.year > 0 && ctx->now_year > 0)
-    return p.year < ctx->now_year || (p.year == ctx->now_year && p.last_month <= now);
-  return now > 0 && now < 12 && p.last_month <= now;
+  return period_tense (ctx, label) < 0;
 }
 
 /* Is a period still to come (全年 in a July speech, 2025年 in 2024)? */
@@ -277,12 +310,28 @@ gboolean
 zb_inline_period_is_future (ZbInlineContext *ctx,
                             const char      *label)
 {
-  ZbPeriod p;
-  guint8 now = now_month (ctx);
+  return period_tense (ctx, label) > 0;
+}
 
-  if (label == NULL || !zb_period_parse (label, &p) || p.last_month == 0)
+/* Is a period plainly ahead: it starts after the report's date (下半年 in a
+ * June speech, 2025年 in 2024), or it is the whole year (全年) while the year
+ * is under way? 今年 and 2023年 in that year's report are the year so far. */
+gboolean
+zb_inline_period_is_ahead (ZbInlineContext *ctx,
+                           const char      *label)
+{
+  ZbPeriod p;
+  gboolean sure;
+  int year;
+
+  if (!zb_inline_period_is_future (ctx, label) || !zb_period_parse (label, &p))
     return FALSE;
-  if (p.year > 0 && ctx->now_year > 0)
-    return p.year > ctx->now_year || (p.year == ctx->now_year && p.last_month > now);
-  return now > 0 && p.last_month > now;
+  if (g_str_has_prefix (label, "全年") || g_str_has_prefix (label, "年度") || g_str_has_prefix (label, "全年度"))
+    return ctx->now_month > 0 && ctx->now_month <= 9;
+  year = year_of (ctx, label, &p, &sure);
+  if (ctx->now_year > 0 && year > ctx->now_year)
+    return TRUE;
+  if (p.year > 0 || g_str_has_prefix (label, "今年") || g_str_has_prefix (label, "本年") || g_str_has_prefix (label, "年内"))
+    return FALSE;
+  return ctx->now_month > 0 && p.first_month > ctx->now_month;
 }

@@ -60,6 +60,7 @@ typedef enum {
   ZB_GOAL_SENTENCE,   /* a cue earlier in the sentence */
   ZB_GOAL_FRAME,      /* a frame opened earlier in the paragraph */
   ZB_GOAL_AFTER,      /* 增长5%的目标 */
+  ZB_GOAL_PERIOD,     /* a period still to come: 全年…新增20户以上, said in July */
 } ZbGoalScope;
 
 typedef struct _ZbInlineContext ZbInlineContext;
@@ -73,6 +74,7 @@ struct _ZbInlineContext
   guint8          latest_month;  /* the last month reported as done so far */
   int             now_year;      /* the report's date, from its dateline; 0 unknown */
   guint8          now_month;
+  int             subject_year;  /* the year its title speaks of: 2024年统计公报 */
   /* per paragraph */
   char           *last_name;
   char           *period;
@@ -123,6 +125,8 @@ gboolean   zb_inline_period_is_past (ZbInlineContext *ctx,
                                      const char      *label);
 gboolean   zb_inline_period_is_future (ZbInlineContext *ctx,
                                        const char      *label);
+gboolean   zb_inline_period_is_ahead (ZbInlineContext *ctx,
+                                      const char      *label);
 
 /* zb-inline-mention.c */
 void       zb_inline_find_mentions  (const char *s,
@@ -177,7 +181,8 @@ ZbGoalScope zb_inline_goal          (ZbReader        *r,
                                      gsize            clause_start,
                                      const ZbMention *m,
                                      gsize            clause_end,
-                                     const char      *period);
+                                     const char      *period,
+                                     gboolean         period_written);
 void        zb_inline_mood_clause_done (ZbReader *r,
                                         gsize     cs,
                                         gsize     ce);

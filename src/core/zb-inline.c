@@ -561,6 +561,7 @@ read_mention (ZbClause        *c,
   g_autofree char *period = NULL;
   ZbGoalScope goal;
   ZbFigureKind kind;
+  gboolean written;
 
   if (m->in_quotes && !quoted_goal (s, c->cs, m))
     return;
@@ -587,9 +588,10 @@ read_mention (ZbClause        *c,
     }
 
   period = zb_inline_period_before (r, m->start);
+  written = period != NULL;
   if (period == NULL)
     period = g_strdup (default_period (r));
-  goal = quoted_goal (s, c->cs, m) ? ZB_GOAL_CLAUSE : zb_inline_goal (r, c->cs, m, c->ce, period);
+  goal = quoted_goal (s, c->cs, m) ? ZB_GOAL_CLAUSE : zb_inline_goal (r, c->cs, m, c->ce, period, written);
   name = name_of (c, m, goal);
   if (join_change (c, m, name))
     return;
@@ -749,6 +751,32 @@ read_text (ZbReader *r)
     }
 }
 
+/* The year the report's first line speaks of: 某市2024年国民经济和社会发展统计公报 */
+static void
+find_subject_year (ZbInlineContext *ctx)
+{
+  const char *s = ctx->source->norm;
+  gsize limit = MIN (ctx->source->norm_len, 400);
+  const char *nl;
+  gsize end;
+
+  while (limit > 0 && (s[0] == '\n' || s[0] == ' '))
+    s++, limit--;
+  nl = memchr (s, '\n', limit);
+  end = nl ? (gsize) (nl - s) : limit;
+  for (gsize p = 0; p + 4 < end; p++)
+    if (g_ascii_isdigit (s[p]) && (p == 0 || !g_ascii_isdigit (s[p - 1])) && g_ascii_isdigit (s[p + 1]) &&
+        g_ascii_isdigit (s[p + 2]) && g_ascii_isdigit (s[p + 3]) && !g_ascii_isdigit (s[p + 4]))
+      {
+        int year = atoi (s + p);
+        if (year >= 1990 && year <= 2100 && zb_text_at (s, zb_text_skip_spaces (s, p + 4, end), end, "年"))
+          {
+            ctx->subject_year = year;
+            return;
+          }
+      }
+}
+
 /* The report's date, from a dateline near its start: (2022年7月2日),
  * ——2025年1月10日在…, 2023年10月. */
 static void
@@ -806,6 +834,7 @@ zb_inline_context_new (const ZbSource *source)
   ctx->source = source;
   ctx->section = -1;
   find_dateline (ctx);
+  find_subject_year (ctx);
   return ctx;
 }
 
