@@ -94,6 +94,21 @@ cue_compares (ZbReader    *r,
       zb_text_at (s, cue->end, r->sentence_end, "的") || zb_text_at (s, cue->end, r->sentence_end, "进度") ||
       zb_text_at (s, cue->end, r->sentence_end, "增速"))
     return TRUE;
+  /* 抽检任务完成40户: the task reported done; 任务合格率: a rate named by it */
+  {
+    gsize q = zb_text_skip_spaces (s, cue->end, r->sentence_end);
+    /* 计划完成投资 plans; 任务完成40户 reports */
+    if (!strstr (word, "计划") && (zb_text_at (s, q, r->sentence_end, "完成") || zb_text_at (s, q, r->sentence_end, "实现")))
+      return TRUE;
+    for (int k = 0; k < 4 && q < r->sentence_end; k++)
+      {
+        if (zb_text_at (s, q, r->sentence_end, "率"))
+          return TRUE;
+        if ((guchar) s[q] < 0x80)
+          break;
+        q = g_utf8_next_char (s + q) - s;
+      }
+  }
   /* 超额完成年度目标任务, 已完成…建设任务: a report of what was done */
   back = clause_start_of (s, r->sentence_start, cue->pos);
   return g_strstr_len (s + back, cue->pos - back, "完成") != NULL;
