@@ -758,6 +758,9 @@ add_text_line (Builder *b,
       add_heading (b, i);
       return;
     }
+  /* a running head at a page break, inside a paragraph: 某区统计局 */
+  if (b->open_para != NULL && is_titleish (b->s, line) && is_organisation (b, line))
+    return;
   if (b->open_para != NULL)
     {
       /* continuation across a page break */

@@ -153,7 +153,16 @@ read_one (const char *s,
   m->start = p;
   if (zb_text_at (s, p, end, "百分之"))
     return read_percent_words (s, p, end, m);
-  if (g_ascii_isdigit (s[p]))
+  if (s[p] == '-' && p + 1 < end && g_ascii_isdigit (s[p + 1]))
+    {
+      /* -6.5%: a negative number in a list of changes */
+      n = read_number (s, p + 1, end, &m->number);
+      if (n == 0)
+        return FALSE;
+      m->number.value = -m->number.value;
+      n++;
+    }
+  else if (g_ascii_isdigit (s[p]))
     n = read_number (s, p, end, &m->number);
   else
     {
@@ -223,6 +232,8 @@ next_in_list (const char *s,
       q = zb_text_skip_spaces (s, q + strlen (area->word), end);
       *area_end = q;
     }
+  if (q + 1 < end && s[q] == '-' && g_ascii_isdigit (s[q + 1]))
+    return q;
   if (q < end && g_ascii_isdigit (s[q]) && zb_inline_match_period (s, q, end) == 0)
     return q;
   return 0;
@@ -301,6 +312,8 @@ number_candidate (const char *s,
 
   if (g_ascii_isdigit (s[p]))
     return TRUE;
+  if (s[p] == '-')
+    return p + 1 < ce && g_ascii_isdigit (s[p + 1]) && p > 0 && !g_ascii_isalnum (s[p - 1]) && s[p - 1] != '-';
   if ((guchar) s[p] < 0x80)
     return FALSE;
   c = g_utf8_get_char (s + p);
@@ -322,7 +335,7 @@ zb_inline_find_mentions (const char *s,
     {
       gsize n, next;
 
-      if ((guchar) s[p] < 0x80 && !g_ascii_isdigit (s[p]))
+      if ((guchar) s[p] < 0x80 && !g_ascii_isdigit (s[p]) && !number_candidate (s, p, ce))
         {
           p++;
           continue;

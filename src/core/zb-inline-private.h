@@ -95,7 +95,8 @@ typedef struct {
   const char      *s;             /* the joined text */
   GPtrArray       *figures;
   ZbFigure        *open;          /* the last figure, a nameless change may join it */
-  GPtrArray       *open_list;     /* the figures of the last list of levels (not owned) */
+  GPtrArray       *pending;       /* the sentence's levels still without a change (not owned) */
+  char            *counted;       /* what the sentence's last count counts: 重点项目 */
   gsize            open_sentence;
   gsize            open_start;    /* its quote's start and its number, in the joined text */
   gsize            open_number;

@@ -246,12 +246,11 @@ join_change (ZbClause        *c,
 
   if (m->role != ZB_ROLE_CHANGE)
     return FALSE;
-  /* 分别达到30210元和14350元，增长4.4%和6.9%: a list of changes joins the
-   * list of levels before it, member by member */
-  if (name == NULL && m->list_len > 1 && r->open_list != NULL && r->open_list->len == (guint) m->list_len &&
-      r->open_sentence == r->sentence_start &&
-      !zb_figure_get_change (g_ptr_array_index (r->open_list, m->list_index))->set)
-    f = g_ptr_array_index (r->open_list, m->list_index);
+  /* 分别达到30210元和14350元，增长4.4%和6.9%; 接待游客1260万人次，旅游收入
+   * 98.5亿元，分别增长18.2%和22.6%: a list of changes joins the levels of the
+   * sentence before it, member by member */
+  if (name == NULL && m->list_len > 1 && r->pending->len >= (guint) m->list_len)
+    f = g_ptr_array_index (r->pending, r->pending->len - m->list_len + m->list_index);
   else if (name == NULL && r->open != NULL && r->open_sentence == r->sentence_start &&
       (r->clause_index == r->open_clause || r->clause_index == r->open_clause + 1 ||
        (r->clause_index == r->open_clause + 2 && r->last_clause_mentions == 0)) &&
@@ -272,6 +271,10 @@ join_change (ZbClause        *c,
     return FALSE;
 
   set_change (f, m);
+  if (m->list_len > 1 && m->list_index == m->list_len - 1)
+    g_ptr_array_set_size (r->pending, 0);
+  else
+    g_ptr_array_remove (r->pending, f);
   if (m->qualifier && !zb_figure_get_qualifier (f))
     zb_figure_set_qualifier (f, m->qualifier);
   if (zb_figure_get_rank (f) == 0)
@@ -301,6 +304,14 @@ complete_name (ZbClause        *c,
     name = g_strdup (ctx->last_name);
   if (name == NULL)
     return NULL;
+  /* 实施重点项目550个，完成投资1300亿元: the investment is the projects' */
+  if (c->r->counted != NULL && g_str_equal (name, "投资") && g_str_has_suffix (c->r->counted, "项目") &&
+      g_utf8_strlen (c->r->counted, -1) <= 8 && !strstr (c->r->counted, "、") && !strstr (c->r->counted, "等"))
+    {
+      char *full = g_strconcat (c->r->counted, name, NULL);
+      g_free (name);
+      name = full;
+    }
   /* 占全市投资比重的35%: the share of the subject */
   if (g_str_has_prefix (name, "占") && ctx->last_name != NULL && !strstr (ctx->last_name, "占"))
     {
@@ -461,14 +472,13 @@ emit (ZbClause        *c,
   if (m->role == ZB_ROLE_GAP && c->ref_target.set)
     zb_figure_set_target (f, &c->ref_target);
 
-  if (m->role == ZB_ROLE_LEVEL && m->list_len > 1)
+  if (m->role == ZB_ROLE_LEVEL && kind == ZB_FIGURE_ACTUAL)
+    g_ptr_array_add (r->pending, f);
+  if (m->role == ZB_ROLE_LEVEL && m->unit->value == ZB_UNIT_LEVEL && m->list_len <= 1 &&
+      (g_str_equal (m->unit->text, "个") || g_str_equal (m->unit->text, "项")))
     {
-      if (m->list_index == 0 || r->open_list == NULL)
-        {
-          g_clear_pointer (&r->open_list, g_ptr_array_unref);
-          r->open_list = g_ptr_array_new ();
-        }
-      g_ptr_array_add (r->open_list, f);
+      g_free (r->counted);
+      r->counted = g_strdup (name);
     }
   if (m->role == ZB_ROLE_LEVEL || m->role == ZB_ROLE_CHANGE)
     {
@@ -645,6 +655,8 @@ start_sentence (ZbReader *r,
 {
   r->sentence_start = start;
   r->sentence_end = end;
+  g_ptr_array_set_size (r->pending, 0);
+  g_clear_pointer (&r->counted, g_free);
   g_clear_pointer (&r->period_found, g_free);
   r->period_scanned = start;
   zb_inline_mood_sentence (r);
@@ -901,10 +913,12 @@ zb_inline_parse_block (ZbInlineContext *ctx,
   r.joined = &joined;
   r.s = joined.str->str;
   r.figures = figures;
+  r.pending = g_ptr_array_new ();
   read_text (&r);
 
   g_free (r.period_found);
-  g_clear_pointer (&r.open_list, g_ptr_array_unref);
+  g_ptr_array_unref (r.pending);
+  g_free (r.counted);
   if (r.cues)
     g_array_unref (r.cues);
   zb_joined_clear (&joined);
