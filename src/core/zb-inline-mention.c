@@ -732,8 +732,16 @@ zb_inline_is_modifier (const char      *s,
   /* 10户以上的目标任务: the goal itself, not a threshold */
   if (zb_text_at (s, after, ce, "的目标") || zb_text_at (s, after, ce, "的任务"))
     return FALSE;
+  /* 5000万元以上项目, 100亿元以上企业: a threshold of the nouns after it —
+   * not 160万吨以上奠定基础 */
   if (m->qualifier != NULL && (g_str_equal (m->qualifier, "以上") || g_str_equal (m->qualifier, "以下")))
-    return TRUE;
+    {
+      gsize lim = MIN (ce, after + 18);
+      for (gsize q = after; q < lim; q = g_utf8_next_char (s + q) - s)
+        if (zb_vocab_at (ZB_VOCAB_THRESHOLD_NOUNS, s + q, s + ce) != NULL)
+          return TRUE;
+      return FALSE;
+    }
   if ((range || m->range) && strstr (m->unit->text, "元") != NULL)
     return TRUE;
   if (range || m->list_len > 1)

@@ -184,13 +184,16 @@ cut_at_inner_period (const char *s,
 }
 
 /* Rule breaker: a name starts after the last verb, modal or actor that no
- * name holds — 各县区要紧盯固定资产投资 names 固定资产投资. */
+ * name holds — 各县区要紧盯固定资产投资 names 固定资产投资. When what follows
+ * the breaker names nothing (采购份额要实打实地提高到, 资金发放量要达到), the
+ * subject stands before it: *fallback_* is that span. */
 static gboolean
 start_after_breakers (const char *s,
                       gsize      *start,
-                      gsize      *end_inout)
+                      gsize       end,
+                      gsize      *fallback_start,
+                      gsize      *fallback_end)
 {
-  gsize end = *end_inout;
   gsize cut = *start, before_cut = *start, breaker_at = *start;
 
   for (gsize p = *start; p < end; )
@@ -219,16 +222,21 @@ start_after_breakers (const char *s,
     }
   if (cut == *start)
     return FALSE;
-  /* 采购份额要实打实地提高到40%: what follows the modal is a manner, and
-   * the subject stands before it */
-  if ((zb_text_ends_with (s, cut, end, "地") || end - cut <= 3) && breaker_at > before_cut)
-    {
-      *start = before_cut;
-      *end_inout = breaker_at;
-      return TRUE;
-    }
+  *fallback_start = before_cut;
+  *fallback_end = breaker_at;
   *start = cut;
   return TRUE;
+}
+
+/* Does [start, end) read as a manner (实打实地) or as nothing once peeled? */
+static gboolean
+names_nothing (const char *s,
+               gsize       start,
+               gsize       end)
+{
+  if (zb_text_ends_with (s, start, end, "地") || end - start <= 3)
+    return TRUE;
+  return !peel (s, &start, &end) || start >= end;
 }
 
 /* Rule share: 工业投资占全县固定资产投资的比重 names 工业投资占固定资产投资比重:
@@ -308,6 +316,7 @@ zb_inline_clean_name (const char *src,
   const char *s = buf->str;
   GString *out;
   char *share;
+  gsize fallback_start = 0, fallback_end = 0;
 
   start = 0;
   end = buf->len;
@@ -315,8 +324,13 @@ zb_inline_clean_name (const char *src,
     return NULL;
   cut_at_inner_period (s, &start, &end);
   /* what a breaker leaves may open with a prefix again: 要全年… */
-  if (start_after_breakers (s, &start, &end) && !peel (s, &start, &end))
-    return NULL;
+  if (start_after_breakers (s, &start, end, &fallback_start, &fallback_end))
+    {
+      if (names_nothing (s, start, end) && fallback_end > fallback_start)
+        start = fallback_start, end = fallback_end;
+      if (!peel (s, &start, &end))
+        return NULL;
+    }
   if (start < end && (share = share_name (s, start, end)) != NULL)
     return share;
   start_after_of (s, &start, end);
@@ -340,8 +354,8 @@ zb_inline_clean_name (const char *src,
   return g_string_free (out, FALSE);
 }
 
-/* Rule counted-object: a count names what follows it — 培育1至2户专业外贸公司,
- * 确保新增1个千亿园区 (up to 的, 和 or the clause's end). */
+/* The noun phrase right after a count: 培育1至2户专业外贸公司和外贸综合服务企业,
+ * 计划拿出4050万元财政资金用于… (up to 的, a verb of use, or the clause's end). */
 char *
 zb_inline_name_after (const char *s,
                       gsize       pos,
@@ -357,7 +371,7 @@ zb_inline_name_after (const char *s,
       gunichar c = g_utf8_get_char (s + q);
       if (!(g_unichar_isalnum (c) || c == 0x201C || c == 0x201D || c == '"' || c == 0x2014 || c == '-'))
         break;
-      if (zb_text_at (s, q, ce, "的") || zb_text_at (s, q, ce, "和"))
+      if (zb_text_at (s, q, ce, "的") || zb_text_at (s, q, ce, "用于") || zb_text_at (s, q, ce, "到位"))
         break;
     }
   return q > pos ? zb_inline_clean_name (s, pos, q) : NULL;

@@ -125,7 +125,7 @@ match_months (const char *s,
         r++;
       r = zb_text_skip_spaces (s, r, end);
       if (zb_text_at (s, r, end, "月"))
-        return r + strlen ("月") - pos;
+        return r + strlen ("月") + (zb_text_at (s, r + strlen ("月"), end, "份") ? strlen ("份") : 0) - pos;
       if (zb_text_at (s, r, end, "季度"))
         return r + strlen ("季度") - pos;
       return 0;
@@ -146,16 +146,45 @@ match_months (const char *s,
     }
   if (zb_text_at (s, r, end, "当月"))
     r += strlen ("当月");
+  else if (r < end && g_ascii_isdigit (s[r]))
+    {
+      /* 10月21日 */
+      gsize d = r;
+      while (d < end && g_ascii_isdigit (s[d]) && d - r < 2)
+        d++;
+      if (zb_text_at (s, zb_text_skip_spaces (s, d, end), end, "日"))
+        r = zb_text_skip_spaces (s, d, end) + strlen ("日");
+    }
   else if (zb_text_at (s, r, end, "份") || zb_text_at (s, r, end, "末") || zb_text_at (s, r, end, "底"))
-    r += strlen ("份");
+    {
+      r += strlen ("份");
+      /* 6月底前: by the end of the month */
+      if (zb_text_at (s, r, end, "前"))
+        r += strlen ("前");
+    }
   return r - pos;
 }
 
-/* The length of the period expression at pos, or 0. */
+static gsize match_period_core (const char *s, gsize pos, gsize end);
+
+/* The length of the period expression at pos, or 0; 今年以来 and 1-5月以来
+ * are the period so far. */
 gsize
 zb_inline_match_period (const char *s,
                         gsize       pos,
                         gsize       end)
+{
+  gsize n = match_period_core (s, pos, end);
+
+  if (n > 0 && zb_text_at (s, pos + n, end, "以来"))
+    n += strlen ("以来");
+  return n;
+}
+
+static gsize
+match_period_core (const char *s,
+                   gsize       pos,
+                   gsize       end)
 {
   const ZbWord *w;
   gsize q, digits;
@@ -187,7 +216,20 @@ zb_inline_match_period (const char *s,
       digits = 4;
     }
   if (digits == 4)
-    return match_year (s, pos, q, end);
+    {
+      /* 2023—2025年, 2021-2025年: a span of years */
+      gsize dash = skip_dash (s, zb_text_skip_spaces (s, q, end), end);
+      if (dash > 0)
+        {
+          gsize r = zb_text_skip_spaces (s, dash, end);
+          gsize k = r;
+          while (k < end && g_ascii_isdigit (s[k]) && k - r < 5)
+            k++;
+          if (k - r == 4 && zb_text_at (s, zb_text_skip_spaces (s, k, end), end, "年"))
+            return match_year (s, pos, k, end);
+        }
+      return match_year (s, pos, q, end);
+    }
   if (digits <= 2)
     return match_months (s, pos, q, end);
   return 0;
@@ -205,22 +247,32 @@ zb_inline_period_scan (const char *s,
   for (gsize p = start; p < pos; )
     {
       gsize n = zb_inline_match_period (s, p, pos);
+      gsize b = zb_inline_trim_end (s, 0, p);
 
       if (n > 0 && (zb_text_at (s, p + n, pos, "目标") || zb_text_at (s, p + n, pos, "任务") ||
-                    zb_text_at (s, p + n, pos, "计划") ||
-                    (p >= 3 && (zb_text_ends_with (s, 0, p, "比") || zb_text_ends_with (s, 0, p, "较") ||
-                                zb_text_ends_with (s, 0, p, "于") || zb_text_ends_with (s, 0, p, "与")))))
+                    /* 年度投资完成率: a modifier of the noun, not its time */
+                    (zb_text_at (s, p, pos, "年度") && n == strlen ("年度") && p + n < pos && (guchar) s[p + n] >= 0x80) ||
+                    /* 无同期数, 上年基数: a number of that time, not the time of this one */
+                    zb_text_at (s, p + n, pos, "数") || zb_text_at (s, p + n, pos, "基数") ||
+                    (b >= 3 && (zb_text_ends_with (s, 0, b, "比") || zb_text_ends_with (s, 0, b, "较") ||
+                                zb_text_ends_with (s, 0, b, "于") || zb_text_ends_with (s, 0, b, "与")))))
         {
           p += n;
+          /* 比上年同期: the base goes on */
+          if (zb_text_at (s, p, pos, "同期"))
+            p += strlen ("同期");
           continue;
         }
       if (n > 0)
         {
-          gsize b = zb_inline_trim_end (s, p, p + n);
+          gsize e = zb_inline_trim_end (s, p, p + n);
           GString *str = g_string_new (NULL);
-          for (gsize k = p; k < b; k++)
+          for (gsize k = p; k < e; k++)
             if (s[k] != ' ')
               g_string_append_c (str, s[k]);
+          /* 9月当月 is the month */
+          if (g_str_has_suffix (str->str, "当月") && str->len > strlen ("当月"))
+            g_string_truncate (str, str->len - strlen ("当月"));
           g_free (found);
           found = g_string_free (str, FALSE);
           p += n;

@@ -522,6 +522,26 @@ counts_indicators (const char      *s,
   return FALSE;
 }
 
+/* Rule counted-object: 帮助1000名毕业生到基层就业, 整理提交21个未入库工业项目
+ * 的资料, 新增3个产业园区 — after a verb that counts its object, the count
+ * names what follows it. NULL when the words before are no such verb. */
+static char *
+counted_object (ZbClause        *c,
+                const ZbMention *m)
+{
+  const char *s = c->r->s;
+  gsize b = zb_inline_trim_end (s, c->left_start, m->start);
+  const ZbWord *verb = zb_vocab_before (ZB_VOCAB_COUNTING_VERBS, s + c->left_start, s + b);
+  g_autofree char *object = NULL;
+
+  if (verb == NULL || m->role != ZB_ROLE_LEVEL || m->unit->value != ZB_UNIT_LEVEL)
+    return NULL;
+  object = zb_inline_name_after (s, m->end, c->ce);
+  if (object == NULL || g_utf8_strlen (object, -1) < 2)
+    return NULL;
+  return verb->value == 1 ? g_strconcat (verb->word, object, NULL) : g_steal_pointer (&object);
+}
+
 /* The name of a mention, from its words, a list, a bracket goal or what it
  * counts. */
 static char *
@@ -530,7 +550,10 @@ name_of (ZbClause        *c,
          ZbGoalScope      goal)
 {
   ZbReader *r = c->r;
-  g_autofree char *name = mention_name (c, m);
+  g_autofree char *name = m->list_index == 0 ? counted_object (c, m) : NULL;
+
+  if (name == NULL)
+    name = mention_name (c, m);
 
   /* a quantity goal names what follows: 确保新增1个千亿园区; and 天茂圆调
    * 味品等51个项目竣工投产 counts the projects, not the examples */
@@ -845,6 +868,7 @@ zb_inline_context_new (const ZbSource *source)
 
   ctx->source = source;
   ctx->section = -1;
+  ctx->section_periods = g_ptr_array_new_with_free_func (g_free);
   find_dateline (ctx);
   find_subject_year (ctx);
   return ctx;
@@ -856,6 +880,8 @@ zb_inline_context_free (ZbInlineContext *ctx)
   if (ctx == NULL)
     return;
   g_free (ctx->section_period);
+  g_free (ctx->paragraph_period);
+  g_ptr_array_unref (ctx->section_periods);
   g_free (ctx->last_name);
   g_free (ctx->period);
   g_free (ctx);
@@ -864,23 +890,34 @@ zb_inline_context_free (ZbInlineContext *ctx)
 void
 zb_inline_set_section (ZbInlineContext *ctx,
                        int              section,
+                       int              parent,
                        const char      *title)
 {
-  gsize len;
+  gsize len = title ? strlen (title) : 0;
 
   ctx->section = section;
   ctx->section_goal = FALSE;
   g_clear_pointer (&ctx->section_period, g_free);
-  if (title == NULL)
-    return;
-  /* 一、上半年经济运行情况: the section's period is inherited by its text */
-  len = strlen (title);
+  g_clear_pointer (&ctx->paragraph_period, g_free);
+  /* 一、上半年经济运行情况: the section's period is inherited by its text, and
+   * by its subsections that name none */
   for (gsize p = 0; p < len; p = g_utf8_next_char (title + p) - title)
     if (zb_inline_match_period (title, p, len) > 0)
       {
         ctx->section_period = zb_inline_period_scan (title, p, len, NULL);
         break;
       }
+  if (ctx->section_period == NULL && parent >= 0 && (guint) parent < ctx->section_periods->len)
+    ctx->section_period = g_strdup (g_ptr_array_index (ctx->section_periods, parent));
+  if (section >= 0)
+    {
+      if ((guint) section >= ctx->section_periods->len)
+        g_ptr_array_set_size (ctx->section_periods, section + 1);
+      g_free (g_ptr_array_index (ctx->section_periods, section));
+      g_ptr_array_index (ctx->section_periods, section) = g_strdup (ctx->section_period);
+    }
+  if (title == NULL)
+    return;
   /* 二、2025年主要目标, 三、今年工作安排: a section of goals */
   ctx->section_goal = zb_inline_opens_frame (title, 0, len) ||
                       (ctx->section_period != NULL && zb_inline_period_is_future (ctx, ctx->section_period) &&
@@ -903,9 +940,11 @@ zb_inline_parse_block (ZbInlineContext *ctx,
 
   zb_joined_init (&joined, ctx->source, (const ZbPiece *) (void *) block->pieces->data, block->pieces->len);
 
-  /* a paragraph starts afresh: no subject, the section's period, no frame */
+  /* a paragraph starts afresh: no subject, no frame, and the period the
+   * section's text said last (自2023年初至9月… / the next paragraph) */
   g_clear_pointer (&ctx->last_name, g_free);
-  g_clear_pointer (&ctx->period, g_free);
+  g_free (ctx->period);
+  ctx->period = g_strdup (ctx->paragraph_period);
   ctx->frame = FALSE;
 
   r.ctx = ctx;
@@ -916,6 +955,11 @@ zb_inline_parse_block (ZbInlineContext *ctx,
   r.pending = g_ptr_array_new ();
   read_text (&r);
 
+  if (ctx->period != NULL)
+    {
+      g_free (ctx->paragraph_period);
+      ctx->paragraph_period = g_strdup (ctx->period);
+    }
   g_free (r.period_found);
   g_ptr_array_unref (r.pending);
   g_free (r.counted);

@@ -24,6 +24,7 @@ SCHEMA = {
     "cues": [("value", {"goal": 1, "modal": 2, "estimate": 3, "frame": 4}),
              ("scope", {"clause": 0, "sentence": 1, "paragraph": 2})],
     "rate_words": [("value", {"rate": 0, "growth": 1})],
+    "counting_verbs": [("value", {"drop": 0, "keep": 1})],
     "indicators": [("aliases", None)],
 }
 
