@@ -281,7 +281,9 @@ read_mentions (const char *s,
     for (guint i = 0; i < list->len; i++)
       {
         ZbMention *m = &g_array_index (list, ZbMention, i);
-        if (m->unit == NULL)
+        /* 提升1个、3.7个百分点: the 个 of the first is the list's 个百分点 */
+        if (m->unit == NULL || (last->unit != NULL && last->unit->value == ZB_UNIT_PP && m->unit != last->unit &&
+                                g_str_equal (m->unit->word, "个")))
           m->unit = last->unit;
         if (qual != NULL && m->qualifier == NULL)
           m->qualifier = qual;
@@ -594,6 +596,13 @@ rule_gap (const char *s,
   /* a list member names its own area: 高于全国7.9个百分点、全省7.8个百分点 */
   if (m->area_end > m->area_start && gap == NULL)
     return FALSE;
+  /* 比全社会固定资产投资增速高1.4个百分点: another indicator's growth is a benchmark */
+  if (gap != NULL && ref == NULL)
+    for (gsize p = left_start; p + 3 <= gap_at && ref == NULL; p = g_utf8_next_char (s + p) - s)
+      if ((zb_text_at (s, p, gap_at, "比") || zb_text_at (s, p, gap_at, "较")) &&
+          (zb_text_ends_with (s, p, gap_at, "增速") || zb_text_ends_with (s, p, gap_at, "增幅")) &&
+          zb_inline_match_period (s, zb_text_skip_spaces (s, p + 3, gap_at), gap_at) == 0)
+        ref = zb_vocab_at (ZB_VOCAB_REFERENCES, "平均", "平均" + strlen ("平均"));
   if (gap == NULL || ref == NULL)
     return FALSE;
   m->role = ZB_ROLE_GAP;
@@ -645,6 +654,45 @@ rule_change (const char *s,
   return TRUE;
 }
 
+/* Rule from-to: 一般公共预算收入由同期的-36.06%增至5.37% — both are growth
+ * rates, the one it had and the one it has. */
+static gboolean
+rule_from_to (const char *s,
+              gsize       cs,
+              gsize       left_start,
+              gsize       before,
+              ZbMention  *m)
+{
+  if (m->unit->value != ZB_UNIT_PERCENT)
+    return FALSE;
+  /* the first: 由 (and a period, 的) right before it, a verb and 至 after */
+  for (gsize p = left_start; p < before; p = g_utf8_next_char (s + p) - s)
+    if (zb_text_at (s, p, before, "由") && before - p <= 24)
+      {
+        gsize q = zb_text_skip_spaces (s, m->end, s[m->end] ? m->end + 24 : m->end);
+        const ZbWord *verb = zb_vocab_at (ZB_VOCAB_CHANGE_VERBS, s + q, s + q + 12);
+        if (verb != NULL && (zb_text_at (s, q + strlen (verb->word), q + 24, "至") ||
+                             zb_text_at (s, q + strlen (verb->word), q + 24, "到")))
+          {
+            m->role = ZB_ROLE_CHANGE;
+            m->sign = 1;
+            m->cue_start = p;
+            return TRUE;
+          }
+      }
+  /* the second: 增至, 回落至 after a 由…% of the clause */
+  if (m->reached)
+    for (gsize p = cs; p < m->cue_start; p = g_utf8_next_char (s + p) - s)
+      if (zb_text_at (s, p, m->cue_start, "由") && memchr (s + p, '%', m->cue_start - p) != NULL)
+        {
+          m->role = ZB_ROLE_CHANGE;
+          m->sign = 1;
+          m->reached = FALSE;
+          return TRUE;
+        }
+  return FALSE;
+}
+
 /* Rule rate-comparison: 增速比一季度低1.2个百分点 — a gap verb against a
  * period is the change of a rate, not a gap. */
 static gboolean
@@ -692,8 +740,9 @@ zb_inline_classify (const char      *s,
       rule_bracketed_change (s, clause_start, m) ||
       rule_progress (s, clause_start, left_start, before, m) ||
       rule_gap (s, left_start, before, m) ||
-      rule_change (s, left_start, before, m) ||
-      rule_rate_comparison (s, left_start, before, m))
+      (rule_change (s, left_start, before, m) && !rule_from_to (s, clause_start, left_start, before, m)) ||
+      rule_rate_comparison (s, left_start, before, m) ||
+      rule_from_to (s, clause_start, left_start, before, m))
     return;
 
   /* a list continues its first member's role (a bracketed figure heads no list) */
@@ -734,7 +783,8 @@ zb_inline_is_modifier (const char      *s,
     return FALSE;
   /* 5000万元以上项目, 100亿元以上企业: a threshold of the nouns after it —
    * not 160万吨以上奠定基础 */
-  if (m->qualifier != NULL && (g_str_equal (m->qualifier, "以上") || g_str_equal (m->qualifier, "以下")))
+  if (m->qualifier != NULL && (g_str_equal (m->qualifier, "以上") || g_str_equal (m->qualifier, "以下")) &&
+      m->unit->scope == 0 /* a measure: 3户以上企业 counts at least three */)
     {
       gsize lim = MIN (ce, after + 18);
       for (gsize q = after; q < lim; q = g_utf8_next_char (s + q) - s)

@@ -97,6 +97,10 @@ cue_compares (ZbReader    *r,
   /* 抽检任务完成40户: the task reported done; 任务合格率: a rate named by it */
   {
     gsize q = zb_text_skip_spaces (s, cue->end, r->sentence_end);
+    /* 投资计划未下达: the plan is the subject of a report */
+    if (zb_text_at (s, q, r->sentence_end, "未") || zb_text_at (s, q, r->sentence_end, "尚未") ||
+        zb_text_at (s, q, r->sentence_end, "没有") || zb_text_at (s, q, r->sentence_end, "不"))
+      return TRUE;
     /* 计划完成投资 plans; 任务完成40户 reports */
     if (!strstr (word, "计划") && (zb_text_at (s, q, r->sentence_end, "完成") || zb_text_at (s, q, r->sentence_end, "实现")))
       return TRUE;

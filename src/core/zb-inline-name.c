@@ -133,9 +133,13 @@ peel (const char *s,
       gsize n;
 
       changed = TRUE;
+      const ZbWord *known = zb_vocab_at (ZB_VOCAB_INDICATORS, s + *start, s + *end);
+
       if ((n = zb_inline_match_period (s, *start, *end)) > 0)
         *start += n;
-      else if ((w = zb_vocab_at (ZB_VOCAB_NAME_PREFIXES, s + *start, s + *end)) != NULL)
+      /* 全社会用电量 is an indicator, not 全社会 and 用电量 */
+      else if ((w = zb_vocab_at (ZB_VOCAB_NAME_PREFIXES, s + *start, s + *end)) != NULL &&
+               (known == NULL || strlen (known->word) <= strlen (w->word)))
         *start += strlen (w->word);
       else if (zb_text_at (s, *start, *end, "较") || zb_text_at (s, *start, *end, "比") ||
                zb_text_at (s, *start, *end, "与"))

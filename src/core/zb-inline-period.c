@@ -255,12 +255,13 @@ zb_inline_period_scan (const char *s,
                     /* 无同期数, 上年基数: a number of that time, not the time of this one */
                     zb_text_at (s, p + n, pos, "数") || zb_text_at (s, p + n, pos, "基数") ||
                     (b >= 3 && (zb_text_ends_with (s, 0, b, "比") || zb_text_ends_with (s, 0, b, "较") ||
-                                zb_text_ends_with (s, 0, b, "于") || zb_text_ends_with (s, 0, b, "与")))))
+                                zb_text_ends_with (s, 0, b, "于") || zb_text_ends_with (s, 0, b, "与") ||
+                                zb_text_ends_with (s, 0, b, "由")))))
         {
-          p += n;
-          /* 比上年同期: the base goes on */
-          if (zb_text_at (s, p, pos, "同期"))
-            p += strlen ("同期");
+          /* 比上年同期, 与去年一季度: the base goes on over the periods after it */
+          do
+            p = zb_text_skip_spaces (s, p + n, pos);
+          while ((n = zb_inline_match_period (s, p, pos)) > 0);
           continue;
         }
       if (n > 0)

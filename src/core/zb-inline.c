@@ -349,7 +349,8 @@ complete_name (ZbClause        *c,
       /* a change of a growth rate: 比上半年回落1.4个百分点 */
       if (!g_str_has_suffix (name, "增速") && !g_str_has_suffix (name, "降幅") &&
           !g_str_has_suffix (name, "增幅") && !g_str_has_suffix (name, "比重") &&
-          !g_str_has_suffix (name, "率") && !g_str_has_suffix (name, "增长"))
+          !g_str_has_suffix (name, "率") && !g_str_has_suffix (name, "增长") &&
+          !g_str_has_suffix (name, "指数") && !g_str_has_suffix (name, "占比") && !g_str_has_suffix (name, "比例"))
         {
           char *rate = g_strconcat (name, "增速", NULL);
           g_free (name);
@@ -582,6 +583,25 @@ name_of (ZbClause        *c,
   return zb_inline_shorten_name (g_steal_pointer (&name));
 }
 
+/* Rule percent-growth: 高技术产业增加值达到7.8%左右 — an indicator that is an
+ * amount (增加值, 投资, 收入) has no level in percent: the percent is its growth.
+ * A rate, a share or an index (率, 比重, 指数) does. */
+static gboolean
+percent_is_growth (const ZbMention *m,
+                   const char      *name)
+{
+  gsize len = strlen (name);
+  const ZbWord *head;
+
+  if (m->unit->value != ZB_UNIT_PERCENT || m->list_len > 1)
+    return FALSE;
+  head = zb_vocab_before (ZB_VOCAB_HEADS, name, name + len);
+  if (head == NULL || g_str_equal (head->word, "率"))
+    return FALSE;
+  return !strstr (name, "占") && !g_str_has_suffix (name, "比重") && !g_str_has_suffix (name, "指数") &&
+         !g_str_has_suffix (name, "占比");
+}
+
 /* One mention of the clause: it makes a figure, joins one, or is skipped. */
 static void
 read_mention (ZbClause        *c,
@@ -634,10 +654,46 @@ read_mention (ZbClause        *c,
       c->left_start = m->end;
       return;
     }
+  if (m->role == ZB_ROLE_LEVEL && !m->reached && percent_is_growth (m, name))
+    {
+      m->role = ZB_ROLE_CHANGE;
+      m->sign = 1;
+    }
   kind = figure_kind (m, goal);
   name = emit_shared (c, m, kind, g_steal_pointer (&name), period);
   emit (c, m, kind, name, period);
   c->left_start = m->end;
+}
+
+/* Rule flat-part: 确保住宿业增加值增长15%、餐饮业增加值持平 — a named part of
+ * a clause that is flat is a change of 0. */
+static void
+read_flat_part (ZbClause *c)
+{
+  ZbReader *r = c->r;
+  const char *s = r->s;
+  const char *flat = g_strstr_len (s + c->left_start, c->ce - c->left_start, "持平");
+  gsize a = c->left_start;
+  g_autofree char *name = NULL;
+  ZbMention m = { 0 };
+  ZbNumber zero = { 0, 0, TRUE };
+  ZbFigure *f;
+
+  if (flat == NULL || c->left_start == c->cs)
+    return;
+  for (gsize q = a; q + 3 <= (gsize) (flat - s); q++)
+    if (zb_text_at (s, q, flat - s, "、"))
+      a = q + 3;
+  name = zb_inline_clean_name (s, a, flat - s);
+  if (name == NULL || !zb_inline_names_indicator (name))
+    return;
+  m.start = m.end = flat - s;
+  f = new_figure (r, zb_inline_goal (r, c->cs, &m, c->ce, default_period (r), FALSE) != ZB_GOAL_NONE
+                     ? ZB_FIGURE_TARGET : ZB_FIGURE_ACTUAL, name, default_period (r));
+  zb_figure_set_change (f, &zero, ZB_CHANGE_PERCENT);
+  set_source (r, f, a, flat - s + strlen ("持平"), flat - s);
+  zb_figure_set_rule (f, "flat", 0.7);
+  c->emitted++;
 }
 
 static void
@@ -654,6 +710,7 @@ read_clause (ZbReader *r,
                   i > 0 ? &g_array_index (mentions, ZbMention, i - 1) : NULL);
   g_free (c.list_name);
 
+  read_flat_part (&c);
   if (c.emitted == 0)
     read_clause_without_figures (r, cs, ce);
   r->last_clause_mentions = c.emitted;

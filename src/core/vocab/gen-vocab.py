@@ -17,7 +17,8 @@ FILTER_BITS = 4096
 FILTER_PRIME = 4093  # keep in step with zb-vocab-private.h
 SIGN = {"+": 1, "-": -1, "0": 0}
 SCHEMA = {
-    "units": [("text", None), ("value", {"level": 0, "percent": 1, "pp": 2, "times": 3})],
+    "units": [("text", None), ("value", {"level": 0, "percent": 1, "pp": 2, "times": 3}),
+              ("scope", {"measure": 0, "count": 1})],
     "change_verbs": [("value", SIGN)],
     "gap_verbs": [("value", SIGN)],
     "references": [("value", {"target": 1, "schedule": 2, "benchmark": 3})],
