@@ -14,7 +14,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
-#include "zb-atomic-file.h"
+#include "zb-save.h"
 #include "zb-types.h"
 
 struct _ZbChart
@@ -1023,7 +1023,7 @@ zb_chart_save (ZbChart     *self,
                GError     **error)
 {
   g_autofree char *lower = NULL;
-  ZbAtomicFile *out;
+  ZbSave save;
   const char *tmp;
   cairo_surface_t *surface = NULL;
   cairo_status_t status;
@@ -1053,10 +1053,10 @@ zb_chart_save (ZbChart     *self,
       return FALSE;
     }
 
-  /* drawn beside the target and renamed over it (zb-atomic-file.h) */
-  if ((out = zb_atomic_file_begin (path, error)) == NULL)
+  /* drawn beside the target and renamed over it (zb-save.h) */
+  if (!zb_save_begin (&save, path, error))
     return FALSE;
-  tmp = zb_atomic_file_get_temp_path (out);
+  tmp = save.tmp_path;
   switch (format)
     {
     case PNG: surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height); break;
@@ -1077,12 +1077,12 @@ zb_chart_save (ZbChart     *self,
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      zb_atomic_file_abort (out);
+      zb_save_abort (&save);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    "%s: %s", path, cairo_status_to_string (status));
       return FALSE;
     }
-  return zb_atomic_file_commit (out, error);
+  return zb_save_commit (&save, error);
 }
 
 static void

@@ -4,7 +4,7 @@
  */
 #include "zb-workbook.h"
 
-#include "zb-atomic-file.h"
+#include "zb-save.h"
 
 #include "zb-chart.h"
 #include "zb-i18n-private.h"
@@ -1043,7 +1043,7 @@ zb_workbook_export (GPtrArray               *reports,
 {
   static const ZbWorkbookOptions defaults = { 0 };
   g_autofree char *dir = NULL;
-  ZbAtomicFile *out = NULL;
+  ZbSave save;
   g_autoptr(GHashTable) formats = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GByteArray) png = NULL;
@@ -1063,16 +1063,16 @@ zb_workbook_export (GPtrArray               *reports,
   if (options == NULL)
     options = &defaults;
 
-  /* written beside the target and renamed over it (zb-atomic-file.h) */
-  if ((out = zb_atomic_file_begin (path, error)) == NULL)
+  /* written beside the target and renamed over it (zb-save.h) */
+  if (!zb_save_begin (&save, path, error))
     return FALSE;
   dir = g_path_get_dirname (path);
 
   wb_options.tmpdir = dir;
-  ex.wb = workbook_new_opt (zb_atomic_file_get_temp_path (out), &wb_options);
+  ex.wb = workbook_new_opt (save.tmp_path, &wb_options);
   if (ex.wb == NULL)
     {
-      zb_atomic_file_abort (out);
+      zb_save_abort (&save);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    "Cannot create the workbook “%s”", path);
       return FALSE;
@@ -1171,9 +1171,9 @@ out:
                  "Cannot write the workbook “%s”: %s", path, lxw_strerror (ex.lxw_status));
 
   if (ok)
-    ok = zb_atomic_file_commit (g_steal_pointer (&out), error);
+    ok = zb_save_commit (&save, error);
   else
-    g_clear_pointer (&out, zb_atomic_file_abort);
+    zb_save_abort (&save);
 
   sheet_free (summary);
   sheet_free (details);
