@@ -60,11 +60,11 @@ zb_status_to_label (ZbStatus    status,
 {
   switch (status)
     {
-    case ZB_STATUS_AHEAD: return zb_i18n_pick (language, N_("ahead"), "超前");
-    case ZB_STATUS_ON_TRACK: return zb_i18n_pick (language, N_("on track"), "正常");
-    case ZB_STATUS_BEHIND: return zb_i18n_pick (language, N_("behind"), "落后");
+    case ZB_STATUS_AHEAD: return zb_i18n_gettext (language, N_("ahead"));
+    case ZB_STATUS_ON_TRACK: return zb_i18n_gettext (language, N_("on track"));
+    case ZB_STATUS_BEHIND: return zb_i18n_gettext (language, N_("behind"));
     case ZB_STATUS_UNKNOWN:
-    default: return zb_i18n_pick (language, N_("no target"), "无目标");
+    default: return zb_i18n_gettext (language, N_("no target"));
     }
 }
 
