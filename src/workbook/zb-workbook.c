@@ -1035,6 +1035,29 @@ cancelled (Export  *ex,
   return g_cancellable_set_error_if_cancelled (ex->cancellable, error);
 }
 
+/* The cell formats every sheet shares (numbers get theirs by decimals). */
+static void
+add_formats (Export *ex)
+{
+  ex->header = workbook_add_format (ex->wb);
+  format_set_bold (ex->header);
+  format_set_bg_color (ex->header, 0xD9E1F2);
+  format_set_bottom (ex->header, LXW_BORDER_THIN);
+  format_set_align (ex->header, LXW_ALIGN_VERTICAL_CENTER);
+  ex->text = workbook_add_format (ex->wb);
+  format_set_align (ex->text, LXW_ALIGN_VERTICAL_TOP);
+  ex->text_marked = workbook_add_format (ex->wb);
+  format_set_align (ex->text_marked, LXW_ALIGN_VERTICAL_TOP);
+  format_set_bg_color (ex->text_marked, 0xFFF2CC);
+  ex->wrap = workbook_add_format (ex->wb);
+  format_set_text_wrap (ex->wrap);
+  format_set_align (ex->wrap, LXW_ALIGN_VERTICAL_TOP);
+  ex->percent = workbook_add_format (ex->wb);
+  format_set_num_format (ex->percent, "0.0%");
+  ex->datetime = workbook_add_format (ex->wb);
+  format_set_num_format (ex->datetime, "yyyy-mm-dd hh:mm");
+}
+
 gboolean
 zb_workbook_export (GPtrArray               *reports,
                     const ZbWorkbookOptions *options,
@@ -1109,24 +1132,7 @@ zb_workbook_export (GPtrArray               *reports,
         }
     }
 
-  ex.header = workbook_add_format (ex.wb);
-  format_set_bold (ex.header);
-  format_set_bg_color (ex.header, 0xD9E1F2);
-  format_set_bottom (ex.header, LXW_BORDER_THIN);
-  format_set_align (ex.header, LXW_ALIGN_VERTICAL_CENTER);
-  ex.text = workbook_add_format (ex.wb);
-  format_set_align (ex.text, LXW_ALIGN_VERTICAL_TOP);
-  ex.text_marked = workbook_add_format (ex.wb);
-  format_set_align (ex.text_marked, LXW_ALIGN_VERTICAL_TOP);
-  format_set_bg_color (ex.text_marked, 0xFFF2CC);
-  ex.wrap = workbook_add_format (ex.wb);
-  format_set_text_wrap (ex.wrap);
-  format_set_align (ex.wrap, LXW_ALIGN_VERTICAL_TOP);
-  ex.percent = workbook_add_format (ex.wb);
-  format_set_num_format (ex.percent, "0.0%");
-  ex.datetime = workbook_add_format (ex.wb);
-  format_set_num_format (ex.datetime, "yyyy-mm-dd hh:mm");
-
+  add_formats (&ex);
   set_properties (&ex, options);
 
   summary = add_sheet (&ex, S_SUMMARY);
