@@ -11,23 +11,22 @@
 
 struct _ZbChartsPane
 {
-  GtkWidget     parent_instance;
+  ZbPane        parent_instance;
 
   GtkStack     *stack;
   ZbChartView  *gap_chart;
   ZbChartView  *trend_chart;
 
-  ZbDocument   *document;
-  GSignalGroup *document_signals;
   GCancellable *cancellable;
   guint         idle;
 };
 
-G_DEFINE_FINAL_TYPE (ZbChartsPane, zb_charts_pane, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (ZbChartsPane, zb_charts_pane, ZB_TYPE_PANE)
+
+#define DOCUMENT(self) zb_pane_get_document (ZB_PANE (self))
 
 enum {
   PROP_0,
-  PROP_DOCUMENT,
   PROP_STACK,
   N_PROPS
 };
@@ -94,7 +93,7 @@ static gboolean
 redraw (gpointer data)
 {
   ZbChartsPane *self = data;
-  ZbDocument *document = self->document;
+  ZbDocument *document = DOCUMENT (self);
   g_autoptr(ZbChart) gap = document ? build_gap_chart (document) : NULL;
   g_autoptr(ZbChart) trend = document ? build_trend_chart (document) : NULL;
 
@@ -123,8 +122,8 @@ on_figure_activated (ZbChartView  *view,
                      ZbChartsPane *self)
 {
   /* a point of another report: its tooltip is all there is to show */
-  if (self->document != NULL && zb_document_has_figure (self->document, figure))
-    zb_document_set_figure (self->document, figure);
+  if (DOCUMENT (self) != NULL && zb_document_has_figure (DOCUMENT (self), figure))
+    zb_document_set_figure (DOCUMENT (self), figure);
 }
 
 /* Export ------------------------------------------------------------------ */
@@ -190,9 +189,9 @@ on_chooser_response (GtkNativeDialog *dialog,
 
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
-  if (response != GTK_RESPONSE_ACCEPT || self->document == NULL)
+  if (response != GTK_RESPONSE_ACCEPT || DOCUMENT (self) == NULL)
     return;
-  chart = trend ? build_trend_chart (self->document) : build_gap_chart (self->document);
+  chart = trend ? build_trend_chart (DOCUMENT (self)) : build_gap_chart (DOCUMENT (self));
   if (path == NULL || chart == NULL)
     zb_message_toast (GTK_WIDGET (self), _("There is no chart to export"), 5, NULL, NULL, NULL);
   else
@@ -242,7 +241,7 @@ zb_charts_pane_export (ZbChartsPane *self,
 
   g_return_if_fail (ZB_IS_CHARTS_PANE (self));
 
-  if (self->document == NULL)
+  if (DOCUMENT (self) == NULL)
     return;
   chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
@@ -251,7 +250,7 @@ zb_charts_pane_export (ZbChartsPane *self,
   add_pattern_filter (GTK_FILE_CHOOSER (chooser), _("SVG Drawings"), "*.svg");
   add_pattern_filter (GTK_FILE_CHOOSER (chooser), _("PDF Documents"), "*.pdf");
   /* the report's file name, "-gap.png" for its extension */
-  path = zb_report_get_path (zb_document_get_report (self->document));
+  path = zb_report_get_path (zb_document_get_report (DOCUMENT (self)));
   base = path ? g_path_get_basename (path) : g_strdup (_("Report"));
   if ((dot = strrchr (base, '.')) != NULL && dot != base)
     *dot = '\0';
@@ -272,26 +271,12 @@ export_action (GtkWidget  *widget,
 
 /* Properties -------------------------------------------------------------- */
 
-ZbDocument *
-zb_charts_pane_get_document (ZbChartsPane *self)
+static void
+document_changed (ZbPane     *pane,
+                  ZbDocument *document)
 {
-  g_return_val_if_fail (ZB_IS_CHARTS_PANE (self), NULL);
-  return self->document;
-}
-
-void
-zb_charts_pane_set_document (ZbChartsPane *self,
-                             ZbDocument   *document)
-{
-  g_return_if_fail (ZB_IS_CHARTS_PANE (self));
-  g_return_if_fail (document == NULL || ZB_IS_DOCUMENT (document));
-
-  if (!g_set_object (&self->document, document))
-    return;
-  g_signal_group_set_target (self->document_signals, document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.export", document != NULL);
-  queue_redraw (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  gtk_widget_action_set_enabled (GTK_WIDGET (pane), "charts.export", document != NULL);
+  queue_redraw (ZB_CHARTS_PANE (pane));
 }
 
 GtkStack *
@@ -313,19 +298,11 @@ static void
 zb_charts_pane_dispose (GObject *object)
 {
   ZbChartsPane *self = ZB_CHARTS_PANE (object);
-  GtkWidget *child;
 
   g_clear_handle_id (&self->idle, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->document_signals != NULL)
-    g_signal_group_set_target (self->document_signals, NULL);
-  g_clear_object (&self->document_signals);
-  g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (self), ZB_TYPE_CHARTS_PANE);
-  /* the template's unnamed children too */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (zb_charts_pane_parent_class)->dispose (object);
 }
@@ -340,21 +317,7 @@ zb_charts_pane_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT: g_value_set_object (value, self->document); break;
     case PROP_STACK: g_value_set_object (value, self->stack); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-zb_charts_pane_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT: zb_charts_pane_set_document (ZB_CHARTS_PANE (object), g_value_get_object (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -367,11 +330,8 @@ zb_charts_pane_class_init (ZbChartsPaneClass *klass)
 
   object_class->dispose = zb_charts_pane_dispose;
   object_class->get_property = zb_charts_pane_get_property;
-  object_class->set_property = zb_charts_pane_set_property;
+  ZB_PANE_CLASS (klass)->document_changed = document_changed;
 
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, ZB_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_STACK] =
     g_param_spec_object ("stack", NULL, NULL, GTK_TYPE_STACK,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -383,22 +343,22 @@ zb_charts_pane_class_init (ZbChartsPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZbChartsPane, trend_chart);
   gtk_widget_class_bind_template_callback (widget_class, on_figure_activated);
   gtk_widget_class_install_action (widget_class, "charts.export", "s", export_action);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   g_type_ensure (ZB_TYPE_CHART_VIEW);
 }
 
 static void
 zb_charts_pane_init (ZbChartsPane *self)
 {
+  GSignalGroup *signals = zb_pane_get_document_signals (ZB_PANE (self));
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "charts.export", FALSE);
 
-  self->document_signals = g_signal_group_new (ZB_TYPE_DOCUMENT);
-  g_signal_group_connect_object (self->document_signals, "assessed",
+  g_signal_group_connect_object (signals, "assessed",
                                  G_CALLBACK (queue_redraw), self, G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->document_signals, "notify::section",
+  g_signal_group_connect_object (signals, "notify::section",
                                  G_CALLBACK (queue_redraw), self, G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->document_signals, "notify::figure",
+  g_signal_group_connect_object (signals, "notify::figure",
                                  G_CALLBACK (queue_redraw), self, G_CONNECT_SWAPPED);
 }

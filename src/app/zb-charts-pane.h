@@ -7,19 +7,16 @@
 #include <gtk/gtk.h>
 
 #include "zb-chart-view.h"
-#include "zb-document.h"
+#include "zb-pane.h"
 
 G_BEGIN_DECLS
 
 #define ZB_TYPE_CHARTS_PANE (zb_charts_pane_get_type ())
-G_DECLARE_FINAL_TYPE (ZbChartsPane, zb_charts_pane, ZB, CHARTS_PANE, GtkWidget)
+G_DECLARE_FINAL_TYPE (ZbChartsPane, zb_charts_pane, ZB, CHARTS_PANE, ZbPane)
 
 /* The gap chart shows the selected section's growth rates against their
  * targets, the trend chart the selected figure's indicator across the
  * periods of the region's reports; a click on a figure selects it. */
-ZbDocument  *zb_charts_pane_get_document (ZbChartsPane *self);
-void         zb_charts_pane_set_document (ZbChartsPane *self,
-                                          ZbDocument   *document);
 /* The stack of the two charts, for a switcher elsewhere. */
 GtkStack    *zb_charts_pane_get_stack    (ZbChartsPane *self);
 /* What charts.export does: @kind "gap" or "trend" to PNG, SVG or PDF. */

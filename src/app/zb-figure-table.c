@@ -46,15 +46,13 @@ static const Column columns[] = {
 
 struct _ZbFigureTable
 {
-  GtkWidget           parent_instance;
+  ZbPane              parent_instance;
 
   /* template */
   GtkWidget          *scroller;
   GtkColumnView      *column_view;
   GtkPopoverMenu     *row_menu;
 
-  ZbDocument         *document;
-  GSignalGroup       *document_signals;
   char               *filter_text;     /* casefolded, NULL: none */
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
@@ -63,11 +61,12 @@ struct _ZbFigureTable
   gboolean            selecting;       /* the selection follows the document */
 };
 
-G_DEFINE_FINAL_TYPE (ZbFigureTable, zb_figure_table, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (ZbFigureTable, zb_figure_table, ZB_TYPE_PANE)
+
+#define DOCUMENT(self) zb_pane_get_document (ZB_PANE (self))
 
 enum {
   PROP_0,
-  PROP_DOCUMENT,
   PROP_FILTER_TEXT,
   PROP_SUMMARY,
   PROP_FIGURE_KIND,
@@ -118,8 +117,8 @@ apply_derived (ZbFigureTable *self,
 
   if (field != ZB_FIELD_TARGET && field != ZB_FIELD_GAP)
     return;
-  if (figure != NULL && self->document != NULL)
-    a = zb_document_get_assessment (self->document, figure);
+  if (figure != NULL && DOCUMENT (self) != NULL)
+    a = zb_document_get_assessment (DOCUMENT (self), figure);
   if (a != NULL && a->target != NULL)
     {
       g_autofree char *where = zb_targets_view_describe_source (a->target);
@@ -162,9 +161,9 @@ on_cell_commit (ZbFigureCell  *cell,
   g_autoptr(GError) error = NULL;
   ZbFigure *figure = zb_figure_cell_get_figure (cell);
 
-  if (figure == NULL || self->document == NULL)
+  if (figure == NULL || DOCUMENT (self) == NULL)
     return;
-  if (!zb_document_correct (self->document, figure, zb_figure_cell_get_field (cell), text, &error))
+  if (!zb_document_correct (DOCUMENT (self), figure, zb_figure_cell_get_field (cell), text, &error))
     {
       /* Translators: %s is the reason, e.g. “abc” is not a number */
       g_autofree char *message = g_strdup_printf (_("Not changed: %s"), error->message);
@@ -327,7 +326,7 @@ static char *
 conflict_text (ZbFigureTable      *self,
                const ZbAssessment *a)
 {
-  ZbLedger *ledger = zb_document_get_ledger (self->document);
+  ZbLedger *ledger = zb_document_get_ledger (DOCUMENT (self));
   g_autoptr(GPtrArray) targets = zb_ledger_get_targets (ledger, a->indicator, a->year,
                                                          zb_figure_get_area (a->figure));
   GString *text = g_string_new (_("Conflicting targets:"));
@@ -366,8 +365,8 @@ status_bind (ZbFigureTable *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     gtk_widget_remove_css_class (cell, classes[i]);
-  if (figure != NULL && self->document != NULL)
-    a = zb_document_get_assessment (self->document, figure);
+  if (figure != NULL && DOCUMENT (self) != NULL)
+    a = zb_document_get_assessment (DOCUMENT (self), figure);
   if (a == NULL)
     {
       gtk_label_set_label (GTK_LABEL (cell), "");
@@ -391,8 +390,8 @@ compare_status (gconstpointer a,
                 gpointer      data)
 {
   ZbFigureTable *self = data;
-  const ZbAssessment *sa = zb_document_get_assessment (self->document, (ZbFigure *) a);
-  const ZbAssessment *sb = zb_document_get_assessment (self->document, (ZbFigure *) b);
+  const ZbAssessment *sa = zb_document_get_assessment (DOCUMENT (self), (ZbFigure *) a);
+  const ZbAssessment *sb = zb_document_get_assessment (DOCUMENT (self), (ZbFigure *) b);
   /* behind first: that is what a clerk sorts for */
   static const int rank[] = { 3, 2, 1, 0 };
   int ra = sa ? rank[sa->status] : 4;
@@ -681,9 +680,9 @@ zb_figure_table_delete_selected (ZbFigureTable *self)
 
   g_return_if_fail (ZB_IS_FIGURE_TABLE (self));
 
-  if (self->document == NULL || (figure = zb_document_get_figure (self->document)) == NULL)
+  if (DOCUMENT (self) == NULL || (figure = zb_document_get_figure (DOCUMENT (self))) == NULL)
     return;
-  if (!zb_document_correct (self->document, figure, ZB_FIELD_DELETED, "true", &error))
+  if (!zb_document_correct (DOCUMENT (self), figure, ZB_FIELD_DELETED, "true", &error))
     zb_message_toast (GTK_WIDGET (self), error->message, 5, NULL, NULL, NULL);
   else
     zb_message_toast (GTK_WIDGET (self), _("Figure deleted"), 5, _("_Undo"), "win.undo", NULL);
@@ -698,16 +697,16 @@ zb_figure_table_set_selected_kind (ZbFigureTable *self,
 
   g_return_if_fail (ZB_IS_FIGURE_TABLE (self));
 
-  if (self->document == NULL || (figure = zb_document_get_figure (self->document)) == NULL || kind == NULL)
+  if (DOCUMENT (self) == NULL || (figure = zb_document_get_figure (DOCUMENT (self))) == NULL || kind == NULL)
     return;
-  if (!zb_document_correct (self->document, figure, ZB_FIELD_KIND, kind, &error))
+  if (!zb_document_correct (DOCUMENT (self), figure, ZB_FIELD_KIND, kind, &error))
     zb_message_toast (GTK_WIDGET (self), error->message, 5, NULL, NULL, NULL);
 }
 
 static const char *
 selected_kind (ZbFigureTable *self)
 {
-  ZbFigure *figure = self->document ? zb_document_get_figure (self->document) : NULL;
+  ZbFigure *figure = DOCUMENT (self) ? zb_document_get_figure (DOCUMENT (self)) : NULL;
 
   return zb_figure_kind_to_string (figure ? zb_figure_get_kind (figure) : ZB_FIGURE_ACTUAL);
 }
@@ -721,7 +720,7 @@ figure_visible (gpointer item,
   ZbFigureTable *self = user_data;
   ZbFigure *figure = item;
 
-  if (self->document == NULL || !zb_document_in_section (self->document, figure))
+  if (DOCUMENT (self) == NULL || !zb_document_in_section (DOCUMENT (self), figure))
     return FALSE;
   if (self->filter_text != NULL)
     {
@@ -743,7 +742,7 @@ refilter (ZbFigureTable *self)
 static void
 update_actions (ZbFigureTable *self)
 {
-  gboolean has_figure = self->document != NULL && zb_document_get_figure (self->document) != NULL;
+  gboolean has_figure = DOCUMENT (self) != NULL && zb_document_get_figure (DOCUMENT (self)) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.edit-cell", has_figure);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.delete-figure", has_figure);
@@ -755,8 +754,8 @@ on_selected (GtkSingleSelection *selection,
              GParamSpec         *pspec,
              ZbFigureTable      *self)
 {
-  if (self->document != NULL && !self->selecting)
-    zb_document_set_figure (self->document, gtk_single_selection_get_selected_item (selection));
+  if (DOCUMENT (self) != NULL && !self->selecting)
+    zb_document_set_figure (DOCUMENT (self), gtk_single_selection_get_selected_item (selection));
 }
 
 /* The document's figure chosen elsewhere (a chart, Add Figure): shown,
@@ -809,30 +808,18 @@ on_items_changed (GListModel    *model,
 
 /* Properties ------------------------------------------------------------- */
 
-ZbDocument *
-zb_figure_table_get_document (ZbFigureTable *self)
+static void
+document_changed (ZbPane     *pane,
+                  ZbDocument *document)
 {
-  g_return_val_if_fail (ZB_IS_FIGURE_TABLE (self), NULL);
-  return self->document;
-}
+  ZbFigureTable *self = ZB_FIGURE_TABLE (pane);
 
-void
-zb_figure_table_set_document (ZbFigureTable *self,
-                              ZbDocument    *document)
-{
-  g_return_if_fail (ZB_IS_FIGURE_TABLE (self));
-  g_return_if_fail (document == NULL || ZB_IS_DOCUMENT (document));
-
-  if (!g_set_object (&self->document, document))
-    return;
-  g_signal_group_set_target (self->document_signals, document);
   self->selecting = TRUE;
   gtk_filter_list_model_set_model (self->filtered, document ? zb_document_get_figures (document) : NULL);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   self->selecting = FALSE;
   refilter (self);
   update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
 const char *
@@ -879,7 +866,6 @@ zb_figure_table_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT: g_value_set_object (value, self->document); break;
     case PROP_FILTER_TEXT: g_value_set_string (value, self->filter_text); break;
     case PROP_SUMMARY: g_value_take_string (value, dup_summary (self)); break;
     case PROP_FIGURE_KIND: g_value_set_string (value, selected_kind (self)); break;
@@ -897,7 +883,6 @@ zb_figure_table_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT: zb_figure_table_set_document (self, g_value_get_object (value)); break;
     case PROP_FILTER_TEXT: zb_figure_table_set_filter_text (self, g_value_get_string (value)); break;
     case PROP_FIGURE_KIND: zb_figure_table_set_selected_kind (self, g_value_get_string (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -952,16 +937,8 @@ static void
 zb_figure_table_dispose (GObject *object)
 {
   ZbFigureTable *self = ZB_FIGURE_TABLE (object);
-  GtkWidget *child;
 
-  if (self->document_signals != NULL)
-    g_signal_group_set_target (self->document_signals, NULL);
-  g_clear_object (&self->document_signals);
-  g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (self), ZB_TYPE_FIGURE_TABLE);
-  /* the template's unnamed children too */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (zb_figure_table_parent_class)->dispose (object);
 }
@@ -993,10 +970,8 @@ zb_figure_table_class_init (ZbFigureTableClass *klass)
   object_class->finalize = zb_figure_table_finalize;
   object_class->get_property = zb_figure_table_get_property;
   object_class->set_property = zb_figure_table_set_property;
+  ZB_PANE_CLASS (klass)->document_changed = document_changed;
 
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, ZB_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_FILTER_TEXT] =
     g_param_spec_string ("filter-text", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -1020,7 +995,6 @@ zb_figure_table_class_init (ZbFigureTableClass *klass)
   gtk_widget_class_install_action (widget_class, "table.delete-figure", NULL, delete_figure_action);
   gtk_widget_class_install_property_action (widget_class, "table.figure-kind", "figure-kind");
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   g_type_ensure (ZB_TYPE_FIGURE_CELL);
 }
 
@@ -1029,6 +1003,7 @@ zb_figure_table_init (ZbFigureTable *self)
 {
   GtkSorter *sorter;
   GtkSortListModel *sorted;
+  GSignalGroup *signals;
 
   self->cells = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1046,14 +1021,14 @@ zb_figure_table_init (ZbFigureTable *self)
   g_signal_connect (self->selection, "items-changed", G_CALLBACK (on_items_changed), self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
-  self->document_signals = g_signal_group_new (ZB_TYPE_DOCUMENT);
-  g_signal_group_connect_object (self->document_signals, "notify::figure",
+  signals = zb_pane_get_document_signals (ZB_PANE (self));
+  g_signal_group_connect_object (signals, "notify::figure",
                                  G_CALLBACK (on_document_figure), self, 0);
-  g_signal_group_connect_object (self->document_signals, "notify::section",
+  g_signal_group_connect_object (signals, "notify::section",
                                  G_CALLBACK (refilter), self, G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->document_signals, "figure-changed",
+  g_signal_group_connect_object (signals, "figure-changed",
                                  G_CALLBACK (on_figure_changed), self, 0);
-  g_signal_group_connect_object (self->document_signals, "assessed",
+  g_signal_group_connect_object (signals, "assessed",
                                  G_CALLBACK (rebind_cells), self, G_CONNECT_SWAPPED);
   update_actions (self);
 }

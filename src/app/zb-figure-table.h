@@ -6,18 +6,15 @@
 
 #include <gtk/gtk.h>
 
-#include "zb-document.h"
+#include "zb-pane.h"
 
 G_BEGIN_DECLS
 
 #define ZB_TYPE_FIGURE_TABLE (zb_figure_table_get_type ())
-G_DECLARE_FINAL_TYPE (ZbFigureTable, zb_figure_table, ZB, FIGURE_TABLE, GtkWidget)
+G_DECLARE_FINAL_TYPE (ZbFigureTable, zb_figure_table, ZB, FIGURE_TABLE, ZbPane)
 
 /* The rows are the figures of the document's selected section whose name
  * holds the filter text; the selected row is the document's figure. */
-ZbDocument  *zb_figure_table_get_document       (ZbFigureTable *self);
-void         zb_figure_table_set_document       (ZbFigureTable *self,
-                                                 ZbDocument    *document);
 const char  *zb_figure_table_get_filter_text    (ZbFigureTable *self);
 void         zb_figure_table_set_filter_text    (ZbFigureTable *self,
                                                  const char    *text);

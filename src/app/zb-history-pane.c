@@ -12,25 +12,15 @@
 
 struct _ZbHistoryPane
 {
-  GtkWidget     parent_instance;
+  ZbPane        parent_instance;
 
   GtkLabel     *label;
   GtkListBox   *list;
 
-  ZbDocument   *document;
-  GSignalGroup *document_signals;
   GCancellable *cancellable;
 };
 
-G_DEFINE_FINAL_TYPE (ZbHistoryPane, zb_history_pane, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_DOCUMENT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (ZbHistoryPane, zb_history_pane, ZB_TYPE_PANE)
 
 static GtkWidget *
 correction_row (const ZbCorrection *correction)
@@ -94,7 +84,8 @@ history_done (GObject      *source,
 static void
 refresh (ZbHistoryPane *self)
 {
-  ZbFigure *figure = self->document ? zb_document_get_figure (self->document) : NULL;
+  ZbDocument *document = zb_pane_get_document (ZB_PANE (self));
+  ZbFigure *figure = document ? zb_document_get_figure (document) : NULL;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -104,7 +95,7 @@ refresh (ZbHistoryPane *self)
       return;
     }
   self->cancellable = g_cancellable_new ();
-  zb_document_history_async (self->document, figure, self->cancellable, history_done, g_object_ref (self));
+  zb_document_history_async (document, figure, self->cancellable, history_done, g_object_ref (self));
 }
 
 static void
@@ -125,25 +116,11 @@ on_figure_changed (ZbDocument    *document,
   on_figure_saved (document, figure, self);
 }
 
-ZbDocument *
-zb_history_pane_get_document (ZbHistoryPane *self)
+static void
+document_changed (ZbPane     *pane,
+                  ZbDocument *document)
 {
-  g_return_val_if_fail (ZB_IS_HISTORY_PANE (self), NULL);
-  return self->document;
-}
-
-void
-zb_history_pane_set_document (ZbHistoryPane *self,
-                              ZbDocument    *document)
-{
-  g_return_if_fail (ZB_IS_HISTORY_PANE (self));
-  g_return_if_fail (document == NULL || ZB_IS_DOCUMENT (document));
-
-  if (!g_set_object (&self->document, document))
-    return;
-  g_signal_group_set_target (self->document_signals, document);
-  refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  refresh (ZB_HISTORY_PANE (pane));
 }
 
 GtkListBox *
@@ -157,46 +134,12 @@ static void
 zb_history_pane_dispose (GObject *object)
 {
   ZbHistoryPane *self = ZB_HISTORY_PANE (object);
-  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->document_signals != NULL)
-    g_signal_group_set_target (self->document_signals, NULL);
-  g_clear_object (&self->document_signals);
-  g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (self), ZB_TYPE_HISTORY_PANE);
-  /* the template's unnamed children too */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (zb_history_pane_parent_class)->dispose (object);
-}
-
-static void
-zb_history_pane_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT: g_value_set_object (value, ZB_HISTORY_PANE (object)->document); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-zb_history_pane_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT: zb_history_pane_set_document (ZB_HISTORY_PANE (object), g_value_get_object (value)); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -206,31 +149,24 @@ zb_history_pane_class_init (ZbHistoryPaneClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = zb_history_pane_dispose;
-  object_class->get_property = zb_history_pane_get_property;
-  object_class->set_property = zb_history_pane_set_property;
-
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, ZB_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  ZB_PANE_CLASS (klass)->document_changed = document_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/zhibiao/Zhibiao/ui/zb-history-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, ZbHistoryPane, label);
   gtk_widget_class_bind_template_child (widget_class, ZbHistoryPane, list);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 zb_history_pane_init (ZbHistoryPane *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  GSignalGroup *signals = zb_pane_get_document_signals (ZB_PANE (self));
 
-  self->document_signals = g_signal_group_new (ZB_TYPE_DOCUMENT);
-  g_signal_group_connect_object (self->document_signals, "notify::figure",
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_group_connect_object (signals, "notify::figure",
                                  G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->document_signals, "figure-changed",
+  g_signal_group_connect_object (signals, "figure-changed",
                                  G_CALLBACK (on_figure_changed), self, 0);
-  g_signal_group_connect_object (self->document_signals, "figure-saved",
+  g_signal_group_connect_object (signals, "figure-saved",
                                  G_CALLBACK (on_figure_saved), self, 0);
   refresh (self);
 }

@@ -6,16 +6,13 @@
 
 #include <gtk/gtk.h>
 
-#include "zb-document.h"
+#include "zb-pane.h"
 
 G_BEGIN_DECLS
 
 #define ZB_TYPE_HISTORY_PANE (zb_history_pane_get_type ())
-G_DECLARE_FINAL_TYPE (ZbHistoryPane, zb_history_pane, ZB, HISTORY_PANE, GtkWidget)
+G_DECLARE_FINAL_TYPE (ZbHistoryPane, zb_history_pane, ZB, HISTORY_PANE, ZbPane)
 
-ZbDocument *zb_history_pane_get_document (ZbHistoryPane *self);
-void        zb_history_pane_set_document (ZbHistoryPane *self,
-                                          ZbDocument    *document);
 /* For tests: one row a correction, oldest first. */
 GtkListBox *zb_history_pane_get_list     (ZbHistoryPane *self);
 

@@ -11,12 +11,10 @@
 
 struct _ZbOutlinePanel
 {
-  GtkWidget           parent_instance;
+  ZbPane              parent_instance;
 
   GtkListView        *list_view;
 
-  ZbDocument         *document;
-  GSignalGroup       *document_signals;
   GSignalGroup       *figures_signals;   /* of the document's figure list */
   GtkSingleSelection *selection;
   GHashTable         *children;    /* section id → GListStore of ZbSection */
@@ -27,15 +25,9 @@ struct _ZbOutlinePanel
   guint               counts_idle;
 };
 
-G_DEFINE_FINAL_TYPE (ZbOutlinePanel, zb_outline_panel, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (ZbOutlinePanel, zb_outline_panel, ZB_TYPE_PANE)
 
-enum {
-  PROP_0,
-  PROP_DOCUMENT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+#define DOCUMENT(self) zb_pane_get_document (ZB_PANE (self))
 
 static int
 parent_of (ZbOutlinePanel *self,
@@ -56,10 +48,10 @@ recount (ZbOutlinePanel *self)
   g_array_set_size (self->corrected, 0);
   g_array_set_size (self->counts, slots);
   g_array_set_size (self->corrected, slots);
-  if (self->document == NULL)
+  if (DOCUMENT (self) == NULL)
     return;
 
-  figures = zb_document_get_figures (self->document);
+  figures = zb_document_get_figures (DOCUMENT (self));
   for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
     {
       g_autoptr(ZbFigure) figure = g_list_model_get_item (figures, i);
@@ -221,8 +213,8 @@ on_selected (GtkSingleSelection *selection,
   GtkTreeListRow *row = gtk_single_selection_get_selected_item (selection);
   g_autoptr(ZbSection) section = row ? gtk_tree_list_row_get_item (row) : NULL;
 
-  if (self->document != NULL)
-    zb_document_set_section (self->document, section ? zb_section_get_id (section) : ZB_DOCUMENT_WHOLE_REPORT);
+  if (DOCUMENT (self) != NULL)
+    zb_document_set_section (DOCUMENT (self), section ? zb_section_get_id (section) : ZB_DOCUMENT_WHOLE_REPORT);
 }
 
 /* The document's section chosen elsewhere: its row, the tree being expanded. */
@@ -230,7 +222,7 @@ static void
 on_document_section (ZbOutlinePanel *self)
 {
   GListModel *rows = G_LIST_MODEL (self->selection);
-  int id = zb_document_get_section (self->document);
+  int id = zb_document_get_section (DOCUMENT (self));
 
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
@@ -246,25 +238,13 @@ on_document_section (ZbOutlinePanel *self)
     }
 }
 
-ZbDocument *
-zb_outline_panel_get_document (ZbOutlinePanel *self)
+static void
+document_changed (ZbPane     *pane,
+                  ZbDocument *document)
 {
-  g_return_val_if_fail (ZB_IS_OUTLINE_PANEL (self), NULL);
-  return self->document;
-}
-
-void
-zb_outline_panel_set_document (ZbOutlinePanel *self,
-                               ZbDocument     *document)
-{
+  ZbOutlinePanel *self = ZB_OUTLINE_PANEL (pane);
   GtkTreeListModel *tree = NULL;
 
-  g_return_if_fail (ZB_IS_OUTLINE_PANEL (self));
-  g_return_if_fail (document == NULL || ZB_IS_DOCUMENT (document));
-
-  if (!g_set_object (&self->document, document))
-    return;
-  g_signal_group_set_target (self->document_signals, document);
   g_signal_group_set_target (self->figures_signals, document ? zb_document_get_figures (document) : NULL);
   g_hash_table_remove_all (self->children);
   g_array_set_size (self->parents, 0);
@@ -275,7 +255,6 @@ zb_outline_panel_set_document (ZbOutlinePanel *self,
   g_clear_object (&tree);
   if (document != NULL)
     on_document_section (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
 GtkSingleSelection *
@@ -289,20 +268,12 @@ static void
 zb_outline_panel_dispose (GObject *object)
 {
   ZbOutlinePanel *self = ZB_OUTLINE_PANEL (object);
-  GtkWidget *child;
 
   g_clear_handle_id (&self->counts_idle, g_source_remove);
-  if (self->document_signals != NULL)
-    g_signal_group_set_target (self->document_signals, NULL);
   if (self->figures_signals != NULL)
     g_signal_group_set_target (self->figures_signals, NULL);
-  g_clear_object (&self->document_signals);
   g_clear_object (&self->figures_signals);
-  g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (self), ZB_TYPE_OUTLINE_PANEL);
-  /* the template's unnamed children too */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (zb_outline_panel_parent_class)->dispose (object);
 }
@@ -323,36 +294,6 @@ zb_outline_panel_finalize (GObject *object)
 }
 
 static void
-zb_outline_panel_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  ZbOutlinePanel *self = ZB_OUTLINE_PANEL (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT: g_value_set_object (value, self->document); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-zb_outline_panel_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  ZbOutlinePanel *self = ZB_OUTLINE_PANEL (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT: zb_outline_panel_set_document (self, g_value_get_object (value)); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 zb_outline_panel_class_init (ZbOutlinePanelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -360,17 +301,10 @@ zb_outline_panel_class_init (ZbOutlinePanelClass *klass)
 
   object_class->dispose = zb_outline_panel_dispose;
   object_class->finalize = zb_outline_panel_finalize;
-  object_class->get_property = zb_outline_panel_get_property;
-  object_class->set_property = zb_outline_panel_set_property;
-
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, ZB_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  ZB_PANE_CLASS (klass)->document_changed = document_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/zhibiao/Zhibiao/ui/zb-outline-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, ZbOutlinePanel, list_view);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
@@ -397,10 +331,9 @@ zb_outline_panel_init (ZbOutlinePanel *self)
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
-  self->document_signals = g_signal_group_new (ZB_TYPE_DOCUMENT);
-  g_signal_group_connect_object (self->document_signals, "notify::section",
+  g_signal_group_connect_object (zb_pane_get_document_signals (ZB_PANE (self)), "notify::section",
                                  G_CALLBACK (on_document_section), self, G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->document_signals, "figure-changed",
+  g_signal_group_connect_object (zb_pane_get_document_signals (ZB_PANE (self)), "figure-changed",
                                  G_CALLBACK (queue_recount), self, G_CONNECT_SWAPPED);
   self->figures_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_object (self->figures_signals, "items-changed",

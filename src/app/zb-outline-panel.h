@@ -6,18 +6,15 @@
 
 #include <gtk/gtk.h>
 
-#include "zb-document.h"
+#include "zb-pane.h"
 
 G_BEGIN_DECLS
 
 #define ZB_TYPE_OUTLINE_PANEL (zb_outline_panel_get_type ())
-G_DECLARE_FINAL_TYPE (ZbOutlinePanel, zb_outline_panel, ZB, OUTLINE_PANEL, GtkWidget)
+G_DECLARE_FINAL_TYPE (ZbOutlinePanel, zb_outline_panel, ZB, OUTLINE_PANEL, ZbPane)
 
 /* The selected row is the document's section; each row counts the figures
  * of its section and those below it, and marks corrected ones. */
-ZbDocument         *zb_outline_panel_get_document  (ZbOutlinePanel *self);
-void                zb_outline_panel_set_document  (ZbOutlinePanel *self,
-                                                    ZbDocument     *document);
 /* For tests: the rows (GtkTreeListRow of ZbSection), all expanded. */
 GtkSingleSelection *zb_outline_panel_get_selection (ZbOutlinePanel *self);
 

@@ -11,26 +11,18 @@
 
 struct _ZbSourcePane
 {
-  GtkWidget     parent_instance;
+  ZbPane        parent_instance;
 
   GtkTextView  *text_view;
   GtkLabel     *where_label;
 
-  ZbDocument   *document;
-  GSignalGroup *document_signals;
   GtkTextTag   *quote_tag;
   GtkTextMark  *quote_mark;
 };
 
-G_DEFINE_FINAL_TYPE (ZbSourcePane, zb_source_pane, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (ZbSourcePane, zb_source_pane, ZB_TYPE_PANE)
 
-enum {
-  PROP_0,
-  PROP_DOCUMENT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+#define DOCUMENT(self) zb_pane_get_document (ZB_PANE (self))
 
 static GtkTextBuffer *
 buffer (ZbSourcePane *self)
@@ -43,7 +35,7 @@ byte_to_iter (ZbSourcePane *self,
               gsize         offset,
               GtkTextIter  *iter)
 {
-  const char *text = zb_report_get_text (zb_document_get_report (self->document));
+  const char *text = zb_report_get_text (zb_document_get_report (DOCUMENT (self)));
   gsize len = strlen (text);
 
   offset = MIN (offset, len);
@@ -53,7 +45,7 @@ byte_to_iter (ZbSourcePane *self,
 static void
 highlight (ZbSourcePane *self)
 {
-  ZbFigure *figure = self->document ? zb_document_get_figure (self->document) : NULL;
+  ZbFigure *figure = DOCUMENT (self) ? zb_document_get_figure (DOCUMENT (self)) : NULL;
   g_autofree char *path = NULL;
   g_autofree char *where = NULL;
   GtkTextIter start, end;
@@ -72,7 +64,7 @@ highlight (ZbSourcePane *self)
   gtk_text_buffer_move_mark (buffer (self), self->quote_mark, &start);
   gtk_text_view_scroll_to_mark (self->text_view, self->quote_mark, 0.05, TRUE, 0.0, 0.3);
 
-  path = zb_report_dup_section_path (zb_document_get_report (self->document), zb_figure_get_section (figure));
+  path = zb_report_dup_section_path (zb_document_get_report (DOCUMENT (self)), zb_figure_get_section (figure));
   /* Translators: where a figure comes from: line number and section path */
   where = g_strdup_printf (_("Line %u · %s"), zb_figure_get_line (figure), path ? path : "");
   gtk_label_set_label (self->where_label, where);
@@ -82,12 +74,12 @@ highlight (ZbSourcePane *self)
 static void
 scroll_to_section (ZbSourcePane *self)
 {
-  int id = zb_document_get_section (self->document);
+  int id = zb_document_get_section (DOCUMENT (self));
   g_autoptr(ZbSection) section = NULL;
   GtkTextIter iter;
 
   if (id == ZB_DOCUMENT_WHOLE_REPORT ||
-      (section = zb_report_get_section (zb_document_get_report (self->document), id)) == NULL)
+      (section = zb_report_get_section (zb_document_get_report (DOCUMENT (self)), id)) == NULL)
     return;
   byte_to_iter (self, zb_section_get_text_offset (section), &iter);
   gtk_text_buffer_move_mark (buffer (self), self->quote_mark, &iter);
@@ -103,18 +95,18 @@ zb_source_pane_add_figure (ZbSourcePane *self)
 
   g_return_if_fail (ZB_IS_SOURCE_PANE (self));
 
-  if (self->document == NULL)
+  if (DOCUMENT (self) == NULL)
     return;
   if (!gtk_text_buffer_get_selection_bounds (buffer (self), &start, &end))
     {
       zb_message_toast (GTK_WIDGET (self), _("Select the text of the figure in the source first"), 5, NULL, NULL, NULL);
       return;
     }
-  text = zb_report_get_text (zb_document_get_report (self->document));
+  text = zb_report_get_text (zb_document_get_report (DOCUMENT (self)));
   from = g_utf8_offset_to_pointer (text, gtk_text_iter_get_offset (&start));
   to = g_utf8_offset_to_pointer (text, gtk_text_iter_get_offset (&end));
-  figure = zb_document_add_figure (self->document, from - text, to - from);
-  zb_document_set_figure (self->document, figure);
+  figure = zb_document_add_figure (DOCUMENT (self), from - text, to - from);
+  zb_document_set_figure (DOCUMENT (self), figure);
 }
 
 static void
@@ -125,31 +117,18 @@ add_figure_action (GtkWidget  *widget,
   zb_source_pane_add_figure (ZB_SOURCE_PANE (widget));
 }
 
-ZbDocument *
-zb_source_pane_get_document (ZbSourcePane *self)
+static void
+document_changed (ZbPane     *pane,
+                  ZbDocument *document)
 {
-  g_return_val_if_fail (ZB_IS_SOURCE_PANE (self), NULL);
-  return self->document;
-}
-
-void
-zb_source_pane_set_document (ZbSourcePane *self,
-                             ZbDocument   *document)
-{
+  ZbSourcePane *self = ZB_SOURCE_PANE (pane);
   GtkTextIter start;
 
-  g_return_if_fail (ZB_IS_SOURCE_PANE (self));
-  g_return_if_fail (document == NULL || ZB_IS_DOCUMENT (document));
-
-  if (!g_set_object (&self->document, document))
-    return;
-  g_signal_group_set_target (self->document_signals, document);
   gtk_text_buffer_set_text (buffer (self), document ? zb_report_get_text (zb_document_get_report (document)) : "", -1);
   gtk_text_buffer_get_start_iter (buffer (self), &start);
   gtk_text_buffer_place_cursor (buffer (self), &start);
   highlight (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "source.add-figure", document != NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
 GtkTextView *
@@ -162,49 +141,9 @@ zb_source_pane_get_text_view (ZbSourcePane *self)
 static void
 zb_source_pane_dispose (GObject *object)
 {
-  ZbSourcePane *self = ZB_SOURCE_PANE (object);
-  GtkWidget *child;
-
-  if (self->document_signals != NULL)
-    g_signal_group_set_target (self->document_signals, NULL);
-  g_clear_object (&self->document_signals);
-  g_clear_object (&self->document);
-  gtk_widget_dispose_template (GTK_WIDGET (self), ZB_TYPE_SOURCE_PANE);
-  /* the template's unnamed children too */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  gtk_widget_dispose_template (GTK_WIDGET (object), ZB_TYPE_SOURCE_PANE);
 
   G_OBJECT_CLASS (zb_source_pane_parent_class)->dispose (object);
-}
-
-static void
-zb_source_pane_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  ZbSourcePane *self = ZB_SOURCE_PANE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT: g_value_set_object (value, self->document); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-zb_source_pane_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  ZbSourcePane *self = ZB_SOURCE_PANE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT: zb_source_pane_set_document (self, g_value_get_object (value)); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -214,24 +153,18 @@ zb_source_pane_class_init (ZbSourcePaneClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = zb_source_pane_dispose;
-  object_class->get_property = zb_source_pane_get_property;
-  object_class->set_property = zb_source_pane_set_property;
-
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, ZB_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  ZB_PANE_CLASS (klass)->document_changed = document_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/zhibiao/Zhibiao/ui/zb-source-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, ZbSourcePane, text_view);
   gtk_widget_class_bind_template_child (widget_class, ZbSourcePane, where_label);
   gtk_widget_class_install_action (widget_class, "source.add-figure", NULL, add_figure_action);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 zb_source_pane_init (ZbSourcePane *self)
 {
+  GSignalGroup *signals = zb_pane_get_document_signals (ZB_PANE (self));
   GtkTextIter start;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -243,9 +176,8 @@ zb_source_pane_init (ZbSourcePane *self)
   self->quote_mark = gtk_text_buffer_create_mark (buffer (self), "quote", &start, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "source.add-figure", FALSE);
 
-  self->document_signals = g_signal_group_new (ZB_TYPE_DOCUMENT);
-  g_signal_group_connect_object (self->document_signals, "notify::figure",
+  g_signal_group_connect_object (signals, "notify::figure",
                                  G_CALLBACK (highlight), self, G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->document_signals, "notify::section",
+  g_signal_group_connect_object (signals, "notify::section",
                                  G_CALLBACK (scroll_to_section), self, G_CONNECT_SWAPPED);
 }

@@ -6,16 +6,13 @@
 
 #include <gtk/gtk.h>
 
-#include "zb-document.h"
+#include "zb-pane.h"
 
 G_BEGIN_DECLS
 
 #define ZB_TYPE_SOURCE_PANE (zb_source_pane_get_type ())
-G_DECLARE_FINAL_TYPE (ZbSourcePane, zb_source_pane, ZB, SOURCE_PANE, GtkWidget)
+G_DECLARE_FINAL_TYPE (ZbSourcePane, zb_source_pane, ZB, SOURCE_PANE, ZbPane)
 
-ZbDocument  *zb_source_pane_get_document  (ZbSourcePane *self);
-void         zb_source_pane_set_document  (ZbSourcePane *self,
-                                           ZbDocument   *document);
 /* What source.add-figure does: a figure made from the selected text, which
  * becomes the document's figure; a toast when no text is selected. */
 void         zb_source_pane_add_figure    (ZbSourcePane *self);

@@ -16,7 +16,7 @@
 
 struct _ZbTargetsView
 {
-  GtkWidget    parent_instance;
+  ZbPane       parent_instance;
 
   GtkWidget   *scroller;
   GtkListBox  *list;
@@ -34,19 +34,11 @@ struct _ZbTargetsView
   GtkLabel    *alias_error;
 
   ZbLedger    *ledger;
-  ZbDocument  *document;
-  GSignalGroup *document_signals;
 };
 
-G_DEFINE_FINAL_TYPE (ZbTargetsView, zb_targets_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (ZbTargetsView, zb_targets_view, ZB_TYPE_PANE)
 
-enum {
-  PROP_0,
-  PROP_DOCUMENT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+#define DOCUMENT(self) zb_pane_get_document (ZB_PANE (self))
 
 /* The qualifiers a target sentence uses; the first is none. */
 static const char *qualifiers[] = { "", "以上", "左右", "力争" };
@@ -305,8 +297,8 @@ zb_targets_view_submit (ZbTargetsView  *self,
       return FALSE;
     }
   show_error (self->form_error, NULL);
-  if (self->document != NULL)
-    zb_document_set_target (self->document, target);
+  if (DOCUMENT (self) != NULL)
+    zb_document_set_target (DOCUMENT (self), target);
   /* the typed text stays for the next target but the numbers */
   gtk_editable_set_text (GTK_EDITABLE (self->growth), "");
   gtk_editable_set_text (GTK_EDITABLE (self->value), "");
@@ -340,8 +332,8 @@ zb_targets_view_submit_alias (ZbTargetsView  *self,
     g_autofree char *note = g_strdup_printf (_("“%s” now means “%s”"), alias, canonical);
     show_note (self->alias_error, note, FALSE);
   }
-  if (self->document != NULL)
-    zb_document_add_alias (self->document, alias, canonical);
+  if (DOCUMENT (self) != NULL)
+    zb_document_add_alias (DOCUMENT (self), alias, canonical);
   gtk_editable_set_text (GTK_EDITABLE (self->alias), "");
   gtk_editable_set_text (GTK_EDITABLE (self->canonical), "");
   return TRUE;
@@ -355,8 +347,8 @@ on_indicator_changed (GtkEditable   *editable,
   const char *text = gtk_editable_get_text (editable);
   g_autofree char *canonical = NULL;
 
-  if (self->document != NULL && *text != '\0')
-    canonical = zb_document_dup_canonical (self->document, text);
+  if (DOCUMENT (self) != NULL && *text != '\0')
+    canonical = zb_document_dup_canonical (DOCUMENT (self), text);
   if (canonical != NULL && !g_str_equal (canonical, text))
     {
       /* Translators: the indicator typed is known under another name */
@@ -421,54 +413,14 @@ button (const char *name,
 static void
 on_assessed (ZbTargetsView *self)
 {
-  zb_targets_view_set_ledger (self, self->document ? zb_document_get_ledger (self->document) : NULL);
-}
-
-ZbDocument *
-zb_targets_view_get_document (ZbTargetsView *self)
-{
-  g_return_val_if_fail (ZB_IS_TARGETS_VIEW (self), NULL);
-  return self->document;
-}
-
-void
-zb_targets_view_set_document (ZbTargetsView *self,
-                              ZbDocument    *document)
-{
-  g_return_if_fail (ZB_IS_TARGETS_VIEW (self));
-  g_return_if_fail (document == NULL || ZB_IS_DOCUMENT (document));
-
-  if (!g_set_object (&self->document, document))
-    return;
-  g_signal_group_set_target (self->document_signals, document);
-  on_assessed (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  zb_targets_view_set_ledger (self, DOCUMENT (self) ? zb_document_get_ledger (DOCUMENT (self)) : NULL);
 }
 
 static void
-zb_targets_view_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+document_changed (ZbPane     *pane,
+                  ZbDocument *document)
 {
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT: g_value_set_object (value, ZB_TARGETS_VIEW (object)->document); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-zb_targets_view_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT: zb_targets_view_set_document (ZB_TARGETS_VIEW (object), g_value_get_object (value)); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  on_assessed (ZB_TARGETS_VIEW (pane));
 }
 
 static void
@@ -476,10 +428,6 @@ zb_targets_view_dispose (GObject *object)
 {
   ZbTargetsView *self = ZB_TARGETS_VIEW (object);
 
-  if (self->document_signals != NULL)
-    g_signal_group_set_target (self->document_signals, NULL);
-  g_clear_object (&self->document_signals);
-  g_clear_object (&self->document);
   g_clear_object (&self->ledger);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
 
@@ -493,15 +441,8 @@ zb_targets_view_class_init (ZbTargetsViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = zb_targets_view_dispose;
-  object_class->get_property = zb_targets_view_get_property;
-  object_class->set_property = zb_targets_view_set_property;
+  ZB_PANE_CLASS (klass)->document_changed = document_changed;
 
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, ZB_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "zbtargetsview");
 }
 
@@ -589,8 +530,7 @@ zb_targets_view_init (ZbTargetsView *self)
   gtk_box_append (GTK_BOX (box), group);
 
   zb_targets_view_set_ledger (self, NULL);
-  self->document_signals = g_signal_group_new (ZB_TYPE_DOCUMENT);
-  g_signal_group_connect_object (self->document_signals, "assessed",
+  g_signal_group_connect_object (zb_pane_get_document_signals (ZB_PANE (self)), "assessed",
                                  G_CALLBACK (on_assessed), self, G_CONNECT_SWAPPED);
 }
 

@@ -6,20 +6,17 @@
 
 #include <gtk/gtk.h>
 
-#include "zb-document.h"
+#include "zb-pane.h"
 #include "zb-ledger.h"
 
 G_BEGIN_DECLS
 
 #define ZB_TYPE_TARGETS_VIEW (zb_targets_view_get_type ())
-G_DECLARE_FINAL_TYPE (ZbTargetsView, zb_targets_view, ZB, TARGETS_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (ZbTargetsView, zb_targets_view, ZB, TARGETS_VIEW, ZbPane)
 
 GtkWidget *zb_targets_view_new          (void);
-/* The document whose ledger is listed and to which typed targets and
- * aliases go (zb_document_set_target, zb_document_add_alias). */
-ZbDocument *zb_targets_view_get_document (ZbTargetsView *self);
-void       zb_targets_view_set_document (ZbTargetsView *self,
-                                         ZbDocument    *document);
+/* A pane: it lists its document's ledger, and gives the document what is
+ * typed (zb_document_set_target, zb_document_add_alias). */
 /* Lists the ledger's targets, conflicts marked; NULL empties the list. */
 void       zb_targets_view_set_ledger   (ZbTargetsView *self,
                                          ZbLedger      *ledger);
