@@ -417,6 +417,19 @@ imported (GObject      *source,
   opened (task);
 }
 
+/* The report read, or why not: then the opening fails. */
+static gboolean
+take_report (GTask    *task,
+             ZbReport *report,
+             GError   *error)
+{
+  Opening *op = g_task_get_task_data (task);
+
+  if ((op->report = report) == NULL)
+    g_task_return_error (task, error);
+  return report != NULL;
+}
+
 static void
 parsed (GObject      *source,
         GAsyncResult *result,
@@ -425,13 +438,10 @@ parsed (GObject      *source,
   g_autoptr(GTask) task = user_data;
   Opening *op = g_task_get_task_data (task);
   GError *error = NULL;
+  ZbReport *report = zb_import_report_finish (result, &error);
 
-  op->report = zb_import_report_finish (result, &error);
-  if (op->report == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  if (!take_report (task, report, error))
+    return;
   /* only files can be stored: the bundled sample is not */
   if (!g_file_is_native (op->file))
     {
@@ -442,6 +452,25 @@ parsed (GObject      *source,
                           g_task_get_cancellable (task), imported, g_object_ref (task));
 }
 
+static GTask *
+opening_new (ZbWorkspace         *workspace,
+             GFile               *file,
+             gint64               report_id,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  Opening *op = g_new0 (Opening, 1);
+
+  op->workspace = g_object_ref (workspace);
+  op->file = file ? g_object_ref (file) : NULL;
+  op->report_id = report_id;
+  g_task_set_task_data (task, op, (GDestroyNotify) opening_free);
+  g_task_set_source_tag (task, opening_new);
+  return task;
+}
+
 void
 zb_document_new_for_file_async (ZbWorkspace         *workspace,
                                 GFile               *file,
@@ -449,19 +478,11 @@ zb_document_new_for_file_async (ZbWorkspace         *workspace,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  Opening *op;
-
   g_return_if_fail (ZB_IS_WORKSPACE (workspace));
   g_return_if_fail (G_IS_FILE (file));
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, zb_document_new_for_file_async);
-  op = g_new0 (Opening, 1);
-  op->workspace = g_object_ref (workspace);
-  op->file = g_object_ref (file);
-  g_task_set_task_data (task, op, (GDestroyNotify) opening_free);
-  zb_import_report_async (file, cancellable, parsed, g_object_ref (task));
+  zb_import_report_async (file, cancellable, parsed,
+                          opening_new (workspace, file, 0, cancellable, callback, user_data));
 }
 
 static gpointer
@@ -479,16 +500,11 @@ loaded (GObject      *source,
         gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  Opening *op = g_task_get_task_data (task);
   GError *error = NULL;
+  ZbReport *report = zb_workspace_run_finish (ZB_WORKSPACE (source), result, &error);
 
-  op->report = zb_workspace_run_finish (ZB_WORKSPACE (source), result, &error);
-  if (op->report == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  opened (task);
+  if (take_report (task, report, error))
+    opened (task);
 }
 
 void
@@ -498,19 +514,11 @@ zb_document_new_for_stored_async (ZbWorkspace         *workspace,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  Opening *op;
-
   g_return_if_fail (ZB_IS_WORKSPACE (workspace));
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, zb_document_new_for_stored_async);
-  op = g_new0 (Opening, 1);
-  op->workspace = g_object_ref (workspace);
-  op->report_id = report_id;
-  g_task_set_task_data (task, op, (GDestroyNotify) opening_free);
   zb_workspace_run_async (workspace, load_job, g_memdup2 (&report_id, sizeof report_id), g_free,
-                          g_object_unref, cancellable, loaded, g_object_ref (task));
+                          g_object_unref, cancellable, loaded,
+                          opening_new (workspace, NULL, report_id, cancellable, callback, user_data));
 }
 
 ZbDocument *

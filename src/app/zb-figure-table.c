@@ -445,29 +445,34 @@ cell_setup (GtkSignalListItemFactory *factory,
   g_object_weak_ref (G_OBJECT (cell), cell_gone, self);
 }
 
+/* Shows @figure in the item's cell (NULL: the row went away). */
 static void
-cell_bind (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           ZbFigureTable            *self)
+show_figure (GtkListItemFactory *factory,
+             GtkListItem        *item,
+             ZbFigureTable      *self,
+             ZbFigure           *figure)
 {
   const Column *column = g_object_get_data (G_OBJECT (factory), "zb-column");
   GtkWidget *cell = gtk_list_item_get_child (item);
-  ZbFigure *figure = gtk_list_item_get_item (item);
 
-  g_object_set_data_full (G_OBJECT (cell), "zb-figure", g_object_ref (figure), g_object_unref);
+  g_object_set_data_full (G_OBJECT (cell), "zb-figure", figure ? g_object_ref (figure) : NULL, g_object_unref);
   cell_class (column->kind)->bind (self, cell, figure);
 }
 
 static void
-cell_unbind (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             ZbFigureTable            *self)
+cell_bind (GtkListItemFactory *factory,
+           GtkListItem        *item,
+           ZbFigureTable      *self)
 {
-  const Column *column = g_object_get_data (G_OBJECT (factory), "zb-column");
-  GtkWidget *cell = gtk_list_item_get_child (item);
+  show_figure (factory, item, self, gtk_list_item_get_item (item));
+}
 
-  g_object_set_data (G_OBJECT (cell), "zb-figure", NULL);
-  cell_class (column->kind)->bind (self, cell, NULL);
+static void
+cell_unbind (GtkListItemFactory *factory,
+             GtkListItem        *item,
+             ZbFigureTable      *self)
+{
+  show_figure (factory, item, self, NULL);
 }
 
 static void

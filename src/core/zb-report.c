@@ -101,23 +101,36 @@ zb_report_new_unparsed (ZbSource *source)
 }
 
 ZbReport *
-zb_report_new_from_bytes (GBytes        *bytes,
-                          const char    *path,
-                          GCancellable  *cancellable,
-                          GError       **error)
+zb_report_new_from_bytes_with (GBytes          *bytes,
+                               const char      *path,
+                               ZbSourceReader   reader,
+                               GCancellable    *cancellable,
+                               GError         **error)
 {
-  g_autoptr(ZbSource) source = zb_source_new_from_bytes (bytes, path, error);
+  g_autoptr(ZbSource) source = NULL;
 
+  if (reader != NULL)
+    source = reader (bytes, path, cancellable, error);
+  else
+    source = zb_source_new_from_bytes (bytes, path, error);
   if (source == NULL)
     return NULL;
   return zb_report_new_from_source (source, cancellable, error);
 }
 
+ZbReport *
+zb_report_new_from_bytes (GBytes        *bytes,
+                          const char    *path,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  return zb_report_new_from_bytes_with (bytes, path, NULL, cancellable, error);
+}
+
 GBytes *
-zb_report_read_bytes (GFile         *file,
-                      char         **path_out,
-                      GCancellable  *cancellable,
-                      GError       **error)
+zb_report_load_file (GFile         *file,
+                     GCancellable  *cancellable,
+                     GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *path = g_file_get_path (file);
@@ -133,9 +146,21 @@ zb_report_read_bytes (GFile         *file,
                    "Cannot read %s: %s", path ? path : uri, local_error->message);
       return NULL;
     }
-  if (path_out != NULL)
-    *path_out = g_steal_pointer (&path);
   return g_steal_pointer (&bytes);
+}
+
+ZbReport *
+zb_report_new_from_file_with (GFile           *file,
+                              ZbSourceReader   reader,
+                              GCancellable    *cancellable,
+                              GError         **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GBytes) bytes = zb_report_load_file (file, cancellable, error);
+
+  if (bytes == NULL)
+    return NULL;
+  return zb_report_new_from_bytes_with (bytes, path, reader, cancellable, error);
 }
 
 ZbReport *
@@ -143,12 +168,7 @@ zb_report_new_from_file (GFile         *file,
                          GCancellable  *cancellable,
                          GError       **error)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GBytes) bytes = zb_report_read_bytes (file, &path, cancellable, error);
-
-  if (bytes == NULL)
-    return NULL;
-  return zb_report_new_from_bytes (bytes, path, cancellable, error);
+  return zb_report_new_from_file_with (file, NULL, cancellable, error);
 }
 
 const char *

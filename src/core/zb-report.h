@@ -15,18 +15,34 @@ G_BEGIN_DECLS
 #define ZB_TYPE_REPORT (zb_report_get_type ())
 G_DECLARE_FINAL_TYPE (ZbReport, zb_report, ZB, REPORT, GObject)
 
-/* Plain text only (UTF-8, UTF-16 with BOM, GB18030): zb-import.h reads
- * Word and PDF too. Synchronous: call them from a worker thread or the CLI. */
+/* How a report's bytes become its source: NULL is text (UTF-8, UTF-16
+ * with BOM, GB18030: zb_source_new_from_bytes); zb-import.h has the
+ * reader that knows Word and PDF too. */
+typedef ZbSource *(*ZbSourceReader) (GBytes        *bytes,
+                                     const char    *path,
+                                     GCancellable  *cancellable,
+                                     GError       **error);
+
+/* Read and parse synchronously: call them from a worker thread or the CLI.
+ * Without a reader, the file is text. */
 ZbReport   *zb_report_new_from_file      (GFile               *file,
+                                          GCancellable        *cancellable,
+                                          GError             **error);
+ZbReport   *zb_report_new_from_file_with (GFile               *file,
+                                          ZbSourceReader       reader,
                                           GCancellable        *cancellable,
                                           GError             **error);
 ZbReport   *zb_report_new_from_bytes     (GBytes              *bytes,
                                           const char          *path,
                                           GCancellable        *cancellable,
                                           GError             **error);
-/* The bytes of a report file, and its local path (NULL for a resource). */
-GBytes     *zb_report_read_bytes         (GFile               *file,
-                                          char               **path,
+ZbReport   *zb_report_new_from_bytes_with (GBytes             *bytes,
+                                          const char          *path,
+                                          ZbSourceReader       reader,
+                                          GCancellable        *cancellable,
+                                          GError             **error);
+/* The bytes of a report file. */
+GBytes     *zb_report_load_file          (GFile               *file,
                                           GCancellable        *cancellable,
                                           GError             **error);
 ZbReport   *zb_report_new_from_source    (ZbSource            *source,

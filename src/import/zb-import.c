@@ -65,11 +65,7 @@ zb_import_report_from_bytes (GBytes        *bytes,
                              GCancellable  *cancellable,
                              GError       **error)
 {
-  g_autoptr(ZbSource) source = zb_import_source (bytes, path, cancellable, error);
-
-  if (source == NULL)
-    return NULL;
-  return zb_report_new_from_source (source, cancellable, error);
+  return zb_report_new_from_bytes_with (bytes, path, zb_import_source, cancellable, error);
 }
 
 ZbReport *
@@ -77,12 +73,7 @@ zb_import_report_from_file (GFile         *file,
                             GCancellable  *cancellable,
                             GError       **error)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GBytes) bytes = zb_report_read_bytes (file, &path, cancellable, error);
-
-  if (bytes == NULL)
-    return NULL;
-  return zb_import_report_from_bytes (bytes, path, cancellable, error);
+  return zb_report_new_from_file_with (file, zb_import_source, cancellable, error);
 }
 
 static void

@@ -11,14 +11,14 @@
 
 G_BEGIN_DECLS
 
-/* The source of @bytes: Word and PDF containers are recognised by their
- * magic, so that a renamed file still opens with the right reader;
- * anything else is decoded as text (zb_source_new_from_bytes). */
+/* The source of @bytes (a ZbSourceReader): Word and PDF containers are
+ * recognised by their magic, so that a renamed file still opens with the
+ * right reader; anything else is decoded as text. */
 ZbSource *zb_import_source            (GBytes              *bytes,
                                        const char          *path,
                                        GCancellable        *cancellable,
                                        GError             **error);
-/* Reads (zb_report_read_bytes) and parses synchronously: for worker
+/* zb_report_new_from_file() and _bytes() with this reader: for worker
  * threads and the CLI. */
 ZbReport *zb_import_report_from_file  (GFile               *file,
                                        GCancellable        *cancellable,
