@@ -31,11 +31,21 @@ zb_inline_is_rate_word (const char *name)
   return zb_vocab_lookup (ZB_VOCAB_RATE_WORDS, name, strlen (name)) != NULL;
 }
 
+/* Does a name end like a verb phrase (…作了发言, 到位)? */
+gboolean
+zb_inline_ends_like_verb (const char *name)
+{
+  return name != NULL && zb_vocab_before (ZB_VOCAB_NAME_ENDINGS, name, name + strlen (name)) != NULL &&
+         !zb_inline_names_indicator (name);
+}
+
 /* 指标, 主要有, 高一点: words that name nothing */
 gboolean
 zb_inline_is_bare_word (const char *name)
 {
-  return name != NULL && zb_vocab_lookup (ZB_VOCAB_BARE_NAMES, name, strlen (name)) != NULL;
+  /* 工业指标, 主要经济指标: indicators in general, not one of them */
+  return name != NULL && (zb_vocab_lookup (ZB_VOCAB_BARE_NAMES, name, strlen (name)) != NULL ||
+                          g_str_has_suffix (name, "指标"));
 }
 
 /* 增加值 and 增加值增速 speak of one indicator */
@@ -219,6 +229,14 @@ start_after_breakers (const char *s,
               breaker_at = p;
               cut = p + strlen (w->word);
             }
+          else
+            {
+              /* 就难以: a breaker at the end leaves only what is before it */
+              *fallback_start = cut;
+              *fallback_end = p;
+              *start = end;
+              return TRUE;
+            }
           p += strlen (w->word);
           continue;
         }
@@ -238,9 +256,18 @@ names_nothing (const char *s,
                gsize       start,
                gsize       end)
 {
-  if (zb_text_ends_with (s, start, end, "地") || end - start <= 3)
+  if (zb_text_ends_with (s, start, end, "地") || g_utf8_strlen (s + start, end - start) <= 1)
     return TRUE;
   return !peel (s, &start, &end) || start >= end;
+}
+
+/* Is the span before a breaker a name of its own (two characters at least)? */
+static gboolean
+names_something (const char *s,
+                 gsize       start,
+                 gsize       end)
+{
+  return peel (s, &start, &end) && end >= start + 6;
 }
 
 /* Rule share: 工业投资占全县固定资产投资的比重 names 工业投资占固定资产投资比重:
@@ -331,7 +358,11 @@ zb_inline_clean_name (const char *src,
   if (start_after_breakers (s, &start, end, &fallback_start, &fallback_end))
     {
       if (names_nothing (s, start, end) && fallback_end > fallback_start)
-        start = fallback_start, end = fallback_end;
+        {
+          if (!names_something (s, fallback_start, fallback_end))
+            return NULL;
+          start = fallback_start, end = fallback_end;
+        }
       if (!peel (s, &start, &end))
         return NULL;
     }
@@ -526,7 +557,7 @@ zb_inline_topic (const char *s,
           g_autofree char *subject = zb_inline_clean_name (s, cs, p);
           gsize first = zb_text_skip_spaces (s, cs, p);
           if (subject != NULL && g_utf8_strlen (subject, -1) >= 2 && g_utf8_strlen (subject, -1) <= 10 &&
-              !zb_inline_is_rate_word (subject) &&
+              !zb_inline_is_rate_word (subject) && !zb_inline_is_bare_word (subject) &&
               zb_vocab_at (ZB_VOCAB_PREDICATE_VERBS, s + first, s + p) == NULL)
             return g_steal_pointer (&subject);
           break;

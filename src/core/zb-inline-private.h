@@ -99,6 +99,7 @@ typedef struct {
   ZbFigure        *open;          /* the last figure, a nameless change may join it */
   GPtrArray       *pending;       /* the sentence's levels still without a change (not owned) */
   char            *counted;       /* what the sentence's last count counts: 重点项目 */
+  char            *list_names;    /* the names of the sentence's last 分别 list */
   gsize            open_sentence;
   gsize            open_start;    /* its quote's start and its number, in the joined text */
   gsize            open_number;
@@ -170,6 +171,7 @@ char      *zb_inline_shorten_name   (char       *name);
 gboolean   zb_inline_names_indicator (const char *name);
 gboolean   zb_inline_is_rate_word   (const char *name);
 gboolean   zb_inline_is_bare_word   (const char *name);
+gboolean   zb_inline_ends_like_verb (const char *name);
 gboolean   zb_inline_same_indicator (const char *a,
                                      const char *b);
 GPtrArray *zb_inline_split_names    (const char *name,

@@ -515,6 +515,18 @@ counts_indicators (const char      *s,
 
   if (m->unit->value != ZB_UNIT_LEVEL || !(g_str_equal (m->unit->text, "项") || g_str_equal (m->unit->text, "个")))
     return FALSE;
+  /* 建筑业增加值、固定资产投资和城镇居民人均可支配收入3项: indicators counted */
+  {
+    gsize b = zb_inline_trim_end (s, 0, m->start);
+    const ZbWord *known;
+    const ZbWord *head;
+    if (zb_text_ends_with (s, 0, b, "等"))
+      b -= strlen ("等");
+    known = zb_vocab_before (ZB_VOCAB_INDICATORS, s + (b > 60 ? b - 60 : 0), s + b);
+    head = zb_vocab_before (ZB_VOCAB_HEADS, s + (b > 60 ? b - 60 : 0), s + b);
+    if ((known != NULL || head != NULL) && g_str_equal (m->unit->text, "项"))
+      return TRUE;
+  }
   for (q = m->end; q < ce && q < m->end + 30; q = g_utf8_next_char (s + q) - s)
     if (zb_text_at (s, q, ce, "指标"))
       return TRUE;
@@ -560,19 +572,38 @@ name_of (ZbClause        *c,
    * 味品等51个项目竣工投产 counts the projects, not the examples */
   if (name != NULL && g_str_has_suffix (name, "等") && m->role == ZB_ROLE_LEVEL && goal != ZB_GOAL_NONE)
     g_clear_pointer (&name, g_free);
+  /* …已争取到位的53.6亿元债券资金: words before that end like a verb name
+   * nothing; 甲、乙2户企业: a list of examples before a count of its noun */
+  if (m->role == ZB_ROLE_LEVEL && (zb_inline_ends_like_verb (name) ||
+                                   (name != NULL && strstr (name, "、") && m->unit->scope == 1 && goal != ZB_GOAL_NONE)))
+    g_clear_pointer (&name, g_free);
   if (name == NULL && m->role == ZB_ROLE_LEVEL && goal != ZB_GOAL_NONE && m->list_index == 0)
-    name = zb_inline_name_after (r->s, m->end, c->ce);
+    {
+      name = zb_inline_name_after (r->s, m->end, c->ce);
+      if (zb_inline_ends_like_verb (name))
+        g_clear_pointer (&name, g_free);
+      if (name == NULL && !c->bracket_goal)
+        return NULL;   /* a quantity goal names itself or nothing */
+    }
   if (c->bracket_goal && m->list_index == 0 && m->role == ZB_ROLE_LEVEL)
     {
       g_free (name);
       name = g_strdup (r->ctx->last_name);
     }
 
-  /* 分别: one name per number */
+  /* 分别: one name per number; a list without names of its own takes the
+   * names of the sentence's last list (分别增长9.1%、8.2%，比计划高1.1和0.2个百分点) */
   if (m->list_len > 1 && m->list_index == 0)
     {
       g_free (c->list_name);
-      c->list_name = g_strdup (name);
+      /* (a list of changes that joins the sentence's levels needs no names) */
+      gboolean joins = m->role == ZB_ROLE_CHANGE && r->pending->len >= (guint) m->list_len;
+      c->list_name = name != NULL ? g_strdup (name) : joins ? NULL : g_strdup (r->list_names);
+      if (name != NULL)
+        {
+          g_free (r->list_names);
+          r->list_names = g_strdup (name);
+        }
     }
   if (m->list_len > 1 && c->list_name != NULL)
     {
@@ -737,6 +768,7 @@ start_sentence (ZbReader *r,
   r->sentence_end = end;
   g_ptr_array_set_size (r->pending, 0);
   g_clear_pointer (&r->counted, g_free);
+  g_clear_pointer (&r->list_names, g_free);
   g_clear_pointer (&r->period_found, g_free);
   r->period_scanned = start;
   zb_inline_mood_sentence (r);
@@ -1020,6 +1052,7 @@ zb_inline_parse_block (ZbInlineContext *ctx,
   g_free (r.period_found);
   g_ptr_array_unref (r.pending);
   g_free (r.counted);
+  g_free (r.list_names);
   if (r.cues)
     g_array_unref (r.cues);
   zb_joined_clear (&joined);
