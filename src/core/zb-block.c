@@ -698,14 +698,22 @@ is_unnumbered_title (Builder *b,
   const char *s = b->s;
   Line *lines = b->lines;
   Line *line = &lines[i];
-  guint next = next_nonblank (lines, b->n, i);
-  g_autofree char *compact = compact_text (s, line->start, line->end);
+  guint next;
+  g_autofree char *compact = NULL;
 
-  if (zb_heading_is_known_title (compact))
-    return TRUE;
+  /* known titles are a few characters; other titles are short, unpunctuated lines */
+  if (line->end - line->start <= 40)
+    {
+      compact = compact_text (s, line->start, line->end);
+      if (zb_heading_is_known_title (compact))
+        return TRUE;
+    }
   if (!is_titleish (s, line) || g_ascii_isdigit (s[line->start]) || !has_cjk (s, line->start, line->end) ||
       is_organisation (b, line))
     return FALSE;
+  if (compact == NULL)
+    compact = compact_text (s, line->start, line->end);
+  next = next_nonblank (lines, b->n, i);
   if (i == b->first)
     return g_utf8_strlen (compact, -1) >= 4 && !is_cover_line (b, i);
   return /* the short last line of a wrapped paragraph sits right under it */

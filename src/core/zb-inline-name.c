@@ -69,17 +69,25 @@ strip_brackets (const char *src,
                 gsize       start,
                 gsize       end)
 {
-  GString *buf = g_string_new (NULL);
+  GString *buf = g_string_sized_new (end > start ? end - start + 1 : 1);
   int depth = 0;
+  gsize run = start;
 
-  for (gsize p = start; p < end; p++)
+  /* copied in runs: names are read at every figure */
+  if (end < start)
+    return buf;
+  for (gsize p = start; p <= end; p++)
     {
-      if (src[p] == '(')
+      char c = p < end ? src[p] : '\0';
+      if (p < end && c != '(' && c != ')' && c != ' ')
+        continue;
+      if (depth == 0 && p > run)
+        g_string_append_len (buf, src + run, p - run);
+      if (c == '(')
         depth++;
-      else if (src[p] == ')')
+      else if (c == ')')
         depth = MAX (depth - 1, 0);
-      else if (depth == 0 && src[p] != ' ')
-        g_string_append_c (buf, src[p]);
+      run = p + 1;
     }
   return buf;
 }
@@ -550,20 +558,31 @@ zb_inline_topic (const char *s,
     topic_end--;
   for (gsize p = cs; p < topic_end && !head; p = g_utf8_next_char (s + p) - s)
     {
+      /* one look at each character for all three kinds */
+      const guint32 kinds = ZB_VOCAB_BIT (ZB_VOCAB_TREND_VERBS) | ZB_VOCAB_BIT (ZB_VOCAB_HEADS) |
+                            ZB_VOCAB_BIT (ZB_VOCAB_INDICATORS);
+      ZbVocabKind kind;
+      const ZbWord *w = (guchar) s[p] < 0x80 && !g_ascii_isalpha (s[p]) ? NULL
+                        : zb_vocab_at_any (kinds, s + p, s + topic_end, &kind);
+
+      if (w == NULL)
+        continue;
       /* 消费市场回暖: the words before a verb of movement are the subject */
-      const ZbWord *trend = zb_vocab_at (ZB_VOCAB_TREND_VERBS, s + p, s + topic_end);
-      if (trend != NULL && p > cs)
+      if (kind == ZB_VOCAB_TREND_VERBS && zb_vocab_at (ZB_VOCAB_HEADS, s + p, s + topic_end) == NULL &&
+          zb_vocab_at (ZB_VOCAB_INDICATORS, s + p, s + topic_end) == NULL)
         {
-          g_autofree char *subject = zb_inline_clean_name (s, cs, p);
+          g_autofree char *subject = NULL;
           gsize first = zb_text_skip_spaces (s, cs, p);
+          if (p == cs)
+            break;
+          subject = zb_inline_clean_name (s, cs, p);
           if (subject != NULL && g_utf8_strlen (subject, -1) >= 2 && g_utf8_strlen (subject, -1) <= 10 &&
               !zb_inline_is_rate_word (subject) && !zb_inline_is_bare_word (subject) &&
               zb_vocab_at (ZB_VOCAB_PREDICATE_VERBS, s + first, s + p) == NULL)
             return g_steal_pointer (&subject);
           break;
         }
-      head = zb_vocab_at (ZB_VOCAB_HEADS, s + p, s + topic_end) != NULL ||
-             zb_vocab_at (ZB_VOCAB_INDICATORS, s + p, s + topic_end) != NULL;
+      head = TRUE;
     }
   if (!head || (topic = zb_inline_clean_name (s, cs, topic_end)) == NULL)
     return NULL;

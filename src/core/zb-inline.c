@@ -82,6 +82,41 @@ new_figure (ZbReader     *r,
   return f;
 }
 
+/* The subject of the paragraph so far. The subjects of clauses without a
+ * figure are read only when a later figure needs one (most never do): the
+ * latest of them that names something wins over the last figure's name. */
+static const char *
+subject (ZbReader *r)
+{
+  ZbInlineContext *ctx = r->ctx;
+
+  while (r->topics->len > 0)
+    {
+      gsize n = r->topics->len;
+      gsize cs = g_array_index (r->topics, gsize, n - 2);
+      gsize ce = g_array_index (r->topics, gsize, n - 1);
+      g_autofree char *topic = zb_inline_topic (r->s, cs, ce);
+
+      g_array_set_size (r->topics, n - 2);
+      if (topic != NULL)
+        {
+          g_free (ctx->last_name);
+          ctx->last_name = g_steal_pointer (&topic);
+          g_array_set_size (r->topics, 0);
+        }
+    }
+  return ctx->last_name;
+}
+
+static void
+set_subject (ZbReader   *r,
+             const char *name)
+{
+  g_array_set_size (r->topics, 0);
+  g_free (r->ctx->last_name);
+  r->ctx->last_name = g_strdup (name);
+}
+
 static const char *
 default_period (ZbReader *r)
 {
@@ -117,18 +152,17 @@ read_clause_without_figures (ZbReader *r,
                              gsize     ce)
 {
   const char *s = r->s;
-  const char *flat = g_strstr_len (s + cs, ce - cs, "持平");
+  const char *flat = zb_text_find (s, cs, ce, "持平");
   gsize first = zb_text_skip_spaces (s, cs, ce);
-  g_autofree char *topic = NULL;
+  const char *last = flat != NULL ? subject (r) : NULL;
 
-  if (flat != NULL && r->ctx->last_name != NULL &&
+  if (flat != NULL && last != NULL &&
       (zb_text_at (s, first, ce, "与") || zb_text_at (s, first, ce, "同比")) &&
       g_strstr_len (s + cs, flat - (s + cs), "基本") == NULL)
     {
       gboolean yoy = g_strstr_len (s + cs, flat - (s + cs), "同比") != NULL;
-      g_autofree char *name = yoy || g_str_has_suffix (r->ctx->last_name, "增速")
-                              ? g_strdup (r->ctx->last_name)
-                              : g_strconcat (r->ctx->last_name, "增速", NULL);
+      g_autofree char *name = yoy || g_str_has_suffix (last, "增速") ? g_strdup (last)
+                              : g_strconcat (last, "增速", NULL);
       ZbNumber zero = { 0, 0, TRUE };
       ZbFigure *f = new_figure (r, ZB_FIGURE_ACTUAL, name, default_period (r));
 
@@ -137,12 +171,9 @@ read_clause_without_figures (ZbReader *r,
       zb_figure_set_rule (f, "flat", 0.7);
       return;
     }
-  topic = zb_inline_topic (s, cs, ce);
-  if (topic != NULL)
-    {
-      g_free (r->ctx->last_name);
-      r->ctx->last_name = g_steal_pointer (&topic);
-    }
+  /* its subject, read when a later figure needs it */
+  g_array_append_val (r->topics, cs);
+  g_array_append_val (r->topics, ce);
 }
 
 /* Rule reference-figure: 比目标(9.0%)低…: a target of the subject; 高于全国
@@ -169,7 +200,7 @@ emit_reference_value (ZbClause        *c,
   if (name != NULL && (strstr (name, "、") || strstr (name, "高于") || strstr (name, "低于")))
     g_clear_pointer (&name, g_free);
   if (name == NULL)
-    name = g_strdup (r->ctx->last_name);
+    name = g_strdup (subject (r));
   if (name == NULL)
     return;
   f = new_figure (r, is_target ? ZB_FIGURE_TARGET : ZB_FIGURE_ACTUAL, name, default_period (r));
@@ -296,6 +327,7 @@ complete_name (ZbClause        *c,
   ZbInlineContext *ctx = c->r->ctx;
   const char *s = c->r->s;
 
+  subject (c->r);
   /* 低于全年目标增长7%: a name that is only a goal or reference word speaks of the subject */
   if (name != NULL && (zb_vocab_lookup (ZB_VOCAB_CUES, name, strlen (name)) != NULL ||
                        zb_vocab_lookup (ZB_VOCAB_REFERENCES, name, strlen (name)) != NULL))
@@ -327,10 +359,7 @@ complete_name (ZbClause        *c,
       name = full;
     }
   if (m->role != ZB_ROLE_PROGRESS && m->list_len <= 1)
-    {
-      g_free (ctx->last_name);
-      ctx->last_name = g_strdup (name);
-    }
+    set_subject (c->r, name);
 
   if (m->role == ZB_ROLE_CHANGE && m->unit->value == ZB_UNIT_PP)
     {
@@ -588,7 +617,7 @@ name_of (ZbClause        *c,
   if (c->bracket_goal && m->list_index == 0 && m->role == ZB_ROLE_LEVEL)
     {
       g_free (name);
-      name = g_strdup (r->ctx->last_name);
+      name = g_strdup (subject (r));
     }
 
   /* 分别: one name per number; a list without names of its own takes the
@@ -703,7 +732,7 @@ read_flat_part (ZbClause *c)
 {
   ZbReader *r = c->r;
   const char *s = r->s;
-  const char *flat = g_strstr_len (s + c->left_start, c->ce - c->left_start, "持平");
+  const char *flat = zb_text_find (s, c->left_start, c->ce, "持平");
   gsize a = c->left_start;
   g_autofree char *name = NULL;
   ZbMention m = { 0 };
@@ -735,7 +764,8 @@ read_clause (ZbReader *r,
   g_autoptr(GArray) mentions = g_array_new (FALSE, TRUE, sizeof (ZbMention));
   ZbClause c = { r, cs, ce, cs, NULL, NULL, { 0 }, 0, FALSE };
 
-  zb_inline_find_mentions (r->s, cs, ce, mentions);
+  g_array_set_size (r->clause_periods, 0);
+  zb_inline_find_mentions (r->s, cs, ce, mentions, r->clause_periods);
   for (guint i = 0; i < mentions->len; i++)
     read_mention (&c, &g_array_index (mentions, ZbMention, i),
                   i > 0 ? &g_array_index (mentions, ZbMention, i - 1) : NULL);
@@ -748,9 +778,11 @@ read_clause (ZbReader *r,
   r->clause_index++;
   zb_inline_mood_clause_done (r, cs, ce);
 
-  /* the period said in this clause holds for the next ones */
+  /* the period said in this clause (or before it in its sentence, which an
+   * earlier clause already set) holds for the next ones; the sentence's
+   * scan goes on from the last mention, so the clause is read once */
   {
-    g_autofree char *period = zb_inline_period_scan (r->s, cs, ce, NULL);
+    g_autofree char *period = zb_inline_period_before (r, ce);
     if (period != NULL)
       {
         g_free (r->ctx->period);
@@ -1042,6 +1074,8 @@ zb_inline_parse_block (ZbInlineContext *ctx,
   r.s = joined.str->str;
   r.figures = figures;
   r.pending = g_ptr_array_new ();
+  r.topics = g_array_new (FALSE, FALSE, sizeof (gsize));
+  r.clause_periods = g_array_new (FALSE, FALSE, sizeof (gsize));
   read_text (&r);
 
   if (ctx->period != NULL)
@@ -1051,6 +1085,8 @@ zb_inline_parse_block (ZbInlineContext *ctx,
     }
   g_free (r.period_found);
   g_ptr_array_unref (r.pending);
+  g_array_unref (r.topics);
+  g_array_unref (r.clause_periods);
   g_free (r.counted);
   g_free (r.list_names);
   if (r.cues)
