@@ -14,6 +14,7 @@
 #include "zb-period.h"
 #include "zb-text-private.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +30,7 @@ typedef struct {
   ZbNumber   ref_target;    /* 比目标(9.0%): the target inside a gap */
   guint      emitted;       /* mentions that made or joined a figure */
   gboolean   bracket_goal;  /* (市下任务…): the goal of the clause's subject */
+  ZbEvidence evidence;      /* what the mention being read had to guess */
 } ZbClause;
 
 static void
@@ -178,6 +180,8 @@ read_clause_without_figures (ZbReader *r,
 
 /* Rule reference-figure: 比目标(9.0%)低…: a target of the subject; 高于全国
  * (6.8%): the same indicator of another area. The words before stay for the gap. */
+static ZbEvidence evidence_of (ZbClause *c, ZbFigure *f, const char *name);
+
 static void
 emit_reference_value (ZbClause        *c,
                       const ZbMention *m)
@@ -189,6 +193,7 @@ emit_reference_value (ZbClause        *c,
   ZbFigure *f;
   ZbNumber n = m->number;
 
+  c->evidence = ZB_EVIDENCE_NONE;
   /* GDP差目标增速(8.6%): the verb of the comparison is not the name */
   if (name != NULL)
     {
@@ -200,7 +205,10 @@ emit_reference_value (ZbClause        *c,
   if (name != NULL && (strstr (name, "、") || strstr (name, "高于") || strstr (name, "低于")))
     g_clear_pointer (&name, g_free);
   if (name == NULL)
-    name = g_strdup (subject (r));
+    {
+      name = g_strdup (subject (r));
+      c->evidence |= ZB_EVIDENCE_NAME_CONTEXT;
+    }
   if (name == NULL)
     return;
   f = new_figure (r, is_target ? ZB_FIGURE_TARGET : ZB_FIGURE_ACTUAL, name, default_period (r));
@@ -219,7 +227,8 @@ emit_reference_value (ZbClause        *c,
   else
     c->ref_target = n;
   set_source (r, f, m->cue_start, m->end + 1, m->start);
-  zb_figure_set_rule (f, is_target ? "reference-target" : "reference-benchmark", 0.7);
+  zb_figure_set_rule (f, is_target ? "reference-target" : "reference-benchmark", 0.85);
+  zb_figure_add_evidence (f, evidence_of (c, f, name));
 }
 
 /* Rule bracket-level: (2022年13.3亿元) last year's level; (含…20批次) an
@@ -406,6 +415,26 @@ fill_figure (ZbClause        *c,
     zb_figure_set_qualifier (f, m->qualifier);
 }
 
+/* What a figure's name and kind say against it, with what the clause noted. */
+static ZbEvidence
+evidence_of (ZbClause   *c,
+             ZbFigure   *f,
+             const char *name)
+{
+  ZbEvidence e = c->evidence;
+
+  if (!zb_inline_names_indicator (name))
+    e |= ZB_EVIDENCE_NAME_UNKNOWN;
+  if (g_utf8_strlen (name, -1) > 12)
+    e |= ZB_EVIDENCE_NAME_LONG;
+  if (zb_figure_get_kind (f) == ZB_FIGURE_TARGET && !zb_figure_get_change (f)->set)
+    e |= ZB_EVIDENCE_QUANTITY_GOAL;
+  if (zb_figure_get_kind (f) == ZB_FIGURE_ACTUAL || zb_figure_get_kind (f) == ZB_FIGURE_GAP ||
+      zb_figure_get_kind (f) == ZB_FIGURE_PROGRESS)
+    e &= ~(ZB_EVIDENCE_MOOD_FAR | ZB_EVIDENCE_MOOD_FRAME);
+  return e;
+}
+
 /* Rule shared-value: 甲、乙、丙年产值都达到100亿元; 完成率、保存率达到65%:
  * one figure each. Returns the last name, for the figure the caller makes. */
 static char *
@@ -435,7 +464,8 @@ emit_shared (ZbClause        *c,
       ZbFigure *f = new_figure (c->r, kind, g_ptr_array_index (parts, k), period);
       fill_figure (c, f, m);
       set_source (c->r, f, MIN (m->cue_start, m->start), m->end, m->start);
-      zb_figure_set_rule (f, "shared", 0.7);
+      zb_figure_set_rule (f, "shared", 0.8);
+      zb_figure_add_evidence (f, evidence_of (c, f, g_ptr_array_index (parts, k)));
     }
   g_free (name);
   return g_strdup (g_ptr_array_index (parts, parts->len - 1));
@@ -496,14 +526,20 @@ emit (ZbClause        *c,
   if (rank > 0)
     zb_figure_set_rank (f, rank);
   set_source (r, f, m->list_index == 0 ? MIN (m->cue_start, m->start) : m->start, m->end, m->start);
-  zb_figure_set_rule (f, rule_of (m), 0.8);
+  zb_figure_set_rule (f, rule_of (m), 0.9);
+  zb_figure_add_evidence (f, evidence_of (c, f, name));
 
   /* the goal inside a gap: 差目标增速(8.6%)0.1个百分点 */
   if (m->role == ZB_ROLE_GAP && c->ref_target.set)
     zb_figure_set_target (f, &c->ref_target);
 
   if (m->role == ZB_ROLE_LEVEL && kind == ZB_FIGURE_ACTUAL)
-    g_ptr_array_add (r->pending, f);
+    {
+      /* a list of changes joins a few levels at most: keep the last ones */
+      if (r->pending->len >= 16)
+        g_ptr_array_remove_range (r->pending, 0, 8);
+      g_ptr_array_add (r->pending, f);
+    }
   if (m->role == ZB_ROLE_LEVEL && m->unit->value == ZB_UNIT_LEVEL && m->list_len <= 1 &&
       (g_str_equal (m->unit->text, "个") || g_str_equal (m->unit->text, "项")))
     {
@@ -581,6 +617,7 @@ counted_object (ZbClause        *c,
   object = zb_inline_name_after (s, m->end, c->ce);
   if (object == NULL || g_utf8_strlen (object, -1) < 2)
     return NULL;
+  c->evidence |= ZB_EVIDENCE_NAME_AFTER;
   return verb->value == 1 ? g_strconcat (verb->word, object, NULL) : g_steal_pointer (&object);
 }
 
@@ -613,6 +650,7 @@ name_of (ZbClause        *c,
         g_clear_pointer (&name, g_free);
       if (name == NULL && !c->bracket_goal)
         return NULL;   /* a quantity goal names itself or nothing */
+      c->evidence |= ZB_EVIDENCE_NAME_AFTER;
     }
   if (c->bracket_goal && m->list_index == 0 && m->role == ZB_ROLE_LEVEL)
     {
@@ -637,6 +675,8 @@ name_of (ZbClause        *c,
   if (m->list_len > 1 && c->list_name != NULL)
     {
       g_autoptr(GPtrArray) parts = zb_inline_split_names (c->list_name, m->list_len);
+      if (parts->len != (guint) m->list_len)
+        c->evidence |= ZB_EVIDENCE_LIST_MISMATCH;
       g_free (name);
       name = g_strdup (parts->len == (guint) m->list_len ? g_ptr_array_index (parts, m->list_index) : c->list_name);
     }
@@ -705,9 +745,16 @@ read_mention (ZbClause        *c,
   if (period == NULL)
     period = g_strdup (default_period (r));
   goal = quoted_goal (s, c->cs, m) ? ZB_GOAL_CLAUSE : zb_inline_goal (r, c->cs, m, c->ce, period, written);
+  c->evidence = written ? 0 : ZB_EVIDENCE_PERIOD_INHERITED;
+  if (goal == ZB_GOAL_SENTENCE)
+    c->evidence |= ZB_EVIDENCE_MOOD_FAR;
+  else if (goal == ZB_GOAL_FRAME || goal == ZB_GOAL_PERIOD)
+    c->evidence |= ZB_EVIDENCE_MOOD_FRAME;
   name = name_of (c, m, goal);
   if (join_change (c, m, name))
     return;
+  if (name == NULL)
+    c->evidence |= ZB_EVIDENCE_NAME_CONTEXT;
   name = complete_name (c, m, g_steal_pointer (&name));
   if (name == NULL)
     {
@@ -1046,6 +1093,44 @@ zb_inline_set_section (ZbInlineContext *ctx,
                         strstr (title, "任务") || strstr (title, "目标")));
 }
 
+/* Evidence a paragraph gives once it is read: a figure met twice on one
+ * line, and a stated gap that disagrees with its figure and target
+ * (增长4.1%，比目标(9.0%)低4.9个百分点: 4.1 − 9.0 is −4.9). A paragraph may
+ * hold thousands of figures: one pass, with a table of those seen. */
+static void
+check_paragraph (GPtrArray *figures,
+                 guint      first)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = first; i < figures->len; i++)
+    {
+      ZbFigure *f = g_ptr_array_index (figures, i);
+      g_autofree char *value = zb_figure_dup_field (f, ZB_FIELD_VALUE);
+      g_autofree char *change = zb_figure_dup_field (f, ZB_FIELD_CHANGE);
+      char *key = g_strdup_printf ("%u\t%d\t%s\t%s\t%s", zb_figure_get_line (f), zb_figure_get_kind (f),
+                                   zb_figure_get_name (f), value ? value : "", change ? change : "");
+
+      if (!g_hash_table_add (seen, key))
+        zb_figure_add_evidence (f, ZB_EVIDENCE_DUPLICATE);
+      if (zb_figure_get_kind (f) != ZB_FIGURE_GAP || !zb_figure_get_target (f)->set)
+        continue;
+      /* the actual a gap compares is a few figures back */
+      for (guint k = i > first + 4 ? i - 4 : first; k < i; k++)
+        {
+          ZbFigure *a = g_ptr_array_index (figures, k);
+          double expected;
+          if (zb_figure_get_kind (a) != ZB_FIGURE_ACTUAL || !zb_figure_get_change (a)->set ||
+              zb_figure_get_change_unit (a) != ZB_CHANGE_PERCENT ||
+              g_strcmp0 (zb_figure_get_name (a), zb_figure_get_name (f)) != 0)
+            continue;
+          expected = zb_figure_get_change (a)->value - zb_figure_get_target (f)->value;
+          if (fabs (expected - zb_figure_get_change (f)->value) > 0.15)
+            zb_figure_add_evidence (f, ZB_EVIDENCE_STATED_MISMATCH);
+        }
+    }
+}
+
 void
 zb_inline_parse_block (ZbInlineContext *ctx,
                        const ZbBlock   *block,
@@ -1076,7 +1161,11 @@ zb_inline_parse_block (ZbInlineContext *ctx,
   r.pending = g_ptr_array_new ();
   r.topics = g_array_new (FALSE, FALSE, sizeof (gsize));
   r.clause_periods = g_array_new (FALSE, FALSE, sizeof (gsize));
-  read_text (&r);
+  {
+    guint first = figures->len;
+    read_text (&r);
+    check_paragraph (figures, first);
+  }
 
   if (ctx->period != NULL)
     {
