@@ -157,7 +157,10 @@ peel (const char *s,
         *start += n;
       /* 全社会用电量 is an indicator, not 全社会 and 用电量 */
       else if ((w = zb_vocab_at (ZB_VOCAB_NAME_PREFIXES, s + *start, s + *end)) != NULL &&
-               (known == NULL || strlen (known->word) <= strlen (w->word)))
+               (known == NULL || strlen (known->word) <= strlen (w->word)) &&
+               /* 计划投资: a plan's head is a name of its own */
+               !(g_str_equal (w->word, "计划") &&
+                 zb_vocab_lookup (ZB_VOCAB_HEADS, s + *start + strlen (w->word), *end - *start - strlen (w->word)) != NULL))
         *start += strlen (w->word);
       else if (zb_text_at (s, *start, *end, "较") || zb_text_at (s, *start, *end, "比") ||
                zb_text_at (s, *start, *end, "与"))
@@ -493,7 +496,7 @@ share_head (GPtrArray *parts)
 
 static GPtrArray *
 split_by (const char *name,
-          gboolean    conjunctions)
+          int         conjunctions)
 {
   GPtrArray *parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *copy = g_strdup (name);
@@ -501,9 +504,8 @@ split_by (const char *name,
 
   for (char *p = copy; *p; )
     {
-      if (g_str_has_prefix (p, "、") ||
-          (conjunctions && (g_str_has_prefix (p, "和") || g_str_has_prefix (p, "及") ||
-                            g_str_has_prefix (p, "与"))))
+      if (g_str_has_prefix (p, "、") || (conjunctions >= 1 && g_str_has_prefix (p, "和")) ||
+          (conjunctions >= 2 && (g_str_has_prefix (p, "及") || g_str_has_prefix (p, "与"))))
         {
           *p = '\0';
           if (*start)
@@ -526,12 +528,17 @@ GPtrArray *
 zb_inline_split_names (const char *name,
                        guint       wanted)
 {
-  GPtrArray *parts = split_by (name, FALSE);
+  GPtrArray *parts = NULL;
 
-  if (parts->len == wanted)
-    return parts;
-  g_ptr_array_unref (parts);
-  parts = split_by (name, TRUE);
+  /* 、 first, then 和 (电力热力燃气及水生产供应业 holds a 及 of its own), then all */
+  for (int level = 0; level <= 2; level++)
+    {
+      if (parts != NULL)
+        g_ptr_array_unref (parts);
+      parts = split_by (name, level);
+      if (parts->len == wanted)
+        return parts;
+    }
   /* 城乡居民人均可支配收入分别增长4.8%和6.5%: town, then country */
   if (parts->len == 1 && wanted == 2 && g_str_has_prefix (name, "城乡"))
     {

@@ -193,6 +193,9 @@ emit_reference_value (ZbClause        *c,
   ZbFigure *f;
   ZbNumber n = m->number;
 
+  /* 低于序时进度(75%): the schedule is no indicator */
+  if (g_strcmp0 (m->reference, "schedule") == 0)
+    return;
   c->evidence = ZB_EVIDENCE_NONE;
   /* GDP差目标增速(8.6%): the verb of the comparison is not the name */
   if (name != NULL)
@@ -345,6 +348,14 @@ complete_name (ZbClause        *c,
     name = g_strdup (ctx->last_name);
   if (name == NULL)
     return NULL;
+  /* 新开工项目35个，开工率81.4%: a bare rate is of what was counted */
+  if (c->r->counted != NULL && m->completion_rate && zb_vocab_lookup (ZB_VOCAB_PROGRESS_CUES, name, strlen (name)) &&
+      g_utf8_strlen (c->r->counted, -1) <= 8 && !strstr (c->r->counted, "、"))
+    {
+      char *full = g_strconcat (c->r->counted, name, NULL);
+      g_free (name);
+      name = full;
+    }
   /* 实施重点项目550个，完成投资1300亿元: the investment is the projects' */
   if (c->r->counted != NULL && g_str_equal (name, "投资") && g_str_has_suffix (c->r->counted, "项目") &&
       g_utf8_strlen (c->r->counted, -1) <= 8 && !strstr (c->r->counted, "、") && !strstr (c->r->counted, "等"))
@@ -702,6 +713,25 @@ percent_is_growth (const ZbMention *m,
          !g_str_has_suffix (name, "占比");
 }
 
+/* Rule growth-level: a level of an indicator's 增速 or 增幅 (增速回落至6.2%,
+ * 增速为5%) is the indicator's growth; the name loses the rate word (and a
+ * 当月 before it). */
+static gboolean
+growth_rate_level (char **name)
+{
+  gsize len = strlen (*name);
+  const ZbWord *rate = zb_vocab_before (ZB_VOCAB_RATE_WORDS, *name, *name + len);
+  gsize stem;
+
+  if (rate == NULL || rate->value != 1 || len <= strlen (rate->word))
+    return FALSE;
+  stem = len - strlen (rate->word);
+  if (stem > strlen ("当月") && strncmp (*name + stem - strlen ("当月"), "当月", strlen ("当月")) == 0)
+    stem -= strlen ("当月");
+  (*name)[stem] = '\0';
+  return TRUE;
+}
+
 /* One mention of the clause: it makes a figure, joins one, or is skipped. */
 static void
 read_mention (ZbClause        *c,
@@ -765,6 +795,13 @@ read_mention (ZbClause        *c,
     {
       m->role = ZB_ROLE_CHANGE;
       m->sign = 1;
+    }
+  else if (m->role == ZB_ROLE_LEVEL && m->unit->value == ZB_UNIT_PERCENT && growth_rate_level (&name))
+    {
+      /* 规上工业增加值当月增速回落至6.2%: its growth is 6.2% */
+      m->role = ZB_ROLE_CHANGE;
+      m->sign = 1;
+      m->reached = FALSE;
     }
   kind = figure_kind (m, goal);
   name = emit_shared (c, m, kind, g_steal_pointer (&name), period);
@@ -1066,7 +1103,6 @@ zb_inline_set_section (ZbInlineContext *ctx,
   ctx->section = section;
   ctx->section_goal = FALSE;
   g_clear_pointer (&ctx->section_period, g_free);
-  g_clear_pointer (&ctx->paragraph_period, g_free);
   /* 一、上半年经济运行情况: the section's period is inherited by its text, and
    * by its subsections that name none */
   for (gsize p = 0; p < len; p = g_utf8_next_char (title + p) - title)
@@ -1077,6 +1113,10 @@ zb_inline_set_section (ZbInlineContext *ctx,
       }
   if (ctx->section_period == NULL && parent >= 0 && (guint) parent < ctx->section_periods->len)
     ctx->section_period = g_strdup (g_ptr_array_index (ctx->section_periods, parent));
+  /* a section that names its period starts afresh; one that does not goes
+   * on with the period the text said last (二、分领域情况 after 上半年…) */
+  if (ctx->section_period != NULL)
+    g_clear_pointer (&ctx->paragraph_period, g_free);
   if (section >= 0)
     {
       if ((guint) section >= ctx->section_periods->len)
