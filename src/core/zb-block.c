@@ -413,6 +413,11 @@ dup_written (const ZbSource *src,
   gsize a = zb_source_text_offset (src, start);
   gsize b = zb_source_text_offset (src, end);
 
+  /* **标题**: Markdown's emphasis is no part of a title */
+  while (b > a && (src->text[b - 1] == '*' || src->text[b - 1] == '_'))
+    b--;
+  while (a < b && (src->text[a] == '*' || src->text[a] == '_'))
+    a++;
   return g_strndup (src->text + a, b - a);
 }
 
@@ -465,6 +470,15 @@ is_dateline (const char *s,
     return FALSE;
   c = compact_text (s, start, end);
   p = c;
+  /* 市统计局　2024年8月12日: an office, then the date */
+  if (g_utf8_strlen (c, -1) <= 30 && !g_ascii_isdigit (*p) && *p != '(' && !g_str_has_prefix (p, "—"))
+    {
+      const char *d = p;
+      while (*d && !g_ascii_isdigit (*d))
+        d = g_utf8_next_char (d);
+      if (*d && d > p && is_dateline (d, 0, strlen (d)) && !g_str_has_prefix (d + 4, "年度"))
+        return TRUE;
+    }
   while (*p == '(' || g_str_has_prefix (p, "—"))
     p += *p == '(' ? 1 : strlen ("—");
   while (g_ascii_isdigit (*p))
@@ -472,6 +486,18 @@ is_dateline (const char *s,
   if (digits != 4 || !g_str_has_prefix (p, "年"))
     return FALSE;
   p += strlen ("年");
+  /* (2024年第3期): an issue of a periodical */
+  if (g_str_has_prefix (p, "第"))
+    {
+      const char *q = p + strlen ("第");
+      while (g_ascii_isdigit (*q))
+        q++;
+      if (q > p + strlen ("第") && g_str_has_prefix (q, "期"))
+        {
+          q += strlen ("期");
+          return *q == '\0' || (*q == ')' && q[1] == '\0');
+        }
+    }
   digits = 0;
   while (g_ascii_isdigit (*p))
     p++, digits++;
@@ -698,14 +724,22 @@ is_unnumbered_title (Builder *b,
   const char *s = b->s;
   Line *lines = b->lines;
   Line *line = &lines[i];
-  guint next = next_nonblank (lines, b->n, i);
-  g_autofree char *compact = compact_text (s, line->start, line->end);
+  guint next;
+  g_autofree char *compact = NULL;
 
-  if (zb_heading_is_known_title (compact))
-    return TRUE;
+  /* known titles are a few characters; other titles are short, unpunctuated lines */
+  if (line->end - line->start <= 40)
+    {
+      compact = compact_text (s, line->start, line->end);
+      if (zb_heading_is_known_title (compact))
+        return TRUE;
+    }
   if (!is_titleish (s, line) || g_ascii_isdigit (s[line->start]) || !has_cjk (s, line->start, line->end) ||
       is_organisation (b, line))
     return FALSE;
+  if (compact == NULL)
+    compact = compact_text (s, line->start, line->end);
+  next = next_nonblank (lines, b->n, i);
   if (i == b->first)
     return g_utf8_strlen (compact, -1) >= 4 && !is_cover_line (b, i);
   return /* the short last line of a wrapped paragraph sits right under it */

@@ -318,17 +318,31 @@ number_candidate (const char *s,
     return p + 1 < ce && g_ascii_isdigit (s[p + 1]) && p > 0 && !g_ascii_isalnum (s[p - 1]) && s[p - 1] != '-';
   if ((guchar) s[p] < 0x80)
     return FALSE;
-  c = g_utf8_get_char (s + p);
-  return zb_text_cn_digit (c) >= 0 || c == 0x5341 /* 十 */ || zb_text_at (s, p, ce, "百分之");
+  /* Chinese numerals are three bytes: decode only those */
+  if (((guchar) s[p] & 0xF0) != 0xE0 || p + 2 >= ce)
+    return FALSE;
+  c = (((guchar) s[p] & 0x0F) << 12) | (((guchar) s[p + 1] & 0x3F) << 6) | ((guchar) s[p + 2] & 0x3F);
+  switch (c)
+    {
+    case 0x96F6: case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: case 0x4E94: /* 零一二三四五 */
+    case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: case 0x4E24: case 0x5341: /* 六七八九两十 */
+      return TRUE;
+    case 0x767E: /* 百分之 */
+      return zb_text_at (s, p, ce, "百分之");
+    default:
+      return FALSE;
+    }
 }
 
 /* The mentions of a clause, left to right. Numbers in “quotes” are names
- * (“十四五”), kept apart; periods are skipped whole. */
+ * (“十四五”), kept apart; periods are skipped whole, and noted in periods
+ * (start, length pairs). */
 void
 zb_inline_find_mentions (const char *s,
                          gsize       cs,
                          gsize       ce,
-                         GArray     *out)
+                         GArray     *out,
+                         GArray     *periods)
 {
   gsize qpos = cs;
   int qdepth = 0;
@@ -342,8 +356,16 @@ zb_inline_find_mentions (const char *s,
           p++;
           continue;
         }
+      /* a Han character that starts neither a number nor a period: most of them */
+      if ((guchar) s[p] >= 0x80 && !number_candidate (s, p, ce) && !zb_inline_may_start_period (s + p, ce - p))
+        {
+          p = g_utf8_next_char (s + p) - s;
+          continue;
+        }
       if ((n = zb_inline_match_period (s, p, ce)) > 0)
         {
+          g_array_append_val (periods, p);
+          g_array_append_val (periods, n);
           p += n;
           continue;
         }

@@ -132,8 +132,15 @@ has_done_marker (const char *s,
       ZbVocabKind kind;
       const ZbWord *w = zb_vocab_at_any (kinds, s + q, s + to, &kind);
 
+      /* 已争取到位的资金: a done marker inside a noun's modifier reports nothing */
       if (w != NULL && kind == ZB_VOCAB_DONE_MARKERS)
-        return TRUE;
+        {
+          gsize q2 = q + strlen (w->word);
+          const char *de = g_strstr_len (s + q2, to - q2, "的");
+          const char *comma = memchr (s + q2, ',', to - q2);
+          if (de == NULL || (comma != NULL && comma < de))
+            return TRUE;
+        }
       q = w != NULL ? q + strlen (w->word) : (gsize) (g_utf8_next_char (s + q) - s);
     }
   return FALSE;

@@ -31,11 +31,21 @@ zb_inline_is_rate_word (const char *name)
   return zb_vocab_lookup (ZB_VOCAB_RATE_WORDS, name, strlen (name)) != NULL;
 }
 
+/* Does a name end like a verb phrase (…作了发言, 到位)? */
+gboolean
+zb_inline_ends_like_verb (const char *name)
+{
+  return name != NULL && zb_vocab_before (ZB_VOCAB_NAME_ENDINGS, name, name + strlen (name)) != NULL &&
+         !zb_inline_names_indicator (name);
+}
+
 /* 指标, 主要有, 高一点: words that name nothing */
 gboolean
 zb_inline_is_bare_word (const char *name)
 {
-  return name != NULL && zb_vocab_lookup (ZB_VOCAB_BARE_NAMES, name, strlen (name)) != NULL;
+  /* 工业指标, 主要经济指标: indicators in general, not one of them */
+  return name != NULL && (zb_vocab_lookup (ZB_VOCAB_BARE_NAMES, name, strlen (name)) != NULL ||
+                          g_str_has_suffix (name, "指标"));
 }
 
 /* 增加值 and 增加值增速 speak of one indicator */
@@ -59,17 +69,25 @@ strip_brackets (const char *src,
                 gsize       start,
                 gsize       end)
 {
-  GString *buf = g_string_new (NULL);
+  GString *buf = g_string_sized_new (end > start ? end - start + 1 : 1);
   int depth = 0;
+  gsize run = start;
 
-  for (gsize p = start; p < end; p++)
+  /* copied in runs: names are read at every figure */
+  if (end < start)
+    return buf;
+  for (gsize p = start; p <= end; p++)
     {
-      if (src[p] == '(')
+      char c = p < end ? src[p] : '\0';
+      if (p < end && c != '(' && c != ')' && c != ' ')
+        continue;
+      if (depth == 0 && p > run)
+        g_string_append_len (buf, src + run, p - run);
+      if (c == '(')
         depth++;
-      else if (src[p] == ')')
+      else if (c == ')')
         depth = MAX (depth - 1, 0);
-      else if (depth == 0 && src[p] != ' ')
-        g_string_append_c (buf, src[p]);
+      run = p + 1;
     }
   return buf;
 }
@@ -139,7 +157,10 @@ peel (const char *s,
         *start += n;
       /* 全社会用电量 is an indicator, not 全社会 and 用电量 */
       else if ((w = zb_vocab_at (ZB_VOCAB_NAME_PREFIXES, s + *start, s + *end)) != NULL &&
-               (known == NULL || strlen (known->word) <= strlen (w->word)))
+               (known == NULL || strlen (known->word) <= strlen (w->word)) &&
+               /* 计划投资: a plan's head is a name of its own */
+               !(g_str_equal (w->word, "计划") &&
+                 zb_vocab_lookup (ZB_VOCAB_HEADS, s + *start + strlen (w->word), *end - *start - strlen (w->word)) != NULL))
         *start += strlen (w->word);
       else if (zb_text_at (s, *start, *end, "较") || zb_text_at (s, *start, *end, "比") ||
                zb_text_at (s, *start, *end, "与"))
@@ -219,6 +240,14 @@ start_after_breakers (const char *s,
               breaker_at = p;
               cut = p + strlen (w->word);
             }
+          else
+            {
+              /* 就难以: a breaker at the end leaves only what is before it */
+              *fallback_start = cut;
+              *fallback_end = p;
+              *start = end;
+              return TRUE;
+            }
           p += strlen (w->word);
           continue;
         }
@@ -238,9 +267,18 @@ names_nothing (const char *s,
                gsize       start,
                gsize       end)
 {
-  if (zb_text_ends_with (s, start, end, "地") || end - start <= 3)
+  if (zb_text_ends_with (s, start, end, "地") || g_utf8_strlen (s + start, end - start) <= 1)
     return TRUE;
   return !peel (s, &start, &end) || start >= end;
+}
+
+/* Is the span before a breaker a name of its own (two characters at least)? */
+static gboolean
+names_something (const char *s,
+                 gsize       start,
+                 gsize       end)
+{
+  return peel (s, &start, &end) && end >= start + 6;
 }
 
 /* Rule share: 工业投资占全县固定资产投资的比重 names 工业投资占固定资产投资比重:
@@ -331,7 +369,11 @@ zb_inline_clean_name (const char *src,
   if (start_after_breakers (s, &start, end, &fallback_start, &fallback_end))
     {
       if (names_nothing (s, start, end) && fallback_end > fallback_start)
-        start = fallback_start, end = fallback_end;
+        {
+          if (!names_something (s, fallback_start, fallback_end))
+            return NULL;
+          start = fallback_start, end = fallback_end;
+        }
       if (!peel (s, &start, &end))
         return NULL;
     }
@@ -454,7 +496,7 @@ share_head (GPtrArray *parts)
 
 static GPtrArray *
 split_by (const char *name,
-          gboolean    conjunctions)
+          int         conjunctions)
 {
   GPtrArray *parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *copy = g_strdup (name);
@@ -462,9 +504,8 @@ split_by (const char *name,
 
   for (char *p = copy; *p; )
     {
-      if (g_str_has_prefix (p, "、") ||
-          (conjunctions && (g_str_has_prefix (p, "和") || g_str_has_prefix (p, "及") ||
-                            g_str_has_prefix (p, "与"))))
+      if (g_str_has_prefix (p, "、") || (conjunctions >= 1 && g_str_has_prefix (p, "和")) ||
+          (conjunctions >= 2 && (g_str_has_prefix (p, "及") || g_str_has_prefix (p, "与"))))
         {
           *p = '\0';
           if (*start)
@@ -487,12 +528,17 @@ GPtrArray *
 zb_inline_split_names (const char *name,
                        guint       wanted)
 {
-  GPtrArray *parts = split_by (name, FALSE);
+  GPtrArray *parts = NULL;
 
-  if (parts->len == wanted)
-    return parts;
-  g_ptr_array_unref (parts);
-  parts = split_by (name, TRUE);
+  /* 、 first, then 和 (电力热力燃气及水生产供应业 holds a 及 of its own), then all */
+  for (int level = 0; level <= 2; level++)
+    {
+      if (parts != NULL)
+        g_ptr_array_unref (parts);
+      parts = split_by (name, level);
+      if (parts->len == wanted)
+        return parts;
+    }
   /* 城乡居民人均可支配收入分别增长4.8%和6.5%: town, then country */
   if (parts->len == 1 && wanted == 2 && g_str_has_prefix (name, "城乡"))
     {
@@ -519,20 +565,31 @@ zb_inline_topic (const char *s,
     topic_end--;
   for (gsize p = cs; p < topic_end && !head; p = g_utf8_next_char (s + p) - s)
     {
+      /* one look at each character for all three kinds */
+      const guint32 kinds = ZB_VOCAB_BIT (ZB_VOCAB_TREND_VERBS) | ZB_VOCAB_BIT (ZB_VOCAB_HEADS) |
+                            ZB_VOCAB_BIT (ZB_VOCAB_INDICATORS);
+      ZbVocabKind kind;
+      const ZbWord *w = (guchar) s[p] < 0x80 && !g_ascii_isalpha (s[p]) ? NULL
+                        : zb_vocab_at_any (kinds, s + p, s + topic_end, &kind);
+
+      if (w == NULL)
+        continue;
       /* 消费市场回暖: the words before a verb of movement are the subject */
-      const ZbWord *trend = zb_vocab_at (ZB_VOCAB_TREND_VERBS, s + p, s + topic_end);
-      if (trend != NULL && p > cs)
+      if (kind == ZB_VOCAB_TREND_VERBS && zb_vocab_at (ZB_VOCAB_HEADS, s + p, s + topic_end) == NULL &&
+          zb_vocab_at (ZB_VOCAB_INDICATORS, s + p, s + topic_end) == NULL)
         {
-          g_autofree char *subject = zb_inline_clean_name (s, cs, p);
+          g_autofree char *subject = NULL;
           gsize first = zb_text_skip_spaces (s, cs, p);
+          if (p == cs)
+            break;
+          subject = zb_inline_clean_name (s, cs, p);
           if (subject != NULL && g_utf8_strlen (subject, -1) >= 2 && g_utf8_strlen (subject, -1) <= 10 &&
-              !zb_inline_is_rate_word (subject) &&
+              !zb_inline_is_rate_word (subject) && !zb_inline_is_bare_word (subject) &&
               zb_vocab_at (ZB_VOCAB_PREDICATE_VERBS, s + first, s + p) == NULL)
             return g_steal_pointer (&subject);
           break;
         }
-      head = zb_vocab_at (ZB_VOCAB_HEADS, s + p, s + topic_end) != NULL ||
-             zb_vocab_at (ZB_VOCAB_INDICATORS, s + p, s + topic_end) != NULL;
+      head = TRUE;
     }
   if (!head || (topic = zb_inline_clean_name (s, cs, topic_end)) == NULL)
     return NULL;

@@ -11,35 +11,18 @@
 
 #include <string.h>
 
-/* A bitmap of the characters that begin a period word (and 截), built once:
- * most characters start no period. */
-static gboolean
-may_start_period (const char *s,
-                  gsize       avail)
+/* Could a period start here? Digits, 截, or a character that begins a
+ * period word (the vocabulary's filter of first characters): most do not. */
+gboolean
+zb_inline_may_start_period (const char *s,
+                            gsize       avail)
 {
-  static guint8 *bitmap;
   gunichar c;
-
-  if (g_once_init_enter (&bitmap))
-    {
-      guint8 *bits = g_malloc0 (0x10000 / 8);
-      const ZbWord *words = zb_vocab_tables[ZB_VOCAB_PERIOD_WORDS];
-      gunichar extra = g_utf8_get_char ("截");
-
-      for (guint i = 0; i < zb_vocab_sizes[ZB_VOCAB_PERIOD_WORDS]; i++)
-        {
-          gunichar f = g_utf8_get_char (words[i].word);
-          if (f < 0x10000)
-            bits[f >> 3] |= 1 << (f & 7);
-        }
-      bits[extra >> 3] |= 1 << (extra & 7);
-      g_once_init_leave (&bitmap, bits);
-    }
 
   if (avail < 3 || ((guchar) s[0] & 0xF0) != 0xE0)
     return TRUE;   /* rare forms: let the full test decide */
   c = ((s[0] & 0x0F) << 12) | ((s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-  return (bitmap[c >> 3] >> (c & 7)) & 1;
+  return c == 0x622A /* 截 */ || zb_vocab_may_start (ZB_VOCAB_PERIOD_WORDS, c);
 }
 
 static gsize
@@ -191,7 +174,7 @@ match_period_core (const char *s,
 
   if (pos >= end || ((guchar) s[pos] < 0x80 && !g_ascii_isdigit (s[pos])))
     return 0;
-  if ((guchar) s[pos] >= 0x80 && !may_start_period (s + pos, end - pos))
+  if ((guchar) s[pos] >= 0x80 && !zb_inline_may_start_period (s + pos, end - pos))
     return 0;
 
   if (zb_text_at (s, pos, end, "截至") || zb_text_at (s, pos, end, "截止"))
@@ -235,9 +218,48 @@ match_period_core (const char *s,
   return 0;
 }
 
-/* The last period written in [start, pos), after found. 全年目标任务 names a
- * goal, and 同比2022年, 较上年 the base of a comparison: neither is the time
- * of what follows. */
+static gboolean
+is_base (const char *s,
+         gsize       b)
+{
+  return b >= 3 && (zb_text_ends_with (s, 0, b, "比") || zb_text_ends_with (s, 0, b, "较") ||
+                    zb_text_ends_with (s, 0, b, "于") || zb_text_ends_with (s, 0, b, "与") ||
+                    zb_text_ends_with (s, 0, b, "由"));
+}
+
+/* Does the period [p, p + n) say when what follows happened? 全年目标任务
+ * names a goal, 年度投资完成率 a noun's kind, 无同期数 a number of that time,
+ * and 同比2022年, 较上年 the base of a comparison. */
+static gboolean
+period_counts (const char *s,
+               gsize       p,
+               gsize       n,
+               gsize       pos)
+{
+  return !(zb_text_at (s, p + n, pos, "目标") || zb_text_at (s, p + n, pos, "任务") ||
+           (zb_text_at (s, p, pos, "年度") && n == strlen ("年度") && p + n < pos && (guchar) s[p + n] >= 0x80) ||
+           zb_text_at (s, p + n, pos, "数") || zb_text_at (s, p + n, pos, "基数") ||
+           is_base (s, zb_inline_trim_end (s, 0, p)));
+}
+
+/* The period as a label: no spaces; 9月当月 is the month. */
+static char *
+period_label (const char *s,
+              gsize       p,
+              gsize       n)
+{
+  gsize e = zb_inline_trim_end (s, p, p + n);
+  GString *str = g_string_new (NULL);
+
+  for (gsize k = p; k < e; k++)
+    if (s[k] != ' ')
+      g_string_append_c (str, s[k]);
+  if (g_str_has_suffix (str->str, "当月") && str->len > strlen ("当月"))
+    g_string_truncate (str, str->len - strlen ("当月"));
+  return g_string_free (str, FALSE);
+}
+
+/* The last period written in [start, pos), after found. */
 char *
 zb_inline_period_scan (const char *s,
                        gsize       start,
@@ -246,56 +268,72 @@ zb_inline_period_scan (const char *s,
 {
   for (gsize p = start; p < pos; )
     {
-      gsize n = zb_inline_match_period (s, p, pos);
-      gsize b = zb_inline_trim_end (s, 0, p);
+      gsize n = 0;
 
-      if (n > 0 && (zb_text_at (s, p + n, pos, "目标") || zb_text_at (s, p + n, pos, "任务") ||
-                    /* 年度投资完成率: a modifier of the noun, not its time */
-                    (zb_text_at (s, p, pos, "年度") && n == strlen ("年度") && p + n < pos && (guchar) s[p + n] >= 0x80) ||
-                    /* 无同期数, 上年基数: a number of that time, not the time of this one */
-                    zb_text_at (s, p + n, pos, "数") || zb_text_at (s, p + n, pos, "基数") ||
-                    (b >= 3 && (zb_text_ends_with (s, 0, b, "比") || zb_text_ends_with (s, 0, b, "较") ||
-                                zb_text_ends_with (s, 0, b, "于") || zb_text_ends_with (s, 0, b, "与") ||
-                                zb_text_ends_with (s, 0, b, "由")))))
+      /* most bytes start no period: ASCII other than digits, continuations */
+      if ((guchar) s[p] < 0x80 && !g_ascii_isdigit (s[p]))
         {
-          /* 比上年同期, 与去年一季度: the base goes on over the periods after it */
-          do
-            p = zb_text_skip_spaces (s, p + n, pos);
-          while ((n = zb_inline_match_period (s, p, pos)) > 0);
+          p++;
           continue;
         }
-      if (n > 0)
+      if (((guchar) s[p] & 0xC0) == 0x80 || (n = zb_inline_match_period (s, p, pos)) == 0)
         {
-          gsize e = zb_inline_trim_end (s, p, p + n);
-          GString *str = g_string_new (NULL);
-          for (gsize k = p; k < e; k++)
-            if (s[k] != ' ')
-              g_string_append_c (str, s[k]);
-          /* 9月当月 is the month */
-          if (g_str_has_suffix (str->str, "当月") && str->len > strlen ("当月"))
-            g_string_truncate (str, str->len - strlen ("当月"));
-          g_free (found);
-          found = g_string_free (str, FALSE);
-          p += n;
+          p = g_utf8_next_char (s + p) - s;
+          continue;
         }
-      else
-        p = g_utf8_next_char (s + p) - s;
+      if (!period_counts (s, p, n, pos))
+        {
+          /* 比上年同期, 与去年一季度: a base goes on over the periods after it */
+          gboolean base = is_base (s, zb_inline_trim_end (s, 0, p));
+          do
+            p = zb_text_skip_spaces (s, p + n, pos);
+          while (base && (n = zb_inline_match_period (s, p, pos)) > 0);
+          continue;
+        }
+      g_free (found);
+      found = period_label (s, p, n);
+      p += n;
     }
   return found;
 }
 
 /* The last period of the sentence before pos: mentions come left to right,
- * so each call goes on from where the last one stopped. */
+ * so each call goes on from where the last one stopped. The clause's periods
+ * were found with its mentions (r->clause_periods: start, length pairs). */
 char *
 zb_inline_period_before (ZbReader *r,
                          gsize     pos)
 {
+  GArray *found = r->clause_periods;
+
   if (r->period_scanned > pos || r->period_scanned < r->sentence_start)
     {
       g_clear_pointer (&r->period_found, g_free);
       r->period_scanned = r->sentence_start;
     }
-  r->period_found = zb_inline_period_scan (r->s, r->period_scanned, pos, r->period_found);
+  for (guint i = 0; i + 1 < found->len; i += 2)
+    {
+      gsize p = g_array_index (found, gsize, i);
+      gsize n = g_array_index (found, gsize, i + 1);
+
+      if (p < r->period_scanned || p + n > pos)
+        continue;
+      if (!period_counts (r->s, p, n, pos))
+        {
+          /* a base goes on over the periods right after it */
+          if (is_base (r->s, zb_inline_trim_end (r->s, 0, p)))
+            while (i + 3 < found->len &&
+                   g_array_index (found, gsize, i + 2) == zb_text_skip_spaces (r->s, p + n, pos))
+              {
+                i += 2;
+                p = g_array_index (found, gsize, i);
+                n = g_array_index (found, gsize, i + 1);
+              }
+          continue;
+        }
+      g_free (r->period_found);
+      r->period_found = period_label (r->s, p, n);
+    }
   r->period_scanned = pos;
   return g_strdup (r->period_found);
 }

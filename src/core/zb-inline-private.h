@@ -98,7 +98,9 @@ typedef struct {
   GPtrArray       *figures;
   ZbFigure        *open;          /* the last figure, a nameless change may join it */
   GPtrArray       *pending;       /* the sentence's levels still without a change (not owned) */
+  GArray          *topics;        /* gsize pairs: clauses without a figure, their subject unread */
   char            *counted;       /* what the sentence's last count counts: 重点项目 */
+  char            *list_names;    /* the names of the sentence's last 分别 list */
   gsize            open_sentence;
   gsize            open_start;    /* its quote's start and its number, in the joined text */
   gsize            open_number;
@@ -111,10 +113,13 @@ typedef struct {
   GArray          *cues;          /* of ZbCue, the sentence's goal cues */
   gsize            cues_scanned;
   char            *period_found;  /* the last period of the sentence read so far */
+  GArray          *clause_periods; /* gsize pairs: where the clause's periods stand */
   gsize            period_scanned;
 } ZbReader;
 
 /* zb-inline-period.c */
+gboolean   zb_inline_may_start_period (const char *s,
+                                       gsize       avail);
 gsize      zb_inline_match_period   (const char *s,
                                      gsize       pos,
                                      gsize       end);
@@ -135,7 +140,8 @@ gboolean   zb_inline_period_is_ahead (ZbInlineContext *ctx,
 void       zb_inline_find_mentions  (const char *s,
                                      gsize       cs,
                                      gsize       ce,
-                                     GArray     *out);
+                                     GArray     *out,
+                                     GArray     *periods);
 void       zb_inline_classify       (const char      *s,
                                      gsize            clause_start,
                                      gsize            left_start,
@@ -170,6 +176,7 @@ char      *zb_inline_shorten_name   (char       *name);
 gboolean   zb_inline_names_indicator (const char *name);
 gboolean   zb_inline_is_rate_word   (const char *name);
 gboolean   zb_inline_is_bare_word   (const char *name);
+gboolean   zb_inline_ends_like_verb (const char *name);
 gboolean   zb_inline_same_indicator (const char *a,
                                      const char *b);
 GPtrArray *zb_inline_split_names    (const char *name,

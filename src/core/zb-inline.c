@@ -14,6 +14,7 @@
 #include "zb-period.h"
 #include "zb-text-private.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +30,7 @@ typedef struct {
   ZbNumber   ref_target;    /* 比目标(9.0%): the target inside a gap */
   guint      emitted;       /* mentions that made or joined a figure */
   gboolean   bracket_goal;  /* (市下任务…): the goal of the clause's subject */
+  ZbEvidence evidence;      /* what the mention being read had to guess */
 } ZbClause;
 
 static void
@@ -82,6 +84,41 @@ new_figure (ZbReader     *r,
   return f;
 }
 
+/* The subject of the paragraph so far. The subjects of clauses without a
+ * figure are read only when a later figure needs one (most never do): the
+ * latest of them that names something wins over the last figure's name. */
+static const char *
+subject (ZbReader *r)
+{
+  ZbInlineContext *ctx = r->ctx;
+
+  while (r->topics->len > 0)
+    {
+      gsize n = r->topics->len;
+      gsize cs = g_array_index (r->topics, gsize, n - 2);
+      gsize ce = g_array_index (r->topics, gsize, n - 1);
+      g_autofree char *topic = zb_inline_topic (r->s, cs, ce);
+
+      g_array_set_size (r->topics, n - 2);
+      if (topic != NULL)
+        {
+          g_free (ctx->last_name);
+          ctx->last_name = g_steal_pointer (&topic);
+          g_array_set_size (r->topics, 0);
+        }
+    }
+  return ctx->last_name;
+}
+
+static void
+set_subject (ZbReader   *r,
+             const char *name)
+{
+  g_array_set_size (r->topics, 0);
+  g_free (r->ctx->last_name);
+  r->ctx->last_name = g_strdup (name);
+}
+
 static const char *
 default_period (ZbReader *r)
 {
@@ -117,18 +154,17 @@ read_clause_without_figures (ZbReader *r,
                              gsize     ce)
 {
   const char *s = r->s;
-  const char *flat = g_strstr_len (s + cs, ce - cs, "持平");
+  const char *flat = zb_text_find (s, cs, ce, "持平");
   gsize first = zb_text_skip_spaces (s, cs, ce);
-  g_autofree char *topic = NULL;
+  const char *last = flat != NULL ? subject (r) : NULL;
 
-  if (flat != NULL && r->ctx->last_name != NULL &&
+  if (flat != NULL && last != NULL &&
       (zb_text_at (s, first, ce, "与") || zb_text_at (s, first, ce, "同比")) &&
       g_strstr_len (s + cs, flat - (s + cs), "基本") == NULL)
     {
       gboolean yoy = g_strstr_len (s + cs, flat - (s + cs), "同比") != NULL;
-      g_autofree char *name = yoy || g_str_has_suffix (r->ctx->last_name, "增速")
-                              ? g_strdup (r->ctx->last_name)
-                              : g_strconcat (r->ctx->last_name, "增速", NULL);
+      g_autofree char *name = yoy || g_str_has_suffix (last, "增速") ? g_strdup (last)
+                              : g_strconcat (last, "增速", NULL);
       ZbNumber zero = { 0, 0, TRUE };
       ZbFigure *f = new_figure (r, ZB_FIGURE_ACTUAL, name, default_period (r));
 
@@ -137,16 +173,15 @@ read_clause_without_figures (ZbReader *r,
       zb_figure_set_rule (f, "flat", 0.7);
       return;
     }
-  topic = zb_inline_topic (s, cs, ce);
-  if (topic != NULL)
-    {
-      g_free (r->ctx->last_name);
-      r->ctx->last_name = g_steal_pointer (&topic);
-    }
+  /* its subject, read when a later figure needs it */
+  g_array_append_val (r->topics, cs);
+  g_array_append_val (r->topics, ce);
 }
 
 /* Rule reference-figure: 比目标(9.0%)低…: a target of the subject; 高于全国
  * (6.8%): the same indicator of another area. The words before stay for the gap. */
+static ZbEvidence evidence_of (ZbClause *c, ZbFigure *f, const char *name);
+
 static void
 emit_reference_value (ZbClause        *c,
                       const ZbMention *m)
@@ -158,6 +193,10 @@ emit_reference_value (ZbClause        *c,
   ZbFigure *f;
   ZbNumber n = m->number;
 
+  /* 低于序时进度(75%): the schedule is no indicator */
+  if (g_strcmp0 (m->reference, "schedule") == 0)
+    return;
+  c->evidence = ZB_EVIDENCE_NONE;
   /* GDP差目标增速(8.6%): the verb of the comparison is not the name */
   if (name != NULL)
     {
@@ -169,7 +208,10 @@ emit_reference_value (ZbClause        *c,
   if (name != NULL && (strstr (name, "、") || strstr (name, "高于") || strstr (name, "低于")))
     g_clear_pointer (&name, g_free);
   if (name == NULL)
-    name = g_strdup (r->ctx->last_name);
+    {
+      name = g_strdup (subject (r));
+      c->evidence |= ZB_EVIDENCE_NAME_CONTEXT;
+    }
   if (name == NULL)
     return;
   f = new_figure (r, is_target ? ZB_FIGURE_TARGET : ZB_FIGURE_ACTUAL, name, default_period (r));
@@ -188,7 +230,8 @@ emit_reference_value (ZbClause        *c,
   else
     c->ref_target = n;
   set_source (r, f, m->cue_start, m->end + 1, m->start);
-  zb_figure_set_rule (f, is_target ? "reference-target" : "reference-benchmark", 0.7);
+  zb_figure_set_rule (f, is_target ? "reference-target" : "reference-benchmark", 0.85);
+  zb_figure_add_evidence (f, evidence_of (c, f, name));
 }
 
 /* Rule bracket-level: (2022年13.3亿元) last year's level; (含…20批次) an
@@ -296,6 +339,7 @@ complete_name (ZbClause        *c,
   ZbInlineContext *ctx = c->r->ctx;
   const char *s = c->r->s;
 
+  subject (c->r);
   /* 低于全年目标增长7%: a name that is only a goal or reference word speaks of the subject */
   if (name != NULL && (zb_vocab_lookup (ZB_VOCAB_CUES, name, strlen (name)) != NULL ||
                        zb_vocab_lookup (ZB_VOCAB_REFERENCES, name, strlen (name)) != NULL))
@@ -304,6 +348,14 @@ complete_name (ZbClause        *c,
     name = g_strdup (ctx->last_name);
   if (name == NULL)
     return NULL;
+  /* 新开工项目35个，开工率81.4%: a bare rate is of what was counted */
+  if (c->r->counted != NULL && m->completion_rate && zb_vocab_lookup (ZB_VOCAB_PROGRESS_CUES, name, strlen (name)) &&
+      g_utf8_strlen (c->r->counted, -1) <= 8 && !strstr (c->r->counted, "、"))
+    {
+      char *full = g_strconcat (c->r->counted, name, NULL);
+      g_free (name);
+      name = full;
+    }
   /* 实施重点项目550个，完成投资1300亿元: the investment is the projects' */
   if (c->r->counted != NULL && g_str_equal (name, "投资") && g_str_has_suffix (c->r->counted, "项目") &&
       g_utf8_strlen (c->r->counted, -1) <= 8 && !strstr (c->r->counted, "、") && !strstr (c->r->counted, "等"))
@@ -327,10 +379,7 @@ complete_name (ZbClause        *c,
       name = full;
     }
   if (m->role != ZB_ROLE_PROGRESS && m->list_len <= 1)
-    {
-      g_free (ctx->last_name);
-      ctx->last_name = g_strdup (name);
-    }
+    set_subject (c->r, name);
 
   if (m->role == ZB_ROLE_CHANGE && m->unit->value == ZB_UNIT_PP)
     {
@@ -377,6 +426,26 @@ fill_figure (ZbClause        *c,
     zb_figure_set_qualifier (f, m->qualifier);
 }
 
+/* What a figure's name and kind say against it, with what the clause noted. */
+static ZbEvidence
+evidence_of (ZbClause   *c,
+             ZbFigure   *f,
+             const char *name)
+{
+  ZbEvidence e = c->evidence;
+
+  if (!zb_inline_names_indicator (name))
+    e |= ZB_EVIDENCE_NAME_UNKNOWN;
+  if (g_utf8_strlen (name, -1) > 12)
+    e |= ZB_EVIDENCE_NAME_LONG;
+  if (zb_figure_get_kind (f) == ZB_FIGURE_TARGET && !zb_figure_get_change (f)->set)
+    e |= ZB_EVIDENCE_QUANTITY_GOAL;
+  if (zb_figure_get_kind (f) == ZB_FIGURE_ACTUAL || zb_figure_get_kind (f) == ZB_FIGURE_GAP ||
+      zb_figure_get_kind (f) == ZB_FIGURE_PROGRESS)
+    e &= ~(ZB_EVIDENCE_MOOD_FAR | ZB_EVIDENCE_MOOD_FRAME);
+  return e;
+}
+
 /* Rule shared-value: 甲、乙、丙年产值都达到100亿元; 完成率、保存率达到65%:
  * one figure each. Returns the last name, for the figure the caller makes. */
 static char *
@@ -406,7 +475,8 @@ emit_shared (ZbClause        *c,
       ZbFigure *f = new_figure (c->r, kind, g_ptr_array_index (parts, k), period);
       fill_figure (c, f, m);
       set_source (c->r, f, MIN (m->cue_start, m->start), m->end, m->start);
-      zb_figure_set_rule (f, "shared", 0.7);
+      zb_figure_set_rule (f, "shared", 0.8);
+      zb_figure_add_evidence (f, evidence_of (c, f, g_ptr_array_index (parts, k)));
     }
   g_free (name);
   return g_strdup (g_ptr_array_index (parts, parts->len - 1));
@@ -467,14 +537,20 @@ emit (ZbClause        *c,
   if (rank > 0)
     zb_figure_set_rank (f, rank);
   set_source (r, f, m->list_index == 0 ? MIN (m->cue_start, m->start) : m->start, m->end, m->start);
-  zb_figure_set_rule (f, rule_of (m), 0.8);
+  zb_figure_set_rule (f, rule_of (m), 0.9);
+  zb_figure_add_evidence (f, evidence_of (c, f, name));
 
   /* the goal inside a gap: 差目标增速(8.6%)0.1个百分点 */
   if (m->role == ZB_ROLE_GAP && c->ref_target.set)
     zb_figure_set_target (f, &c->ref_target);
 
   if (m->role == ZB_ROLE_LEVEL && kind == ZB_FIGURE_ACTUAL)
-    g_ptr_array_add (r->pending, f);
+    {
+      /* a list of changes joins a few levels at most: keep the last ones */
+      if (r->pending->len >= 16)
+        g_ptr_array_remove_range (r->pending, 0, 8);
+      g_ptr_array_add (r->pending, f);
+    }
   if (m->role == ZB_ROLE_LEVEL && m->unit->value == ZB_UNIT_LEVEL && m->list_len <= 1 &&
       (g_str_equal (m->unit->text, "个") || g_str_equal (m->unit->text, "项")))
     {
@@ -515,6 +591,18 @@ counts_indicators (const char      *s,
 
   if (m->unit->value != ZB_UNIT_LEVEL || !(g_str_equal (m->unit->text, "项") || g_str_equal (m->unit->text, "个")))
     return FALSE;
+  /* 建筑业增加值、固定资产投资和城镇居民人均可支配收入3项: indicators counted */
+  {
+    gsize b = zb_inline_trim_end (s, 0, m->start);
+    const ZbWord *known;
+    const ZbWord *head;
+    if (zb_text_ends_with (s, 0, b, "等"))
+      b -= strlen ("等");
+    known = zb_vocab_before (ZB_VOCAB_INDICATORS, s + (b > 60 ? b - 60 : 0), s + b);
+    head = zb_vocab_before (ZB_VOCAB_HEADS, s + (b > 60 ? b - 60 : 0), s + b);
+    if ((known != NULL || head != NULL) && g_str_equal (m->unit->text, "项"))
+      return TRUE;
+  }
   for (q = m->end; q < ce && q < m->end + 30; q = g_utf8_next_char (s + q) - s)
     if (zb_text_at (s, q, ce, "指标"))
       return TRUE;
@@ -540,6 +628,7 @@ counted_object (ZbClause        *c,
   object = zb_inline_name_after (s, m->end, c->ce);
   if (object == NULL || g_utf8_strlen (object, -1) < 2)
     return NULL;
+  c->evidence |= ZB_EVIDENCE_NAME_AFTER;
   return verb->value == 1 ? g_strconcat (verb->word, object, NULL) : g_steal_pointer (&object);
 }
 
@@ -560,23 +649,45 @@ name_of (ZbClause        *c,
    * 味品等51个项目竣工投产 counts the projects, not the examples */
   if (name != NULL && g_str_has_suffix (name, "等") && m->role == ZB_ROLE_LEVEL && goal != ZB_GOAL_NONE)
     g_clear_pointer (&name, g_free);
+  /* …已争取到位的53.6亿元债券资金: words before that end like a verb name
+   * nothing; 甲、乙2户企业: a list of examples before a count of its noun */
+  if (m->role == ZB_ROLE_LEVEL && (zb_inline_ends_like_verb (name) ||
+                                   (name != NULL && strstr (name, "、") && m->unit->scope == 1 && goal != ZB_GOAL_NONE)))
+    g_clear_pointer (&name, g_free);
   if (name == NULL && m->role == ZB_ROLE_LEVEL && goal != ZB_GOAL_NONE && m->list_index == 0)
-    name = zb_inline_name_after (r->s, m->end, c->ce);
+    {
+      name = zb_inline_name_after (r->s, m->end, c->ce);
+      if (zb_inline_ends_like_verb (name))
+        g_clear_pointer (&name, g_free);
+      if (name == NULL && !c->bracket_goal)
+        return NULL;   /* a quantity goal names itself or nothing */
+      c->evidence |= ZB_EVIDENCE_NAME_AFTER;
+    }
   if (c->bracket_goal && m->list_index == 0 && m->role == ZB_ROLE_LEVEL)
     {
       g_free (name);
-      name = g_strdup (r->ctx->last_name);
+      name = g_strdup (subject (r));
     }
 
-  /* 分别: one name per number */
+  /* 分别: one name per number; a list without names of its own takes the
+   * names of the sentence's last list (分别增长9.1%、8.2%，比计划高1.1和0.2个百分点) */
   if (m->list_len > 1 && m->list_index == 0)
     {
       g_free (c->list_name);
-      c->list_name = g_strdup (name);
+      /* (a list of changes that joins the sentence's levels needs no names) */
+      gboolean joins = m->role == ZB_ROLE_CHANGE && r->pending->len >= (guint) m->list_len;
+      c->list_name = name != NULL ? g_strdup (name) : joins ? NULL : g_strdup (r->list_names);
+      if (name != NULL)
+        {
+          g_free (r->list_names);
+          r->list_names = g_strdup (name);
+        }
     }
   if (m->list_len > 1 && c->list_name != NULL)
     {
       g_autoptr(GPtrArray) parts = zb_inline_split_names (c->list_name, m->list_len);
+      if (parts->len != (guint) m->list_len)
+        c->evidence |= ZB_EVIDENCE_LIST_MISMATCH;
       g_free (name);
       name = g_strdup (parts->len == (guint) m->list_len ? g_ptr_array_index (parts, m->list_index) : c->list_name);
     }
@@ -600,6 +711,25 @@ percent_is_growth (const ZbMention *m,
     return FALSE;
   return !strstr (name, "占") && !g_str_has_suffix (name, "比重") && !g_str_has_suffix (name, "指数") &&
          !g_str_has_suffix (name, "占比");
+}
+
+/* Rule growth-level: a level of an indicator's 增速 or 增幅 (增速回落至6.2%,
+ * 增速为5%) is the indicator's growth; the name loses the rate word (and a
+ * 当月 before it). */
+static gboolean
+growth_rate_level (char **name)
+{
+  gsize len = strlen (*name);
+  const ZbWord *rate = zb_vocab_before (ZB_VOCAB_RATE_WORDS, *name, *name + len);
+  gsize stem;
+
+  if (rate == NULL || rate->value != 1 || len <= strlen (rate->word))
+    return FALSE;
+  stem = len - strlen (rate->word);
+  if (stem > strlen ("当月") && strncmp (*name + stem - strlen ("当月"), "当月", strlen ("当月")) == 0)
+    stem -= strlen ("当月");
+  (*name)[stem] = '\0';
+  return TRUE;
 }
 
 /* One mention of the clause: it makes a figure, joins one, or is skipped. */
@@ -645,9 +775,16 @@ read_mention (ZbClause        *c,
   if (period == NULL)
     period = g_strdup (default_period (r));
   goal = quoted_goal (s, c->cs, m) ? ZB_GOAL_CLAUSE : zb_inline_goal (r, c->cs, m, c->ce, period, written);
+  c->evidence = written ? 0 : ZB_EVIDENCE_PERIOD_INHERITED;
+  if (goal == ZB_GOAL_SENTENCE)
+    c->evidence |= ZB_EVIDENCE_MOOD_FAR;
+  else if (goal == ZB_GOAL_FRAME || goal == ZB_GOAL_PERIOD)
+    c->evidence |= ZB_EVIDENCE_MOOD_FRAME;
   name = name_of (c, m, goal);
   if (join_change (c, m, name))
     return;
+  if (name == NULL)
+    c->evidence |= ZB_EVIDENCE_NAME_CONTEXT;
   name = complete_name (c, m, g_steal_pointer (&name));
   if (name == NULL)
     {
@@ -658,6 +795,13 @@ read_mention (ZbClause        *c,
     {
       m->role = ZB_ROLE_CHANGE;
       m->sign = 1;
+    }
+  else if (m->role == ZB_ROLE_LEVEL && m->unit->value == ZB_UNIT_PERCENT && growth_rate_level (&name))
+    {
+      /* 规上工业增加值当月增速回落至6.2%: its growth is 6.2% */
+      m->role = ZB_ROLE_CHANGE;
+      m->sign = 1;
+      m->reached = FALSE;
     }
   kind = figure_kind (m, goal);
   name = emit_shared (c, m, kind, g_steal_pointer (&name), period);
@@ -672,7 +816,7 @@ read_flat_part (ZbClause *c)
 {
   ZbReader *r = c->r;
   const char *s = r->s;
-  const char *flat = g_strstr_len (s + c->left_start, c->ce - c->left_start, "持平");
+  const char *flat = zb_text_find (s, c->left_start, c->ce, "持平");
   gsize a = c->left_start;
   g_autofree char *name = NULL;
   ZbMention m = { 0 };
@@ -704,7 +848,8 @@ read_clause (ZbReader *r,
   g_autoptr(GArray) mentions = g_array_new (FALSE, TRUE, sizeof (ZbMention));
   ZbClause c = { r, cs, ce, cs, NULL, NULL, { 0 }, 0, FALSE };
 
-  zb_inline_find_mentions (r->s, cs, ce, mentions);
+  g_array_set_size (r->clause_periods, 0);
+  zb_inline_find_mentions (r->s, cs, ce, mentions, r->clause_periods);
   for (guint i = 0; i < mentions->len; i++)
     read_mention (&c, &g_array_index (mentions, ZbMention, i),
                   i > 0 ? &g_array_index (mentions, ZbMention, i - 1) : NULL);
@@ -717,9 +862,11 @@ read_clause (ZbReader *r,
   r->clause_index++;
   zb_inline_mood_clause_done (r, cs, ce);
 
-  /* the period said in this clause holds for the next ones */
+  /* the period said in this clause (or before it in its sentence, which an
+   * earlier clause already set) holds for the next ones; the sentence's
+   * scan goes on from the last mention, so the clause is read once */
   {
-    g_autofree char *period = zb_inline_period_scan (r->s, cs, ce, NULL);
+    g_autofree char *period = zb_inline_period_before (r, ce);
     if (period != NULL)
       {
         g_free (r->ctx->period);
@@ -737,6 +884,7 @@ start_sentence (ZbReader *r,
   r->sentence_end = end;
   g_ptr_array_set_size (r->pending, 0);
   g_clear_pointer (&r->counted, g_free);
+  g_clear_pointer (&r->list_names, g_free);
   g_clear_pointer (&r->period_found, g_free);
   r->period_scanned = start;
   zb_inline_mood_sentence (r);
@@ -955,7 +1103,6 @@ zb_inline_set_section (ZbInlineContext *ctx,
   ctx->section = section;
   ctx->section_goal = FALSE;
   g_clear_pointer (&ctx->section_period, g_free);
-  g_clear_pointer (&ctx->paragraph_period, g_free);
   /* 一、上半年经济运行情况: the section's period is inherited by its text, and
    * by its subsections that name none */
   for (gsize p = 0; p < len; p = g_utf8_next_char (title + p) - title)
@@ -966,6 +1113,10 @@ zb_inline_set_section (ZbInlineContext *ctx,
       }
   if (ctx->section_period == NULL && parent >= 0 && (guint) parent < ctx->section_periods->len)
     ctx->section_period = g_strdup (g_ptr_array_index (ctx->section_periods, parent));
+  /* a section that names its period starts afresh; one that does not goes
+   * on with the period the text said last (二、分领域情况 after 上半年…) */
+  if (ctx->section_period != NULL)
+    g_clear_pointer (&ctx->paragraph_period, g_free);
   if (section >= 0)
     {
       if ((guint) section >= ctx->section_periods->len)
@@ -980,6 +1131,44 @@ zb_inline_set_section (ZbInlineContext *ctx,
                       (ctx->section_period != NULL && zb_inline_period_is_future (ctx, ctx->section_period) &&
                        (strstr (title, "安排") || strstr (title, "计划") || strstr (title, "重点") ||
                         strstr (title, "任务") || strstr (title, "目标")));
+}
+
+/* Evidence a paragraph gives once it is read: a figure met twice on one
+ * line, and a stated gap that disagrees with its figure and target
+ * (增长4.1%，比目标(9.0%)低4.9个百分点: 4.1 − 9.0 is −4.9). A paragraph may
+ * hold thousands of figures: one pass, with a table of those seen. */
+static void
+check_paragraph (GPtrArray *figures,
+                 guint      first)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = first; i < figures->len; i++)
+    {
+      ZbFigure *f = g_ptr_array_index (figures, i);
+      g_autofree char *value = zb_figure_dup_field (f, ZB_FIELD_VALUE);
+      g_autofree char *change = zb_figure_dup_field (f, ZB_FIELD_CHANGE);
+      char *key = g_strdup_printf ("%u\t%d\t%s\t%s\t%s", zb_figure_get_line (f), zb_figure_get_kind (f),
+                                   zb_figure_get_name (f), value ? value : "", change ? change : "");
+
+      if (!g_hash_table_add (seen, key))
+        zb_figure_add_evidence (f, ZB_EVIDENCE_DUPLICATE);
+      if (zb_figure_get_kind (f) != ZB_FIGURE_GAP || !zb_figure_get_target (f)->set)
+        continue;
+      /* the actual a gap compares is a few figures back */
+      for (guint k = i > first + 4 ? i - 4 : first; k < i; k++)
+        {
+          ZbFigure *a = g_ptr_array_index (figures, k);
+          double expected;
+          if (zb_figure_get_kind (a) != ZB_FIGURE_ACTUAL || !zb_figure_get_change (a)->set ||
+              zb_figure_get_change_unit (a) != ZB_CHANGE_PERCENT ||
+              g_strcmp0 (zb_figure_get_name (a), zb_figure_get_name (f)) != 0)
+            continue;
+          expected = zb_figure_get_change (a)->value - zb_figure_get_target (f)->value;
+          if (fabs (expected - zb_figure_get_change (f)->value) > 0.15)
+            zb_figure_add_evidence (f, ZB_EVIDENCE_STATED_MISMATCH);
+        }
+    }
 }
 
 void
@@ -1010,7 +1199,13 @@ zb_inline_parse_block (ZbInlineContext *ctx,
   r.s = joined.str->str;
   r.figures = figures;
   r.pending = g_ptr_array_new ();
-  read_text (&r);
+  r.topics = g_array_new (FALSE, FALSE, sizeof (gsize));
+  r.clause_periods = g_array_new (FALSE, FALSE, sizeof (gsize));
+  {
+    guint first = figures->len;
+    read_text (&r);
+    check_paragraph (figures, first);
+  }
 
   if (ctx->period != NULL)
     {
@@ -1019,7 +1214,10 @@ zb_inline_parse_block (ZbInlineContext *ctx,
     }
   g_free (r.period_found);
   g_ptr_array_unref (r.pending);
+  g_array_unref (r.topics);
+  g_array_unref (r.clause_periods);
   g_free (r.counted);
+  g_free (r.list_names);
   if (r.cues)
     g_array_unref (r.cues);
   zb_joined_clear (&joined);

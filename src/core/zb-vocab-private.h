@@ -67,6 +67,15 @@ extern const guint8        zb_vocab_first_chars[ZB_VOCAB_N_KINDS][ZB_VOCAB_FILTE
 extern const guint8        zb_vocab_last_chars[ZB_VOCAB_N_KINDS][ZB_VOCAB_FILTER_BITS / 8];
 extern const ZbVocabTrie   zb_vocab_backward;
 
+/* May a word of the kind start with the character c? (A filter: TRUE may be wrong, FALSE is not.) */
+static inline gboolean
+zb_vocab_may_start (ZbVocabKind kind,
+                    gunichar    c)
+{
+  guint h = c % ZB_VOCAB_FILTER_PRIME;
+  return (zb_vocab_first_chars[kind][h >> 3] >> (h & 7)) & 1;
+}
+
 /* The longest word of a kind that starts at s (NULL if none). */
 const ZbWord *zb_vocab_at            (ZbVocabKind  kind,
                                       const char  *s,

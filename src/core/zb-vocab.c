@@ -94,7 +94,17 @@ zb_vocab_at_any (guint32      kinds,
 {
   const ZbWord *best = NULL;
   guint32 node = 0;
+  gunichar first;
+  gboolean any = FALSE;
 
+  if (s >= end)
+    return NULL;
+  /* most characters start no word of any kind asked for */
+  first = char_at (s, end);
+  for (guint32 k = kinds; k != 0 && !any; k &= k - 1)
+    any = may_hold (zb_vocab_first_chars[__builtin_ctz (k)], first);
+  if (!any)
+    return NULL;
   for (const char *p = s; p < end; p++)
     {
       node = step (&zb_vocab_forward, node, (guint8) *p);
@@ -116,8 +126,6 @@ zb_vocab_at (ZbVocabKind  kind,
              const char  *s,
              const char  *end)
 {
-  if (s >= end || !may_hold (zb_vocab_first_chars[kind], char_at (s, end)))
-    return NULL;
   return zb_vocab_at_any (ZB_VOCAB_BIT (kind), s, end, NULL);
 }
 

@@ -266,6 +266,33 @@ test_bulletin_title (void)
   assert_section (report, 1, "一、", "综合", -1, 7);
 }
 
+/* A digest in Markdown: a bold title, its issue, the office and date on one
+ * line, headings of two depths with their numbers. */
+static void
+test_digest_layout (void)
+{
+  const char *text =
+    "**某区经济运行简报**\n"
+    "\n"
+    "（2025年第2期）\n"
+    "\n"
+    "区统计局　2025年5月6日\n"
+    "\n"
+    "## 一、总体情况\n"
+    "\n"
+    "一季度全区经济平稳开局。\n"
+    "\n"
+    "### （一）工业\n"
+    "\n"
+    "规模以上工业增加值增长6.3%。\n";
+  g_autoptr(ZbReport) report = parse (text);
+
+  g_assert_cmpuint (g_list_model_get_n_items (zb_report_get_sections (report)), ==, 3);
+  assert_section (report, 0, NULL, "某区经济运行简报", -1, 1);
+  assert_section (report, 1, "一、", "总体情况", -1, 7);
+  assert_section (report, 2, "（一）", "工业", 1, 11);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -278,5 +305,6 @@ main (int   argc,
   g_test_add_func ("/blocks/wrapped-paragraphs", test_wrapped_paragraphs);
   g_test_add_func ("/blocks/speech-layout", test_speech_layout);
   g_test_add_func ("/blocks/bulletin-title", test_bulletin_title);
+  g_test_add_func ("/blocks/digest-layout", test_digest_layout);
   return g_test_run ();
 }

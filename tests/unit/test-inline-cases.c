@@ -8,12 +8,13 @@
  * give, one a line:
  *
  *     kind name field=value …      a figure of that kind and name (name* for
- *                                   a prefix) whose fields have these values
+ *                                   a prefix, * for any) whose fields have these values
  *     !kind name field=value …     no such figure
  *     = N                          exactly N figures that the score counts
  *
  * Fields: value, unit, change (8.4% or 1.2pp), qualifier, period, rank, area,
- * reference, base, target, line. "-" stands for an empty field.
+ * reference, base, target, line, review (true/false), evidence (ids the
+ * figure must carry, comma-separated). "-" stands for an empty field.
  */
 #include "zb-report.h"
 
@@ -164,6 +165,25 @@ field_is (ZbFigure   *f,
     return number_is (zb_figure_get_target (f), want);
   if (g_str_equal (key, "line"))
     return zb_figure_get_line (f) == (guint) atoi (want);
+  if (g_str_equal (key, "review"))
+    return zb_figure_needs_review (f) == g_str_equal (want, "true");
+  if (g_str_equal (key, "evidence"))
+    {
+      /* each listed kind of evidence is among the figure's; "-" for none */
+      g_auto(GStrv) ids = g_strsplit (want, ",", -1);
+      ZbEvidence got = zb_figure_get_evidence (f);
+      if (g_str_equal (want, "-"))
+        return got == ZB_EVIDENCE_NONE;
+      for (guint i = 0; ids[i] != NULL; i++)
+        {
+          gboolean found = FALSE;
+          for (guint e = 1; e < ZB_EVIDENCE_LAST && !found; e <<= 1)
+            found = (got & e) && g_strcmp0 (zb_evidence_id (e), ids[i]) == 0;
+          if (!found)
+            return FALSE;
+        }
+      return TRUE;
+    }
   g_error ("unknown field %s", key);
   return FALSE;
 }
@@ -185,7 +205,9 @@ matches (ZbFigure    *f,
 
   if (!kind_is (f, words[0]))
     return FALSE;
-  if (n > 1 && name[n - 1] == '*')
+  if (g_str_equal (name, "*"))
+    ;   /* any name */
+  else if (n > 1 && name[n - 1] == '*')
     {
       if (strncmp (zb_figure_get_name (f), name, n - 1) != 0)
         return FALSE;
