@@ -193,8 +193,8 @@ read_one (const char *s,
       p = q + strlen (m->unit->word);
   }
   /* 保6争7: a two-tier goal of a growth, in percent */
-  if (m->unit == NULL && (zb_text_at (s, p, end, "争") ||
-                          (m->start >= 3 && zb_text_ends_with (s, 0, m->start, "争"))))
+  if (m->unit == NULL && (zb_text_at (s, zb_text_skip_spaces (s, p, end), end, "争") ||
+                          zb_text_ends_with (s, 0, zb_inline_trim_end (s, 0, m->start), "争")))
     m->unit = zb_vocab_at (ZB_VOCAB_UNITS, "%", "%" + 1);
   /* 2个月, 3个工作日: a span of time is no figure */
   if (m->unit != NULL && g_str_equal (m->unit->text, "个") &&
@@ -498,7 +498,8 @@ rule_bracketed_change (const char *s,
   for (int k = 0; k <= 4 && b > cs; k++)
     {
       const ZbWord *verb = zb_vocab_before (ZB_VOCAB_CHANGE_VERBS, s + cs, s + b);
-      if (verb != NULL && verb->value != 0)
+      /* 新增就业（56.2%）: 新增 counts what is new, it is no growth */
+      if (verb != NULL && verb->value != 0 && zb_vocab_before (ZB_VOCAB_NONCHANGE_VERBS, s + cs, s + b) == NULL)
         {
           m->role = ZB_ROLE_CHANGE;
           m->sign = verb->value;

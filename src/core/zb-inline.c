@@ -254,6 +254,15 @@ bracket_level (ZbClause  *c,
     }
   if (zb_inline_bracket_has (s, c->cs, m->start, "含"))
     return FALSE;
+  /* 就业（36.1%）、两癌检查（25.4%）达到目标进度: shares of a goal, named before
+   * their brackets, that the clause compares with its schedule */
+  if (m->unit->value == ZB_UNIT_PERCENT && zb_inline_char_before (s, c->cs, m->start) == '(' &&
+      zb_inline_char_before (s, c->cs, m->start - 1) >= 0x4E00 && zb_text_find (s, m->end, c->ce, "进度") != NULL)
+    {
+      m->role = ZB_ROLE_PROGRESS;
+      m->cue_start = m->start - 1;
+      return TRUE;
+    }
   m->role = ZB_ROLE_BASE;
   return TRUE;
 }
@@ -654,6 +663,14 @@ name_of (ZbClause        *c,
   if (m->role == ZB_ROLE_LEVEL && (zb_inline_ends_like_verb (name) ||
                                    (name != NULL && strstr (name, "、") && m->unit->scope == 1 && goal != ZB_GOAL_NONE)))
     g_clear_pointer (&name, g_free);
+  /* 与年度40家的任务还有差距: a count of the goal itself is the subject's */
+  if (name == NULL && m->role == ZB_ROLE_LEVEL && goal == ZB_GOAL_AFTER &&
+      (zb_text_at (r->s, zb_text_skip_spaces (r->s, m->end, c->ce), c->ce, "的任务") ||
+       zb_text_at (r->s, zb_text_skip_spaces (r->s, m->end, c->ce), c->ce, "的目标")) && subject (r) != NULL)
+    {
+      c->evidence |= ZB_EVIDENCE_NAME_CONTEXT;
+      return g_strdup (subject (r));
+    }
   if (name == NULL && m->role == ZB_ROLE_LEVEL && goal != ZB_GOAL_NONE && m->list_index == 0)
     {
       name = zb_inline_name_after (r->s, m->end, c->ce);
