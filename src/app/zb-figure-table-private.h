@@ -15,6 +15,8 @@ GtkColumnView      *zb_figure_table_get_column_view   (ZbFigureTable *self);
 ZbFigureCell       *zb_figure_table_find_cell         (ZbFigureTable *self,
                                                        ZbFigure      *figure,
                                                        ZbField        field);
+/* The menu a right click on a row opens. */
+GtkPopover         *zb_figure_table_get_row_menu      (ZbFigureTable *self);
 /* The status cell of @figure when its row is on screen, else NULL. */
 GtkLabel           *zb_figure_table_find_status_label (ZbFigureTable *self,
                                                        ZbFigure      *figure);

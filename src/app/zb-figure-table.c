@@ -1054,6 +1054,13 @@ zb_figure_table_get_column_view (ZbFigureTable *self)
   return self->column_view;
 }
 
+GtkPopover *
+zb_figure_table_get_row_menu (ZbFigureTable *self)
+{
+  g_return_val_if_fail (ZB_IS_FIGURE_TABLE (self), NULL);
+  return GTK_POPOVER (self->row_menu);
+}
+
 ZbFigureCell *
 zb_figure_table_find_cell (ZbFigureTable *self,
                            ZbFigure      *figure,

@@ -413,10 +413,42 @@ test_window_workflow (void)
   /* change a kind */
   gtk_single_selection_set_selected (zb_window_get_figure_selection (window),
                                      table_position (window, figures[2]));
-  gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.figure-kind", g_variant_new_string ("progress"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.figure-kind", "s", "progress");
   g_assert_cmpint (zb_figure_get_kind (figures[2]), ==, ZB_FIGURE_PROGRESS);
   /* edit, value, delete (undone), kind */
   g_assert_cmpuint (zb_undo_stack_get_n_undo (undo), ==, 3);
+
+  /* a right click on a row selects it and opens the row menu, whose
+   * actions are the table's own */
+  {
+    ZbFigureTable *table = zb_window_get_figure_table (window);
+    GtkWidget *view = GTK_WIDGET (zb_window_get_figure_view (window));
+    GtkWidget *name = GTK_WIDGET (zb_window_find_cell (window, figures[3], ZB_FIELD_NAME));
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+    GtkGesture *right = NULL;
+    graphene_point_t at;
+
+    g_assert_nonnull (name);
+    g_assert_true (gtk_widget_compute_point (name, view, &GRAPHENE_POINT_INIT (4, 4), &at));
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_GESTURE_CLICK (c) && gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (c)) == 3)
+          right = GTK_GESTURE (c);
+      }
+    g_assert_nonnull (right);
+    g_signal_emit_by_name (right, "pressed", 1, (double) at.x, (double) at.y);
+    wait_frames (GTK_WIDGET (window), 2);
+    g_assert_true (gtk_single_selection_get_selected_item (zb_window_get_figure_selection (window)) == figures[3]);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (zb_figure_table_get_row_menu (table))));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (table), "table.figure-kind", "s", "target"));
+    g_assert_cmpint (zb_figure_get_kind (figures[3]), ==, ZB_FIGURE_TARGET);
+    gtk_popover_popdown (zb_figure_table_get_row_menu (table));
+    g_assert_true (zb_undo_stack_undo (undo, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (zb_figure_get_kind (figures[3]), ==, ZB_FIGURE_ACTUAL);
+  }
 
   /* export works on the open report */
   g_assert_true (action_widget_sensitive (GTK_WIDGET (window), "win.export"));
