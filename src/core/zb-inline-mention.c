@@ -807,7 +807,7 @@ zb_inline_is_modifier (const char      *s,
   /* 5000万元以上项目, 100亿元以上企业: a threshold of the nouns after it —
    * not 160万吨以上奠定基础 */
   if (m->qualifier != NULL && (g_str_equal (m->qualifier, "以上") || g_str_equal (m->qualifier, "以下")) &&
-      m->unit->scope == 0 /* a measure: 3户以上企业 counts at least three */)
+      m->unit->scope != 1 /* a count: 3户以上企业 counts at least three */)
     {
       gsize lim = MIN (ce, after + 18);
       for (gsize q = after; q < lim; q = g_utf8_next_char (s + q) - s)

@@ -35,7 +35,7 @@ scan_cues (ZbReader *r,
            gsize     pos)
 {
   const char *s = r->s;
-  const guint32 kinds = ZB_VOCAB_BIT (ZB_VOCAB_CUES) | ZB_VOCAB_BIT (ZB_VOCAB_NONCUES);
+  const guint64 kinds = ZB_VOCAB_BIT (ZB_VOCAB_CUES) | ZB_VOCAB_BIT (ZB_VOCAB_NONCUES);
   gsize p = r->cues_scanned;
 
   while (p < pos)
@@ -125,7 +125,7 @@ has_done_marker (const char *s,
                  gsize       from,
                  gsize       to)
 {
-  const guint32 kinds = ZB_VOCAB_BIT (ZB_VOCAB_DONE_MARKERS) | ZB_VOCAB_BIT (ZB_VOCAB_INDICATORS);
+  const guint64 kinds = ZB_VOCAB_BIT (ZB_VOCAB_DONE_MARKERS) | ZB_VOCAB_BIT (ZB_VOCAB_INDICATORS);
 
   for (gsize q = from; q < to; )
     {

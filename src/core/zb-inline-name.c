@@ -566,7 +566,7 @@ zb_inline_topic (const char *s,
   for (gsize p = cs; p < topic_end && !head; p = g_utf8_next_char (s + p) - s)
     {
       /* one look at each character for all three kinds */
-      const guint32 kinds = ZB_VOCAB_BIT (ZB_VOCAB_TREND_VERBS) | ZB_VOCAB_BIT (ZB_VOCAB_HEADS) |
+      const guint64 kinds = ZB_VOCAB_BIT (ZB_VOCAB_TREND_VERBS) | ZB_VOCAB_BIT (ZB_VOCAB_HEADS) |
                             ZB_VOCAB_BIT (ZB_VOCAB_INDICATORS);
       ZbVocabKind kind;
       const ZbWord *w = (guchar) s[p] < 0x80 && !g_ascii_isalpha (s[p]) ? NULL

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <glib.h>
+#include <string.h>
 
 #include "zb-vocab-kinds.h"
 
@@ -89,13 +90,33 @@ const ZbWord *zb_vocab_lookup        (ZbVocabKind  kind,
                                       const char  *s,
                                       gsize        len);
 /* The longest word of any kind in the mask starting at s; its kind in *kind. */
-const ZbWord *zb_vocab_at_any        (guint32      kinds,
+const ZbWord *zb_vocab_at_any        (guint64      kinds,
                                       const char  *s,
                                       const char  *end,
                                       ZbVocabKind *kind);
+/* The first word of a kind in [s, end) (its start in *at), or NULL. */
+const ZbWord *zb_vocab_find          (ZbVocabKind  kind,
+                                      const char  *s,
+                                      const char  *end,
+                                      const char **at);
+/* The word of a kind a NUL-terminated string ends with, or NULL. */
+static inline const ZbWord *
+zb_vocab_suffix (ZbVocabKind  kind,
+                 const char  *str)
+{
+  return str != NULL ? zb_vocab_before (kind, str, str + strlen (str)) : NULL;
+}
+/* The word of a kind a NUL-terminated string starts with, or NULL. */
+static inline const ZbWord *
+zb_vocab_prefix (ZbVocabKind  kind,
+                 const char  *str)
+{
+  return str != NULL ? zb_vocab_at (kind, str, str + strlen (str)) : NULL;
+}
+
 /* The canonical indicator a name stands for (NULL when the lexicon has none). */
 const char   *zb_vocab_indicator_for (const char  *name);
 
-#define ZB_VOCAB_BIT(kind) (1u << (kind))
+#define ZB_VOCAB_BIT(kind) (G_GUINT64_CONSTANT (1) << (kind))
 
 G_END_DECLS

@@ -33,7 +33,7 @@ step (const ZbVocabTrie *trie,
 static const ZbWord *
 hit_of (const ZbVocabTrie *trie,
         guint32            node,
-        guint32            kinds,
+        guint64            kinds,
         ZbVocabKind       *kind)
 {
   const ZbVocabNode *n = &trie->nodes[node];
@@ -87,7 +87,7 @@ char_before (const char *start,
 }
 
 const ZbWord *
-zb_vocab_at_any (guint32      kinds,
+zb_vocab_at_any (guint64      kinds,
                  const char  *s,
                  const char  *end,
                  ZbVocabKind *kind)
@@ -101,8 +101,8 @@ zb_vocab_at_any (guint32      kinds,
     return NULL;
   /* most characters start no word of any kind asked for */
   first = char_at (s, end);
-  for (guint32 k = kinds; k != 0 && !any; k &= k - 1)
-    any = may_hold (zb_vocab_first_chars[__builtin_ctz (k)], first);
+  for (guint64 k = kinds; k != 0 && !any; k &= k - 1)
+    any = may_hold (zb_vocab_first_chars[__builtin_ctzll (k)], first);
   if (!any)
     return NULL;
   for (const char *p = s; p < end; p++)
@@ -173,4 +173,26 @@ zb_vocab_indicator_for (const char *name)
     return NULL;
   w = zb_vocab_lookup (ZB_VOCAB_INDICATORS, name, strlen (name));
   return w != NULL ? w->text : NULL;
+}
+
+const ZbWord *
+zb_vocab_find (ZbVocabKind  kind,
+               const char  *s,
+               const char  *end,
+               const char **at)
+{
+  for (const char *p = s; p < end; p = g_utf8_next_char (p))
+    {
+      const ZbWord *w;
+      if (!may_hold (zb_vocab_first_chars[kind], char_at (p, end)))
+        continue;
+      w = zb_vocab_at (kind, p, end);
+      if (w != NULL)
+        {
+          if (at != NULL)
+            *at = p;
+          return w;
+        }
+    }
+  return NULL;
 }
