@@ -896,15 +896,28 @@ zb_inline_in_brackets (const char *s,
   return depth > 0;
 }
 
+/* Does the bracket that holds pos hold, before pos, a word of the kind (of
+ * the value, or of any when value is -1)? */
 gboolean
-zb_inline_bracket_has (const char *s,
-                       gsize       cs,
-                       gsize       pos,
-                       const char *word)
+zb_inline_bracket_holds (const char  *s,
+                         gsize        cs,
+                         gsize        pos,
+                         ZbVocabKind  kind,
+                         int          value)
 {
   gsize p = pos;
 
   while (p > cs && s[p - 1] != '(')
     p--;
-  return g_strstr_len (s + p, pos - p, word) != NULL;
+  while (p < pos)
+    {
+      const char *at = NULL;
+      const ZbWord *w = zb_vocab_find (kind, s + p, s + pos, &at);
+      if (w == NULL)
+        return FALSE;
+      if (value < 0 || w->value == value)
+        return TRUE;
+      p = at - s + strlen (w->word);
+    }
+  return FALSE;
 }

@@ -222,15 +222,31 @@ modal_holds (ZbReader    *r,
   return TRUE;
 }
 
+/* Does a goal noun of its own stand at pos: 的目标, 的任务, or 目标任务? */
+gboolean
+zb_inline_of_goal (const char *s,
+                   gsize       pos,
+                   gsize       end)
+{
+  const ZbWord *noun;
+
+  if (zb_text_at (s, pos, end, "的"))
+    {
+      noun = zb_vocab_at (ZB_VOCAB_GOAL_NOUNS, s + pos + strlen ("的"), s + end);
+      return noun != NULL && noun->value == 0;
+    }
+  noun = zb_vocab_at (ZB_VOCAB_GOAL_NOUNS, s + pos, s + end);
+  return noun != NULL && noun->value == 0 && g_utf8_strlen (noun->word, -1) >= 4;
+}
+
 /* Rule goal-after: 增长5%的目标, 40家的任务 */
 static gboolean
 goal_after (const char *s,
             gsize       pos,
             gsize       clause_end)
 {
-  for (gsize p = pos; p < clause_end; p++)
-    if (zb_text_at (s, p, clause_end, "的目标") || zb_text_at (s, p, clause_end, "的任务") ||
-        zb_text_at (s, p, clause_end, "目标任务"))
+  for (gsize p = pos; p < clause_end; p = g_utf8_next_char (s + p) - s)
+    if (zb_inline_of_goal (s, p, clause_end))
       return TRUE;
   return FALSE;
 }

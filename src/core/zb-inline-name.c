@@ -62,6 +62,16 @@ zb_inline_same_indicator (const char *a,
   return rate != NULL && rate->value == 1 && la - strlen (rate->word) == lb && strncmp (a, b, lb) == 0;
 }
 
+/* The word that names a share (比重): the first of its class in vocab/rate_words.txt. */
+static const char *
+share_word (void)
+{
+  for (guint i = 0; i < zb_vocab_sizes[ZB_VOCAB_RATE_WORDS]; i++)
+    if (zb_vocab_tables[ZB_VOCAB_RATE_WORDS][i].value == 3)
+      return zb_vocab_tables[ZB_VOCAB_RATE_WORDS][i].word;
+  return NULL;
+}
+
 /* Copies [start, end) without brackets (they hold bases and asides, never
  * the name) and without spaces. */
 static GString *
@@ -92,7 +102,8 @@ strip_brackets (const char *src,
   return buf;
 }
 
-/* Rule trailing-comparison: 工业投资比上年, 同比2022年, 环比 (the last 18 bytes) */
+/* Rule trailing-comparison: 工业投资比上年, 同比2022年, 环比 (the last 18 bytes);
+ * a rate word (比重, 比例) holds no comparison. */
 static gboolean
 cut_trailing_comparison (const char *s,
                          gsize       start,
@@ -101,16 +112,23 @@ cut_trailing_comparison (const char *s,
   for (gsize p = *end; p > start && *end - p < 18; )
     {
       const char *prev = g_utf8_find_prev_char (s + start, s + p);
+      const ZbWord *w;
       if (prev == NULL)
         break;
       p = prev - s;
-      if ((zb_text_at (s, p, *end, "较") || zb_text_at (s, p, *end, "比")) && p > start)
-        {
-          if (p >= start + 3 && (zb_text_at (s, p - 3, *end, "同") || zb_text_at (s, p - 3, *end, "环")))
-            p -= 3;
-          *end = p;
-          return TRUE;
-        }
+      w = zb_vocab_at (ZB_VOCAB_COMPARISON_WORDS, s + p, s + *end);
+      if (w == NULL || (w->value != 1 && w->value != 3) || p == start ||
+          zb_vocab_at (ZB_VOCAB_RATE_WORDS, s + p, s + *end) != NULL)
+        continue;
+      /* 同比, 环比: the year-on-year word goes whole */
+      {
+        const char *before = g_utf8_find_prev_char (s + start, s + p);
+        const ZbWord *yoy = before ? zb_vocab_at (ZB_VOCAB_COMPARISON_WORDS, before, s + *end) : NULL;
+        if (yoy != NULL && yoy->value == 3 && before >= s + start)
+          p = before - s;
+      }
+      *end = p;
+      return TRUE;
     }
   return FALSE;
 }
@@ -281,6 +299,48 @@ names_something (const char *s,
   return peel (s, &start, &end) && end >= start + 6;
 }
 
+/* Where a share's 占 stands in [start, end), with where its whole begins in
+ * *whole (after 占 or 占到); NULL when there is none. 占比, 占地, 占有 are
+ * words of their own — unless a known indicator or area follows the 占
+ * (占地区生产总值比重). */
+const char *
+zb_inline_find_share (const char *s,
+                      gsize       start,
+                      gsize       end,
+                      gsize      *whole)
+{
+  for (gsize p = start; p < end; )
+    {
+      const char *at = NULL;
+      const ZbWord *w = zb_vocab_find (ZB_VOCAB_SHARE_WORDS, s + p, s + end, &at);
+      gsize after;
+
+      if (w == NULL)
+        return NULL;
+      after = g_utf8_next_char (at) - s;
+      if (w->value == 0 && (zb_vocab_at (ZB_VOCAB_INDICATORS, s + after, s + end) != NULL ||
+                            zb_vocab_at (ZB_VOCAB_AREAS, s + after, s + end) != NULL))
+        {
+          *whole = after;
+          return at;
+        }
+      if (w->value > 0)
+        {
+          *whole = w->value == 2 ? (gsize) (at - s) + strlen (w->word) : after;
+          return at;
+        }
+      p = at - s + strlen (w->word);
+    }
+  return NULL;
+}
+
+gboolean
+zb_inline_names_share (const char *name)
+{
+  gsize whole;
+  return name != NULL && zb_inline_find_share (name, 0, strlen (name), &whole) != NULL;
+}
+
 /* Rule share: 工业投资占全县固定资产投资的比重 names 工业投资占固定资产投资比重:
  * the whole's region goes, and the share says it is one. */
 static char *
@@ -288,34 +348,28 @@ share_name (const char *s,
             gsize       start,
             gsize       end)
 {
-  const char *share = g_strstr_len (s + start, end - start, "占");
+  gsize p = 0;
+  const char *share = zb_inline_find_share (s, start, end, &p);
+  const ZbWord *region, *rate;
   GString *out;
-  gsize p;
-  const ZbWord *region;
 
   if (share == NULL)
     return NULL;
-  p = share - s + strlen ("占");
-  /* 占比, 占地, 占有, 占用 are words of their own */
-  if (zb_text_at (s, p, end, "比") || zb_text_at (s, p, end, "地") || zb_text_at (s, p, end, "有") ||
-      zb_text_at (s, p, end, "用"))
-    return NULL;
-  if (zb_text_at (s, p, end, "到"))
-    p += strlen ("到");
-  region = zb_vocab_at (ZB_VOCAB_NAME_PREFIXES, s + p, s + end);
-  if (region != NULL && g_str_has_prefix (region->word, "全"))
+  region = zb_vocab_at (ZB_VOCAB_AREAS, s + p, s + end);
+  if (region != NULL)
     p += strlen (region->word);
   if (p >= end)
     return NULL;
-  out = g_string_new_len (s + start, share - s - start + strlen ("占"));
+  out = g_string_new_len (s + start, g_utf8_next_char (share) - (s + start));
   for (; p < end; p++)
     if (!zb_text_at (s, p, end, "的"))
       g_string_append_c (out, s[p]);
     else
-      p += 2;
-  if (!g_str_has_suffix (out->str, "比重") && !g_str_has_suffix (out->str, "比例") &&
-      !g_str_has_suffix (out->str, "份额") && !g_str_has_suffix (out->str, "占比"))
-    g_string_append (out, "比重");
+      p += strlen ("的") - 1;
+  /* the name says it is a share: 比重, unless it says so already */
+  rate = zb_vocab_suffix (ZB_VOCAB_RATE_WORDS, out->str);
+  if (rate == NULL || rate->value != 3)
+    g_string_append (out, share_word ());
   return g_string_free (out, FALSE);
 }
 

@@ -160,10 +160,11 @@ int        zb_inline_rank_after     (const char *s,
 gboolean   zb_inline_in_brackets    (const char *s,
                                      gsize       cs,
                                      gsize       pos);
-gboolean   zb_inline_bracket_has    (const char *s,
-                                     gsize       cs,
-                                     gsize       pos,
-                                     const char *word);
+gboolean   zb_inline_bracket_holds  (const char  *s,
+                                     gsize        cs,
+                                     gsize        pos,
+                                     ZbVocabKind  kind,
+                                     int          value);
 
 /* zb-inline-name.c */
 char      *zb_inline_clean_name     (const char *s,
@@ -177,6 +178,11 @@ gboolean   zb_inline_names_indicator (const char *name);
 gboolean   zb_inline_is_rate_word   (const char *name);
 gboolean   zb_inline_is_bare_word   (const char *name);
 gboolean   zb_inline_ends_like_verb (const char *name);
+const char *zb_inline_find_share    (const char *s,
+                                     gsize       start,
+                                     gsize       end,
+                                     gsize      *whole);
+gboolean   zb_inline_names_share    (const char *name);
 gboolean   zb_inline_same_indicator (const char *a,
                                      const char *b);
 GPtrArray *zb_inline_split_names    (const char *name,
@@ -196,6 +202,9 @@ ZbGoalScope zb_inline_goal          (ZbReader        *r,
 void        zb_inline_mood_clause_done (ZbReader *r,
                                         gsize     cs,
                                         gsize     ce);
+gboolean    zb_inline_of_goal       (const char *s,
+                                     gsize       pos,
+                                     gsize       end);
 gboolean    zb_inline_opens_frame   (const char *s,
                                      gsize       start,
                                      gsize       end);

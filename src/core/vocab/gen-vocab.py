@@ -37,6 +37,7 @@ SCHEMA = {
     "number_words": [("value", {"percent": 1, "more": 2, "ordinal": 3})],
     "bare_names": [("value", {"word": 0, "general": 1})],
     "period_words": [("value", {"plain": 0, "this-year": 1, "whole-year": 2})],
+    "date_parts": [("value", {"year": 1, "month": 2, "day": 3})],
     "counting_verbs": [("value", {"drop": 0, "keep": 1})],
     "indicators": [("aliases", None)],
 }
