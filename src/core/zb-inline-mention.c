@@ -631,7 +631,7 @@ rule_progress (const char *s,
       /* 占年度计划投资的: a goal word, then a few words, then 的 */
       const char *at = NULL;
       const ZbWord *goal = zb_vocab_find (ZB_VOCAB_GOAL_NOUNS, s + done, s + before, &at);
-      if (goal != NULL && goal->value <= 1 && s + before - at <= 24)
+      if (goal != NULL && goal->value <= 2 && s + before - at <= 24)
         {
           m->role = ZB_ROLE_PROGRESS;
           m->cue_start = done - 3;

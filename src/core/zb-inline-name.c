@@ -44,8 +44,10 @@ gboolean
 zb_inline_is_bare_word (const char *name)
 {
   /* 工业指标, 主要经济指标: indicators in general, not one of them */
+  const ZbWord *general = zb_vocab_suffix (ZB_VOCAB_BARE_NAMES, name);
+
   return name != NULL && (zb_vocab_lookup (ZB_VOCAB_BARE_NAMES, name, strlen (name)) != NULL ||
-                          g_str_has_suffix (name, "指标"));
+                          (general != NULL && general->value == 1));
 }
 
 /* 增加值 and 增加值增速 speak of one indicator */
@@ -170,6 +172,7 @@ peel (const char *s,
 
       changed = TRUE;
       const ZbWord *known = zb_vocab_at (ZB_VOCAB_INDICATORS, s + *start, s + *end);
+      const ZbWord *plan;
 
       if ((n = zb_inline_match_period (s, *start, *end)) > 0)
         *start += n;
@@ -177,11 +180,11 @@ peel (const char *s,
       else if ((w = zb_vocab_at (ZB_VOCAB_NAME_PREFIXES, s + *start, s + *end)) != NULL &&
                (known == NULL || strlen (known->word) <= strlen (w->word)) &&
                /* 计划投资: a plan's head is a name of its own */
-               !(g_str_equal (w->word, "计划") &&
+               !((plan = zb_vocab_lookup (ZB_VOCAB_GOAL_NOUNS, w->word, strlen (w->word))) != NULL && plan->value == 2 &&
                  zb_vocab_lookup (ZB_VOCAB_HEADS, s + *start + strlen (w->word), *end - *start - strlen (w->word)) != NULL))
         *start += strlen (w->word);
-      else if (zb_text_at (s, *start, *end, "较") || zb_text_at (s, *start, *end, "比") ||
-               zb_text_at (s, *start, *end, "与"))
+      else if ((w = zb_vocab_at (ZB_VOCAB_COMPARISON_WORDS, s + *start, s + *end)) != NULL &&
+               (w->value == 1 || w->value == 4 || w->value == 3) && zb_vocab_at (ZB_VOCAB_RATE_WORDS, s + *start, s + *end) == NULL)
         return FALSE;
       else if ((w = zb_vocab_before (ZB_VOCAB_NAME_SUFFIXES, s + *start, s + *end)) != NULL)
         *end -= strlen (w->word);
@@ -209,7 +212,8 @@ cut_at_inner_period (const char *s,
           *start = p + n;
           return;
         }
-      if (n > 0 || zb_text_at (s, p, *end, "已"))
+      const ZbWord *done = zb_vocab_at (ZB_VOCAB_DONE_MARKERS, s + p, s + *end);
+      if (n > 0 || (done != NULL && done->value == 1))
         {
           if (n > 0 && p + n < *end)
             {
@@ -285,7 +289,7 @@ names_nothing (const char *s,
                gsize       start,
                gsize       end)
 {
-  if (zb_text_ends_with (s, start, end, "地") || g_utf8_strlen (s + start, end - start) <= 1)
+  if (zb_vocab_before (ZB_VOCAB_MANNER_WORDS, s + start, s + end) != NULL || g_utf8_strlen (s + start, end - start) <= 1)
     return TRUE;
   return !peel (s, &start, &end) || start >= end;
 }
@@ -471,7 +475,7 @@ zb_inline_name_after (const char *s,
       gunichar c = g_utf8_get_char (s + q);
       if (!(g_unichar_isalnum (c) || c == 0x201C || c == 0x201D || c == '"' || c == 0x2014 || c == '-'))
         break;
-      if (zb_text_at (s, q, ce, "的") || zb_text_at (s, q, ce, "用于") || zb_text_at (s, q, ce, "到位"))
+      if (zb_text_at (s, q, ce, "的") || zb_vocab_at (ZB_VOCAB_AFTER_STOPS, s + q, s + ce) != NULL)
         break;
     }
   return q > pos ? zb_inline_clean_name (s, pos, q) : NULL;
@@ -491,25 +495,32 @@ zb_inline_shorten_name (char *name)
   return t;
 }
 
+/* Past an ordinal word (第) at the start of a name. */
+static const char *
+skip_ordinal (const char *p)
+{
+  const ZbWord *w = zb_vocab_prefix (ZB_VOCAB_NUMBER_WORDS, p);
+  return w != NULL && w->value == 3 ? p + strlen (w->word) : p;
+}
+
 /* Rule numeral-series: 第一、二、三产业增加值 → 第一产业增加值 … */
 static gboolean
 share_numeral_series (GPtrArray *parts)
 {
   const char *last = g_ptr_array_index (parts, parts->len - 1);
   const char *first = g_ptr_array_index (parts, 0);
-  gboolean ordinal = g_str_has_prefix (first, "第");
+  const ZbWord *ordinal_word = zb_vocab_prefix (ZB_VOCAB_NUMBER_WORDS, first);
+  gboolean ordinal = ordinal_word != NULL && ordinal_word->value == 3;
   const char *tail = last;
   g_autofree char *head = NULL;
 
-  if (g_str_has_prefix (tail, "第"))
-    tail += strlen ("第");
+  tail = skip_ordinal (tail);
   if (zb_text_cn_digit (g_utf8_get_char (tail)) < 0)
     return FALSE;
   for (guint i = 0; i + 1 < parts->len; i++)
     {
       const char *p = g_ptr_array_index (parts, i);
-      if (g_str_has_prefix (p, "第"))
-        p += strlen ("第");
+      p = skip_ordinal (p);
       if (zb_text_cn_digit (g_utf8_get_char (p)) < 0 || *g_utf8_next_char (p) != '\0')
         return FALSE;
     }
@@ -519,9 +530,9 @@ share_numeral_series (GPtrArray *parts)
   for (guint i = 0; i < parts->len; i++)
     {
       char *p = g_ptr_array_index (parts, i);
-      const char *digit = g_str_has_prefix (p, "第") ? p + strlen ("第") : p;
+      const char *digit = skip_ordinal (p);
       g_autofree char *numeral = g_strndup (digit, g_utf8_next_char (digit) - digit);
-      g_ptr_array_index (parts, i) = g_strconcat (ordinal ? "第" : "", numeral, tail, NULL);
+      g_ptr_array_index (parts, i) = g_strconcat (ordinal ? ordinal_word->word : "", numeral, tail, NULL);
       g_free (p);
     }
   return TRUE;
@@ -558,13 +569,13 @@ split_by (const char *name,
 
   for (char *p = copy; *p; )
     {
-      if (g_str_has_prefix (p, "、") || (conjunctions >= 1 && g_str_has_prefix (p, "和")) ||
-          (conjunctions >= 2 && (g_str_has_prefix (p, "及") || g_str_has_prefix (p, "与"))))
+      const ZbWord *join = zb_vocab_prefix (ZB_VOCAB_LIST_WORDS, p);
+      if (join != NULL && join->value <= conjunctions)
         {
           *p = '\0';
           if (*start)
             g_ptr_array_add (parts, g_strdup (start));
-          p += 3;
+          p += strlen (join->word);
           start = p;
           continue;
         }
@@ -583,6 +594,7 @@ zb_inline_split_names (const char *name,
                        guint       wanted)
 {
   GPtrArray *parts = NULL;
+  const ZbWord *pair;
 
   /* 、 first, then 和 (电力热力燃气及水生产供应业 holds a 及 of its own), then all */
   for (int level = 0; level <= 2; level++)
@@ -593,13 +605,14 @@ zb_inline_split_names (const char *name,
       if (parts->len == wanted)
         return parts;
     }
-  /* 城乡居民人均可支配收入分别增长4.8%和6.5%: town, then country */
-  if (parts->len == 1 && wanted == 2 && g_str_has_prefix (name, "城乡"))
+  /* 城乡居民人均可支配收入分别增长4.8%和6.5%: a word that names two, in order */
+  if (parts->len == 1 && wanted == 2 && (pair = zb_vocab_prefix (ZB_VOCAB_PAIR_WORDS, name)) != NULL)
     {
-      const char *rest = name + strlen ("城乡");
+      const char *rest = name + strlen (pair->word);
+      g_auto(GStrv) two = g_strsplit (pair->text, "|", 2);
       g_ptr_array_set_size (parts, 0);
-      g_ptr_array_add (parts, g_strconcat ("城镇", rest, NULL));
-      g_ptr_array_add (parts, g_strconcat ("农村", rest, NULL));
+      for (guint i = 0; two[i] != NULL; i++)
+        g_ptr_array_add (parts, g_strconcat (two[i], rest, NULL));
     }
   return parts;
 }

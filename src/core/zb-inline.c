@@ -131,6 +131,16 @@ growth_rate_word (void)
   return NULL;
 }
 
+/* Does the bracket before pos hold a goal (市下任务…, 目标…)? */
+static gboolean
+bracket_holds_goal (const char *s,
+                    gsize       cs,
+                    gsize       pos)
+{
+  return zb_inline_bracket_holds (s, cs, pos, ZB_VOCAB_GOAL_NOUNS, 0) ||
+         zb_inline_bracket_holds (s, cs, pos, ZB_VOCAB_GOAL_NOUNS, 1);
+}
+
 /* Is a name a rate (率)? */
 static gboolean
 is_rate (const char *name)
@@ -293,7 +303,7 @@ bracket_level (ZbClause  *c,
 {
   const char *s = c->r->s;
 
-  if (zb_inline_bracket_holds (s, c->cs, m->start, ZB_VOCAB_GOAL_NOUNS, 0))
+  if (bracket_holds_goal (s, c->cs, m->start))
     {
       gsize open = m->start;
       while (open > c->cs && s[open - 1] != '(')
@@ -1007,7 +1017,7 @@ bracket_is_statement (const char *s,
         depth++;
       else if (s[p] == ')' && --depth == 0)
         return (comma || named_changes >= 2) &&
-               !zb_inline_bracket_holds (s, open, p, ZB_VOCAB_GOAL_NOUNS, 0);
+               !bracket_holds_goal (s, open, p);
       else if (s[p] == ',' && depth == 1)
         comma = TRUE;
       else if (zb_text_at (s, p, len, "、"))

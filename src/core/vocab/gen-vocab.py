@@ -27,7 +27,7 @@ SCHEMA = {
     "rate_words": [("value", {"change": 0, "growth": 1, "fall": 2, "share": 3, "rate": 4, "index": 5})],
     "comparison_words": [("value", {"open": 1, "base": 2, "year-on-year": 3, "opening": 4})],
     "list_words": [("value", {"first": 0, "second": 1, "last": 2})],
-    "goal_nouns": [("value", {"noun": 0, "plan": 1, "title": 2})],
+    "goal_nouns": [("value", {"noun": 0, "task": 1, "plan": 2, "title": 3})],
     "flat_words": [("value", {"rough": 0, "flat": 1})],
     "share_words": [("value", {"word": 0, "share": 1, "share-to": 2})],
     "two_tier": [("value", {"floor": 1, "aim": 2})],
@@ -39,6 +39,8 @@ SCHEMA = {
     "bare_names": [("value", {"word": 0, "general": 1})],
     "period_words": [("value", {"plain": 0, "this-year": 1, "whole-year": 2})],
     "date_parts": [("value", {"year": 1, "month": 2, "day": 3})],
+    "pair_words": [("text", None)],
+    "done_markers": [("value", {"outer": 0, "inner": 1})],
     "counting_verbs": [("value", {"drop": 0, "keep": 1})],
     "indicators": [("aliases", None)],
 }
