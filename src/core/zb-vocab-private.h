@@ -63,7 +63,6 @@ extern const ZbWord *const zb_vocab_tables[ZB_VOCAB_N_KINDS];
 extern const guint         zb_vocab_sizes[ZB_VOCAB_N_KINDS];
 extern const ZbVocabTrie   zb_vocab_forward;
 #define ZB_VOCAB_FILTER_BITS  4096
-#define ZB_VOCAB_FILTER_PRIME 4093
 extern const guint8        zb_vocab_first_chars[ZB_VOCAB_N_KINDS][ZB_VOCAB_FILTER_BITS / 8];
 extern const guint8        zb_vocab_last_chars[ZB_VOCAB_N_KINDS][ZB_VOCAB_FILTER_BITS / 8];
 extern const ZbVocabTrie   zb_vocab_backward;
@@ -73,7 +72,7 @@ static inline gboolean
 zb_vocab_may_start (ZbVocabKind kind,
                     gunichar    c)
 {
-  guint h = c % ZB_VOCAB_FILTER_PRIME;
+  guint h = c & (ZB_VOCAB_FILTER_BITS - 1);
   return (zb_vocab_first_chars[kind][h >> 3] >> (h & 7)) & 1;
 }
 

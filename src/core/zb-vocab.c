@@ -55,7 +55,7 @@ static inline gboolean
 may_hold (const guint8 bits[ZB_VOCAB_FILTER_BITS / 8],
           gunichar     c)
 {
-  guint h = c % ZB_VOCAB_FILTER_PRIME;
+  guint h = c & (ZB_VOCAB_FILTER_BITS - 1);
   return (bits[h >> 3] >> (h & 7)) & 1;
 }
 

@@ -14,7 +14,7 @@ import sys
 
 # column → (field, symbols) ; symbols map a written value to the small int kept
 FILTER_BITS = 4096
-FILTER_PRIME = 4093  # keep in step with zb-vocab-private.h
+# a character c sets bit c & (FILTER_BITS - 1): keep in step with zb-vocab-private.h
 SIGN = {"+": 1, "-": -1, "0": 0}
 SCHEMA = {
     "units": [("text", None), ("value", {"level": 0, "percent": 1, "pp": 2, "times": 3}),
@@ -190,7 +190,7 @@ def main():
         for _, entries in tables:
             bits = [0] * (FILTER_BITS // 8)
             for e in entries:
-                h = ord(e["word"][pick]) % FILTER_PRIME
+                h = ord(e["word"][pick]) & (FILTER_BITS - 1)
                 bits[h // 8] |= 1 << (h % 8)
             c.append("  { " + ", ".join(str(b) for b in bits) + " },")
         c.append("};")
