@@ -391,11 +391,13 @@ zb_inline_find_mentions (const char *s,
                          gsize       cs,
                          gsize       ce,
                          GArray     *out,
-                         GArray     *periods)
+                         GArray     *periods,
+                         gsize      *flat)
 {
   gsize qpos = cs;
   int qdepth = 0;
 
+  *flat = G_MAXSIZE;
   for (gsize p = cs; p < ce; )
     {
       gsize n, next;
@@ -405,8 +407,22 @@ zb_inline_find_mentions (const char *s,
           p++;
           continue;
         }
-      /* a Han character that starts neither a number nor a period: most of them */
-      if ((guchar) s[p] >= 0x80 && !number_candidate (s, p, ce) && !zb_inline_may_start_period (s + p, ce - p))
+      /* a Han character that starts neither a number, a period nor a flat
+       * word (持平): most of them, told apart by one look at the character */
+      if (((guchar) s[p] & 0xF0) == 0xE0 && p + 2 < ce)
+        {
+          gunichar c = (((guchar) s[p] & 0x0F) << 12) | (((guchar) s[p + 1] & 0x3F) << 6) | ((guchar) s[p + 2] & 0x3F);
+          if (*flat == G_MAXSIZE && zb_vocab_may_start (ZB_VOCAB_FLAT_WORDS, c) &&
+              zb_vocab_at (ZB_VOCAB_FLAT_WORDS, s + p, s + ce) != NULL)
+            *flat = p;
+          if (!number_candidate (s, p, ce) && !zb_vocab_may_start (ZB_VOCAB_PERIOD_WORDS, c) &&
+              !zb_vocab_may_start (ZB_VOCAB_PERIOD_PARTS, c))
+            {
+              p += 3;
+              continue;
+            }
+        }
+      else if ((guchar) s[p] >= 0x80 && !number_candidate (s, p, ce) && !zb_inline_may_start_period (s + p, ce - p))
         {
           p = g_utf8_next_char (s + p) - s;
           continue;

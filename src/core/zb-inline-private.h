@@ -77,6 +77,7 @@ struct _ZbInlineContext
   int             now_year;      /* the report's date, from its dateline; 0 unknown */
   guint8          now_month;
   int             subject_year;  /* the year its title speaks of: 2024年统计公报 */
+  int             own_level;     /* the level of its own area (vocab/areas.txt), 0 unknown */
   /* per paragraph */
   char           *last_name;
   char           *period;
@@ -114,6 +115,7 @@ typedef struct {
   gsize            cues_scanned;
   char            *period_found;  /* the last period of the sentence read so far */
   GArray          *clause_periods; /* gsize pairs: where the clause's periods stand */
+  gsize            clause_flat;   /* where the clause's flat word (持平) stands, or G_MAXSIZE */
   gsize            period_scanned;
 } ZbReader;
 
@@ -141,7 +143,8 @@ void       zb_inline_find_mentions  (const char *s,
                                      gsize       cs,
                                      gsize       ce,
                                      GArray     *out,
-                                     GArray     *periods);
+                                     GArray     *periods,
+                                     gsize      *flat);
 void       zb_inline_classify       (const char      *s,
                                      gsize            clause_start,
                                      gsize            left_start,

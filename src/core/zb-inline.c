@@ -213,8 +213,8 @@ read_clause_without_figures (ZbReader *r,
                              gsize     ce)
 {
   const char *s = r->s;
-  const char *flat = NULL;
-  const ZbWord *flat_word = zb_vocab_find (ZB_VOCAB_FLAT_WORDS, s + cs, s + ce, &flat);
+  const char *flat = r->clause_flat < ce ? s + r->clause_flat : NULL;
+  const ZbWord *flat_word = flat != NULL ? zb_vocab_at (ZB_VOCAB_FLAT_WORDS, flat, s + ce) : NULL;
   gsize first = zb_text_skip_spaces (s, cs, ce);
   const ZbWord *opening = zb_vocab_at (ZB_VOCAB_COMPARISON_WORDS, s + first, s + ce);
   const char *last = flat_word != NULL && flat_word->value == 1 ? subject (r) : NULL;
@@ -591,6 +591,27 @@ rule_of (const ZbMention *m)
     }
 }
 
+/* Rule benchmark-area: 全国GDP增长5.2%, 全省规上工业增加值增长6%: a figure whose
+ * words open with an area above the report's own is that area's. */
+static void
+set_area (ZbClause        *c,
+          ZbFigure        *f,
+          const ZbMention *m)
+{
+  const char *s = c->r->s;
+  gsize a = zb_text_skip_spaces (s, c->left_start, m->start);
+  const char *at = NULL;
+  const ZbWord *area;
+  int own = c->r->ctx->own_level;
+
+  /* the area stands before the name, a period or a connector away at most */
+  area = zb_vocab_find (ZB_VOCAB_AREAS, s + a, s + MIN (m->start, a + 18), &at);
+  if (area == NULL || m->role == ZB_ROLE_GAP)
+    return;
+  if (own > 0 ? area->value < own : area->value <= 2)
+    zb_figure_set_area (f, area->word);
+}
+
 static void
 emit (ZbClause        *c,
       const ZbMention *m,
@@ -606,6 +627,7 @@ emit (ZbClause        *c,
   if (kind == ZB_FIGURE_ACTUAL && m->role == ZB_ROLE_CHANGE)
     note_actual_period (r->ctx, period);
   fill_figure (c, f, m);
+  set_area (c, f, m);
   rank = zb_inline_rank_after (r->s, m->end, c->ce, r->sentence_end);
   if (rank > 0)
     zb_figure_set_rank (f, rank);
@@ -904,8 +926,8 @@ read_flat_part (ZbClause *c)
 {
   ZbReader *r = c->r;
   const char *s = r->s;
-  const char *flat = NULL;
-  const ZbWord *flat_word = zb_vocab_find (ZB_VOCAB_FLAT_WORDS, s + c->left_start, s + c->ce, &flat);
+  const char *flat = r->clause_flat >= c->left_start && r->clause_flat < c->ce ? s + r->clause_flat : NULL;
+  const ZbWord *flat_word = flat != NULL ? zb_vocab_at (ZB_VOCAB_FLAT_WORDS, flat, s + c->ce) : NULL;
   gsize a = c->left_start;
   g_autofree char *name = NULL;
   ZbMention m = { 0 };
@@ -938,7 +960,7 @@ read_clause (ZbReader *r,
   ZbClause c = { r, cs, ce, cs, NULL, NULL, { 0 }, 0, FALSE };
 
   g_array_set_size (r->clause_periods, 0);
-  zb_inline_find_mentions (r->s, cs, ce, mentions, r->clause_periods);
+  zb_inline_find_mentions (r->s, cs, ce, mentions, r->clause_periods, &r->clause_flat);
   for (guint i = 0; i < mentions->len; i++)
     read_mention (&c, &g_array_index (mentions, ZbMention, i),
                   i > 0 ? &g_array_index (mentions, ZbMention, i - 1) : NULL);
@@ -984,7 +1006,8 @@ is_sentence_end (const char *s,
                  gsize       p,
                  gsize       end)
 {
-  return zb_text_at (s, p, end, "。") || s[p] == '!' || s[p] == '?';
+  /* 。 is E3 80 82: a byte test first, at every byte of the text */
+  return s[p] == '!' || s[p] == '?' || ((guchar) s[p] == 0xE3 && zb_text_at (s, p, end, "。"));
 }
 
 /* Where the sentence that starts at p ends (for the mood's scan). */
@@ -1080,6 +1103,31 @@ read_text (ZbReader *r)
     }
 }
 
+/* The level of the report's own area: the area word its text uses most
+ * (全县 in a county's report, where 全市 is the city above it). */
+static void
+find_own_level (ZbInlineContext *ctx)
+{
+  const char *s = ctx->source->norm;
+  const char *end = s + MIN (ctx->source->norm_len, 256 * 1024);
+  guint counts[8] = { 0 };
+  guint best = 0;
+
+  for (const char *p = s; p < end; )
+    {
+      const char *at = NULL;
+      const ZbWord *w = zb_vocab_find (ZB_VOCAB_AREAS, p, end, &at);
+      if (w == NULL)
+        break;
+      counts[CLAMP (w->value, 0, 7)]++;
+      p = at + strlen (w->word);
+    }
+  for (guint level = 1; level < G_N_ELEMENTS (counts); level++)
+    if (counts[level] > counts[best])
+      best = level;
+  ctx->own_level = counts[best] > 0 ? (int) best : 0;
+}
+
 /* The year the report's first line speaks of: 某市2024年国民经济和社会发展统计公报 */
 static void
 find_subject_year (ZbInlineContext *ctx)
@@ -1164,6 +1212,7 @@ zb_inline_context_new (const ZbSource *source)
   ctx->section_periods = g_ptr_array_new_with_free_func (g_free);
   find_dateline (ctx);
   find_subject_year (ctx);
+  find_own_level (ctx);
   return ctx;
 }
 
