@@ -634,7 +634,7 @@ rule_progress (const char *s,
       return TRUE;
     }
   /* the phrase must speak of completing: 完成 … 任务 / 占 … 计划 */
-  for (gsize p = cs; p + 3 <= before; p = g_utf8_next_char (s + p) - s)
+  for (gsize p = zb_inline_reach_back (s, cs, before); p + 3 <= before; p = g_utf8_next_char (s + p) - s)
     {
       gsize n = 0;
       if (word_at (ZB_VOCAB_COMPLETION_VERBS, -1, s, p, before, &n))
@@ -777,7 +777,7 @@ rule_from_to (const char *s,
       }
   /* the second: 增至, 回落至 after a 由…% of the clause */
   if (m->reached)
-    for (gsize p = cs; p < m->cue_start; p = g_utf8_next_char (s + p) - s)
+    for (gsize p = zb_inline_reach_back (s, cs, m->cue_start); p < m->cue_start; p = g_utf8_next_char (s + p) - s)
       if (word_at (ZB_VOCAB_REACH_WORDS, 2, s, p, m->cue_start, NULL) && memchr (s + p, '%', m->cue_start - p) != NULL)
         {
           m->role = ZB_ROLE_CHANGE;
@@ -940,11 +940,11 @@ zb_inline_rank_after (const char *s,
                       gsize       ce,
                       gsize       sentence_end)
 {
-  int rank = find_rank (s, pos, ce);
+  int rank = find_rank (s, pos, zb_inline_reach_ahead (s, pos, ce, ZB_INLINE_NEAR));
 
   if (rank == 0)
     {
-      gsize lim = MIN (sentence_end, ce + 60);
+      gsize lim = zb_inline_reach_ahead (s, ce, sentence_end, ZB_INLINE_NEAR);
       gsize q = ce;
       while (q < lim && !zb_text_at (s, q, lim, "。") && s[q] != '%' && s[q] != ';')
         q++;
@@ -961,12 +961,13 @@ zb_inline_in_brackets (const char *s,
 {
   int depth = 0;
 
-  for (gsize p = cs; p < pos; p++)
-    if (s[p] == '(')
+  /* back from pos to the bracket that is still open, within reach */
+  for (gsize p = pos; p > zb_inline_reach_back (s, cs, pos); p--)
+    if (s[p - 1] == ')')
       depth++;
-    else if (s[p] == ')' && depth > 0)
-      depth--;
-  return depth > 0;
+    else if (s[p - 1] == '(' && depth-- == 0)
+      return TRUE;
+  return FALSE;
 }
 
 /* Does the bracket that holds pos hold, before pos, a word of the kind (of
@@ -979,9 +980,12 @@ zb_inline_bracket_holds (const char  *s,
                          int          value)
 {
   gsize p = pos;
+  gsize lim = zb_inline_reach_back (s, cs, pos);
 
-  while (p > cs && s[p - 1] != '(')
+  while (p > lim && s[p - 1] != '(')
     p--;
+  if (p == lim && (p == 0 || s[p - 1] != '('))
+    return FALSE;
   while (p < pos)
     {
       const char *at = NULL;

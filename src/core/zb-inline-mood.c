@@ -64,7 +64,9 @@ clause_start_of (const char *s,
                  gsize       sentence_start,
                  gsize       pos)
 {
-  while (pos > sentence_start && s[pos - 1] != ',' && s[pos - 1] != ';' && s[pos - 1] != ':')
+  gsize lim = zb_inline_reach_back (s, sentence_start, pos);
+
+  while (pos > lim && s[pos - 1] != ',' && s[pos - 1] != ';' && s[pos - 1] != ':')
     pos--;
   return pos;
 }
@@ -177,7 +179,7 @@ closed_by_report (ZbReader    *r,
     return TRUE;
   if (cue->pos < clause_start)
     {
-      g_autofree char *own = zb_inline_period_scan (s, clause_start, pos, NULL);
+      g_autofree char *own = zb_inline_period_scan (s, zb_inline_reach_back (s, clause_start, pos), pos, NULL);
       if (own != NULL && zb_inline_period_is_past (r->ctx, own))
         return TRUE;
       if (own != NULL && r->ctx->now_month == 0)
@@ -262,7 +264,9 @@ goal_after (const char *s,
             gsize       pos,
             gsize       clause_end)
 {
-  for (gsize p = pos; p < clause_end; p = g_utf8_next_char (s + p) - s)
+  gsize lim = zb_inline_reach_ahead (s, pos, clause_end, ZB_INLINE_NEAR);
+
+  for (gsize p = pos; p < lim; p = g_utf8_next_char (s + p) - s)
     if (zb_inline_of_goal (s, p, clause_end))
       return TRUE;
   return FALSE;
@@ -308,13 +312,14 @@ zb_inline_goal (ZbReader        *r,
   if (scope == ZB_GOAL_NONE && (r->ctx->frame || r->ctx->section_goal))
     {
       /* a frame holds until a report closes it */
-      if (!has_done_marker (r->s, clause_start, pos) && !zb_inline_period_is_past (r->ctx, period))
+      if (!has_done_marker (r->s, zb_inline_reach_back (r->s, clause_start, pos), pos) &&
+          !zb_inline_period_is_past (r->ctx, period))
         scope = ZB_GOAL_FRAME;
     }
   /* Rule future-period: what the sentence dates in a period still to come
    * cannot be a report (全年新增备案企业20户以上, said in June) */
   if (scope == ZB_GOAL_NONE && period_written && zb_inline_period_is_ahead (r->ctx, period) &&
-      !has_done_marker (r->s, clause_start, pos))
+      !has_done_marker (r->s, zb_inline_reach_back (r->s, clause_start, pos), pos))
     scope = ZB_GOAL_PERIOD;
   return scope;
 }

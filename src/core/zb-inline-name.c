@@ -470,6 +470,7 @@ zb_inline_name_after (const char *s,
   pos = zb_text_skip_spaces (s, pos, ce);
   if (zb_text_at (s, pos, ce, "的"))
     pos += strlen ("的");
+  ce = zb_inline_reach_ahead (s, pos, ce, ZB_INLINE_NEAR);
   for (q = pos; q < ce; q = g_utf8_next_char (s + q) - s)
     {
       gunichar c = g_utf8_get_char (s + q);

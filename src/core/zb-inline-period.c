@@ -348,18 +348,23 @@ zb_inline_period_before (ZbReader *r,
                          gsize     pos)
 {
   GArray *found = r->clause_periods;
+  guint i;
 
   if (r->period_scanned > pos || r->period_scanned < r->sentence_start)
     {
       g_clear_pointer (&r->period_found, g_free);
       r->period_scanned = r->sentence_start;
+      r->period_next = 0;
     }
-  for (guint i = 0; i + 1 < found->len; i += 2)
+  /* the clause's periods are in order: go on from the first not yet read */
+  for (i = r->period_next; i + 1 < found->len; i += 2)
     {
       gsize p = g_array_index (found, gsize, i);
       gsize n = g_array_index (found, gsize, i + 1);
 
-      if (p < r->period_scanned || p + n > pos)
+      if (p + n > pos)
+        break;
+      if (p < r->period_scanned)
         continue;
       if (!period_counts (r->s, p, n, pos))
         {
@@ -377,6 +382,7 @@ zb_inline_period_before (ZbReader *r,
       g_free (r->period_found);
       r->period_found = period_label (r->s, p, n);
     }
+  r->period_next = i;
   r->period_scanned = pos;
   return g_strdup (r->period_found);
 }

@@ -23,6 +23,38 @@
 
 G_BEGIN_DECLS
 
+/* How far a rule looks back (or ahead) from a mention, in bytes: a clause of
+ * a megabyte must not make any rule quadratic. A sentence's words further
+ * away than this say nothing about a figure. */
+#define ZB_INLINE_REACH 600
+/* How far a name, a rank or a goal after a number may run. */
+#define ZB_INLINE_NEAR  120
+
+/* The start of [start, pos) a rule may look at. */
+static inline gsize
+zb_inline_reach_back (const char *s,
+                      gsize       start,
+                      gsize       pos)
+{
+  gsize p = pos > start + ZB_INLINE_REACH ? pos - ZB_INLINE_REACH : start;
+  while (p < pos && ((guchar) s[p] & 0xC0) == 0x80)
+    p++;
+  return p;
+}
+
+/* The end of [pos, end) a rule may look at, at a character's boundary. */
+static inline gsize
+zb_inline_reach_ahead (const char *s,
+                       gsize       pos,
+                       gsize       end,
+                       gsize       reach)
+{
+  gsize p = end > pos + reach ? pos + reach : end;
+  while (p > pos && p < end && ((guchar) s[p] & 0xC0) == 0x80)
+    p--;
+  return p;
+}
+
 typedef enum {
   ZB_ROLE_LEVEL,
   ZB_ROLE_CHANGE,
@@ -115,6 +147,7 @@ typedef struct {
   gsize            cues_scanned;
   char            *period_found;  /* the last period of the sentence read so far */
   GArray          *clause_periods; /* gsize pairs: where the clause's periods stand */
+  guint            period_next;   /* the first of them not yet read */
   gsize            clause_flat;   /* where the clause's flat word (持平) stands, or G_MAXSIZE */
   gsize            period_scanned;
 } ZbReader;

@@ -960,6 +960,7 @@ read_clause (ZbReader *r,
   ZbClause c = { r, cs, ce, cs, NULL, NULL, { 0 }, 0, FALSE };
 
   g_array_set_size (r->clause_periods, 0);
+  r->period_next = 0;
   zb_inline_find_mentions (r->s, cs, ce, mentions, r->clause_periods, &r->clause_flat);
   for (guint i = 0; i < mentions->len; i++)
     read_mention (&c, &g_array_index (mentions, ZbMention, i),
