@@ -34,14 +34,6 @@ struct _ZbWorkspace
 
 G_DEFINE_FINAL_TYPE (ZbWorkspace, zb_workspace, G_TYPE_OBJECT)
 
-enum {
-  PROP_0,
-  PROP_PATH,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static ZbWorkspace *default_workspace;
 
 static void
@@ -137,54 +129,11 @@ zb_workspace_finalize (GObject *object)
 }
 
 static void
-zb_workspace_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  ZbWorkspace *self = ZB_WORKSPACE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PATH:
-      g_value_set_string (value, self->path);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-zb_workspace_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  ZbWorkspace *self = ZB_WORKSPACE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PATH:
-      self->path = g_value_dup_string (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 zb_workspace_class_init (ZbWorkspaceClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = zb_workspace_finalize;
-  object_class->get_property = zb_workspace_get_property;
-  object_class->set_property = zb_workspace_set_property;
-
-  properties[PROP_PATH] =
-    g_param_spec_string ("path", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -195,8 +144,12 @@ zb_workspace_init (ZbWorkspace *self)
 ZbWorkspace *
 zb_workspace_new (const char *path)
 {
+  ZbWorkspace *self;
+
   g_return_val_if_fail (path != NULL, NULL);
-  return g_object_new (ZB_TYPE_WORKSPACE, "path", path, NULL);
+  self = g_object_new (ZB_TYPE_WORKSPACE, NULL);
+  self->path = g_strdup (path);
+  return self;
 }
 
 ZbWorkspace *
