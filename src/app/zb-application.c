@@ -23,7 +23,7 @@ find_idle_window (ZbApplication *self)
 
   /* reuse a window only when it shows nothing yet */
   if (ZB_IS_WINDOW (window) &&
-      zb_window_get_report (ZB_WINDOW (window)) == NULL &&
+      zb_window_get_document (ZB_WINDOW (window)) == NULL &&
       !zb_window_get_loading (ZB_WINDOW (window)))
     return ZB_WINDOW (window);
   return NULL;

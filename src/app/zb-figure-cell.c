@@ -58,6 +58,28 @@ static const struct {
   { ZB_FIELD_CHANGE_UNIT, "pp", N_("pp") },
 };
 
+const char *
+zb_figure_cell_field_title (ZbField field)
+{
+  static const char *titles[ZB_N_FIELDS] = {
+    [ZB_FIELD_NAME] = N_("Name"),
+    [ZB_FIELD_PERIOD] = N_("Period"),
+    [ZB_FIELD_VALUE] = N_("Value"),
+    [ZB_FIELD_UNIT] = N_("Unit"),
+    [ZB_FIELD_CHANGE] = N_("Change"),
+    [ZB_FIELD_CHANGE_UNIT] = N_("Change Unit"),
+    [ZB_FIELD_TARGET] = N_("Target"),
+    [ZB_FIELD_GAP] = N_("Gap"),
+    [ZB_FIELD_KIND] = N_("Kind"),
+    [ZB_FIELD_RANK] = N_("Rank"),
+    [ZB_FIELD_DELETED] = N_("Deleted"),
+  };
+
+  if ((guint) field < ZB_N_FIELDS && titles[field] != NULL)
+    return _(titles[field]);
+  return zb_field_to_string (field);
+}
+
 char *
 zb_figure_cell_display_text (ZbField     field,
                              const char *value)

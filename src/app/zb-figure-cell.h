@@ -37,6 +37,8 @@ void         zb_figure_cell_move          (ZbFigureCell *self,
 void         zb_figure_cell_undo_text     (ZbFigureCell *self,
                                            gboolean      redo);
 
+/* A field's name as the table's column and the history show it. */
+const char  *zb_figure_cell_field_title   (ZbField       field);
 /* Text for display and back: kinds and change units are shown translated. */
 char        *zb_figure_cell_display_text  (ZbField       field,
                                            const char   *value);

@@ -2,9 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The view only shows and reads: the window writes a typed target to the
- * workspace and rebuilds the ledger, which comes back through
- * zb_targets_view_set_ledger().
+ * The view shows the document's ledger and reads the form: the document
+ * keeps a typed target or alias and rebuilds the ledger, which comes back
+ * through ::assessed.
  */
 #include "config.h"
 
@@ -16,7 +16,7 @@
 
 struct _ZbTargetsView
 {
-  GtkWidget    parent_instance;
+  ZbPane       parent_instance;
 
   GtkWidget   *scroller;
   GtkListBox  *list;
@@ -36,15 +36,9 @@ struct _ZbTargetsView
   ZbLedger    *ledger;
 };
 
-G_DEFINE_FINAL_TYPE (ZbTargetsView, zb_targets_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (ZbTargetsView, zb_targets_view, ZB_TYPE_PANE)
 
-enum {
-  SET_TARGET,
-  ADD_ALIAS,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+#define DOCUMENT(self) zb_pane_get_document (ZB_PANE (self))
 
 /* The qualifiers a target sentence uses; the first is none. */
 static const char *qualifiers[] = { "", "以上", "左右", "力争" };
@@ -303,7 +297,8 @@ zb_targets_view_submit (ZbTargetsView  *self,
       return FALSE;
     }
   show_error (self->form_error, NULL);
-  g_signal_emit (self, signals[SET_TARGET], 0, target);
+  if (DOCUMENT (self) != NULL)
+    zb_document_set_target (DOCUMENT (self), target);
   /* the typed text stays for the next target but the numbers */
   gtk_editable_set_text (GTK_EDITABLE (self->growth), "");
   gtk_editable_set_text (GTK_EDITABLE (self->value), "");
@@ -337,7 +332,8 @@ zb_targets_view_submit_alias (ZbTargetsView  *self,
     g_autofree char *note = g_strdup_printf (_("“%s” now means “%s”"), alias, canonical);
     show_note (self->alias_error, note, FALSE);
   }
-  g_signal_emit (self, signals[ADD_ALIAS], 0, alias, canonical);
+  if (DOCUMENT (self) != NULL)
+    zb_document_add_alias (DOCUMENT (self), alias, canonical);
   gtk_editable_set_text (GTK_EDITABLE (self->alias), "");
   gtk_editable_set_text (GTK_EDITABLE (self->canonical), "");
   return TRUE;
@@ -351,8 +347,8 @@ on_indicator_changed (GtkEditable   *editable,
   const char *text = gtk_editable_get_text (editable);
   g_autofree char *canonical = NULL;
 
-  if (self->ledger != NULL && *text != '\0')
-    canonical = zb_ledger_dup_canonical (self->ledger, text);
+  if (DOCUMENT (self) != NULL && *text != '\0')
+    canonical = zb_document_dup_canonical (DOCUMENT (self), text);
   if (canonical != NULL && !g_str_equal (canonical, text))
     {
       /* Translators: the indicator typed is known under another name */
@@ -415,6 +411,19 @@ button (const char *name,
 }
 
 static void
+on_assessed (ZbTargetsView *self)
+{
+  zb_targets_view_set_ledger (self, DOCUMENT (self) ? zb_document_get_ledger (DOCUMENT (self)) : NULL);
+}
+
+static void
+document_changed (ZbPane     *pane,
+                  ZbDocument *document)
+{
+  on_assessed (ZB_TARGETS_VIEW (pane));
+}
+
+static void
 zb_targets_view_dispose (GObject *object)
 {
   ZbTargetsView *self = ZB_TARGETS_VIEW (object);
@@ -432,17 +441,8 @@ zb_targets_view_class_init (ZbTargetsViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = zb_targets_view_dispose;
+  ZB_PANE_CLASS (klass)->document_changed = document_changed;
 
-  /* (const ZbTarget *): a target typed and read; the handler copies it */
-  signals[SET_TARGET] =
-    g_signal_new ("set-target", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
-  /* alias, canonical name */
-  signals[ADD_ALIAS] =
-    g_signal_new ("add-alias", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "zbtargetsview");
 }
 
@@ -530,6 +530,8 @@ zb_targets_view_init (ZbTargetsView *self)
   gtk_box_append (GTK_BOX (box), group);
 
   zb_targets_view_set_ledger (self, NULL);
+  g_signal_group_connect_object (zb_pane_get_document_signals (ZB_PANE (self)), "assessed",
+                                 G_CALLBACK (on_assessed), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

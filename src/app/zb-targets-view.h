@@ -6,22 +6,25 @@
 
 #include <gtk/gtk.h>
 
+#include "zb-pane.h"
 #include "zb-ledger.h"
 
 G_BEGIN_DECLS
 
 #define ZB_TYPE_TARGETS_VIEW (zb_targets_view_get_type ())
-G_DECLARE_FINAL_TYPE (ZbTargetsView, zb_targets_view, ZB, TARGETS_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (ZbTargetsView, zb_targets_view, ZB, TARGETS_VIEW, ZbPane)
 
 GtkWidget *zb_targets_view_new          (void);
+/* A pane: it lists its document's ledger, and gives the document what is
+ * typed (zb_document_set_target, zb_document_add_alias). */
 /* Lists the ledger's targets, conflicts marked; NULL empties the list. */
 void       zb_targets_view_set_ledger   (ZbTargetsView *self,
                                          ZbLedger      *ledger);
-/* Checks the form's text and, when it reads, emits ::set-target; else
+/* Checks the form's text and, when it reads, gives the document the target; else
  * returns FALSE with the reason, which the form also shows. */
 gboolean   zb_targets_view_submit       (ZbTargetsView *self,
                                          GError       **error);
-/* The same for the alias form and ::add-alias. */
+/* The same for the alias form. */
 gboolean   zb_targets_view_submit_alias (ZbTargetsView *self,
                                          GError       **error);
 

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "zb-cli.h"
-#include "zb-report.h"
+#include "zb-import.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -60,7 +60,7 @@ zb_cli_bench (const ZbCliGlobal *global,
     for (guint i = 0; i < inputs->len; i++)
       {
         g_autoptr(GError) error = NULL;
-        g_autoptr(ZbReport) report = zb_report_new_from_bytes (g_ptr_array_index (inputs, i),
+        g_autoptr(ZbReport) report = zb_import_report_from_bytes (g_ptr_array_index (inputs, i),
                                                                g_ptr_array_index (names, i), NULL, &error);
         if (report == NULL)
           return zb_cli_fail ("%s: %s", (char *) g_ptr_array_index (names, i), error->message);

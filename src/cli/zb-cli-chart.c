@@ -72,6 +72,96 @@ busiest_indicator (GPtrArray *all)
   return g_strdup (best);
 }
 
+/* The chart of @type: for a trend without @indicator, of the busiest one
+ * (then in @chosen). */
+static ZbChart *
+build_chart (ZbLedger    *ledger,
+             const char  *type,
+             const char  *indicator,
+             const char  *language,
+             char       **chosen,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *canonical = NULL;
+
+  if (g_str_equal (type, "gap"))
+    {
+      all = zb_ledger_assess_all (ledger);
+      if (indicator != NULL)
+        {
+          canonical = zb_ledger_dup_canonical (ledger, indicator);
+          for (guint i = all->len; i-- > 0;)
+            if (!g_str_equal (((ZbAssessment *) g_ptr_array_index (all, i))->indicator, canonical))
+              g_ptr_array_remove_index (all, i);
+        }
+      return zb_chart_new_gap (all, NULL, language);
+    }
+  if (indicator == NULL)
+    {
+      all = zb_ledger_assess_all (ledger);
+      if ((*chosen = busiest_indicator (all)) == NULL)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                               "chart: no growth figures found in the reports; nothing to chart");
+          return NULL;
+        }
+      indicator = *chosen;
+    }
+  rows = zb_ledger_assess_indicator (ledger, indicator);
+  canonical = zb_ledger_dup_canonical (ledger, indicator);
+  return zb_chart_new_trend (rows, canonical, language);
+}
+
+/* One line on stdout: the file, its rows and how many are ahead, … */
+static void
+print_summary (ZbChart    *chart,
+               const char *output,
+               const char *what)
+{
+  guint counts[4] = { 0 };
+
+  for (guint i = 0; i < zb_chart_get_n_layers (chart); i++)
+    {
+      ZbChartLayer *layer = zb_chart_get_layer (chart, i);
+
+      if (zb_chart_layer_get_kind (layer) != ZB_CHART_LAYER_LABELS)
+        continue;
+      for (guint j = 0; j < zb_chart_layer_get_n_items (layer); j++)
+        counts[zb_chart_layer_get_item (layer, j)->status]++;
+    }
+  printf ("%s\t%u %s\tahead %u\ton-track %u\tbehind %u\tno-target %u\n",
+          output, zb_chart_get_n_categories (chart), what,
+          counts[ZB_STATUS_AHEAD], counts[ZB_STATUS_ON_TRACK], counts[ZB_STATUS_BEHIND],
+          counts[ZB_STATUS_UNKNOWN]);
+}
+
+/* Conflicting targets are shown, not merged: one line each on stderr. */
+static void
+report_conflicts (ZbLedger *ledger)
+{
+  g_autoptr(GPtrArray) conflicts = zb_ledger_get_conflicts (ledger);
+
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      const ZbTarget *t = g_ptr_array_index (conflicts, i);
+      g_autoptr(GPtrArray) all = zb_ledger_get_targets (ledger, t->indicator, t->year, t->area);
+
+      fprintf (stderr, "zhibiao-cli: chart: %s %d: %u conflicting targets:", t->indicator, t->year, all->len);
+      for (guint j = 0; j < all->len; j++)
+        {
+          const ZbTarget *c = g_ptr_array_index (all, j);
+          g_autofree char *g = c->growth.set ? zb_number_format (&c->growth) : NULL;
+          g_autofree char *val = c->value.set ? zb_number_format (&c->value) : NULL;
+
+          fprintf (stderr, " %s%s%s%s%s", g ? g : "", g ? "%" : "", val ? val : "", val && c->unit ? c->unit : "",
+                   c->qualifier ? c->qualifier : "");
+        }
+      fprintf (stderr, "\n");
+    }
+}
+
 int
 zb_cli_chart (const ZbCliGlobal *global,
               int                argc,
@@ -82,12 +172,10 @@ zb_cli_chart (const ZbCliGlobal *global,
   double threshold = 0.5;
   g_autoptr(GPtrArray) files = g_ptr_array_new ();
   g_autoptr(ZbLedger) ledger = zb_ledger_new ();
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) conflicts = NULL;
   g_autoptr(ZbChart) chart = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *chosen = NULL;
-  guint n_rows, counts[4] = { 0 };
+  guint n_rows;
 
   for (int i = 1; i < argc; i++)
     {
@@ -166,37 +254,10 @@ zb_cli_chart (const ZbCliGlobal *global,
       return zb_cli_fail ("%s: %s", global->workspace, error->message);
   }
 
-  if (g_str_equal (type, "gap"))
-    {
-      g_autoptr(GPtrArray) all = zb_ledger_assess_all (ledger);
-
-      if (indicator != NULL)
-        {
-          g_autofree char *canonical = zb_ledger_dup_canonical (ledger, indicator);
-
-          for (guint i = all->len; i-- > 0;)
-            if (!g_str_equal (((ZbAssessment *) g_ptr_array_index (all, i))->indicator, canonical))
-              g_ptr_array_remove_index (all, i);
-        }
-      chart = zb_chart_new_gap (all, NULL, language);
-      rows = g_steal_pointer (&all);
-    }
-  else
-    {
-      if (indicator == NULL)
-        {
-          g_autoptr(GPtrArray) all = zb_ledger_assess_all (ledger);
-          chosen = busiest_indicator (all);
-          if (chosen == NULL)
-            return zb_cli_fail ("chart: no growth figures found in the reports; nothing to chart");
-          indicator = chosen;
-        }
-      rows = zb_ledger_assess_indicator (ledger, indicator);
-      {
-        g_autofree char *canonical = zb_ledger_dup_canonical (ledger, indicator);
-        chart = zb_chart_new_trend (rows, canonical, language);
-      }
-    }
+  if ((chart = build_chart (ledger, type, indicator, language, &chosen, &error)) == NULL)
+    return zb_cli_fail ("%s", error->message);
+  if (chosen != NULL)
+    indicator = chosen;
 
   n_rows = zb_chart_get_n_categories (chart);
   if (n_rows == 0)
@@ -216,38 +277,7 @@ zb_cli_chart (const ZbCliGlobal *global,
   if (!zb_chart_save (chart, output, width, height, &error))
     return zb_cli_fail ("%s", error->message);
 
-  for (guint i = 0; i < zb_chart_get_n_layers (chart); i++)
-    {
-      ZbChartLayer *layer = zb_chart_get_layer (chart, i);
-
-      if (zb_chart_layer_get_kind (layer) != ZB_CHART_LAYER_LABELS)
-        continue;
-      for (guint j = 0; j < zb_chart_layer_get_n_items (layer); j++)
-        counts[zb_chart_layer_get_item (layer, j)->status]++;
-    }
-  printf ("%s\t%u %s\tahead %u\ton-track %u\tbehind %u\tno-target %u\n",
-          output, n_rows, g_str_equal (type, "gap") ? "rows" : "periods",
-          counts[ZB_STATUS_AHEAD], counts[ZB_STATUS_ON_TRACK], counts[ZB_STATUS_BEHIND],
-          counts[ZB_STATUS_UNKNOWN]);
-
-  /* conflicting targets are shown, not merged */
-  conflicts = zb_ledger_get_conflicts (ledger);
-  for (guint i = 0; i < conflicts->len; i++)
-    {
-      const ZbTarget *t = g_ptr_array_index (conflicts, i);
-      g_autoptr(GPtrArray) all = zb_ledger_get_targets (ledger, t->indicator, t->year, t->area);
-
-      fprintf (stderr, "zhibiao-cli: chart: %s %d: %u conflicting targets:", t->indicator, t->year, all->len);
-      for (guint j = 0; j < all->len; j++)
-        {
-          const ZbTarget *c = g_ptr_array_index (all, j);
-          g_autofree char *g = c->growth.set ? zb_number_format (&c->growth) : NULL;
-          g_autofree char *val = c->value.set ? zb_number_format (&c->value) : NULL;
-
-          fprintf (stderr, " %s%s%s%s%s", g ? g : "", g ? "%" : "", val ? val : "", val && c->unit ? c->unit : "",
-                   c->qualifier ? c->qualifier : "");
-        }
-      fprintf (stderr, "\n");
-    }
+  print_summary (chart, output, g_str_equal (type, "gap") ? "rows" : "periods");
+  report_conflicts (ledger);
   return ZB_CLI_OK;
 }

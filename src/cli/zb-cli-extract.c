@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "zb-cli.h"
-#include "zb-report.h"
+#include "zb-import.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -50,7 +50,7 @@ zb_cli_extract (const ZbCliGlobal *global,
     }
 
   file = g_file_new_for_commandline_arg (path);
-  report = zb_report_new_from_file (file, NULL, &error);
+  report = zb_import_report_from_file (file, NULL, &error);
   if (report == NULL)
     return zb_cli_fail ("%s: %s", path, error->message);
 

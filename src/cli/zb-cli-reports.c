@@ -4,7 +4,8 @@
  */
 #include "zb-cli.h"
 #include "zb-ledger.h"
-#include "zb-store.h"
+#include "zb-import.h"
+#include "zb-ledger-fill.h"
 
 gboolean
 zb_cli_load_reports (const ZbCliGlobal  *global,
@@ -29,7 +30,7 @@ zb_cli_load_reports (const ZbCliGlobal  *global,
       const char *path = g_ptr_array_index (paths, i);
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
       g_autoptr(GError) local_error = NULL;
-      g_autoptr(ZbReport) report = zb_report_new_from_file (file, NULL, &local_error);
+      g_autoptr(ZbReport) report = zb_import_report_from_file (file, NULL, &local_error);
       gint64 id = 0;
 
       if (report == NULL ||
@@ -52,7 +53,7 @@ zb_cli_fill_ledger (ZbLedger   *ledger,
                     GPtrArray  *reports,
                     GError    **error)
 {
-  if (store != NULL && !zb_store_fill_ledger (store, ledger, error))
+  if (store != NULL && !zb_ledger_fill_from_store (ledger, store, error))
     return FALSE;
 
   for (guint i = 0; i < reports->len; i++)

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "zb-cli.h"
+#include "zb-import.h"
 #include "zb-store.h"
 
 #include <stdio.h>
@@ -79,7 +80,7 @@ zb_cli_import (const ZbCliGlobal *global,
       return ZB_CLI_USAGE;
     }
   file = g_file_new_for_commandline_arg (argv[1]);
-  report = zb_report_new_from_file (file, NULL, &error);
+  report = zb_import_report_from_file (file, NULL, &error);
   if (report == NULL)
     return zb_cli_fail ("%s: %s", argv[1], error->message);
   store = open_workspace (global, &error);
@@ -451,7 +452,7 @@ zb_cli_bench_store (const ZbCliGlobal *global,
     {
       const char *path = g_ptr_array_index (paths, i);
       g_autoptr(GFile) file = g_file_new_for_path (path);
-      g_autoptr(ZbReport) report = zb_report_new_from_file (file, NULL, &error);
+      g_autoptr(ZbReport) report = zb_import_report_from_file (file, NULL, &error);
       GListModel *model;
 
       if (report == NULL)

@@ -9,18 +9,12 @@
 G_BEGIN_DECLS
 
 /* Workbooks and charts are made for a meeting, not for the clerk's desktop:
- * "zh…" gives the Chinese text, any other language the English one, and
- * NULL follows the UI language through gettext. */
-static inline const char *
-zb_i18n_pick (const char *language,
-              const char *en,
-              const char *zh)
-{
-  if (language != NULL && g_str_has_prefix (language, "zh"))
-    return zh;
-  if (language != NULL)
-    return en;
-  return g_dgettext (GETTEXT_PACKAGE, en);
-}
+ * their language is chosen on its own ("zh_CN", "en"), whatever the UI's.
+ * The translation comes from the same catalog as the UI's, po/zh_CN.po,
+ * compiled into the library (zb-i18n.c): "en" (or any language without a
+ * catalog) gives @msgid, "zh…" the Chinese, and NULL follows the UI
+ * language through gettext. Mark @msgid with N_(). Thread-safe. */
+const char *zb_i18n_gettext (const char *language,
+                             const char *msgid);
 
 G_END_DECLS

@@ -60,11 +60,11 @@ zb_status_to_label (ZbStatus    status,
 {
   switch (status)
     {
-    case ZB_STATUS_AHEAD: return zb_i18n_pick (language, N_("ahead"), "超前");
-    case ZB_STATUS_ON_TRACK: return zb_i18n_pick (language, N_("on track"), "正常");
-    case ZB_STATUS_BEHIND: return zb_i18n_pick (language, N_("behind"), "落后");
+    case ZB_STATUS_AHEAD: return zb_i18n_gettext (language, N_("ahead"));
+    case ZB_STATUS_ON_TRACK: return zb_i18n_gettext (language, N_("on track"));
+    case ZB_STATUS_BEHIND: return zb_i18n_gettext (language, N_("behind"));
     case ZB_STATUS_UNKNOWN:
-    default: return zb_i18n_pick (language, N_("no target"), "无目标");
+    default: return zb_i18n_gettext (language, N_("no target"));
     }
 }
 
@@ -387,37 +387,53 @@ zb_ledger_add_figure (ZbLedger *self,
     }
 }
 
-void
-zb_ledger_add_report (ZbLedger *self,
-                      ZbReport *report)
+/* "2023年…工作报告": the first plausible four-digit year of the title */
+static int
+title_year (const char *title)
 {
-  GListModel *figures;
-  const char *title;
-  int year = 0;
-
-  g_return_if_fail (ZB_IS_LEDGER (self));
-  g_return_if_fail (ZB_IS_REPORT (report));
-
-  /* "2023年…工作报告": the first plausible four-digit year of the title */
-  title = zb_report_get_title (report);
   for (const char *p = title; p && *p; p++)
     if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
         g_ascii_isdigit (p[3]) && !g_ascii_isdigit (p[4]) && (p == title || !g_ascii_isdigit (p[-1])))
       {
         int y = atoi (p);
         if (y >= 1950 && y <= 2100)
-          {
-            year = y;
-            break;
-          }
+          return y;
       }
+  return 0;
+}
 
+void
+zb_ledger_add_report (ZbLedger *self,
+                      ZbReport *report)
+{
+  GListModel *figures;
+  int year;
+
+  g_return_if_fail (ZB_IS_LEDGER (self));
+  g_return_if_fail (ZB_IS_REPORT (report));
+
+  year = title_year (zb_report_get_title (report));
   figures = zb_report_get_figures (report);
   for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
     {
       g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
       zb_ledger_add_figure (self, f, year);
     }
+}
+
+void
+zb_ledger_add_figures (ZbLedger   *self,
+                       GPtrArray  *figures,
+                       const char *title)
+{
+  int year;
+
+  g_return_if_fail (ZB_IS_LEDGER (self));
+  g_return_if_fail (figures != NULL);
+
+  year = title_year (title);
+  for (guint i = 0; i < figures->len; i++)
+    zb_ledger_add_figure (self, g_ptr_array_index (figures, i), year);
 }
 
 static GPtrArray *

@@ -76,6 +76,11 @@ void          zb_ledger_add_figure        (ZbLedger    *self,
 /* All figures of a report; the year comes from its title when it has one. */
 void          zb_ledger_add_report        (ZbLedger    *self,
                                            ZbReport    *report);
+/* The same for figures of a report titled @title (copies taken for a
+ * worker thread, say). */
+void          zb_ledger_add_figures       (ZbLedger    *self,
+                                           GPtrArray   *figures,
+                                           const char  *title);
 /* A target typed by hand; it takes precedence over those read from reports.
  * @growth and @value may be NULL. */
 void          zb_ledger_set_target        (ZbLedger       *self,

@@ -4,8 +4,6 @@
  */
 #include "zb-report.h"
 #include "zb-parser-private.h"
-#include "zb-docx.h"
-#include "zb-pdf.h"
 
 #include <string.h>
 
@@ -80,41 +78,6 @@ zb_report_init (ZbReport *self)
   self->figures = g_list_store_new (ZB_TYPE_FIGURE);
 }
 
-/* Word and PDF containers are recognised by their magic so that a renamed
- * file still opens with the right reader. */
-typedef ZbSource *(*ZbImporter) (GBytes *bytes, const char *path, GCancellable *cancellable, GError **error);
-
-/* An encrypted Word file is an OLE2 compound file, as is the old .doc. */
-static ZbSource *
-import_ole2 (GBytes       *bytes,
-             const char   *path,
-             GCancellable *cancellable,
-             GError      **error)
-{
-  g_set_error_literal (error, ZB_ERROR, ZB_ERROR_FORMAT,
-                       "This is a password-protected or old-format (.doc) Word file: "
-                       "save it as an unprotected .docx first");
-  return NULL;
-}
-
-static ZbImporter
-importer_for (GBytes *bytes)
-{
-  gsize len;
-  const char *data = g_bytes_get_data (bytes, &len);
-
-  if (len >= 4 && memcmp (data, "PK\003\004", 4) == 0)
-    return zb_docx_import;
-  /* an empty zip is still a zip: let the reader name what is missing */
-  if (len >= 4 && memcmp (data, "PK\005\006", 4) == 0)
-    return zb_docx_import;
-  if (len >= 5 && memcmp (data, "%PDF-", 5) == 0)
-    return zb_pdf_import;
-  if (len >= 8 && memcmp (data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
-    return import_ole2;
-  return NULL;
-}
-
 ZbReport *
 zb_report_new_from_source (ZbSource      *source,
                            GCancellable  *cancellable,
@@ -138,16 +101,16 @@ zb_report_new_unparsed (ZbSource *source)
 }
 
 ZbReport *
-zb_report_new_from_bytes (GBytes        *bytes,
-                          const char    *path,
-                          GCancellable  *cancellable,
-                          GError       **error)
+zb_report_new_from_bytes_with (GBytes          *bytes,
+                               const char      *path,
+                               ZbSourceReader   reader,
+                               GCancellable    *cancellable,
+                               GError         **error)
 {
   g_autoptr(ZbSource) source = NULL;
-  ZbImporter importer = importer_for (bytes);
 
-  if (importer != NULL)
-    source = importer (bytes, path, cancellable, error);
+  if (reader != NULL)
+    source = reader (bytes, path, cancellable, error);
   else
     source = zb_source_new_from_bytes (bytes, path, error);
   if (source == NULL)
@@ -156,9 +119,18 @@ zb_report_new_from_bytes (GBytes        *bytes,
 }
 
 ZbReport *
-zb_report_new_from_file (GFile         *file,
-                         GCancellable  *cancellable,
-                         GError       **error)
+zb_report_new_from_bytes (GBytes        *bytes,
+                          const char    *path,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  return zb_report_new_from_bytes_with (bytes, path, NULL, cancellable, error);
+}
+
+GBytes *
+zb_report_load_file (GFile         *file,
+                     GCancellable  *cancellable,
+                     GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *path = g_file_get_path (file);
@@ -174,45 +146,29 @@ zb_report_new_from_file (GFile         *file,
                    "Cannot read %s: %s", path ? path : uri, local_error->message);
       return NULL;
     }
-  return zb_report_new_from_bytes (bytes, path, cancellable, error);
-}
-
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  GFile *file = task_data;
-  GError *error = NULL;
-  ZbReport *report = zb_report_new_from_file (file, cancellable, &error);
-
-  if (report == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, report, g_object_unref);
-}
-
-void
-zb_report_load_async (GFile               *file,
-                      GCancellable        *cancellable,
-                      GAsyncReadyCallback  callback,
-                      gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, zb_report_load_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, load_thread);
+  return g_steal_pointer (&bytes);
 }
 
 ZbReport *
-zb_report_load_finish (GAsyncResult  *result,
-                       GError       **error)
+zb_report_new_from_file_with (GFile           *file,
+                              ZbSourceReader   reader,
+                              GCancellable    *cancellable,
+                              GError         **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GBytes) bytes = zb_report_load_file (file, cancellable, error);
+
+  if (bytes == NULL)
+    return NULL;
+  return zb_report_new_from_bytes_with (bytes, path, reader, cancellable, error);
+}
+
+ZbReport *
+zb_report_new_from_file (GFile         *file,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  return zb_report_new_from_file_with (file, NULL, cancellable, error);
 }
 
 const char *
@@ -615,4 +571,73 @@ zb_report_to_tsv (ZbReport *self)
       tsv_cell (out, zb_figure_get_quote (f), TRUE);
     }
   return g_string_free (out, FALSE);
+}
+
+/* The prefix of the title up to its first 区/县/市/州/旗/省, if short. */
+char *
+zb_report_dup_region (ZbReport *self)
+{
+  static const char * const suffixes[] = { "区", "县", "市", "州", "旗", "省" };
+  const char *title;
+  const char *best = NULL;
+  gsize suffix_len = 0;
+
+  g_return_val_if_fail (ZB_IS_REPORT (self), NULL);
+
+  title = self->title;
+  if (title == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      const char *p = strstr (title, suffixes[i]);
+      if (p != NULL && (best == NULL || p < best))
+        {
+          best = p;
+          suffix_len = strlen (suffixes[i]);
+        }
+    }
+  if (best == NULL || g_utf8_strlen (title, best - title) > 12 || best == title)
+    return NULL;
+  return g_strndup (title, best - title + suffix_len);
+}
+
+/* The period most figures are about; else the year the title names. */
+char *
+zb_report_dup_main_period (ZbReport *self)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GListModel *figures;
+  const char *title;
+  const char *best = NULL;
+  guint best_count = 0;
+
+  g_return_val_if_fail (ZB_IS_REPORT (self), NULL);
+
+  figures = G_LIST_MODEL (self->figures);
+  title = self->title;
+
+  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
+    {
+      g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
+      const char *period = zb_figure_get_period (f);
+      guint count;
+
+      if (period == NULL || *period == '\0')
+        continue;
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, period)) + 1;
+      g_hash_table_insert (counts, g_strdup (period), GUINT_TO_POINTER (count));
+      if (count > best_count)
+        {
+          best_count = count;
+          best = period;   /* owned by the figure, which the report keeps */
+        }
+    }
+  if (best != NULL)
+    return g_strdup (best);
+
+  for (const char *p = title; p && *p; p++)
+    if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3]) &&
+        (p == title || !g_ascii_isdigit (p[-1])) && !g_ascii_isdigit (p[4]))
+      return g_strdup_printf ("%.4s年", p);
+  return NULL;
 }

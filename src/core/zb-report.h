@@ -15,12 +15,34 @@ G_BEGIN_DECLS
 #define ZB_TYPE_REPORT (zb_report_get_type ())
 G_DECLARE_FINAL_TYPE (ZbReport, zb_report, ZB, REPORT, GObject)
 
-/* Reads and parses synchronously (call it from a worker thread, or from the CLI). */
+/* How a report's bytes become its source: NULL is text (UTF-8, UTF-16
+ * with BOM, GB18030: zb_source_new_from_bytes); zb-import.h has the
+ * reader that knows Word and PDF too. */
+typedef ZbSource *(*ZbSourceReader) (GBytes        *bytes,
+                                     const char    *path,
+                                     GCancellable  *cancellable,
+                                     GError       **error);
+
+/* Read and parse synchronously: call them from a worker thread or the CLI.
+ * Without a reader, the file is text. */
 ZbReport   *zb_report_new_from_file      (GFile               *file,
+                                          GCancellable        *cancellable,
+                                          GError             **error);
+ZbReport   *zb_report_new_from_file_with (GFile               *file,
+                                          ZbSourceReader       reader,
                                           GCancellable        *cancellable,
                                           GError             **error);
 ZbReport   *zb_report_new_from_bytes     (GBytes              *bytes,
                                           const char          *path,
+                                          GCancellable        *cancellable,
+                                          GError             **error);
+ZbReport   *zb_report_new_from_bytes_with (GBytes             *bytes,
+                                          const char          *path,
+                                          ZbSourceReader       reader,
+                                          GCancellable        *cancellable,
+                                          GError             **error);
+/* The bytes of a report file. */
+GBytes     *zb_report_load_file          (GFile               *file,
                                           GCancellable        *cancellable,
                                           GError             **error);
 ZbReport   *zb_report_new_from_source    (ZbSource            *source,
@@ -29,13 +51,6 @@ ZbReport   *zb_report_new_from_source    (ZbSource            *source,
 /* A report with no outline and no figures, for the workspace, which stores
  * and rebuilds them itself so that they do not change with the parser. */
 ZbReport   *zb_report_new_unparsed       (ZbSource            *source);
-/* Reads and parses on a GTask thread. */
-void        zb_report_load_async         (GFile               *file,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data);
-ZbReport   *zb_report_load_finish        (GAsyncResult        *result,
-                                          GError             **error);
 
 const char *zb_report_get_path           (ZbReport *self);
 const char *zb_report_get_title          (ZbReport *self);
@@ -70,6 +85,12 @@ void        zb_report_insert_figure      (ZbReport *self,
 gboolean    zb_report_remove_figure      (ZbReport *self,
                                           ZbFigure *figure,
                                           guint    *position);
+
+/* What the workspace lists a report by: the region its title names
+ * ("临江县…" → "临江县"), NULL when it names none; the period most of its
+ * figures are about, else the year of its title ("2025年"), else NULL. */
+char       *zb_report_dup_region         (ZbReport *self);
+char       *zb_report_dup_main_period    (ZbReport *self);
 
 typedef enum {
   ZB_JSON_DEFAULT = 0,

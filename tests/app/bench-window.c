@@ -9,7 +9,7 @@
 #include <locale.h>
 #include <time.h>
 
-#include "zb-window.h"
+#include "zb-window-private.h"
 
 static gboolean
 count_frame (GtkWidget     *widget,
@@ -202,7 +202,10 @@ main (int   argc,
         double ms;
 
         zb_figure_correct (figure, ZB_FIELD_CHANGE, change, NULL, NULL);
+        /* rebuilt on a worker thread now: wait for it */
         wait_frames (GTK_WIDGET (window), 2);
+        while (zb_document_get_assessing (zb_window_get_document (window)))
+          g_main_context_iteration (NULL, TRUE);
         ms = zb_window_get_ledger_ms (window);
         g_array_append_val (times, ms);
       }

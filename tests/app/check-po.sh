@@ -1,10 +1,20 @@
 #!/bin/sh
-# Every string of the sources has a zh_CN translation, none fuzzy.
+# Every template and translatable source is in po/POTFILES, and every
+# string of them has a zh_CN translation, none fuzzy.
 set -eu
 src="$1"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 cd "$src"
+# every template and every source that marks strings for translation is listed
+missing=0
+for f in ui/*.ui $(grep -lE '(^|[^A-Za-z0-9_])(_|N_|C_|NC_|ngettext|g_dngettext)\(' src/*/*.c); do
+  if ! grep -qx "$f" po/POTFILES; then
+    echo "$f has translatable strings but is not in po/POTFILES" >&2
+    missing=1
+  fi
+done
+[ "$missing" -eq 0 ] || exit 1
 xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=C_:1c,2 \
   --keyword=NC_:1c,2 --keyword=g_dngettext:2,3 --files-from=po/POTFILES \
   -o "$tmp/zhibiao.pot"

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "zb-report.h"
+#include "zb-import.h"
 #include "zb-source.h"
 #include "zb-types.h"
 
@@ -55,7 +55,7 @@ report_from_text (const char *text)
 {
   g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
   g_autoptr(GError) error = NULL;
-  ZbReport *report = zb_report_new_from_bytes (bytes, "plain.txt", NULL, &error);
+  ZbReport *report = zb_import_report_from_bytes (bytes, "plain.txt", NULL, &error);
 
   g_assert_no_error (error);
   return report;
@@ -231,7 +231,7 @@ test_docx_text (void)
 {
   g_autoptr(GBytes) docx = make_docx ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(ZbReport) report = zb_report_new_from_bytes (docx, "renamed.bin", NULL, &error);
+  g_autoptr(ZbReport) report = zb_import_report_from_bytes (docx, "renamed.bin", NULL, &error);
   const char *text;
 
   g_assert_no_error (error);
@@ -274,7 +274,7 @@ test_docx_same_as_text (void)
 {
   g_autoptr(GBytes) docx = make_docx ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(ZbReport) from_docx = zb_report_new_from_bytes (docx, "report.docx", NULL, &error);
+  g_autoptr(ZbReport) from_docx = zb_import_report_from_bytes (docx, "report.docx", NULL, &error);
   g_autoptr(ZbReport) from_text = report_from_text (docx_as_text);
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
@@ -400,7 +400,7 @@ test_pdf_same_as_text (void)
 {
   g_autoptr(GBytes) pdf = make_pdf (TRUE);
   g_autoptr(GError) error = NULL;
-  g_autoptr(ZbReport) from_pdf = zb_report_new_from_bytes (pdf, "brief.docx", NULL, &error);
+  g_autoptr(ZbReport) from_pdf = zb_import_report_from_bytes (pdf, "brief.docx", NULL, &error);
   g_autoptr(ZbReport) from_text = NULL;
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
@@ -457,7 +457,7 @@ assert_refused (GBytes     *bytes,
                 const char *needle)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ZbReport) report = zb_report_new_from_bytes (bytes, path, NULL, &error);
+  g_autoptr(ZbReport) report = zb_import_report_from_bytes (bytes, path, NULL, &error);
 
   g_assert_null (report);
   g_assert_nonnull (error);
@@ -575,12 +575,12 @@ test_after_failure (void)
   g_autoptr(GBytes) junk = g_bytes_new_static ("PK\003\004 broken", 14);
   g_autoptr(GBytes) docx = make_docx ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(ZbReport) bad = zb_report_new_from_bytes (junk, "a.docx", NULL, &error);
+  g_autoptr(ZbReport) bad = zb_import_report_from_bytes (junk, "a.docx", NULL, &error);
   g_autoptr(ZbReport) good = NULL;
 
   g_assert_null (bad);
   g_clear_error (&error);
-  good = zb_report_new_from_bytes (docx, "b.docx", NULL, &error);
+  good = zb_import_report_from_bytes (docx, "b.docx", NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (find_figure (good, 7.2));
 }

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "zb-store.h"
+#include "zb-figure-index.h"
 
 #include <errno.h>
 #include <string.h>
@@ -780,116 +781,6 @@ insert_correction (ZbStore             *self,
 
 /* ---------------------------------------------------------------- import */
 
-static char *
-figure_key (ZbFigure *figure)
-{
-  g_autofree char *name = zb_figure_dup_original (figure, ZB_FIELD_NAME);
-
-  return g_strconcat (name ? name : "", "\x1f", zb_figure_get_quote (figure) ? zb_figure_get_quote (figure) : "", NULL);
-}
-
-/* key → GQueue of figures in document order, for matching in order */
-static GHashTable *
-index_figures (GPtrArray *figures)
-{
-  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                             (GDestroyNotify) g_queue_free);
-
-  for (guint i = 0; i < figures->len; i++)
-    {
-      ZbFigure *f = g_ptr_array_index (figures, i);
-      char *key = figure_key (f);
-      GQueue *q = g_hash_table_lookup (index, key);
-
-      if (q == NULL)
-        {
-          q = g_queue_new ();
-          g_hash_table_insert (index, key, q);
-        }
-      else
-        g_free (key);
-      g_queue_push_tail (q, f);
-    }
-  return index;
-}
-
-static ZbFigure *
-take_match (GHashTable *index,
-            ZbFigure   *figure)
-{
-  g_autofree char *key = figure_key (figure);
-  GQueue *q = g_hash_table_lookup (index, key);
-
-  return q ? g_queue_pop_head (q) : NULL;
-}
-
-static gboolean
-figure_is_precious (ZbFigure *figure)
-{
-  return zb_figure_get_corrections (figure)->len > 0 ||
-         g_strcmp0 (zb_figure_get_rule (figure), "manual") == 0;
-}
-
-/* The prefix of the title up to its first 区/县/市/州/旗/省, if short. */
-static char *
-region_from_title (const char *title)
-{
-  static const char * const suffixes[] = { "区", "县", "市", "州", "旗", "省" };
-  const char *best = NULL;
-  gsize suffix_len = 0;
-
-  if (title == NULL)
-    return NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      const char *p = strstr (title, suffixes[i]);
-      if (p != NULL && (best == NULL || p < best))
-        {
-          best = p;
-          suffix_len = strlen (suffixes[i]);
-        }
-    }
-  if (best == NULL || g_utf8_strlen (title, best - title) > 12 || best == title)
-    return NULL;
-  return g_strndup (title, best - title + suffix_len);
-}
-
-/* The period most figures are about; else the year the title names. */
-static char *
-period_of (ZbReport *report)
-{
-  GListModel *figures = zb_report_get_figures (report);
-  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  const char *title = zb_report_get_title (report);
-  const char *best = NULL;
-  guint best_count = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
-    {
-      g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
-      const char *period = zb_figure_get_period (f);
-      guint count;
-
-      if (period == NULL || *period == '\0')
-        continue;
-      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, period)) + 1;
-      g_hash_table_insert (counts, g_strdup (period), GUINT_TO_POINTER (count));
-      if (count > best_count)
-        {
-          best_count = count;
-          best = period;   /* owned by the figure, which the report keeps */
-        }
-    }
-  if (best != NULL)
-    return g_strdup (best);
-
-  for (const char *p = title; p && *p; p++)
-    if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3]) &&
-        (p == title || !g_ascii_isdigit (p[-1])) && !g_ascii_isdigit (p[4]))
-      return g_strdup_printf ("%.4s年", p);
-  return NULL;
-}
-
 static gboolean
 write_sections (ZbStore   *self,
                 gint64     report_id,
@@ -963,18 +854,18 @@ restore_report (ZbStore   *self,
 {
   GListModel *figures = zb_report_get_figures (report);
   g_autoptr(GPtrArray) stored = read_figures (self, report_id, error);
-  g_autoptr(GHashTable) index = NULL;
+  g_autoptr(ZbFigureIndex) index = NULL;
   g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
   guint n;
 
   if (stored == NULL)
     return FALSE;
-  index = index_figures (stored);
+  index = zb_figure_index_new (stored);
   n = g_list_model_get_n_items (figures);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
-      ZbFigure *match = take_match (index, f);
+      ZbFigure *match = zb_figure_index_take (index, f);
 
       if (match == NULL)
         {
@@ -1010,41 +901,6 @@ restore_report (ZbStore   *self,
   return update_positions (self, report, error);
 }
 
-/* A hand-made figure whose quote is still in the new text is made again there. */
-static ZbFigure *
-remake_by_hand (ZbReport *report,
-                ZbFigure *old)
-{
-  ZbSource *src = zb_report_get_source (report);
-  const char *quote = zb_figure_get_quote (old);
-  const char *at;
-  ZbFigure *copy;
-  GListModel *figures = zb_report_get_figures (report);
-  gsize offset;
-  guint pos = 0, n;
-
-  if (g_strcmp0 (zb_figure_get_rule (old), "manual") != 0 || quote == NULL || *quote == '\0' || src == NULL)
-    return NULL;
-  at = strstr (src->text, quote);
-  if (at == NULL)
-    return NULL;
-  offset = at - src->text;
-  copy = zb_figure_copy (old);
-  zb_figure_set_id (copy, 0);
-  zb_figure_set_source (copy, zb_report_section_at (report, offset), zb_source_line_at (src, offset),
-                        zb_source_orig_offset (src, offset), offset, strlen (quote), quote);
-  n = g_list_model_get_n_items (figures);
-  while (pos < n)
-    {
-      g_autoptr(ZbFigure) f = g_list_model_get_item (figures, pos);
-      if (zb_figure_get_text_offset (f) > offset)
-        break;
-      pos++;
-    }
-  zb_report_insert_figure (report, pos, copy);
-  return copy;
-}
-
 /* Changed bytes at a known path: new figures; corrections follow name and
  * quote, hand-made figures follow their quote. */
 static gboolean
@@ -1059,7 +915,7 @@ reimport_report (ZbStore    *self,
   g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) pairs = g_ptr_array_new ();   /* old, new, old, new… */
   g_autoptr(GPtrArray) remade = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) index = NULL;
+  g_autoptr(ZbFigureIndex) index = NULL;
   sqlite3_stmt *retire;
 
   if (old == NULL)
@@ -1073,21 +929,21 @@ reimport_report (ZbStore    *self,
 
   for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
     g_ptr_array_add (fresh, g_list_model_get_item (figures, i));
-  index = index_figures (fresh);
+  index = zb_figure_index_new (fresh);
 
   for (guint i = 0; i < old->len; i++)
     {
       ZbFigure *o = g_ptr_array_index (old, i);
       ZbFigure *match;
 
-      if (!figure_is_precious (o))
+      if (!zb_figure_index_is_precious (o))
         continue;
-      if ((match = take_match (index, o)) != NULL)
+      if ((match = zb_figure_index_take (index, o)) != NULL)
         {
           g_ptr_array_add (pairs, o);
           g_ptr_array_add (pairs, match);
         }
-      else if ((match = remake_by_hand (report, o)) != NULL)
+      else if ((match = zb_figure_index_remake (report, o)) != NULL)
         g_ptr_array_add (remade, match);
       else if (uncarried != NULL)
         g_ptr_array_add (uncarried, g_object_ref (o));
@@ -1173,8 +1029,8 @@ import_locked (ZbStore    *self,
                GError    **error)
 {
   const char *path = zb_report_get_path (report);
-  g_autofree char *region = region_from_title (zb_report_get_title (report));
-  g_autofree char *period = period_of (report);
+  g_autofree char *region = zb_report_dup_region (report);
+  g_autofree char *period = zb_report_dup_main_period (report);
   gint64 id = 0;
   sqlite3_stmt *stmt;
   gsize len;
@@ -1791,34 +1647,4 @@ zb_store_list_aliases (ZbStore  *self,
       return NULL;
     }
   return g_steal_pointer (&list);
-}
-
-gboolean
-zb_store_fill_ledger (ZbStore   *self,
-                      ZbLedger  *ledger,
-                      GError   **error)
-{
-  g_autoptr(GPtrArray) aliases = NULL;
-  g_autoptr(GPtrArray) targets = NULL;
-
-  g_return_val_if_fail (ZB_IS_STORE (self), FALSE);
-  g_return_val_if_fail (ZB_IS_LEDGER (ledger), FALSE);
-
-  /* aliases first, so that targets and figures are filed under one name */
-  if ((aliases = zb_store_list_aliases (self, error)) == NULL)
-    return FALSE;
-  for (guint i = 0; i < aliases->len; i++)
-    {
-      const ZbStoreAlias *a = g_ptr_array_index (aliases, i);
-      zb_ledger_add_alias (ledger, a->alias, a->indicator);
-    }
-
-  if ((targets = zb_store_list_targets (self, error)) == NULL)
-    return FALSE;
-  for (guint i = 0; i < targets->len; i++)
-    {
-      const ZbTarget *t = g_ptr_array_index (targets, i);
-      zb_ledger_add_typed_target (ledger, t);
-    }
-  return TRUE;
 }

@@ -9,7 +9,6 @@
 #include "zb-figure.h"
 #include "zb-report.h"
 #include "zb-target.h"
-#include "zb-ledger.h"
 
 G_BEGIN_DECLS
 
@@ -119,11 +118,5 @@ gboolean       zb_store_remove_alias     (ZbStore        *self,
                                           GError        **error);
 GPtrArray     *zb_store_list_aliases     (ZbStore        *self,
                                           GError        **error);  /* of ZbStoreAlias, by alias */
-
-/* Gives a ledger the workspace's aliases and typed targets (which take
- * precedence over the reports'); add the reports to it after this. */
-gboolean       zb_store_fill_ledger      (ZbStore        *self,
-                                          ZbLedger       *ledger,
-                                          GError        **error);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "zb-save.h"
 #include "zb-types.h"
 
 struct _ZbChart
@@ -519,6 +520,193 @@ draw_legend (ZbChart *self,
 }
 
 static void
+draw_bars (ZbChart      *self,
+           cairo_t      *cr,
+           guint         index,
+           ZbChartLayer *layer)
+{
+  gboolean horizontal = self->orientation == ZB_CHART_HORIZONTAL;
+  double thick = MIN (self->band * 0.6, 28);
+  double zero = zb_chart_value_to_pixel (self, 0);
+
+  for (guint i = 0; i < zb_chart_layer_get_n_items (layer); i++)
+    {
+      const ZbChartItem *it = zb_chart_layer_get_item (layer, i);
+      double c = zb_chart_category_to_pixel (self, it->category);
+      double v = zb_chart_value_to_pixel (self, it->value);
+
+      if (horizontal)
+        {
+          record (self, index, zero, c - thick / 2, v - zero, thick);
+          bar (cr, it->status, MIN (zero, v), c - thick / 2, fabs (v - zero), thick);
+        }
+      else
+        {
+          record (self, index, c - thick / 2, zero, thick, v - zero);
+          bar (cr, it->status, c - thick / 2, MIN (zero, v), thick, fabs (v - zero));
+        }
+    }
+}
+
+static void
+draw_markers (ZbChart      *self,
+              cairo_t      *cr,
+              guint         index,
+              ZbChartLayer *layer)
+{
+  for (guint i = 0; i < zb_chart_layer_get_n_items (layer); i++)
+    {
+      const ZbChartItem *it = zb_chart_layer_get_item (layer, i);
+      double x, y, r = CLAMP (self->band * 0.35, 2.5, 7);
+
+      point (self, it->category, it->value, &x, &y);
+      record (self, index, x - r, y - r, 2 * r, 2 * r);
+      diamond (cr, x, y, r);
+    }
+}
+
+/* The path of a line layer; a flat (dashed) target line runs across the
+ * whole of each category. */
+static void
+line_path (ZbChart      *self,
+           cairo_t      *cr,
+           ZbChartLayer *layer,
+           gboolean      dashed)
+{
+  gboolean horizontal = self->orientation == ZB_CHART_HORIZONTAL;
+  double half = self->band / 2;
+
+  cairo_new_path (cr);
+  for (guint i = 0; i < zb_chart_layer_get_n_items (layer); i++)
+    {
+      const ZbChartItem *it = zb_chart_layer_get_item (layer, i);
+      double x, y;
+
+      point (self, it->category, it->value, &x, &y);
+      if (dashed && horizontal)
+        {
+          if (i == 0) cairo_move_to (cr, x, y - half); else cairo_line_to (cr, x, y - half);
+          cairo_line_to (cr, x, y + half);
+        }
+      else if (dashed)
+        {
+          if (i == 0) cairo_move_to (cr, x - half, y); else cairo_line_to (cr, x - half, y);
+          cairo_line_to (cr, x + half, y);
+        }
+      else if (i == 0)
+        cairo_move_to (cr, x, y);
+      else
+        cairo_line_to (cr, x, y);
+    }
+}
+
+static void
+draw_line (ZbChart      *self,
+           cairo_t      *cr,
+           Text         *t,
+           guint         index,
+           ZbChartLayer *layer,
+           double        text_px)
+{
+  gboolean horizontal = self->orientation == ZB_CHART_HORIZONTAL;
+  gboolean dashed = zb_chart_layer_get_dashed (layer);
+  guint n = zb_chart_layer_get_n_items (layer);
+  double r = CLAMP (self->band * 0.12, 3, 6);
+  double half = self->band / 2;
+
+  line_path (self, cr, layer, dashed);
+  cairo_set_source_rgb (cr, dashed ? 0.35 : 0.12, dashed ? 0.35 : 0.2, dashed ? 0.35 : 0.35);
+  cairo_set_line_width (cr, dashed ? 1.5 : 2.5);
+  if (dashed)
+    cairo_set_dash (cr, (double[]) { 7, 4 }, 2, 0);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ZbChartItem *it = zb_chart_layer_get_item (layer, i);
+      double x, y;
+
+      point (self, it->category, it->value, &x, &y);
+      if (dashed)
+        {
+          /* the target's value once, at the end of the line */
+          if (i + 1 == n && it->label)
+            {
+              text_set (t, it->label, text_px, FALSE, -1);
+              cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+              if (horizontal)
+                text_draw (t, cr, x + 3, y + half, 0, 1);
+              else
+                text_draw (t, cr, x + half - 2, y - 2, 1, 1);
+            }
+          record (self, index, x - 3, y - 3, 6, 6);
+          continue;
+        }
+      record (self, index, x - r - 1, y - r - 1, 2 * r + 2, 2 * r + 2);
+      status_shape (cr, it->status, x, y, r);
+      if (it->label)
+        {
+          text_set (t, it->label, text_px, FALSE, -1);
+          cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+          if (horizontal)
+            text_draw (t, cr, x + r + 3, y, 0, 0.5);
+          else
+            text_draw (t, cr, x, y - r - 3, 0.5, 1);
+        }
+    }
+}
+
+static void
+draw_labels (ZbChart      *self,
+             cairo_t      *cr,
+             Text         *t,
+             guint         index,
+             ZbChartLayer *layer,
+             double        text_px,
+             double        labels_x)
+{
+  /* in a crowded chart, every k-th label only */
+  guint every = (guint) ceil (MIN_TEXT_PX / MAX (self->band, 0.1));
+  double r = MIN (text_px * 0.45, self->band * 0.45);
+
+  for (guint i = 0; i < zb_chart_layer_get_n_items (layer); i++)
+    {
+      const ZbChartItem *it = zb_chart_layer_get_item (layer, i);
+      double c = zb_chart_category_to_pixel (self, it->category);
+      double w, h;
+
+      if (every > 1 && it->category % every != 0)
+        {
+          record (self, index, labels_x, c - self->band / 2, 0, self->band);
+          continue;
+        }
+      if (self->orientation == ZB_CHART_HORIZONTAL)
+        {
+          status_shape (cr, it->status, labels_x + r, c, r);
+          text_set (t, it->label ? it->label : "", text_px, FALSE, -1);
+          text_size (t, &w, &h);
+          cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+          text_draw (t, cr, labels_x + 2 * r + 4, c, 0, 0.5);
+          record (self, index, labels_x, c - MAX (h, 2 * r) / 2, 2 * r + 4 + w, MAX (h, 2 * r));
+        }
+      else
+        {
+          double y = self->plot.y - 4, x;
+
+          /* shape and text centred together over the column */
+          text_set (t, it->label ? it->label : "", text_px, FALSE, self->band - 2 * r - 8);
+          text_size (t, &w, &h);
+          x = c - (2 * r + 4 + w) / 2;
+          status_shape (cr, it->status, x + r, y - r, r);
+          cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+          text_draw (t, cr, x + 2 * r + 4, y - r, 0, 0.5);
+          record (self, index, x, y - MAX (h, 2 * r), 2 * r + 4 + w, MAX (h, 2 * r));
+        }
+    }
+}
+
+static void
 draw_layer (ZbChart      *self,
             cairo_t      *cr,
             Text         *t,
@@ -527,163 +715,20 @@ draw_layer (ZbChart      *self,
             double        text_px,
             double        labels_x)
 {
-  guint n = zb_chart_layer_get_n_items (layer);
-  gboolean horizontal = self->orientation == ZB_CHART_HORIZONTAL;
-  double thick = MIN (self->band * 0.6, 28);
-  double zero = zb_chart_value_to_pixel (self, 0);
-
   switch (zb_chart_layer_get_kind (layer))
     {
     case ZB_CHART_LAYER_BARS:
-      for (guint i = 0; i < n; i++)
-        {
-          const ZbChartItem *it = zb_chart_layer_get_item (layer, i);
-          double c = zb_chart_category_to_pixel (self, it->category);
-          double v = zb_chart_value_to_pixel (self, it->value);
-
-          if (horizontal)
-            {
-              record (self, index, zero, c - thick / 2, v - zero, thick);
-              bar (cr, it->status, MIN (zero, v), c - thick / 2, fabs (v - zero), thick);
-            }
-          else
-            {
-              record (self, index, c - thick / 2, zero, thick, v - zero);
-              bar (cr, it->status, c - thick / 2, MIN (zero, v), thick, fabs (v - zero));
-            }
-        }
+      draw_bars (self, cr, index, layer);
       break;
-
     case ZB_CHART_LAYER_MARKERS:
-      for (guint i = 0; i < n; i++)
-        {
-          const ZbChartItem *it = zb_chart_layer_get_item (layer, i);
-          double x, y, r = CLAMP (self->band * 0.35, 2.5, 7);
-
-          point (self, it->category, it->value, &x, &y);
-          record (self, index, x - r, y - r, 2 * r, 2 * r);
-          diamond (cr, x, y, r);
-        }
+      draw_markers (self, cr, index, layer);
       break;
-
     case ZB_CHART_LAYER_LINE:
-      {
-        gboolean dashed = zb_chart_layer_get_dashed (layer);
-        double r = CLAMP (self->band * 0.12, 3, 6);
-
-        cairo_new_path (cr);
-        for (guint i = 0; i < n; i++)
-          {
-            const ZbChartItem *it = zb_chart_layer_get_item (layer, i);
-            double x, y;
-
-            point (self, it->category, it->value, &x, &y);
-            /* a flat target line runs across the whole category */
-            if (dashed)
-              {
-                double half = self->band / 2;
-                if (horizontal)
-                  {
-                    if (i == 0) cairo_move_to (cr, x, y - half); else cairo_line_to (cr, x, y - half);
-                    cairo_line_to (cr, x, y + half);
-                  }
-                else
-                  {
-                    if (i == 0) cairo_move_to (cr, x - half, y); else cairo_line_to (cr, x - half, y);
-                    cairo_line_to (cr, x + half, y);
-                  }
-              }
-            else if (i == 0)
-              cairo_move_to (cr, x, y);
-            else
-              cairo_line_to (cr, x, y);
-          }
-        cairo_set_source_rgb (cr, dashed ? 0.35 : 0.12, dashed ? 0.35 : 0.2, dashed ? 0.35 : 0.35);
-        cairo_set_line_width (cr, dashed ? 1.5 : 2.5);
-        if (dashed)
-          cairo_set_dash (cr, (double[]) { 7, 4 }, 2, 0);
-        cairo_stroke (cr);
-        cairo_set_dash (cr, NULL, 0, 0);
-
-        for (guint i = 0; i < n; i++)
-          {
-            const ZbChartItem *it = zb_chart_layer_get_item (layer, i);
-            double x, y;
-
-            point (self, it->category, it->value, &x, &y);
-            if (dashed)
-              {
-                /* the target's value once, at the end of the line */
-                if (i + 1 == n && it->label)
-                  {
-                    double half = self->band / 2;
-                    text_set (t, it->label, text_px, FALSE, -1);
-                    cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-                    if (horizontal)
-                      text_draw (t, cr, x + 3, y + half, 0, 1);
-                    else
-                      text_draw (t, cr, x + half - 2, y - 2, 1, 1);
-                  }
-                record (self, index, x - 3, y - 3, 6, 6);
-                continue;
-              }
-            record (self, index, x - r - 1, y - r - 1, 2 * r + 2, 2 * r + 2);
-            status_shape (cr, it->status, x, y, r);
-            if (it->label)
-              {
-                text_set (t, it->label, text_px, FALSE, -1);
-                cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-                if (horizontal)
-                  text_draw (t, cr, x + r + 3, y, 0, 0.5);
-                else
-                  text_draw (t, cr, x, y - r - 3, 0.5, 1);
-              }
-          }
-      }
+      draw_line (self, cr, t, index, layer, text_px);
       break;
-
     case ZB_CHART_LAYER_LABELS:
     default:
-      {
-        /* in a crowded chart, every k-th label only */
-        guint every = (guint) ceil (MIN_TEXT_PX / MAX (self->band, 0.1));
-        double r = MIN (text_px * 0.45, self->band * 0.45);
-
-        for (guint i = 0; i < n; i++)
-          {
-            const ZbChartItem *it = zb_chart_layer_get_item (layer, i);
-            double c = zb_chart_category_to_pixel (self, it->category);
-            double w, h;
-
-            if (every > 1 && it->category % every != 0)
-              {
-                record (self, index, labels_x, c - self->band / 2, 0, self->band);
-                continue;
-              }
-            if (horizontal)
-              {
-                status_shape (cr, it->status, labels_x + r, c, r);
-                text_set (t, it->label ? it->label : "", text_px, FALSE, -1);
-                text_size (t, &w, &h);
-                cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-                text_draw (t, cr, labels_x + 2 * r + 4, c, 0, 0.5);
-                record (self, index, labels_x, c - MAX (h, 2 * r) / 2, 2 * r + 4 + w, MAX (h, 2 * r));
-              }
-            else
-              {
-                double y = self->plot.y - 4, x;
-
-                /* shape and text centred together over the column */
-                text_set (t, it->label ? it->label : "", text_px, FALSE, self->band - 2 * r - 8);
-                text_size (t, &w, &h);
-                x = c - (2 * r + 4 + w) / 2;
-                status_shape (cr, it->status, x + r, y - r, r);
-                cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-                text_draw (t, cr, x + 2 * r + 4, y - r, 0, 0.5);
-                record (self, index, x, y - MAX (h, 2 * r), 2 * r + 4 + w, MAX (h, 2 * r));
-              }
-          }
-      }
+      draw_labels (self, cr, t, index, layer, text_px, labels_x);
       break;
     }
 }
@@ -699,25 +744,246 @@ count_items (ZbChart *self)
   return n + (self->layers->len << 24);
 }
 
+/* What the layout decides for one frame. */
+typedef struct {
+  int     width, height;
+  gboolean horizontal;
+  double  tick_w, tick_h, axis_title_h;
+  double  text_px;   /* of the category labels */
+  double  label_w;   /* horizontal: the column of category names */
+} Frame;
+
+/* The title and the legend; returns where the plot may start. */
+static double
+draw_heading (ZbChart *self,
+              cairo_t *cr,
+              Text    *t,
+              int      width)
+{
+  double top = PAD, title_h = 0;
+
+  if (self->title && *self->title)
+    {
+      text_set (t, self->title, 16, TRUE, width - 2 * PAD);
+      text_size (t, NULL, &title_h);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      text_draw (t, cr, PAD, top, 0, 0);
+      top += title_h + 6;
+    }
+  draw_legend (self, cr, t, PAD, top, width - PAD);
+  return top + TEXT_PX * 1.4 + 10;
+}
+
+/* The value axis: its tick labels and title. */
+static void
+measure_axis (ZbChart *self,
+              Text    *t,
+              Frame   *f)
+{
+  double w;
+
+  text_set (t, "0123456789.-", TEXT_PX, FALSE, -1);
+  text_size (t, NULL, &f->tick_h);
+  for (guint i = 0; i < zb_chart_axis_get_n_ticks (self->axis); i++)
+    {
+      g_autofree char *s = zb_chart_axis_dup_tick_label (self->axis, i);
+      text_set (t, s, TEXT_PX, FALSE, -1);
+      text_size (t, &w, NULL);
+      f->tick_w = MAX (f->tick_w, w);
+    }
+  if (zb_chart_axis_get_title (self->axis))
+    {
+      text_set (t, zb_chart_axis_get_title (self->axis), TEXT_PX, FALSE, -1);
+      text_size (t, NULL, &f->axis_title_h);
+    }
+}
+
+static ZbChartLayer *
+labels_layer (ZbChart *self)
+{
+  ZbChartLayer *labels = NULL;
+
+  for (guint i = 0; i < self->layers->len; i++)
+    if (zb_chart_layer_get_kind (g_ptr_array_index (self->layers, i)) == ZB_CHART_LAYER_LABELS)
+      labels = g_ptr_array_index (self->layers, i);
+  return labels;
+}
+
+/* Measuring every name is most of a frame's work; a resize or a hover
+ * redraw keeps the text size, so the widths are reused. */
+static void
+measure_names (ZbChart      *self,
+               Text         *t,
+               ZbChartLayer *labels,
+               double        text_px)
+{
+  double w;
+
+  if (self->measured_px == text_px && self->measured_items == count_items (self))
+    return;
+  self->measured_label_w = self->measured_right_w = 0;
+  for (guint i = 0; i < self->categories->len; i++)
+    {
+      text_set (t, g_ptr_array_index (self->categories, i), text_px, FALSE, -1);
+      text_size (t, &w, NULL);
+      self->measured_label_w = MAX (self->measured_label_w, w);
+    }
+  for (guint i = 0; labels && i < zb_chart_layer_get_n_items (labels); i++)
+    {
+      const ZbChartItem *it = zb_chart_layer_get_item (labels, i);
+      text_set (t, it->label ? it->label : "", text_px, FALSE, -1);
+      text_size (t, &w, NULL);
+      self->measured_right_w = MAX (self->measured_right_w, w + text_px + 6);
+    }
+  self->measured_px = text_px;
+  self->measured_items = count_items (self);
+}
+
+/* The plot area below @top, room left for names, ticks and labels. */
+static void
+place_plot (ZbChart *self,
+            Text    *t,
+            Frame   *f,
+            double   top)
+{
+  ZbChartLayer *labels = labels_layer (self);
+  guint n_cat = MAX (self->categories->len, 1);
+  double bottom, left, right;
+
+  if (f->horizontal)
+    {
+      double right_w;
+
+      bottom = f->height - PAD - f->axis_title_h - f->tick_h - 6;
+      self->band = (bottom - top) / n_cat;
+      f->text_px = CLAMP (self->band * 0.75, MIN_TEXT_PX, TEXT_PX);
+      measure_names (self, t, labels, f->text_px);
+      /* long names are cut with "…" past a third of the width */
+      f->label_w = MIN (self->measured_label_w, f->width * 0.32);
+      right_w = MIN (self->measured_right_w, f->width * 0.25);
+      left = PAD + f->label_w + 8;
+      right = f->width - PAD - right_w - (right_w > 0 ? 10 : 0);
+    }
+  else
+    {
+      /* status shapes sit above the plot in a vertical chart */
+      if (labels)
+        top += TEXT_PX + 6;
+      bottom = f->height - PAD - f->axis_title_h - 2 * f->tick_h - 8;
+      left = PAD + f->tick_w + 8;
+      right = f->width - PAD - 40;
+      f->text_px = TEXT_PX;
+    }
+
+  self->plot = (cairo_rectangle_t) { left, top, MAX (right - left, 1), MAX (bottom - top, 1) };
+  self->band = (f->horizontal ? self->plot.height : self->plot.width) / n_cat;
+}
+
+/* A line across the plot at value pixel @p. */
+static void
+value_line (ZbChart *self,
+            cairo_t *cr,
+            gboolean horizontal,
+            double   p)
+{
+  if (horizontal)
+    {
+      cairo_move_to (cr, p, self->plot.y);
+      cairo_line_to (cr, p, self->plot.y + self->plot.height);
+    }
+  else
+    {
+      cairo_move_to (cr, self->plot.x, p);
+      cairo_line_to (cr, self->plot.x + self->plot.width, p);
+    }
+  cairo_stroke (cr);
+}
+
+/* The grid, its tick labels, the axis title and the zero line. */
+static void
+draw_grid (ZbChart     *self,
+           cairo_t     *cr,
+           Text        *t,
+           const Frame *f)
+{
+  cairo_set_line_width (cr, 1);
+  for (guint i = 0; i < zb_chart_axis_get_n_ticks (self->axis); i++)
+    {
+      double p = round (zb_chart_value_to_pixel (self, zb_chart_axis_get_tick (self->axis, i))) + 0.5;
+      g_autofree char *s = zb_chart_axis_dup_tick_label (self->axis, i);
+
+      cairo_set_source_rgb (cr, 0.88, 0.88, 0.88);
+      value_line (self, cr, f->horizontal, p);
+      text_set (t, s, TEXT_PX, FALSE, -1);
+      cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
+      if (f->horizontal)
+        text_draw (t, cr, p, self->plot.y + self->plot.height + 4, 0.5, 0);
+      else
+        text_draw (t, cr, self->plot.x - 6, p, 1, 0.5);
+    }
+  if (zb_chart_axis_get_title (self->axis))
+    {
+      text_set (t, zb_chart_axis_get_title (self->axis), TEXT_PX, FALSE, -1);
+      cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
+      if (f->horizontal)
+        text_draw (t, cr, self->plot.x + self->plot.width / 2, f->height - PAD, 0.5, 1);
+      else
+        text_draw (t, cr, PAD, f->height - PAD, 0, 1);
+    }
+}
+
+static void
+draw_categories (ZbChart     *self,
+                 cairo_t     *cr,
+                 Text        *t,
+                 const Frame *f)
+{
+  guint every = f->horizontal ? (guint) ceil (MIN_TEXT_PX / MAX (self->band, 0.1)) : 1;
+
+  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+  for (guint i = 0; i < self->categories->len; i += every)
+    {
+      double c = zb_chart_category_to_pixel (self, i);
+
+      if (f->horizontal)
+        {
+          text_set (t, g_ptr_array_index (self->categories, i), f->text_px, FALSE, f->label_w);
+          text_draw (t, cr, self->plot.x - 8, c, 1, 0.5);
+        }
+      else
+        {
+          text_set (t, g_ptr_array_index (self->categories, i), TEXT_PX, FALSE, self->band - 4);
+          pango_layout_set_alignment (t->layout, PANGO_ALIGN_CENTER);
+          text_draw (t, cr, c, self->plot.y + self->plot.height + f->tick_h + 8, 0.5, 0);
+          pango_layout_set_alignment (t->layout, PANGO_ALIGN_LEFT);
+        }
+    }
+
+  /* the zero line */
+  if (zb_chart_axis_get_min (self->axis) <= 0 && zb_chart_axis_get_max (self->axis) >= 0)
+    {
+      cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
+      cairo_set_line_width (cr, 1);
+      value_line (self, cr, f->horizontal, round (zb_chart_value_to_pixel (self, 0)) + 0.5);
+    }
+}
+
 void
 zb_chart_draw (ZbChart *self,
                cairo_t *cr,
                int      width,
                int      height)
 {
+  Frame f = { 0 };
   Text t;
-  gboolean horizontal;
-  guint n_cat, every;
-  double title_h = 0, legend_h, tick_h, tick_w = 0, axis_title_h = 0;
-  double label_w = 0, right_w = 0, text_px, w;
-  double top, bottom, left, right;
-  ZbChartLayer *labels = NULL;
+  double top;
 
   g_return_if_fail (ZB_IS_CHART (self));
   g_return_if_fail (cr != NULL);
 
-  horizontal = self->orientation == ZB_CHART_HORIZONTAL;
-  n_cat = MAX (self->categories->len, 1);
+  f.width = width;
+  f.height = height;
+  f.horizontal = self->orientation == ZB_CHART_HORIZONTAL;
   update_axis (self);
 
   cairo_save (cr);
@@ -725,172 +991,13 @@ zb_chart_draw (ZbChart *self,
   cairo_clip (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
-
   text_init (&t, cr);
 
-  /* title and legend */
-  top = PAD;
-  if (self->title && *self->title)
-    {
-      text_set (&t, self->title, 16, TRUE, width - 2 * PAD);
-      text_size (&t, NULL, &title_h);
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      text_draw (&t, cr, PAD, top, 0, 0);
-      top += title_h + 6;
-    }
-  legend_h = TEXT_PX * 1.4;
-  draw_legend (self, cr, &t, PAD, top, width - PAD);
-  top += legend_h + 10;
-
-  /* the value axis: tick labels and title */
-  text_set (&t, "0123456789.-", TEXT_PX, FALSE, -1);
-  text_size (&t, NULL, &tick_h);
-  for (guint i = 0; i < zb_chart_axis_get_n_ticks (self->axis); i++)
-    {
-      g_autofree char *s = zb_chart_axis_dup_tick_label (self->axis, i);
-      text_set (&t, s, TEXT_PX, FALSE, -1);
-      text_size (&t, &w, NULL);
-      tick_w = MAX (tick_w, w);
-    }
-  if (zb_chart_axis_get_title (self->axis))
-    {
-      text_set (&t, zb_chart_axis_get_title (self->axis), TEXT_PX, FALSE, -1);
-      text_size (&t, NULL, &axis_title_h);
-    }
-
-  for (guint i = 0; i < self->layers->len; i++)
-    if (zb_chart_layer_get_kind (g_ptr_array_index (self->layers, i)) == ZB_CHART_LAYER_LABELS)
-      labels = g_ptr_array_index (self->layers, i);
-
-  if (horizontal)
-    {
-      bottom = height - PAD - axis_title_h - tick_h - 6;
-      self->band = (bottom - top) / n_cat;
-      text_px = CLAMP (self->band * 0.75, MIN_TEXT_PX, TEXT_PX);
-
-      /* Measuring every name is most of a frame's work; a resize or a
-       * hover redraw keeps the text size, so the widths are reused. */
-      if (self->measured_px != text_px || self->measured_items != count_items (self))
-        {
-          self->measured_label_w = self->measured_right_w = 0;
-          for (guint i = 0; i < self->categories->len; i++)
-            {
-              text_set (&t, g_ptr_array_index (self->categories, i), text_px, FALSE, -1);
-              text_size (&t, &w, NULL);
-              self->measured_label_w = MAX (self->measured_label_w, w);
-            }
-          for (guint i = 0; labels && i < zb_chart_layer_get_n_items (labels); i++)
-            {
-              const ZbChartItem *it = zb_chart_layer_get_item (labels, i);
-              text_set (&t, it->label ? it->label : "", text_px, FALSE, -1);
-              text_size (&t, &w, NULL);
-              self->measured_right_w = MAX (self->measured_right_w, w + text_px + 6);
-            }
-          self->measured_px = text_px;
-          self->measured_items = count_items (self);
-        }
-      /* long names are cut with "…" past a third of the width */
-      label_w = MIN (self->measured_label_w, width * 0.32);
-      right_w = self->measured_right_w;
-      right_w = MIN (right_w, width * 0.25);
-      left = PAD + label_w + 8;
-      right = width - PAD - right_w - (right_w > 0 ? 10 : 0);
-    }
-  else
-    {
-      /* status shapes sit above the plot in a vertical chart */
-      if (labels)
-        top += TEXT_PX + 6;
-      bottom = height - PAD - axis_title_h - 2 * tick_h - 8;
-      left = PAD + tick_w + 8;
-      right = width - PAD - 40;
-      self->band = (right - left) / n_cat;
-      text_px = TEXT_PX;
-    }
-
-  self->plot = (cairo_rectangle_t) { left, top, MAX (right - left, 1), MAX (bottom - top, 1) };
-  if (!horizontal)
-    self->band = self->plot.width / n_cat;
-  else
-    self->band = self->plot.height / n_cat;
-
-  /* grid and tick labels */
-  cairo_set_line_width (cr, 1);
-  for (guint i = 0; i < zb_chart_axis_get_n_ticks (self->axis); i++)
-    {
-      double v = zb_chart_axis_get_tick (self->axis, i);
-      double p = round (zb_chart_value_to_pixel (self, v)) + 0.5;
-      g_autofree char *s = zb_chart_axis_dup_tick_label (self->axis, i);
-
-      cairo_set_source_rgb (cr, 0.88, 0.88, 0.88);
-      if (horizontal)
-        {
-          cairo_move_to (cr, p, self->plot.y);
-          cairo_line_to (cr, p, self->plot.y + self->plot.height);
-        }
-      else
-        {
-          cairo_move_to (cr, self->plot.x, p);
-          cairo_line_to (cr, self->plot.x + self->plot.width, p);
-        }
-      cairo_stroke (cr);
-      text_set (&t, s, TEXT_PX, FALSE, -1);
-      cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
-      if (horizontal)
-        text_draw (&t, cr, p, self->plot.y + self->plot.height + 4, 0.5, 0);
-      else
-        text_draw (&t, cr, self->plot.x - 6, p, 1, 0.5);
-    }
-  if (zb_chart_axis_get_title (self->axis))
-    {
-      text_set (&t, zb_chart_axis_get_title (self->axis), TEXT_PX, FALSE, -1);
-      cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
-      if (horizontal)
-        text_draw (&t, cr, self->plot.x + self->plot.width / 2, height - PAD, 0.5, 1);
-      else
-        text_draw (&t, cr, PAD, height - PAD, 0, 1);
-    }
-
-  /* category labels */
-  every = horizontal ? (guint) ceil (MIN_TEXT_PX / MAX (self->band, 0.1)) : 1;
-  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-  for (guint i = 0; i < self->categories->len; i += every)
-    {
-      double c = zb_chart_category_to_pixel (self, i);
-
-      if (horizontal)
-        {
-          text_set (&t, g_ptr_array_index (self->categories, i), text_px, FALSE, label_w);
-          text_draw (&t, cr, self->plot.x - 8, c, 1, 0.5);
-        }
-      else
-        {
-          text_set (&t, g_ptr_array_index (self->categories, i), TEXT_PX, FALSE, self->band - 4);
-          pango_layout_set_alignment (t.layout, PANGO_ALIGN_CENTER);
-          text_draw (&t, cr, c, self->plot.y + self->plot.height + tick_h + 8, 0.5, 0);
-          pango_layout_set_alignment (t.layout, PANGO_ALIGN_LEFT);
-        }
-    }
-
-  /* zero line */
-  if (zb_chart_axis_get_min (self->axis) <= 0 && zb_chart_axis_get_max (self->axis) >= 0)
-    {
-      double z = round (zb_chart_value_to_pixel (self, 0)) + 0.5;
-
-      cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-      cairo_set_line_width (cr, 1);
-      if (horizontal)
-        {
-          cairo_move_to (cr, z, self->plot.y);
-          cairo_line_to (cr, z, self->plot.y + self->plot.height);
-        }
-      else
-        {
-          cairo_move_to (cr, self->plot.x, z);
-          cairo_line_to (cr, self->plot.x + self->plot.width, z);
-        }
-      cairo_stroke (cr);
-    }
+  top = draw_heading (self, cr, &t, width);
+  measure_axis (self, &t, &f);
+  place_plot (self, &t, &f, top);
+  draw_grid (self, cr, &t, &f);
+  draw_categories (self, cr, &t, &f);
 
   /* layers, in order */
   g_ptr_array_set_size (self->rects, 0);
@@ -899,8 +1006,8 @@ zb_chart_draw (ZbChart *self,
       ZbChartLayer *layer = g_ptr_array_index (self->layers, i);
 
       g_ptr_array_add (self->rects, g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t)));
-      draw_layer (self, cr, &t, i, layer, text_px,
-                  horizontal ? self->plot.x + self->plot.width + 10 : 0);
+      draw_layer (self, cr, &t, i, layer, f.text_px,
+                  f.horizontal ? self->plot.x + self->plot.width + 10 : 0);
     }
 
   text_clear (&t);
@@ -1022,7 +1129,8 @@ zb_chart_save (ZbChart     *self,
                GError     **error)
 {
   g_autofree char *lower = NULL;
-  g_autofree char *tmp = NULL;
+  ZbSave save;
+  const char *tmp;
   cairo_surface_t *surface = NULL;
   cairo_status_t status;
   cairo_t *cr;
@@ -1051,9 +1159,10 @@ zb_chart_save (ZbChart     *self,
       return FALSE;
     }
 
-  /* drawn beside the target and renamed over it, so a failure leaves any
-   * older file as it was */
-  tmp = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
+  /* drawn beside the target and renamed over it (zb-save.h) */
+  if (!zb_save_begin (&save, path, error))
+    return FALSE;
+  tmp = save.tmp_path;
   switch (format)
     {
     case PNG: surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height); break;
@@ -1074,20 +1183,12 @@ zb_chart_save (ZbChart     *self,
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_unlink (tmp);
+      zb_save_abort (&save);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    "%s: %s", path, cairo_status_to_string (status));
       return FALSE;
     }
-  if (g_rename (tmp, path) != 0)
-    {
-      int errsv = errno;
-      g_unlink (tmp);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   "%s: %s", path, g_strerror (errsv));
-      return FALSE;
-    }
-  return TRUE;
+  return zb_save_commit (&save, error);
 }
 
 static void

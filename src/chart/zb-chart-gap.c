@@ -22,12 +22,12 @@ gap_label (const ZbAssessment *a,
   if (a->n_targets > 1)
     {
       g_string_append (s, " ⚠");
-      g_string_append_printf (s, zb_i18n_pick (language, N_("%u targets"), "%u个目标"), a->n_targets);
+      g_string_append_printf (s, zb_i18n_gettext (language, N_("%u targets")), a->n_targets);
     }
   if (a->mismatch)
     {
       g_string_append (s, " ⚠");
-      g_string_append (s, zb_i18n_pick (language, N_("check"), "核对"));
+      g_string_append (s, zb_i18n_gettext (language, N_("check")));
     }
   return g_string_free (s, FALSE);
 }
@@ -54,18 +54,18 @@ zb_chart_new_gap (GPtrArray  *assessments,
 {
   g_autoptr(ZbChart) chart = zb_chart_new (ZB_CHART_HORIZONTAL);
   g_autoptr(ZbChartLayer) bars =
-    zb_chart_layer_new (ZB_CHART_LAYER_BARS, zb_i18n_pick (language, N_("Actual growth"), "实际增速"));
+    zb_chart_layer_new (ZB_CHART_LAYER_BARS, zb_i18n_gettext (language, N_("Actual growth")));
   g_autoptr(ZbChartLayer) markers =
-    zb_chart_layer_new (ZB_CHART_LAYER_MARKERS, zb_i18n_pick (language, N_("Target growth"), "目标增速"));
+    zb_chart_layer_new (ZB_CHART_LAYER_MARKERS, zb_i18n_gettext (language, N_("Target growth")));
   g_autoptr(ZbChartLayer) labels = zb_chart_layer_new (ZB_CHART_LAYER_LABELS, NULL);
 
   g_return_val_if_fail (assessments != NULL, NULL);
 
   zb_chart_set_language (chart, language);
   zb_chart_set_title (chart, title ? title
-                      : zb_i18n_pick (language, N_("Main indicators: growth and target"), "主要指标增速与目标"));
+                      : zb_i18n_gettext (language, N_("Main indicators: growth and target")));
   zb_chart_axis_set_title (zb_chart_get_value_axis (chart),
-                           zb_i18n_pick (language, N_("Growth (%), ◆ the target"), "增速（%），◆ 为目标"));
+                           zb_i18n_gettext (language, N_("Growth (%), ◆ the target")));
 
   for (guint i = 0; i < assessments->len; i++)
     {

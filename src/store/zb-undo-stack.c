@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "zb-undo-stack.h"
 

@@ -18,15 +18,15 @@ period_label (const ZbAssessment *a,
 
   if (period == NULL || *period == '\0')
     {
-      const char *year = zb_i18n_pick (language, N_("full year"), "全年");
+      const char *year = zb_i18n_gettext (language, N_("full year"));
 
       if (a->year == 0)
         return g_strdup (year);
-      return g_strdup_printf (zb_i18n_pick (language, N_("%d, %s"), "%d年%s"), a->year, year);
+      return g_strdup_printf (zb_i18n_gettext (language, N_("%d, %s")), a->year, year);
     }
   /* the year only when the label lacks it, so reports of two years differ */
   if (a->year && zb_period_parse (period, &p) && p.year == 0)
-    return g_strdup_printf (zb_i18n_pick (language, N_("%d, %s"), "%d年%s"), a->year, period);
+    return g_strdup_printf (zb_i18n_gettext (language, N_("%d, %s")), a->year, period);
   return g_strdup (period);
 }
 
@@ -37,21 +37,21 @@ zb_chart_new_trend (GPtrArray  *assessments,
 {
   g_autoptr(ZbChart) chart = zb_chart_new (ZB_CHART_VERTICAL);
   g_autoptr(ZbChartLayer) line =
-    zb_chart_layer_new (ZB_CHART_LAYER_LINE, zb_i18n_pick (language, N_("Actual growth"), "实际增速"));
+    zb_chart_layer_new (ZB_CHART_LAYER_LINE, zb_i18n_gettext (language, N_("Actual growth")));
   g_autoptr(ZbChartLayer) target =
-    zb_chart_layer_new (ZB_CHART_LAYER_LINE, zb_i18n_pick (language, N_("Target growth"), "目标增速"));
+    zb_chart_layer_new (ZB_CHART_LAYER_LINE, zb_i18n_gettext (language, N_("Target growth")));
   g_autoptr(ZbChartLayer) labels = zb_chart_layer_new (ZB_CHART_LAYER_LABELS, NULL);
   g_autofree char *title = NULL;
-  const char *check = zb_i18n_pick (language, N_("check"), "核对");
+  const char *check = zb_i18n_gettext (language, N_("check"));
 
   g_return_val_if_fail (assessments != NULL, NULL);
 
   zb_chart_set_language (chart, language);
   zb_chart_layer_set_dashed (target, TRUE);
-  title = g_strdup_printf (zb_i18n_pick (language, N_("%s: growth over time"), "%s 增速走势"),
+  title = g_strdup_printf (zb_i18n_gettext (language, N_("%s: growth over time")),
                            indicator ? indicator : "");
   zb_chart_set_title (chart, title);
-  zb_chart_axis_set_title (zb_chart_get_value_axis (chart), zb_i18n_pick (language, N_("Growth (%)"), "增速（%）"));
+  zb_chart_axis_set_title (zb_chart_get_value_axis (chart), zb_i18n_gettext (language, N_("Growth (%)")));
 
   for (guint i = 0; i < assessments->len; i++)
     {
@@ -70,7 +70,7 @@ zb_chart_new_trend (GPtrArray  *assessments,
       if (a->target && a->target->growth.set)
         {
           g_autofree char *t = zb_number_format (&a->target->growth);
-          g_autofree char *tl = g_strdup_printf (zb_i18n_pick (language, N_("target %s"), "目标 %s"), t);
+          g_autofree char *tl = g_strdup_printf (zb_i18n_gettext (language, N_("target %s")), t);
           zb_chart_layer_add (target, col, a->target->growth.value, ZB_STATUS_UNKNOWN, tl,
                               a->target->figure);
         }

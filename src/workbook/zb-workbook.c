@@ -4,6 +4,8 @@
  */
 #include "zb-workbook.h"
 
+#include "zb-save.h"
+
 #include "zb-chart.h"
 #include "zb-i18n-private.h"
 #include "zb-period.h"
@@ -33,64 +35,64 @@ typedef enum {
   S_SCHEDULE, S_FIELD, S_OLD, S_NEW, S_TIME, S_NOTE,
   S_COMPLETION, S_CHECK, S_YEAR, S_TARGET_VALUE, S_QUALIFIER, S_CONFLICT, S_MISMATCH,
   S_KIND_ACTUAL, S_KIND_TARGET, S_KIND_GAP, S_KIND_PROGRESS,
-  S_ORIGINAL, S_EMPTY, S_CHART_TITLE, S_NO_INDICATORS, S_WORKBOOK_TITLE,
+  S_ORIGINAL, S_EMPTY, S_CHART_TITLE, S_NO_INDICATORS, S_WORKBOOK_TITLE, S_SEPARATOR,
   S_N
 } StringId;
 
-static const struct {
-  const char *en;
-  const char *zh;
-} strings[S_N] = {
-  [S_SUMMARY] = { N_("Summary"), "汇总" },
-  [S_DETAILS] = { N_("Details"), "指标明细" },
-  [S_TARGETS] = { N_("Targets"), "目标跟踪" },
-  [S_CORRECTIONS] = { N_("Corrections"), "修订记录" },
-  [S_CHART] = { N_("Chart"), "图表" },
-  [S_INDICATOR] = { N_("Indicator"), "指标" },
-  [S_PERIOD] = { N_("Period"), "时期" },
-  [S_VALUE] = { N_("Value"), "数值" },
-  [S_UNIT] = { N_("Unit"), "单位" },
-  [S_GROWTH] = { N_("Growth"), "增速" },
-  [S_TARGET] = { N_("Target"), "目标" },
-  [S_GAP] = { N_("Gap (pp)"), "差距（百分点）" },
-  [S_STATUS] = { N_("Status"), "状态" },
-  [S_REPORT] = { N_("Report"), "报告" },
-  [S_SECTION] = { N_("Section"), "章节" },
-  [S_KIND] = { N_("Kind"), "类型" },
-  [S_AREA] = { N_("Area"), "地区" },
-  [S_GROWTH_UNIT] = { N_("Growth unit"), "增速单位" },
-  [S_RANK] = { N_("Rank"), "位次" },
-  [S_LINE] = { N_("Line"), "行号" },
-  [S_QUOTE] = { N_("Source"), "原文" },
-  [S_SCHEDULE] = { N_("Schedule"), "序时进度" },
-  [S_FIELD] = { N_("Field"), "字段" },
-  [S_OLD] = { N_("Old value"), "原值" },
-  [S_NEW] = { N_("New value"), "新值" },
-  [S_TIME] = { N_("Time"), "时间" },
-  [S_NOTE] = { N_("Note"), "说明" },
-  [S_COMPLETION] = { N_("Completion"), "完成进度" },
-  [S_CHECK] = { N_("Check"), "核对提示" },
-  [S_YEAR] = { N_("Year"), "年份" },
-  [S_TARGET_VALUE] = { N_("Target value"), "目标总量" },
-  [S_QUALIFIER] = { N_("Qualifier"), "限定" },
-  [S_CONFLICT] = { N_("%u different targets"), "有%u个不同目标" },
-  [S_MISMATCH] = { N_("the text states %s"), "文中所述为%s" },
-  [S_KIND_ACTUAL] = { N_("actual"), "实际" },
-  [S_KIND_TARGET] = { N_("target"), "目标" },
-  [S_KIND_GAP] = { N_("gap"), "差距" },
-  [S_KIND_PROGRESS] = { N_("progress"), "进度" },
-  [S_ORIGINAL] = { N_("Original: %s"), "原值：%s" },
-  [S_EMPTY] = { N_("(empty)"), "（空）" },
-  [S_CHART_TITLE] = { N_("Growth and target"), "增速与目标" },
-  [S_NO_INDICATORS] = { N_("No indicators to chart."), "没有可绘制的指标。" },
-  [S_WORKBOOK_TITLE] = { N_("Indicator ledger"), "指标台账" },
+/* Translated from po/ (zb-i18n-private.h), whatever the UI's language. */
+static const char *strings[S_N] = {
+  [S_SUMMARY] = N_("Summary"),
+  [S_DETAILS] = N_("Details"),
+  [S_TARGETS] = N_("Targets"),
+  [S_CORRECTIONS] = N_("Corrections"),
+  [S_CHART] = N_("Chart"),
+  [S_INDICATOR] = N_("Indicator"),
+  [S_PERIOD] = N_("Period"),
+  [S_VALUE] = N_("Value"),
+  [S_UNIT] = N_("Unit"),
+  [S_GROWTH] = N_("Growth"),
+  [S_TARGET] = N_("Target"),
+  [S_GAP] = N_("Gap (pp)"),
+  [S_STATUS] = N_("Status"),
+  [S_REPORT] = N_("Report"),
+  [S_SECTION] = N_("Section"),
+  [S_KIND] = N_("Kind"),
+  [S_AREA] = N_("Area"),
+  [S_GROWTH_UNIT] = N_("Growth unit"),
+  [S_RANK] = N_("Rank"),
+  [S_LINE] = N_("Line"),
+  [S_QUOTE] = N_("Source"),
+  [S_SCHEDULE] = N_("Schedule"),
+  [S_FIELD] = N_("Field"),
+  [S_OLD] = N_("Old value"),
+  [S_NEW] = N_("New value"),
+  [S_TIME] = N_("Time"),
+  [S_NOTE] = N_("Note"),
+  [S_COMPLETION] = N_("Completion"),
+  [S_CHECK] = N_("Check"),
+  [S_YEAR] = N_("Year"),
+  [S_TARGET_VALUE] = N_("Target value"),
+  [S_QUALIFIER] = N_("Qualifier"),
+  [S_CONFLICT] = N_("%u different targets"),
+  [S_MISMATCH] = N_("the text states %s"),
+  [S_KIND_ACTUAL] = N_("actual"),
+  [S_KIND_TARGET] = N_("target"),
+  [S_KIND_GAP] = N_("gap"),
+  [S_KIND_PROGRESS] = N_("progress"),
+  [S_ORIGINAL] = N_("Original: %s"),
+  [S_EMPTY] = N_("(empty)"),
+  [S_CHART_TITLE] = N_("Growth and target"),
+  [S_NO_INDICATORS] = N_("No indicators to chart."),
+  [S_WORKBOOK_TITLE] = N_("Indicator ledger"),
+  /* Translators: between two remarks in one cell, and between report names */
+  [S_SEPARATOR] = N_("; "),
 };
 
 static const char *
 tr (const char *language,
     StringId    id)
 {
-  return zb_i18n_pick (language, strings[id].en, strings[id].zh);
+  return zb_i18n_gettext (language, strings[id]);
 }
 
 /* ---------------------------------------------------------------- */
@@ -313,7 +315,7 @@ check_text (Export             *ex,
     {
       g_autofree char *stated = g_strdup_printf ("%g", a->stated);
       if (s->len > 0)
-        g_string_append (s, g_str_has_prefix (ex->language ? ex->language : "", "zh") ? "；" : "; ");
+        g_string_append (s, tr (ex->language, S_SEPARATOR));
       g_string_append_printf (s, tr (ex->language, S_MISMATCH), stated);
     }
   if (s->len == 0)
@@ -1008,7 +1010,7 @@ set_properties (Export                  *ex,
     {
       g_autofree char *label = report_label (g_ptr_array_index (ex->reports, r));
       if (r > 0)
-        g_string_append (subject, "；");
+        g_string_append (subject, tr (ex->language, S_SEPARATOR));
       g_string_append (subject, label);
     }
   if (options->title != NULL)
@@ -1033,6 +1035,29 @@ cancelled (Export  *ex,
   return g_cancellable_set_error_if_cancelled (ex->cancellable, error);
 }
 
+/* The cell formats every sheet shares (numbers get theirs by decimals). */
+static void
+add_formats (Export *ex)
+{
+  ex->header = workbook_add_format (ex->wb);
+  format_set_bold (ex->header);
+  format_set_bg_color (ex->header, 0xD9E1F2);
+  format_set_bottom (ex->header, LXW_BORDER_THIN);
+  format_set_align (ex->header, LXW_ALIGN_VERTICAL_CENTER);
+  ex->text = workbook_add_format (ex->wb);
+  format_set_align (ex->text, LXW_ALIGN_VERTICAL_TOP);
+  ex->text_marked = workbook_add_format (ex->wb);
+  format_set_align (ex->text_marked, LXW_ALIGN_VERTICAL_TOP);
+  format_set_bg_color (ex->text_marked, 0xFFF2CC);
+  ex->wrap = workbook_add_format (ex->wb);
+  format_set_text_wrap (ex->wrap);
+  format_set_align (ex->wrap, LXW_ALIGN_VERTICAL_TOP);
+  ex->percent = workbook_add_format (ex->wb);
+  format_set_num_format (ex->percent, "0.0%");
+  ex->datetime = workbook_add_format (ex->wb);
+  format_set_num_format (ex->datetime, "yyyy-mm-dd hh:mm");
+}
+
 gboolean
 zb_workbook_export (GPtrArray               *reports,
                     const ZbWorkbookOptions *options,
@@ -1041,8 +1066,7 @@ zb_workbook_export (GPtrArray               *reports,
 {
   static const ZbWorkbookOptions defaults = { 0 };
   g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp = NULL;
+  ZbSave save;
   g_autoptr(GHashTable) formats = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GByteArray) png = NULL;
@@ -1053,7 +1077,6 @@ zb_workbook_export (GPtrArray               *reports,
   Sheet *summary = NULL, *details = NULL, *targets = NULL, *corrections = NULL, *chart = NULL;
   Export ex = { 0 };
   lxw_error closed;
-  int fd, saved;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (reports != NULL, FALSE);
@@ -1063,32 +1086,16 @@ zb_workbook_export (GPtrArray               *reports,
   if (options == NULL)
     options = &defaults;
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   "Cannot write the workbook to “%s”: it is a folder", path);
-      return FALSE;
-    }
-
-  /* the temporary file lives next to the target so the rename is atomic */
+  /* written beside the target and renamed over it (zb-save.h) */
+  if (!zb_save_begin (&save, path, error))
+    return FALSE;
   dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  fd = g_mkstemp_full (tmp, O_RDWR, 0644);
-  if (fd < 0)
-    {
-      saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "Cannot write the workbook in “%s”: %s", dir, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
 
   wb_options.tmpdir = dir;
-  ex.wb = workbook_new_opt (tmp, &wb_options);
+  ex.wb = workbook_new_opt (save.tmp_path, &wb_options);
   if (ex.wb == NULL)
     {
-      g_unlink (tmp);
+      zb_save_abort (&save);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    "Cannot create the workbook “%s”", path);
       return FALSE;
@@ -1125,24 +1132,7 @@ zb_workbook_export (GPtrArray               *reports,
         }
     }
 
-  ex.header = workbook_add_format (ex.wb);
-  format_set_bold (ex.header);
-  format_set_bg_color (ex.header, 0xD9E1F2);
-  format_set_bottom (ex.header, LXW_BORDER_THIN);
-  format_set_align (ex.header, LXW_ALIGN_VERTICAL_CENTER);
-  ex.text = workbook_add_format (ex.wb);
-  format_set_align (ex.text, LXW_ALIGN_VERTICAL_TOP);
-  ex.text_marked = workbook_add_format (ex.wb);
-  format_set_align (ex.text_marked, LXW_ALIGN_VERTICAL_TOP);
-  format_set_bg_color (ex.text_marked, 0xFFF2CC);
-  ex.wrap = workbook_add_format (ex.wb);
-  format_set_text_wrap (ex.wrap);
-  format_set_align (ex.wrap, LXW_ALIGN_VERTICAL_TOP);
-  ex.percent = workbook_add_format (ex.wb);
-  format_set_num_format (ex.percent, "0.0%");
-  ex.datetime = workbook_add_format (ex.wb);
-  format_set_num_format (ex.datetime, "yyyy-mm-dd hh:mm");
-
+  add_formats (&ex);
   set_properties (&ex, options);
 
   summary = add_sheet (&ex, S_SUMMARY);
@@ -1186,15 +1176,10 @@ out:
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                  "Cannot write the workbook “%s”: %s", path, lxw_strerror (ex.lxw_status));
 
-  if (ok && g_rename (tmp, path) != 0)
-    {
-      saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "Cannot replace “%s”: %s", path, g_strerror (saved));
-      ok = FALSE;
-    }
-  if (!ok)
-    g_unlink (tmp);
+  if (ok)
+    ok = zb_save_commit (&save, error);
+  else
+    zb_save_abort (&save);
 
   sheet_free (summary);
   sheet_free (details);

@@ -1,0 +1,80 @@
+/* zb-message.c — telling the clerk: a toast or a dialog, from any widget of a window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "zb-message.h"
+
+void
+zb_message_toast (GtkWidget  *widget,
+                  const char *message,
+                  guint       timeout,
+                  const char *button,
+                  const char *action,
+                  GVariant   *target)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  g_return_if_fail (message != NULL);
+
+  if (overlay == NULL)
+    {
+      g_message ("%s", message);
+      if (target != NULL)
+        g_variant_unref (g_variant_ref_sink (target));
+      return;
+    }
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, timeout);
+  if (button != NULL)
+    adw_toast_set_button_label (toast, button);
+  if (action != NULL)
+    adw_toast_set_action_name (toast, action);
+  if (target != NULL)
+    adw_toast_set_action_target_value (toast, target);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+void
+zb_message_dialog (GtkWidget  *widget,
+                   const char *heading,
+                   const char *body)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+zb_message_saved (GtkWidget *widget,
+                  GFile     *file)
+{
+  g_autofree char *base = g_file_get_basename (file);
+  g_autofree char *uri = g_file_get_uri (file);
+  /* Translators: %s is the file name of a workbook or chart */
+  g_autofree char *message = g_strdup_printf (_("Exported to “%s”"), base);
+
+  zb_message_toast (widget, message, 8, _("_Open"), "win.open-uri", g_variant_new_string (uri));
+}
+
+void
+zb_message_write_failed (GtkWidget    *widget,
+                         GFile        *file,
+                         const GError *error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  /* Translators: %s are the file and the reason */
+  g_autofree char *body = g_strdup_printf (_("%s could not be written: %s\n\nNothing was lost; choose another place."),
+                                           name, error->message);
+
+  zb_message_dialog (widget, _("Could Not Export"), body);
+}
