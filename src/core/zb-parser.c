@@ -123,9 +123,12 @@ zb_parse_source (ZbReport      *report,
       if (first->type != ZB_BLOCK_TABLE && first->pieces->len == 1 &&
           g_utf8_strlen (source->norm + piece->start, piece->end - piece->start) <= 60)
         {
-          g_autofree char *t = g_strndup (source->text + zb_source_text_offset (source, piece->start),
-                                          zb_source_text_offset (source, piece->end) -
-                                          zb_source_text_offset (source, piece->start));
+          /* a heading's title is already rid of Markdown's emphasis */
+          g_autofree char *t = first->type == ZB_BLOCK_HEADING && first->title != NULL ?
+            g_strdup (first->title) :
+            g_strndup (source->text + zb_source_text_offset (source, piece->start),
+                       zb_source_text_offset (source, piece->end) -
+                       zb_source_text_offset (source, piece->start));
           zb_report_set_title (report, g_strstrip (t));
           title = NULL;
         }

@@ -4,6 +4,7 @@
  */
 #include "zb-report.h"
 #include "zb-parser-private.h"
+#include "zb-vocab-private.h"
 
 #include <string.h>
 
@@ -573,32 +574,104 @@ zb_report_to_tsv (ZbReport *self)
   return g_string_free (out, FALSE);
 }
 
-/* The prefix of the title up to its first 区/县/市/州/旗/省, if short. */
+/* A character a place's name is written in: Han, or X for a masked one. */
+static gboolean
+zb_is_name_char (gunichar c)
+{
+  return (c >= 0x4E00 && c <= 0x9FFF) || c == 'X';
+}
+
+static int
+zb_region_word (const char *p, gsize *len)
+{
+  const ZbWord *w = zb_vocab_prefix (ZB_VOCAB_REGION_WORDS, p);
+
+  if (w == NULL)
+    return 0;
+  *len = strlen (w->word);
+  return w->value;
+}
+
+/* The region one run of name characters [run, end) names, if any: leads and
+ * periods skipped (关于某县, 前三季度…), a deictic start (全市, 我县) or an
+ * office (何良军市长) naming none. */
+static char *
+zb_region_of_run (const char *run, const char *end)
+{
+  gsize len = 0;
+
+  for (;;)
+    {
+      const ZbWord *period = zb_vocab_prefix (ZB_VOCAB_PERIOD_WORDS, run);
+
+      if (period != NULL && run + strlen (period->word) <= end)
+        run += strlen (period->word);
+      else if (zb_region_word (run, &len) == 4 && run + len <= end)
+        run += len;
+      else
+        break;
+    }
+  if (run >= end || zb_region_word (run, &len) == 3)
+    return NULL;
+  for (const char *p = run; p < end; p = g_utf8_next_char (p))
+    {
+      const char *next = g_utf8_next_char (p);
+
+      if (zb_region_word (p, &len) != 1)
+        continue;
+      if (next < end && zb_region_word (next, &len) == 2)
+        return NULL;
+      if (p == run)
+        continue;
+      if (g_utf8_strlen (run, next - run) > 12 ||
+          zb_vocab_lookup (ZB_VOCAB_AREAS, run, next - run) != NULL)
+        return NULL;
+      return g_strndup (run, next - run);
+    }
+  return NULL;
+}
+
+/* The region a title names: the first run of name characters that names one
+ * (某县, 乌鲁木齐经济技术开发区). */
+static char *
+zb_region_of_title (const char *title)
+{
+  const char *run = NULL;
+  gboolean number = FALSE;
+
+  if (title == NULL)
+    return NULL;
+  for (const char *p = title;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      /* 20XX: a masked digit belongs to its number, not to a name */
+      gboolean name;
+
+      number = g_unichar_isdigit (c) || (c == 'X' && number);
+      name = *p != '\0' && !number && zb_is_name_char (c);
+
+      if (name && run == NULL)
+        run = p;
+      else if (!name && run != NULL)
+        {
+          char *region = zb_region_of_run (run, p);
+
+          if (region != NULL)
+            return region;
+          run = NULL;
+        }
+      if (*p == '\0')
+        return NULL;
+    }
+}
+
+/* The region the report's title names, if it names one. */
 char *
 zb_report_dup_region (ZbReport *self)
 {
-  static const char * const suffixes[] = { "区", "县", "市", "州", "旗", "省" };
-  const char *title;
-  const char *best = NULL;
-  gsize suffix_len = 0;
-
   g_return_val_if_fail (ZB_IS_REPORT (self), NULL);
 
-  title = self->title;
-  if (title == NULL)
-    return NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      const char *p = strstr (title, suffixes[i]);
-      if (p != NULL && (best == NULL || p < best))
-        {
-          best = p;
-          suffix_len = strlen (suffixes[i]);
-        }
-    }
-  if (best == NULL || g_utf8_strlen (title, best - title) > 12 || best == title)
-    return NULL;
-  return g_strndup (title, best - title + suffix_len);
+  return zb_region_of_title (self->title);
 }
 
 /* The period most figures are about; else the year the title names. */

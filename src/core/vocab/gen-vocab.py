@@ -39,6 +39,7 @@ SCHEMA = {
     "bare_names": [("value", {"word": 0, "general": 1})],
     "period_words": [("value", {"plain": 0, "this-year": 1, "whole-year": 2, "modifier": 3})],
     "areas": [("value", {"nation": 1, "province": 2, "prefecture": 3, "county": 4, "town": 5})],
+    "region_words": [("value", {"suffix": 1, "office": 2, "deictic": 3, "lead": 4})],
     "date_parts": [("value", {"year": 1, "month": 2, "day": 3})],
     "period_parts": [("value", {"quarter": 1, "month-of": 2, "month-end": 3, "this-month": 4, "before": 5,
                                 "since": 6, "until": 7, "now": 8, "year-start-to": 9})],
