@@ -189,7 +189,12 @@ is_toc_title (const char *s,
   for (guint32 i = start; i < end; i++)
     if (s[i] != ' ')
       g_string_append_c (str, s[i]);
-  ret = g_str_equal (str->str, "目录") || g_ascii_strcasecmp (str->str, "contents") == 0;
+  ret = g_ascii_strcasecmp (str->str, "contents") == 0;
+  if (!ret)
+    {
+      const ZbWord *w = zb_vocab_lookup (ZB_VOCAB_SECTION_WORDS, str->str, str->len);
+      ret = w != NULL && w->value == ZB_SECTION_CONTENTS;
+    }
   g_string_free (str, TRUE);
   return ret;
 }
@@ -339,6 +344,22 @@ classify_lines (const ZbSource *src,
 }
 
 /* Short, unpunctuated, untabbed: a title, a cover line or a date. */
+/* A caption: 表1. …, 图2 …, 附表3 … */
+static gboolean
+is_caption (const char *s,
+            const Line *line)
+{
+  const ZbWord *w = zb_vocab_at (ZB_VOCAB_SECTION_WORDS, s + line->start, s + line->end);
+  guint32 k;
+
+  if (w == NULL || w->value != ZB_SECTION_CAPTION)
+    return FALSE;
+  k = line->start + strlen (w->word);
+  while (k < line->end && s[k] == ' ')
+    k++;
+  return k < line->end && g_ascii_isdigit (s[k]);
+}
+
 static gboolean
 is_titleish (const char *s,
              const Line *line)
@@ -356,16 +377,8 @@ is_titleish (const char *s,
   for (guint32 k = line->start; k < line->end; k++)
     if (s[k] == ',' || s[k] == '%' || s[k] == ';' || strncmp (s + k, "。", 3) == 0)
       return FALSE;
-  /* captions: 表1. …, 图2 … */
-  if (strncmp (s + line->start, "表", 3) == 0 || strncmp (s + line->start, "图", 3) == 0 ||
-      strncmp (s + line->start, "附表", 6) == 0)
-    {
-      guint32 k = line->start + (strncmp (s + line->start, "附表", 6) == 0 ? 6 : 3);
-      while (k < line->end && s[k] == ' ')
-        k++;
-      if (k < line->end && g_ascii_isdigit (s[k]))
-        return FALSE;
-    }
+  if (is_caption (s, line))
+    return FALSE;
   {
     const char *last = g_utf8_find_prev_char (s + line->start, s + line->end);
     gunichar c = last ? g_utf8_get_char (last) : 0;

@@ -606,20 +606,20 @@ zb_region_of_run (const char *run, const char *end)
 
       if (period != NULL && run + strlen (period->word) <= end)
         run += strlen (period->word);
-      else if (zb_region_word (run, &len) == 4 && run + len <= end)
+      else if (zb_region_word (run, &len) == ZB_REGION_LEAD && run + len <= end)
         run += len;
       else
         break;
     }
-  if (run >= end || zb_region_word (run, &len) == 3)
+  if (run >= end || zb_region_word (run, &len) == ZB_REGION_DEICTIC)
     return NULL;
   for (const char *p = run; p < end; p = g_utf8_next_char (p))
     {
       const char *next = g_utf8_next_char (p);
 
-      if (zb_region_word (p, &len) != 1)
+      if (zb_region_word (p, &len) != ZB_REGION_SUFFIX)
         continue;
-      if (next < end && zb_region_word (next, &len) == 2)
+      if (next < end && zb_region_word (next, &len) == ZB_REGION_OFFICE)
         return NULL;
       if (p == run)
         continue;

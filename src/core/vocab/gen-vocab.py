@@ -40,6 +40,9 @@ SCHEMA = {
     "period_words": [("value", {"plain": 0, "this-year": 1, "whole-year": 2, "modifier": 3})],
     "areas": [("value", {"nation": 1, "province": 2, "prefecture": 3, "county": 4, "town": 5})],
     "region_words": [("value", {"suffix": 1, "office": 2, "deictic": 3, "lead": 4})],
+    "section_words": [("value", {"front": 1, "back": 2, "contents": 3, "caption": 4})],
+    # the values are ZbHeadingStyle's, which zb-heading.c asserts
+    "heading_ordinals": [("value", {"chapter": 2, "part": 3, "section": 4, "ordinal": 6})],
     "date_parts": [("value", {"year": 1, "month": 2, "day": 3})],
     "period_parts": [("value", {"quarter": 1, "month-of": 2, "month-end": 3, "this-month": 4, "before": 5,
                                 "since": 6, "until": 7, "now": 8, "year-start-to": 9})],
