@@ -40,6 +40,7 @@ SCHEMA = {
     "period_words": [("value", {"plain": 0, "this-year": 1, "whole-year": 2, "modifier": 3})],
     "areas": [("value", {"nation": 1, "province": 2, "prefecture": 3, "county": 4, "town": 5})],
     "region_words": [("value", {"suffix": 1, "office": 2, "deictic": 3, "lead": 4})],
+    "prepositions": [("value", {"word": 0, "prep": 1})],
     "section_words": [("value", {"front": 1, "back": 2, "contents": 3, "caption": 4})],
     # the values are ZbHeadingStyle's, which zb-heading.c asserts
     "heading_ordinals": [("value", {"chapter": 2, "part": 3, "section": 4, "ordinal": 6})],
@@ -88,7 +89,27 @@ def parse(path):
             else:
                 sys.exit(f"{path}:{n}: {field} is one of {', '.join(symbols)}, not {v}")
         entries.append(e)
+    if kind == "units":
+        entries += magnitudes(entries, seen)
     return kind, entries
+
+
+# 1988.88万件, 3.2亿件: a count or a measure in ten thousands or hundred
+# millions, for each unit that has no such form of its own
+MAGNITUDES = ("万", "亿")
+
+
+def magnitudes(entries, seen):
+    out = []
+    for e in entries:
+        w = e["word"]
+        if e["value"] != 0 or e["scope"] == 2 or w[0] in "万亿千百" or not "\u4e00" <= w[0] <= "\u9fff":
+            continue
+        for m in MAGNITUDES:
+            if m + w not in seen:
+                seen.add(m + w)
+                out.append({"word": m + w, "text": m + e["text"], "value": e["value"], "scope": e["scope"]})
+    return out
 
 
 def c_str(s):
