@@ -699,6 +699,11 @@ rule_gap (const char *s,
             zb_inline_match_period (s, zb_text_skip_spaces (s, p + n, gap_at), gap_at) == 0)
           reference = ZB_REF_BENCHMARK;
       }
+  /* 高于各项贷款增速3.6个百分点: so is one after the verb */
+  if (gap != NULL && reference == 0 &&
+      word_ends (ZB_VOCAB_RATE_WORDS, 1, s, gap_at + strlen (gap->word), before, NULL) &&
+      zb_inline_trim_end (s, gap_at, before) > gap_at + strlen (gap->word) + 6)
+    reference = ZB_REF_BENCHMARK;
   if (gap == NULL || reference == 0)
     return FALSE;
   m->role = ZB_ROLE_GAP;

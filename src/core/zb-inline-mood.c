@@ -213,12 +213,13 @@ estimate_is_goal (ZbInlineContext *ctx,
   if (zb_period_parse (period, &pd) && pd.last_month > 0 && pd.last_month <= ctx->latest_month &&
       ctx->latest_month < 12)
     return FALSE;
-  /* 2023年 (or 20XX年) 预计…: the estimate of a year under review */
+  /* 2023年 (or 20XX年) 预计…: the estimate of a year under review — unless
+   * the report has told of months short of its end (截至11月6日…) */
   {
     const ZbWord *year = zb_vocab_suffix (ZB_VOCAB_DATE_PARTS, period);
     if (year != NULL && year->value == 1 && g_ascii_isdigit (period[0]) && strlen (period) <= 8 &&
         strchr (period, '-') == NULL)
-      return FALSE;
+      return ctx->latest_month > 0 && ctx->latest_month < 12;
   }
   if (ctx->latest_month == 0 && zb_period_parse (period, &pd) && pd.last_month > 0 && pd.last_month < 12)
     return FALSE;
