@@ -176,6 +176,7 @@ zb_correction_copy (const ZbCorrection *c)
   copy->new_value = g_strdup (c->new_value);
   copy->time = c->time;
   copy->note = g_strdup (c->note);
+  copy->author = g_strdup (c->author);
   return copy;
 }
 
@@ -187,6 +188,7 @@ zb_correction_free (ZbCorrection *c)
   g_free (c->old_value);
   g_free (c->new_value);
   g_free (c->note);
+  g_free (c->author);
   g_free (c);
 }
 
@@ -563,6 +565,11 @@ zb_figure_correct (ZbFigure    *self,
       g_set_error_literal (error, ZB_ERROR, ZB_ERROR_INVALID, "Unknown field");
       return FALSE;
     }
+
+  /* what a clerk types is stored and exported as it is: text only */
+  if (!zb_utf8_check_input (new_value, zb_field_to_string (field), error) ||
+      !zb_utf8_check_input (note, "note", error))
+    return FALSE;
 
   /* Validate on a scratch copy first so that nothing is half-applied. */
   figure_data_copy (&probe, &self->current);

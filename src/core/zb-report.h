@@ -15,6 +15,19 @@ G_BEGIN_DECLS
 #define ZB_TYPE_REPORT (zb_report_get_type ())
 G_DECLARE_FINAL_TYPE (ZbReport, zb_report, ZB, REPORT, GObject)
 
+/* The bytes of a report file. Refuses before reading anything what is not
+ * a regular file (a folder, a device such as /dev/zero, a pipe, a socket)
+ * and a file larger than ZB_SOURCE_MAX_FILE_BYTES (ZB_ERROR_TOO_LARGE). */
+GBytes     *zb_report_load_file          (GFile               *file,
+                                          GCancellable        *cancellable,
+                                          GError             **error);
+/* The source of a report's bytes, by their format (text, .docx, .pdf),
+ * unparsed; its sha256 is not set. */
+ZbSource   *zb_report_read_source        (GBytes              *bytes,
+                                          const char          *path,
+                                          GCancellable        *cancellable,
+                                          GError             **error);
+
 /* Reads and parses synchronously (call it from a worker thread, or from the CLI). */
 ZbReport   *zb_report_new_from_file      (GFile               *file,
                                           GCancellable        *cancellable,

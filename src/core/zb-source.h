@@ -8,6 +8,16 @@
 
 G_BEGIN_DECLS
 
+/* Limits on a report (README, "Limits"). A file larger than
+ * ZB_SOURCE_MAX_FILE_BYTES is refused before it is read. An importer (.docx,
+ * .pdf) stops with ZB_ERROR_TOO_LARGE once the text it extracts passes
+ * ZB_SOURCE_MAX_TEXT_BYTES — a small compressed or repetitive document can
+ * stand for far more text than its size says. A PDF is read up to
+ * ZB_SOURCE_MAX_PAGES pages. */
+#define ZB_SOURCE_MAX_FILE_BYTES (256u << 20)
+#define ZB_SOURCE_MAX_TEXT_BYTES (64u << 20)
+#define ZB_SOURCE_MAX_PAGES      5000u
+
 /* Three views of one report:
  *  - the original bytes (offsets in figures' "offset" point there);
  *  - text: decoded UTF-8 with \n line ends, shown in the app;
@@ -35,6 +45,7 @@ struct _ZbSource
   guint      n_lines;
   char     **locators;       /* optional, n_lines entries: where a line sits in
                               * the document ("p. 3, line 12"); NULL for text */
+  char      *sha256;         /* of the bytes it was read from, when known */
 };
 
 ZbSource   *zb_source_new_from_bytes (GBytes      *bytes,
