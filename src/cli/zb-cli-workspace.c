@@ -52,7 +52,8 @@ format_time (gint64 usec)
   return dt ? g_date_time_format (dt, "%Y-%m-%d %H:%M:%S") : g_strdup ("?");
 }
 
-/* Tabs and newlines in stored text would break the columns. */
+/* Tabs and newlines in stored text would break the columns; other control
+ * characters and invalid bytes the terminal. */
 static char *
 cell (const char *text)
 {
@@ -60,7 +61,8 @@ cell (const char *text)
 
   if (text == NULL)
     return g_strdup ("-");
-  out = g_strdup (text);
+  /* a workspace is a file anyone may have edited: UTF-8, no controls */
+  out = zb_utf8_dup_clean (text, -1);
   for (char *p = out; *p; p++)
     if (*p == '\t' || *p == '\n' || *p == '\r')
       *p = ' ';

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "zb-types.h"
+#include "zb-save.h"
 
 struct _ZbChart
 {
@@ -1014,6 +1015,14 @@ zb_chart_hit_test (ZbChart *self,
   return NULL;
 }
 
+static cairo_status_t
+save_to_stream (void                *closure,
+                const unsigned char *data,
+                unsigned int         length)
+{
+  return zb_save_write (closure, data, length) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
 gboolean
 zb_chart_save (ZbChart     *self,
                const char  *path,
@@ -1022,7 +1031,7 @@ zb_chart_save (ZbChart     *self,
                GError     **error)
 {
   g_autofree char *lower = NULL;
-  g_autofree char *tmp = NULL;
+  ZbSave save;
   cairo_surface_t *surface = NULL;
   cairo_status_t status;
   cairo_t *cr;
@@ -1051,14 +1060,18 @@ zb_chart_save (ZbChart     *self,
       return FALSE;
     }
 
-  /* drawn beside the target and renamed over it, so a failure leaves any
-   * older file as it was */
-  tmp = g_strdup_printf ("%s.tmp-%d", path, (int) getpid ());
+  /* drawn into a temporary file beside the target (which must be a
+   * regular file we may replace) and renamed over it, so a failure leaves
+   * any older file as it was. The surfaces write through our own stream:
+   * a write that fails (a full disk) fails the surface, which cairo's own
+   * file output does not always report for PDF. */
+  if (!zb_save_begin (&save, path, error))
+    return FALSE;
   switch (format)
     {
     case PNG: surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height); break;
-    case SVG: surface = cairo_svg_surface_create (tmp, width, height); break;
-    case PDF: surface = cairo_pdf_surface_create (tmp, width, height); break;
+    case SVG: surface = cairo_svg_surface_create_for_stream (save_to_stream, &save, width, height); break;
+    case PDF: surface = cairo_pdf_surface_create_for_stream (save_to_stream, &save, width, height); break;
     default: g_assert_not_reached ();
     }
   cr = cairo_create (surface);
@@ -1066,28 +1079,24 @@ zb_chart_save (ZbChart     *self,
   status = cairo_status (cr);
   cairo_destroy (cr);
   if (status == CAIRO_STATUS_SUCCESS && format == PNG)
-    status = cairo_surface_write_to_png (surface, tmp);
+    status = cairo_surface_write_to_png_stream (surface, save_to_stream, &save);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (status != CAIRO_STATUS_SUCCESS)
+  if (status != CAIRO_STATUS_SUCCESS || save.write_errno != 0)
     {
-      g_unlink (tmp);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   "%s: %s", path, cairo_status_to_string (status));
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR,
+                   save.write_errno ? g_io_error_from_errno (save.write_errno) : G_IO_ERROR_FAILED,
+                   "Cannot write “%s”: %s; any older file was left as it was", display,
+                   save.write_errno ? g_strerror (save.write_errno) : cairo_status_to_string (status));
+      zb_save_abort (&save);
       return FALSE;
     }
-  if (g_rename (tmp, path) != 0)
-    {
-      int errsv = errno;
-      g_unlink (tmp);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   "%s: %s", path, g_strerror (errsv));
-      return FALSE;
-    }
-  return TRUE;
+  return zb_save_commit (&save, error);
 }
 
 static void

@@ -580,11 +580,17 @@ static void
 json_string (GString    *out,
              const char *s)
 {
+  g_autofree char *clean = NULL;
+
   if (s == NULL)
     {
       g_string_append (out, "null");
       return;
     }
+  /* JSON is UTF-8: a file name in another encoding, or a damaged
+   * workspace's text, never makes it invalid */
+  if (!g_utf8_validate (s, -1, NULL))
+    s = clean = zb_utf8_dup_clean (s, -1);
   g_string_append_c (out, '"');
   for (const char *p = s; *p; p++)
     {
@@ -725,7 +731,9 @@ tsv_cell (GString    *out,
           const char *s,
           gboolean    last)
 {
-  for (const char *p = s ? s : ""; *p; p++)
+  g_autofree char *clean = zb_utf8_dup_clean (s ? s : "", -1);
+
+  for (const char *p = clean; *p; p++)
     g_string_append_c (out, (*p == '\t' || *p == '\n') ? ' ' : *p);
   g_string_append_c (out, last ? '\n' : '\t');
 }

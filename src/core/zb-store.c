@@ -220,11 +220,41 @@ bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, col, text, -1, SQLITE_TRANSIENT);
 }
 
+/* Text read back from the workspace. The file is anyone's to edit: what
+ * it holds is made clean UTF-8 (zb_utf8_dup_clean) before it reaches a
+ * figure, a JSON or a workbook. Paths are the system's bytes and stay. */
 static char *
 dup_column (sqlite3_stmt *stmt,
             int           col)
 {
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+
+  return text ? zb_utf8_dup_clean (text, sqlite3_column_bytes (stmt, col)) : NULL;
+}
+
+static char *
+dup_path_column (sqlite3_stmt *stmt,
+                 int           col)
+{
   return g_strdup ((const char *) sqlite3_column_text (stmt, col));
+}
+
+/* As dup_column, kept in @pool for the caller's scope. */
+static const char *
+clean_column (sqlite3_stmt *stmt,
+              int           col,
+              GPtrArray    *pool)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+  gsize len;
+
+  if (text == NULL)
+    return NULL;
+  len = sqlite3_column_bytes (stmt, col);
+  if (strlen (text) == len && g_utf8_validate_len (text, len, NULL) && zb_utf8_bad_char (text, len) == 0)
+    return text;
+  g_ptr_array_add (pool, zb_utf8_dup_clean (text, len));
+  return g_ptr_array_index (pool, pool->len - 1);
 }
 
 static gboolean
@@ -643,9 +673,10 @@ figure_from_row (sqlite3_stmt *stmt)
   ZbNumber num;
   guint64 rank;
   int c = FIGURE_FIRST_FIELD_COLUMN;
+  g_autoptr(GPtrArray) pool = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < G_N_ELEMENTS (stored_fields); i++)
-    col[stored_fields[i]] = (const char *) sqlite3_column_text (stmt, c++);
+    col[stored_fields[i]] = clean_column (stmt, c++, pool);
 
   zb_figure_kind_from_string (col[ZB_FIELD_KIND], &kind);
   figure = zb_figure_new (kind, col[ZB_FIELD_NAME]);
@@ -675,8 +706,8 @@ figure_from_row (sqlite3_stmt *stmt)
                         sqlite3_column_int64 (stmt, c + 2),
                         sqlite3_column_int64 (stmt, c + 3),
                         sqlite3_column_int64 (stmt, c + 4),
-                        (const char *) sqlite3_column_text (stmt, c + 5));
-  zb_figure_set_rule (figure, (const char *) sqlite3_column_text (stmt, c + 6),
+                        clean_column (stmt, c + 5, pool));
+  zb_figure_set_rule (figure, clean_column (stmt, c + 6, pool),
                       sqlite3_column_double (stmt, c + 7));
   zb_figure_set_id (figure, sqlite3_column_int64 (stmt, 0));
   return figure;
@@ -1539,7 +1570,7 @@ zb_store_list_reports (ZbStore  *self,
       ZbStoreReport *info = g_new0 (ZbStoreReport, 1);
 
       info->id = sqlite3_column_int64 (stmt, 0);
-      info->path = dup_column (stmt, 1);
+      info->path = dup_path_column (stmt, 1);
       info->sha256 = dup_column (stmt, 2);
       info->title = dup_column (stmt, 3);
       info->region = dup_column (stmt, 4);
@@ -1586,7 +1617,7 @@ zb_store_load_report (ZbStore  *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      path = dup_column (stmt, 0);
+      path = dup_path_column (stmt, 0);
       title = dup_column (stmt, 1);
       bytes = g_bytes_new (sqlite3_column_blob (stmt, 2), sqlite3_column_bytes (stmt, 2));
       sha = dup_column (stmt, 3);
@@ -1620,6 +1651,7 @@ zb_store_load_report (ZbStore  *self,
   sqlite3_bind_int64 (stmt, 1, report_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      g_autoptr(GPtrArray) pool = g_ptr_array_new_with_free_func (g_free);
       int sid = sqlite3_column_int (stmt, 0);
       int parent = sqlite3_column_int (stmt, 1);
 
@@ -1637,8 +1669,8 @@ zb_store_load_report (ZbStore  *self,
       zb_report_take_section (report,
                               zb_section_new (sid, parent,
                                               CLAMP (sqlite3_column_int (stmt, 2), 1, 64),
-                                              (const char *) sqlite3_column_text (stmt, 3),
-                                              (const char *) sqlite3_column_text (stmt, 4),
+                                              clean_column (stmt, 3, pool),
+                                              clean_column (stmt, 4, pool),
                                               MAX (sqlite3_column_int64 (stmt, 5), 0),
                                               CLAMP (sqlite3_column_int64 (stmt, 6), 0,
                                                      (gint64) source->text_len)));
@@ -1766,7 +1798,8 @@ zb_store_set_target (ZbStore         *self,
 static ZbTarget *
 target_from_row (sqlite3_stmt *stmt)
 {
-  ZbTarget *t = zb_target_new ((const char *) sqlite3_column_text (stmt, 0), sqlite3_column_int (stmt, 1));
+  g_autofree char *indicator = dup_column (stmt, 0);
+  ZbTarget *t = zb_target_new (indicator, sqlite3_column_int (stmt, 1));
 
   number_from_text ((const char *) sqlite3_column_text (stmt, 2), &t->growth);
   number_from_text ((const char *) sqlite3_column_text (stmt, 3), &t->value);
