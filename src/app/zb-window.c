@@ -843,6 +843,19 @@ persist_figure (ZbWindow *self,
     if (!zb_workspace_record_correction (self->workspace, figure,
                                          g_ptr_array_index (corrections, saved), &error))
       {
+        if (g_error_matches (error, ZB_ERROR, ZB_ERROR_CONFLICT))
+          {
+            g_autofree char *message = NULL;
+
+            /* another window or program changed the figure first: this
+             * edit is not written over it, and not tried again */
+            /* Translators: %s says who changed the figure, when, and to what */
+            message = g_strdup_printf (_("Not saved: %s. Open the report again to see the workspace’s version."),
+                                       error->message);
+            toast (self, message);
+            saved = corrections->len;
+            break;
+          }
         /* left unsaved: the next change of this figure tries again */
         store_failed (self, error);
         break;

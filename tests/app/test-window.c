@@ -671,6 +671,68 @@ test_workspace_restore (void)
   close_window (window);
 }
 
+static gboolean
+has_label_with (GtkWidget  *widget,
+                const char *needle)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (has_label_with (c, needle))
+      return TRUE;
+  return FALSE;
+}
+
+/* Two windows on one report: an edit in the second that was made on what
+ * the first has since changed is not written over it; the window says so
+ * (who changed it, and to what), and the workspace keeps the first edit
+ * with a history in which each old value is the previous new one. */
+static void
+test_workspace_conflict (void)
+{
+  g_autofree char *path = write_named_report ("conflict-report.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ZbReport) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prefix = NULL;
+  ZbWindow *first, *second;
+  ZbFigure *a, *b, *kept = NULL;
+  GPtrArray *history;
+
+  first = new_window ();
+  zb_window_open (first, file);
+  wait_loaded (first);
+  second = new_window ();
+  zb_window_open (second, file);
+  wait_loaded (second);
+  g_assert_cmpint (zb_window_get_report_id (first), ==, zb_window_get_report_id (second));
+  a = find_extracted (zb_window_get_report (first), "规模以上工业增加值");
+  b = find_extracted (zb_window_get_report (second), "规模以上工业增加值");
+  g_assert_true (a != NULL && b != NULL && a != b);
+
+  edit_cell (first, a, ZB_FIELD_CHANGE, "6.5");
+  /* the second still shows 6.2 */
+  edit_cell (second, b, ZB_FIELD_CHANGE, "7.0");
+  wait_frames (GTK_WIDGET (second), 3);
+  prefix = g_strndup (_("Not saved: %s. Open the report again to see the workspace’s version."),
+                      strcspn (_("Not saved: %s. Open the report again to see the workspace’s version."), "%"));
+  g_assert_true (has_label_with (GTK_WIDGET (second), prefix));
+  g_assert_true (has_label_with (GTK_WIDGET (second), "6.5"));
+  g_assert_false (has_label_with (GTK_WIDGET (first), prefix));
+
+  stored = zb_workspace_load_report (zb_workspace_get_default (), zb_window_get_report_id (first), &error);
+  g_assert_no_error (error);
+  kept = find_extracted (stored, "规模以上工业增加值");
+  g_assert_nonnull (kept);
+  g_assert_cmpfloat (zb_figure_get_change (kept)->value, ==, 6.5);
+  history = zb_figure_get_corrections (kept);
+  g_assert_cmpuint (history->len, ==, 1);
+  g_assert_cmpstr (((ZbCorrection *) g_ptr_array_index (history, 0))->old_value, ==, "6.2");
+
+  close_window (second);
+  close_window (first);
+}
+
 static GtkWindow *
 find_message_dialog (void)
 {
@@ -1354,6 +1416,7 @@ main (int   argc,
   g_test_add_func ("/app/window/sample", test_sample_report);
   g_test_add_func ("/app/window/corpus", test_corpus_report);
   g_test_add_func ("/app/window/workspace", test_workspace_restore);
+  g_test_add_func ("/app/window/workspace-conflict", test_workspace_conflict);
   g_test_add_func ("/app/window/workspace-broken", test_workspace_broken);
   g_test_add_func ("/app/window/chart-export", test_chart_and_export);
   g_test_add_func ("/app/window/targets", test_targets);
