@@ -64,6 +64,8 @@ main (int    argc,
   int i = 1;
 
   setlocale (LC_ALL, "");
+  /* names the program in the corrections it stores */
+  g_set_prgname ("zhibiao-cli");
 
   while (i < argc && argv[i][0] == '-')
     {
