@@ -335,8 +335,8 @@ zb_store_class_init (ZbStoreClass *klass)
 static void
 zb_store_init (ZbStore *self)
 {
-  const char *program = g_get_prgname ();
-  g_autofree char *author = g_strdup_printf ("%s (%s)", g_get_user_name (), program ? program : "zhibiao");
+  g_autofree char *program = g_path_get_basename (g_get_prgname () ? g_get_prgname () : "zhibiao");
+  g_autofree char *author = g_strdup_printf ("%s (%s)", g_get_user_name (), program);
 
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                             (GDestroyNotify) sqlite3_finalize);
