@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <sqlite3.h>
 
 #include "zb-window.h"
 
@@ -813,6 +814,44 @@ test_workspace_broken (void)
   close_window (window);
 }
 
+/* A workspace whose format version is negative crashed the app at start:
+ * now it is a damaged workspace like any other, the report still opens. */
+static void
+test_workspace_negative_version (void)
+{
+  g_autofree char *path = write_named_report ("negative-report.txt", NULL);
+  g_autofree char *bad = g_build_filename (g_get_user_data_dir (), "negative.zhibiao", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ZbWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len = 0, after_len = 0;
+  sqlite3 *db = NULL;
+  ZbWindow *window;
+
+  g_remove (bad);
+  g_assert_cmpint (sqlite3_open (bad, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA application_id = 1514293588; CREATE TABLE t (x);"
+                                     "PRAGMA user_version = -7;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (g_file_get_contents (bad, &before, &before_len, NULL));
+
+  workspace = zb_workspace_new (bad);
+  g_assert_false (zb_workspace_open (workspace, &error));
+  g_assert_error (error, ZB_ERROR, ZB_ERROR_STORE);
+  window = new_window ();
+  zb_window_set_workspace (window, workspace);
+  zb_window_open (window, file);
+  wait_loaded (window);
+  g_assert_nonnull (zb_window_get_report (window));
+  g_assert_cmpint (zb_window_get_report_id (window), ==, 0);
+  g_assert_nonnull (find_extracted (zb_window_get_report (window), "固定资产投资"));
+  g_assert_true (g_file_get_contents (bad, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+  close_window (window);
+}
+
 static GdkTexture *
 render_widget (GtkWidget *widget)
 {
@@ -1418,6 +1457,7 @@ main (int   argc,
   g_test_add_func ("/app/window/workspace", test_workspace_restore);
   g_test_add_func ("/app/window/workspace-conflict", test_workspace_conflict);
   g_test_add_func ("/app/window/workspace-broken", test_workspace_broken);
+  g_test_add_func ("/app/window/workspace-negative-version", test_workspace_negative_version);
   g_test_add_func ("/app/window/chart-export", test_chart_and_export);
   g_test_add_func ("/app/window/targets", test_targets);
   g_test_add_func ("/app/window/keyboard", test_keyboard);
