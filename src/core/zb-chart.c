@@ -1059,6 +1059,14 @@ zb_chart_save (ZbChart     *self,
                    "a chart of %d×%d pixels cannot be drawn (16 to 20000 each way)", width, height);
       return FALSE;
     }
+  /* a PNG is drawn in memory: four bytes a pixel, 160 MB at most */
+  if (format == PNG && (gint64) width * height > 40000000)
+    {
+      g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID,
+                   "a PNG chart of %d×%d pixels is too large (40 million pixels at most): "
+                   "make it smaller or write an SVG or PDF", width, height);
+      return FALSE;
+    }
 
   /* drawn into a temporary file beside the target (which must be a
    * regular file we may replace) and renamed over it, so a failure leaves

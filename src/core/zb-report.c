@@ -142,6 +142,15 @@ zb_report_new_unparsed (ZbSource *source)
   return self;
 }
 
+static void
+set_too_large (GError **error,
+               guint64  size)
+{
+  g_set_error (error, ZB_ERROR, ZB_ERROR_TOO_LARGE,
+               "The file is too large (%" G_GUINT64_FORMAT " MiB; reports of up to %u MiB are read)",
+               size >> 20, ZB_SOURCE_MAX_FILE_BYTES >> 20);
+}
+
 ZbSource *
 zb_report_read_source (GBytes        *bytes,
                        const char    *path,
@@ -150,6 +159,12 @@ zb_report_read_source (GBytes        *bytes,
 {
   ZbImporter importer = importer_for (bytes);
 
+  /* the bytes may come from a workspace, not a file the loader checked */
+  if (g_bytes_get_size (bytes) > ZB_SOURCE_MAX_FILE_BYTES)
+    {
+      set_too_large (error, g_bytes_get_size (bytes));
+      return NULL;
+    }
   if (importer != NULL)
     return importer (bytes, path, cancellable, error);
   return zb_source_new_from_bytes (bytes, path, error);
@@ -169,15 +184,6 @@ zb_report_new_from_bytes (GBytes        *bytes,
   if (source->sha256 == NULL)
     source->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
   return zb_report_new_from_source (source, cancellable, error);
-}
-
-static void
-set_too_large (GError **error,
-               guint64  size)
-{
-  g_set_error (error, ZB_ERROR, ZB_ERROR_TOO_LARGE,
-               "The file is too large (%" G_GUINT64_FORMAT " MiB; reports of up to %u MiB are read)",
-               size >> 20, ZB_SOURCE_MAX_FILE_BYTES >> 20);
 }
 
 static gboolean

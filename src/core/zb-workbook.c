@@ -1191,10 +1191,7 @@ zb_workbook_export (GPtrArray               *reports,
   /* the temporary file lives next to the target so the rename is atomic;
    * the target must be a regular file we may replace */
   if (!zb_save_begin (&save, path, error))
-    {
-      g_prefix_error (error, "Cannot write the workbook: ");
-      return FALSE;
-    }
+    return FALSE;
 
   dir = g_path_get_dirname (path);
   wb_options.tmpdir = dir;

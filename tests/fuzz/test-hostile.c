@@ -523,7 +523,7 @@ test_export_targets (void)
   g_assert_true (S_ISLNK (st.st_mode));
   assert_kept (other, "someone else's");
   g_clear_error (&error);
-  g_assert_false (chart_to (g_build_filename (dir, "link.xlsx", NULL), &error));
+  g_assert_false (chart_to (link, &error));
   g_clear_error (&error);
 
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);

@@ -826,7 +826,10 @@ test_document_corrections (gconstpointer data)
   g_assert_cmpint (status, ==, 0);
   needle = g_strdup_printf ("\"id\": %s,", fid);
   g_assert_nonnull (strstr (out, needle));
-  g_assert_cmpstr (figure_id_with_change (out, "7.5"), ==, fid);
+  {
+    g_autofree char *corrected = figure_id_with_change (out, "7.5");
+    g_assert_cmpstr (corrected, ==, fid);
+  }
 
   g_clear_object (&store);
   {
