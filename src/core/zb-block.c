@@ -4,6 +4,7 @@
  */
 #include "zb-parser-private.h"
 #include "zb-heading-private.h"
+#include "zb-vocab-private.h"
 
 #include <string.h>
 
@@ -23,6 +24,8 @@ typedef struct {
   LineKind kind;
   ZbHeadingMatch heading;
 } Line;
+
+static gboolean is_dateline (const char *s, guint32 start, guint32 end);
 
 /* A paragraph is open when its text stops mid-sentence: the next text line,
  * across blank lines and page furniture, continues it. */
@@ -314,7 +317,7 @@ classify_lines (const ZbSource *src,
             line.kind = LINE_FURNITURE;
           else if (tab_indented)
             line.kind = LINE_CELL;
-          else if (is_page_number (s, line.start, line.end))
+          else if (is_page_number (s, line.start, line.end) || is_dateline (s, line.start, line.end))
             line.kind = LINE_FURNITURE;
           else if (has_inner_tab (s, line.start, line.end))
             line.kind = LINE_ROW;
@@ -410,219 +413,440 @@ dup_written (const ZbSource *src,
   gsize a = zb_source_text_offset (src, start);
   gsize b = zb_source_text_offset (src, end);
 
+  /* **标题**: Markdown's emphasis is no part of a title */
+  while (b > a && (src->text[b - 1] == '*' || src->text[b - 1] == '_'))
+    b--;
+  while (a < b && (src->text[a] == '*' || src->text[a] == '_'))
+    a++;
   return g_strndup (src->text + a, b - a);
+}
+
+/* The block phase as it walks the lines: the blocks so far, and the
+ * paragraph or table still open. */
+typedef struct {
+  const ZbSource *src;
+  const char     *s;
+  Line           *lines;
+  guint           n;
+  guint           first;      /* the first line with text */
+  GPtrArray      *blocks;
+  ZbBlock        *open_para;  /* a paragraph that stops mid-sentence */
+  ZbBlock        *table;
+  GArray         *row;
+} Builder;
+
+static glong
+line_chars (const Builder *b,
+            const Line    *line)
+{
+  return g_utf8_strlen (b->s + line->start, line->end - line->start);
+}
+
+static char *
+compact_text (const char *s,
+              guint32     start,
+              guint32     end)
+{
+  GString *str = g_string_new (NULL);
+
+  for (guint32 k = start; k < end; k++)
+    if (s[k] != ' ')
+      g_string_append_c (str, s[k]);
+  return g_string_free (str, FALSE);
+}
+
+/* Rule dateline: (2022年7月2日), 2023年10月, ——2025年1月10日在…会议上: the date
+ * a report was written or said, never a heading. */
+static gboolean
+is_dateline (const char *s,
+             guint32     start,
+             guint32     end)
+{
+  g_autofree char *c = NULL;
+  const char *p;
+  int digits = 0;
+
+  if (end - start > 200)
+    return FALSE;
+  c = compact_text (s, start, end);
+  p = c;
+  /* 市统计局　2024年8月12日: an office, then the date */
+  if (g_utf8_strlen (c, -1) <= 30 && !g_ascii_isdigit (*p) && *p != '(' && !g_str_has_prefix (p, "—"))
+    {
+      const char *d = p;
+      while (*d && !g_ascii_isdigit (*d))
+        d = g_utf8_next_char (d);
+      if (*d && d > p && is_dateline (d, 0, strlen (d)) && !g_str_has_prefix (d + 4, "年度"))
+        return TRUE;
+    }
+  while (*p == '(' || g_str_has_prefix (p, "—"))
+    p += *p == '(' ? 1 : strlen ("—");
+  while (g_ascii_isdigit (*p))
+    p++, digits++;
+  if (digits != 4 || !g_str_has_prefix (p, "年"))
+    return FALSE;
+  p += strlen ("年");
+  /* (2024年第3期): an issue of a periodical */
+  if (g_str_has_prefix (p, "第"))
+    {
+      const char *q = p + strlen ("第");
+      while (g_ascii_isdigit (*q))
+        q++;
+      if (q > p + strlen ("第") && g_str_has_prefix (q, "期"))
+        {
+          q += strlen ("期");
+          return *q == '\0' || (*q == ')' && q[1] == '\0');
+        }
+    }
+  digits = 0;
+  while (g_ascii_isdigit (*p))
+    p++, digits++;
+  if (digits == 0 || digits > 2 || !g_str_has_prefix (p, "月"))
+    return FALSE;
+  p += strlen ("月");
+  digits = 0;
+  while (g_ascii_isdigit (*p))
+    p++, digits++;
+  if (digits > 0 && g_str_has_prefix (p, "日"))
+    p += strlen ("日");
+  if (*p == ')')
+    p++;
+  return *p == '\0' || g_str_has_prefix (p, "在");
+}
+
+static void
+leave_table (Builder *b)
+{
+  if (b->table != NULL && b->row != NULL)
+    g_ptr_array_add (b->table->rows, b->row);
+  b->row = NULL;
+  b->table = NULL;
+}
+
+/* A tab-separated row, or one cell of a table dumped one cell per line. */
+static void
+add_table_line (Builder *b,
+                guint    i)
+{
+  const Line *line = &b->lines[i];
+
+  b->open_para = NULL;
+  if (b->table == NULL)
+    {
+      b->table = block_new (ZB_BLOCK_TABLE, i + 1);
+      b->table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+      g_ptr_array_add (b->blocks, b->table);
+    }
+  block_add_piece (b->table, line->start, line->end);
+  if (line->kind == LINE_ROW)
+    {
+      GArray *cells = g_array_new (FALSE, FALSE, sizeof (ZbPiece));
+      guint32 a = line->start;
+
+      if (b->row != NULL)
+        g_ptr_array_add (b->table->rows, b->row), b->row = NULL;
+      for (guint32 k = line->start; k <= line->end; k++)
+        if (k == line->end || b->s[k] == '\t')
+          {
+            ZbPiece cell = { a, k };
+            trim (b->s, &cell.start, &cell.end);
+            g_array_append_val (cells, cell);
+            a = k + 1;
+          }
+      g_ptr_array_add (b->table->rows, cells);
+    }
+  else
+    {
+      ZbPiece cell = { line->start, line->end };
+      if (b->row == NULL)
+        b->row = g_array_new (FALSE, FALSE, sizeof (ZbPiece));
+      g_array_append_val (b->row, cell);
+    }
+}
+
+/* Rule list-item: a numbered line that is a list item (…；), one of several
+ * numbered sentences in a row, or the last of a list reads as text. */
+static gboolean
+numbered_line_is_text (Builder *b,
+                       guint    i)
+{
+  const char *s = b->s;
+  Line *lines = b->lines;
+  Line *line = &lines[i];
+  guint next = next_nonblank (lines, b->n, i);
+  guint prev = i;
+  gboolean item = line->end > line->start && s[line->end - 1] == ';';
+  gboolean sentence = memchr (s + line->start, ',', line->end - line->start) != NULL;
+  gboolean listed;
+
+  if (line->heading.style == ZB_HEADING_STYLE_MARKDOWN)
+    return FALSE;
+  while (prev > 0 && (lines[prev - 1].kind == LINE_BLANK || lines[prev - 1].kind == LINE_FURNITURE))
+    prev--;
+  /* sentences numbered one after another, with no text between: a list (the
+   * style stays on the line: the next item compares with it) */
+  listed = sentence &&
+           ((next < b->n && (lines[next].kind == LINE_HEADING || lines[next].kind == LINE_TEXT) &&
+             lines[next].heading.style == line->heading.style &&
+             memchr (s + lines[next].start, ',', lines[next].end - lines[next].start) != NULL) ||
+            (prev > 0 && lines[prev - 1].kind == LINE_TEXT && i > 0 &&
+             lines[prev - 1].heading.style == line->heading.style &&
+             lines[prev - 1].heading.style != ZB_HEADING_STYLE_NONE));
+  /* …；(2)…；(3)…。: the last item of a list ends with a full stop */
+  if (prev > 0 && lines[prev - 1].kind == LINE_TEXT &&
+      lines[prev - 1].heading.style == line->heading.style &&
+      lines[prev - 1].heading.style != ZB_HEADING_STYLE_NONE &&
+      s[lines[prev - 1].end - 1] == ';')
+    item = TRUE;
+  return item || listed;
+}
+
+/* Rule heading-page-break: a sentence-like heading cut by a page break ends
+ * on the next line (…把握机遇迎难 / 而上). */
+static void
+join_heading_tail (Builder *b,
+                   ZbBlock *h,
+                   guint    i)
+{
+  const char *s = b->s;
+  const Line *line = &b->lines[i];
+  guint next = next_nonblank (b->lines, b->n, i);
+  Line *tail;
+
+  if (next >= b->n || b->lines[next].kind != LINE_TEXT)
+    return;
+  tail = &b->lines[next];
+  if (memchr (s + line->start, ',', line->end - line->start) == NULL || ends_sentence (s, line->start, line->end) ||
+      line_chars (b, tail) > 8 || memchr (s + tail->start, ',', tail->end - tail->start) != NULL)
+    return;
+  {
+    g_autofree char *rest = dup_written (b->src, tail->start, tail->end);
+    char *joined = g_strconcat (h->title, rest, NULL);
+    g_free (h->title);
+    h->title = joined;
+    block_add_piece (h, tail->start, tail->end);
+    tail->kind = LINE_BLANK;
+  }
+}
+
+static void
+add_heading (Builder *b,
+             guint    i)
+{
+  const Line *line = &b->lines[i];
+  ZbBlock *h = block_new (ZB_BLOCK_HEADING, i + 1);
+
+  block_add_piece (h, line->start, line->end);
+  h->number = dup_written (b->src, line->start + line->heading.number_start, line->start + line->heading.number_end);
+  h->title = dup_written (b->src, line->start + line->heading.title_start, line->start + line->heading.title_end);
+  h->style = line->heading.style;
+  h->md_level = line->heading.md_level;
+  join_heading_tail (b, h, i);
+  g_ptr_array_add (b->blocks, h);
+}
+
+static gboolean is_organisation (Builder *b, const Line *line);
+
+/* Rule cover: a first line whose words come back as a title further on is
+ * a cover page's (the report's title stands again after the table of contents). */
+static gboolean
+is_cover_line (Builder *b,
+               guint    i)
+{
+  g_autofree char *first = compact_text (b->s, b->lines[i].start, b->lines[i].end);
+  glong n = g_utf8_strlen (first, -1);
+
+  /* an organisation (or a date), then a table of contents before any body
+   * text: a cover page */
+  {
+    gboolean signed_by = FALSE;
+    for (guint k = i + 1; k < b->n && k < i + 12; k++)
+      {
+        if (b->lines[k].kind == LINE_TOC)
+          return signed_by;
+        if (b->lines[k].kind == LINE_FURNITURE || (b->lines[k].kind == LINE_TEXT && is_organisation (b, &b->lines[k])))
+          signed_by = TRUE;
+        else if (b->lines[k].kind == LINE_TEXT && !is_titleish (b->s, &b->lines[k]))
+          break;
+      }
+  }
+  for (guint k = i + 1; k < b->n && k < i + 80; k++)
+    {
+      g_autofree char *other = NULL;
+      glong shared = 0;
+
+      if (b->lines[k].kind != LINE_TEXT || !is_titleish (b->s, &b->lines[k]))
+        continue;
+      other = compact_text (b->s, b->lines[k].start, b->lines[k].end);
+      for (const char *p = first; *p; p = g_utf8_next_char (p))
+        {
+          char ch[8] = { 0 };
+          memcpy (ch, p, g_utf8_next_char (p) - p);
+          shared += strstr (other, ch) != NULL;
+        }
+      if (n >= 6 && shared * 10 >= n * 8)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Rule page-break-start: a short line that holds a modal or a verb of
+ * disposal (…部门要聚 / 焦做强…, …党代会把“强工业”放在…的突 / 出位置…) is the
+ * first line of a paragraph cut by a page break. */
+static gboolean
+is_cut_paragraph (Builder    *b,
+                  const Line *line)
+{
+  if (line_chars (b, line) <= 12)
+    return FALSE;
+  for (guint32 p = line->start; p < line->end; p = g_utf8_next_char (b->s + p) - b->s)
+    if (zb_vocab_at (ZB_VOCAB_TITLE_BREAKERS, b->s + p, b->s + line->end) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Rule organisation: 某市统计局, 某县发展和改革局 under a title */
+static gboolean
+is_organisation (Builder    *b,
+                 const Line *line)
+{
+  return line_chars (b, line) <= 30 &&
+         zb_vocab_before (ZB_VOCAB_ORGANISATIONS, b->s + line->start, b->s + line->end) != NULL;
+}
+
+/* Rule unnumbered-title: a known word (前言), the document's first line, or
+ * a short line between paragraphs that is no sentence, date, organisation,
+ * caption or cut paragraph. */
+static gboolean
+is_unnumbered_title (Builder *b,
+                     guint    i)
+{
+  const char *s = b->s;
+  Line *lines = b->lines;
+  Line *line = &lines[i];
+  guint next;
+  g_autofree char *compact = NULL;
+
+  /* known titles are a few characters; other titles are short, unpunctuated lines */
+  if (line->end - line->start <= 40)
+    {
+      compact = compact_text (s, line->start, line->end);
+      if (zb_heading_is_known_title (compact))
+        return TRUE;
+    }
+  if (!is_titleish (s, line) || g_ascii_isdigit (s[line->start]) || !has_cjk (s, line->start, line->end) ||
+      is_organisation (b, line))
+    return FALSE;
+  if (compact == NULL)
+    compact = compact_text (s, line->start, line->end);
+  next = next_nonblank (lines, b->n, i);
+  if (i == b->first)
+    return g_utf8_strlen (compact, -1) >= 4 && !is_cover_line (b, i);
+  return /* the short last line of a wrapped paragraph sits right under it */
+         !(i > 0 && lines[i - 1].kind == LINE_TEXT) &&
+         /* and its long first line right above the rest of it */
+         !(i + 1 < b->n && lines[i + 1].kind == LINE_TEXT && is_wrapped_start (s, line, &lines[i + 1])) &&
+         g_utf8_strlen (compact, -1) >= 6 && !is_cut_paragraph (b, line) &&
+         next < b->n &&
+         ((lines[next].kind == LINE_TEXT && !is_titleish (s, &lines[next])) || lines[next].kind == LINE_HEADING);
+}
+
+static void
+add_title (Builder *b,
+           guint    i)
+{
+  const Line *line = &b->lines[i];
+  ZbBlock *h = block_new (ZB_BLOCK_HEADING, i + 1);
+
+  block_add_piece (h, line->start, line->end);
+  h->number = NULL;
+  h->title = dup_written (b->src, line->start, line->end);
+  h->style = ZB_HEADING_STYLE_TITLE;
+  g_ptr_array_add (b->blocks, h);
+}
+
+static void
+add_paragraph (Builder *b,
+               guint    i)
+{
+  const Line *line = &b->lines[i];
+  ZbBlock *p = block_new (ZB_BLOCK_PARAGRAPH, i + 1);
+
+  block_add_piece (p, line->start, line->end);
+  g_ptr_array_add (b->blocks, p);
+  if (!ends_sentence (b->s, line->start, line->end) && (!is_titleish (b->s, line) || is_cut_paragraph (b, line)))
+    b->open_para = p;
+}
+
+static void
+add_text_line (Builder *b,
+               guint    i)
+{
+  Line *line = &b->lines[i];
+
+  leave_table (b);
+  if (line->kind == LINE_HEADING && numbered_line_is_text (b, i))
+    line->kind = LINE_TEXT;
+  if (line->kind == LINE_HEADING && b->open_para == NULL)
+    {
+      add_heading (b, i);
+      return;
+    }
+  /* a running head at a page break, inside a paragraph: 某区统计局 */
+  if (b->open_para != NULL && is_titleish (b->s, line) && is_organisation (b, line))
+    return;
+  if (b->open_para != NULL)
+    {
+      /* continuation across a page break */
+      block_add_piece (b->open_para, line->start, line->end);
+      if (ends_sentence (b->s, line->start, line->end))
+        b->open_para = NULL;
+      return;
+    }
+  if (is_unnumbered_title (b, i))
+    add_title (b, i);
+  else
+    add_paragraph (b, i);
 }
 
 GPtrArray *
 zb_blocks_parse (const ZbSource *src)
 {
-  const char *s = src->norm;
-  GPtrArray *blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) zb_block_free);
-  g_autofree Line *lines = NULL;
-  ZbBlock *open_para = NULL;     /* a paragraph that stops mid-sentence */
-  ZbBlock *table = NULL;
-  GArray *row = NULL;
-  guint n = 0;
+  Builder b = { src, src->norm, NULL, 0, 0, NULL, NULL, NULL, NULL };
+  g_autofree Line *lines = classify_lines (src, &b.n);
 
-  lines = classify_lines (src, &n);
+  b.lines = lines;
+  b.blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) zb_block_free);
+  while (b.first < b.n && lines[b.first].kind == LINE_BLANK)
+    b.first++;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < b.n; i++)
     {
-      Line *line = &lines[i];
-
-      switch (line->kind)
+      switch (lines[i].kind)
         {
         case LINE_BLANK:
           /* a blank line ends a row of one-cell-per-line tables */
-          if (row != NULL)
+          if (b.row != NULL)
             {
-              g_ptr_array_add (table->rows, row);
-              row = NULL;
+              g_ptr_array_add (b.table->rows, b.row);
+              b.row = NULL;
             }
-          continue;
-
+          break;
         case LINE_TOC:
         case LINE_FURNITURE:
-          continue;
-
+          break;
         case LINE_CELL:
         case LINE_ROW:
-          open_para = NULL;
-          if (table == NULL)
-            {
-              table = block_new (ZB_BLOCK_TABLE, i + 1);
-              table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-              g_ptr_array_add (blocks, table);
-            }
-          block_add_piece (table, line->start, line->end);
-          if (line->kind == LINE_ROW)
-            {
-              GArray *cells = g_array_new (FALSE, FALSE, sizeof (ZbPiece));
-              guint32 a = line->start;
-
-              if (row != NULL)
-                g_ptr_array_add (table->rows, row), row = NULL;
-              for (guint32 k = line->start; k <= line->end; k++)
-                if (k == line->end || s[k] == '\t')
-                  {
-                    ZbPiece cell = { a, k };
-                    trim (s, &cell.start, &cell.end);
-                    g_array_append_val (cells, cell);
-                    a = k + 1;
-                  }
-              g_ptr_array_add (table->rows, cells);
-            }
-          else
-            {
-              ZbPiece cell = { line->start, line->end };
-              if (row == NULL)
-                row = g_array_new (FALSE, FALSE, sizeof (ZbPiece));
-              g_array_append_val (row, cell);
-            }
-          continue;
-
+          add_table_line (&b, i);
+          break;
         case LINE_HEADING:
         case LINE_TEXT:
         default:
-          break;
+          add_text_line (&b, i);
         }
-
-      /* leaving a table */
-      if (table != NULL)
-        {
-          if (row != NULL)
-            g_ptr_array_add (table->rows, row);
-          row = NULL;
-          table = NULL;
-        }
-
-      /* A numbered line that is a list item (…；) or the start of a paragraph
-       * broken by a page (…，强化 / 下一行) reads as text. */
-      if (line->kind == LINE_HEADING && line->heading.style != ZB_HEADING_STYLE_MARKDOWN)
-        {
-          guint next = next_nonblank (lines, n, i);
-          guint prev = i;
-          gboolean item = line->end > line->start && s[line->end - 1] == ';';
-          gboolean sentence = memchr (s + line->start, ',', line->end - line->start) != NULL;
-          gboolean listed;
-
-          while (prev > 0 && (lines[prev - 1].kind == LINE_BLANK || lines[prev - 1].kind == LINE_FURNITURE))
-            prev--;
-          /* sentences numbered one after another, with no text between: a list */
-          listed = sentence &&
-                   ((next < n && (lines[next].kind == LINE_HEADING || lines[next].kind == LINE_TEXT) &&
-                     lines[next].heading.style == line->heading.style &&
-                     memchr (s + lines[next].start, ',', lines[next].end - lines[next].start) != NULL) ||
-                    (prev > 0 && lines[prev - 1].kind == LINE_TEXT && i > 0 &&
-                     lines[prev - 1].heading.style == line->heading.style &&
-                     lines[prev - 1].heading.style != ZB_HEADING_STYLE_NONE));
-          /* the style stays on the line: the next item compares with it */
-          /* …；(2)…；(3)…。: the last item of a list ends with a full stop */
-          if (prev > 0 && lines[prev - 1].kind == LINE_TEXT &&
-              lines[prev - 1].heading.style == line->heading.style &&
-              lines[prev - 1].heading.style != ZB_HEADING_STYLE_NONE &&
-              s[lines[prev - 1].end - 1] == ';')
-            item = TRUE;
-          if (item || listed)
-            line->kind = LINE_TEXT;
-        }
-
-      if (line->kind == LINE_HEADING && open_para == NULL)
-        {
-          ZbBlock *h = block_new (ZB_BLOCK_HEADING, i + 1);
-
-          block_add_piece (h, line->start, line->end);
-          h->number = dup_written (src, line->start + line->heading.number_start,
-                                   line->start + line->heading.number_end);
-          h->title = dup_written (src, line->start + line->heading.title_start,
-                                  line->start + line->heading.title_end);
-          /* a sentence-like heading cut by a page break ends on the next line */
-          {
-            guint next = next_nonblank (lines, n, i);
-            if (next < n && lines[next].kind == LINE_TEXT &&
-                memchr (s + line->start, ',', line->end - line->start) != NULL &&
-                !ends_sentence (s, line->start, line->end) &&
-                g_utf8_strlen (s + lines[next].start, lines[next].end - lines[next].start) <= 8 &&
-                ends_sentence (s, lines[next].start, lines[next].end))
-              {
-                g_autofree char *tail = dup_written (src, lines[next].start, lines[next].end);
-                char *joined = g_strconcat (h->title, tail, NULL);
-                g_free (h->title);
-                h->title = joined;
-                block_add_piece (h, lines[next].start, lines[next].end);
-                lines[next].kind = LINE_BLANK;
-              }
-          }
-          h->style = line->heading.style;
-          h->md_level = line->heading.md_level;
-          g_ptr_array_add (blocks, h);
-          continue;
-        }
-
-      if (open_para != NULL)
-        {
-          /* continuation across a page break */
-          block_add_piece (open_para, line->start, line->end);
-          if (ends_sentence (s, line->start, line->end))
-            open_para = NULL;
-          continue;
-        }
-
-      /* an unnumbered title: a known word, or a short line followed by body text */
-      {
-        g_autofree char *compact = NULL;
-        GString *str = g_string_new (NULL);
-        guint next = next_nonblank (lines, n, i);
-        gboolean title = FALSE;
-
-        for (guint32 k = line->start; k < line->end; k++)
-          if (s[k] != ' ')
-            g_string_append_c (str, s[k]);
-        compact = g_string_free (str, FALSE);
-
-        if (zb_heading_is_known_title (compact))
-          title = TRUE;
-        else if (is_titleish (s, line) &&
-                 /* the short last line of a wrapped paragraph sits right under it */
-                 !(i > 0 && lines[i - 1].kind == LINE_TEXT) &&
-                 /* and its long first line right above the rest of it */
-                 !(i + 1 < n && lines[i + 1].kind == LINE_TEXT &&
-                   is_wrapped_start (s, line, &lines[i + 1])) &&
-                 !g_ascii_isdigit (s[line->start]) &&
-                 has_cjk (s, line->start, line->end) &&
-                 g_utf8_strlen (compact, -1) >= 6 &&
-                 next < n &&
-                 ((lines[next].kind == LINE_TEXT && !is_titleish (s, &lines[next])) ||
-                  lines[next].kind == LINE_HEADING))
-          title = TRUE;
-
-        if (title)
-          {
-            ZbBlock *h = block_new (ZB_BLOCK_HEADING, i + 1);
-
-            block_add_piece (h, line->start, line->end);
-            h->number = NULL;
-            h->title = dup_written (src, line->start, line->end);
-            h->style = ZB_HEADING_STYLE_TITLE;
-            g_ptr_array_add (blocks, h);
-            continue;
-          }
-      }
-
-      {
-        ZbBlock *p = block_new (ZB_BLOCK_PARAGRAPH, i + 1);
-
-        block_add_piece (p, line->start, line->end);
-        g_ptr_array_add (blocks, p);
-        if (!ends_sentence (s, line->start, line->end) && !is_titleish (s, line))
-          open_para = p;
-      }
     }
-
-  if (table != NULL && row != NULL)
-    g_ptr_array_add (table->rows, row);
-
-  return blocks;
+  leave_table (&b);
+  return b.blocks;
 }
 
 void

@@ -42,7 +42,9 @@ struct _ZbFigure
   gsize       text_length;
   char       *quote;
   char       *rule;
-  double      confidence;
+  double      base_confidence;   /* the rule's */
+  double      confidence;        /* the rule's, lowered by the evidence */
+  ZbEvidence  evidence;
 };
 
 G_DEFINE_FINAL_TYPE (ZbFigure, zb_figure, G_TYPE_OBJECT)
@@ -275,6 +277,7 @@ zb_figure_init (ZbFigure *self)
 {
   self->corrections = g_ptr_array_new_with_free_func ((GDestroyNotify) zb_correction_free);
   self->section = -1;
+  self->base_confidence = 1.0;
   self->confidence = 1.0;
 }
 
@@ -309,7 +312,9 @@ zb_figure_copy (ZbFigure *self)
   copy->text_length = self->text_length;
   copy->quote = g_strdup (self->quote);
   copy->rule = g_strdup (self->rule);
+  copy->base_confidence = self->base_confidence;
   copy->confidence = self->confidence;
+  copy->evidence = self->evidence;
   return copy;
 }
 
@@ -354,6 +359,14 @@ gsize zb_figure_get_text_length (ZbFigure *self) { return self->text_length; }
 const char *zb_figure_get_quote (ZbFigure *self) { return self->quote; }
 const char *zb_figure_get_rule (ZbFigure *self) { return self->rule; }
 double zb_figure_get_confidence (ZbFigure *self) { return self->confidence; }
+ZbEvidence zb_figure_get_evidence (ZbFigure *self) { return self->evidence; }
+
+gboolean
+zb_figure_needs_review (ZbFigure *self)
+{
+  g_return_val_if_fail (ZB_IS_FIGURE (self), FALSE);
+  return self->confidence < ZB_REVIEW_THRESHOLD;
+}
 gint64 zb_figure_get_id (ZbFigure *self) { return self->id; }
 void zb_figure_set_id (ZbFigure *self, gint64 id) { self->id = id; }
 
@@ -696,5 +709,16 @@ zb_figure_set_rule (ZbFigure   *self,
                     double      confidence)
 {
   replace_str (&self->rule, rule);
-  self->confidence = confidence;
+  self->base_confidence = confidence;
+  self->confidence = zb_evidence_confidence (confidence, self->evidence);
+}
+
+void
+zb_figure_add_evidence (ZbFigure   *self,
+                        ZbEvidence  evidence)
+{
+  g_return_if_fail (ZB_IS_FIGURE (self));
+
+  self->evidence |= evidence;
+  self->confidence = zb_evidence_confidence (self->base_confidence, self->evidence);
 }

@@ -7,6 +7,7 @@
 #include <glib-object.h>
 
 #include "zb-types.h"
+#include "zb-evidence.h"
 
 G_BEGIN_DECLS
 
@@ -71,6 +72,8 @@ gsize         zb_figure_get_text_length  (ZbFigure *self);
 const char   *zb_figure_get_quote        (ZbFigure *self);
 const char   *zb_figure_get_rule         (ZbFigure *self);   /* the extraction rule that fired */
 double        zb_figure_get_confidence   (ZbFigure *self);
+ZbEvidence    zb_figure_get_evidence     (ZbFigure *self);   /* what the parser had to guess */
+gboolean      zb_figure_needs_review     (ZbFigure *self);   /* confidence below ZB_REVIEW_THRESHOLD */
 gint64        zb_figure_get_id           (ZbFigure *self);   /* workspace id, 0 when not stored */
 void          zb_figure_set_id           (ZbFigure *self,
                                           gint64    id);
@@ -122,5 +125,8 @@ void          zb_figure_set_source       (ZbFigure   *self,
 void          zb_figure_set_rule         (ZbFigure   *self,
                                           const char *rule,
                                           double      confidence);
+/* Evidence against the figure; the confidence becomes the rule's lowered by it. */
+void          zb_figure_add_evidence     (ZbFigure   *self,
+                                          ZbEvidence  evidence);
 
 G_END_DECLS

@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "zb-aliases-private.h"
 #include "zb-i18n-private.h"
 #include "zb-period.h"
+#include "zb-vocab-private.h"
 
 struct _ZbLedger
 {
@@ -807,8 +807,13 @@ zb_ledger_init (ZbLedger *self)
   self->years = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->threshold = 0.5;
 
-  for (guint i = 0; i < zb_n_default_aliases; i++)
-    zb_ledger_add_alias (self, zb_default_aliases[i].alias, zb_default_aliases[i].canonical);
+  /* the parser's indicator lexicon is the one alias table */
+  for (guint i = 0; i < zb_vocab_sizes[ZB_VOCAB_INDICATORS]; i++)
+    {
+      const ZbWord *w = &zb_vocab_tables[ZB_VOCAB_INDICATORS][i];
+      if (!g_str_equal (w->word, w->text))
+        zb_ledger_add_alias (self, w->word, w->text);
+    }
 }
 
 ZbLedger *

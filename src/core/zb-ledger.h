@@ -47,7 +47,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZbAssessment, zb_assessment_free)
 #define ZB_TYPE_LEDGER (zb_ledger_get_type ())
 G_DECLARE_FINAL_TYPE (ZbLedger, zb_ledger, ZB, LEDGER, GObject)
 
-/* A ledger starts with the shipped alias table (zb-aliases.c). */
+/* A ledger starts with the shipped indicator lexicon (vocab/indicators.txt). */
 ZbLedger     *zb_ledger_new               (void);
 
 /* Indicator identity */

@@ -61,6 +61,7 @@ ZbInlineContext *zb_inline_context_new  (const ZbSource *source);
 void             zb_inline_context_free (ZbInlineContext *ctx);
 void             zb_inline_set_section  (ZbInlineContext *ctx,
                                          int              section,
+                                         int              parent,
                                          const char      *title);
 void             zb_inline_parse_block  (ZbInlineContext *ctx,
                                          const ZbBlock   *block,

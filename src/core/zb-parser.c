@@ -100,7 +100,7 @@ zb_parse_source (ZbReport      *report,
           else if (title == NULL)
             title = b->title;
           current = n_sections++;
-          zb_inline_set_section (ctx, current, stripped);
+          zb_inline_set_section (ctx, current, parent, stripped);
           /* a heading can carry figures too: （二）上半年增长 8.2% */
           zb_inline_parse_block (ctx, b, figures);
         }

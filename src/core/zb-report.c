@@ -721,6 +721,22 @@ zb_report_to_json (ZbReport    *self,
       json_key (out, "offset", FALSE); g_string_append_printf (out, "%" G_GSIZE_FORMAT, zb_figure_get_offset (f));
       json_key (out, "quote", FALSE); json_string (out, zb_figure_get_quote (f));
       json_key (out, "rule", FALSE); json_string (out, zb_figure_get_rule (f));
+      json_key (out, "confidence", FALSE);
+      {
+        char buf[G_ASCII_DTOSTR_BUF_SIZE];   /* a point whatever the locale */
+        g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.2f", zb_figure_get_confidence (f)));
+      }
+      json_key (out, "review", FALSE); g_string_append (out, zb_figure_needs_review (f) ? "true" : "false");
+      json_key (out, "evidence", FALSE);
+      g_string_append_c (out, '[');
+      for (guint e = 1, n = 0; e < ZB_EVIDENCE_LAST; e <<= 1)
+        if (zb_figure_get_evidence (f) & e)
+          {
+            if (n++ > 0)
+              g_string_append (out, ", ");
+            json_string (out, zb_evidence_id (e));
+          }
+      g_string_append_c (out, ']');
       if (zb_figure_is_corrected (f))
         {
           json_key (out, "corrected", FALSE);

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+
 #include <glib.h>
 #include <string.h>
 
@@ -29,6 +30,27 @@ zb_text_ends_with (const char *s,
 {
   gsize n = strlen (word);
   return end >= start + n && memcmp (s + end - n, word, n) == 0;
+}
+
+/* The first @word in [start, end), or NULL: for words looked for in every
+ * clause, memchr finds the candidates. */
+static inline const char *
+zb_text_find (const char *s,
+              gsize       start,
+              gsize       end,
+              const char *word)
+{
+  gsize n = strlen (word);
+  const char *p = s + start;
+  const char *last = s + end;
+
+  while (n > 0 && p + n <= last && (p = memchr (p, word[0], last - p - n + 1)) != NULL)
+    {
+      if (memcmp (p, word, n) == 0)
+        return p;
+      p++;
+    }
+  return NULL;
 }
 
 static inline gsize

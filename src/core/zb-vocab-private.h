@@ -1,16 +1,25 @@
-/* zb-vocab-private.h — the words the inline phase knows, as data
+/* zb-vocab-private.h — the words the parser knows, compiled from vocab/
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every table of src/core/vocab is one kind (ZbVocabKind, generated). All
+ * their words sit in one byte trie read both ways, so a lookup is a single
+ * walk whatever the table, and a lexer can ask every kind at once.
  */
 #pragma once
 
 #include <glib.h>
+#include <string.h>
+
+#include "zb-vocab-kinds.h"
 
 G_BEGIN_DECLS
 
 typedef struct {
   const char *word;
-  int         value;   /* meaning depends on the table: a sign, a flag, a month… */
+  const char *text;    /* units: the unit as reported; indicators: the canonical name */
+  gint8       value;   /* by table: a sign, a unit class, a reference, a mood … */
+  gint8       scope;   /* cues: how far the mood reaches (ZbCueScope) */
 } ZbWord;
 
 typedef enum {
@@ -20,92 +29,94 @@ typedef enum {
   ZB_UNIT_TIMES,       /* 倍 */
 } ZbUnitClass;
 
+typedef enum {
+  ZB_REF_TARGET = 1,
+  ZB_REF_SCHEDULE,
+  ZB_REF_BENCHMARK,
+} ZbRefKind;
+
+typedef enum {
+  ZB_MOOD_GOAL = 1,    /* 目标, 力争, 确保 */
+  ZB_MOOD_MODAL,       /* 要, 保 */
+  ZB_MOOD_ESTIMATE,    /* 预计: a goal only for a period still to come */
+  ZB_MOOD_FRAME,       /* 主要预期目标是: opens a frame over what follows */
+} ZbMood;
+
+typedef enum {
+  ZB_SCOPE_CLAUSE,     /* the cue's own clause */
+  ZB_SCOPE_SENTENCE,   /* the rest of the sentence */
+  ZB_SCOPE_PARAGRAPH,  /* the rest of the paragraph, until a report closes it */
+} ZbCueScope;
+
+/* The trie, as gen-vocab.py writes it. */
+typedef struct { guint32 edges; guint16 n_edges; guint32 hits; guint16 n_hits; } ZbVocabNode;
+typedef struct { guint8 byte; guint32 child; } ZbVocabEdge;
+typedef struct { guint8 kind; guint16 index; } ZbVocabHit;
 typedef struct {
-  const char  *word;     /* as matched in the normalised text */
-  const char  *unit;     /* as reported */
-  ZbUnitClass  klass;
-} ZbUnit;
+  const ZbVocabNode *nodes;
+  const ZbVocabEdge *edges;
+  const ZbVocabHit  *hits;
+  const guint32     *root;
+} ZbVocabTrie;
 
-extern const ZbUnit zb_units[];
-extern const guint  zb_n_units;
+extern const ZbWord *const zb_vocab_tables[ZB_VOCAB_N_KINDS];
+extern const guint         zb_vocab_sizes[ZB_VOCAB_N_KINDS];
+extern const ZbVocabTrie   zb_vocab_forward;
+#define ZB_VOCAB_FILTER_BITS  4096
+#define ZB_VOCAB_FILTER_PRIME 4093
+extern const guint8        zb_vocab_first_chars[ZB_VOCAB_N_KINDS][ZB_VOCAB_FILTER_BITS / 8];
+extern const guint8        zb_vocab_last_chars[ZB_VOCAB_N_KINDS][ZB_VOCAB_FILTER_BITS / 8];
+extern const ZbVocabTrie   zb_vocab_backward;
 
-/* Change verbs: value is the sign (+1, -1, 0 for 持平). */
-extern const ZbWord zb_change_verbs[];
-extern const guint  zb_n_change_verbs;
-/* Comparisons that make a gap: value is the sign. */
-extern const ZbWord zb_gap_verbs[];
-extern const guint  zb_n_gap_verbs;
-/* What a gap is measured against: value 1 target, 2 schedule, 3 benchmark. */
-extern const ZbWord zb_references[];
-extern const guint  zb_n_references;
-/* Words that make a sentence a goal: value 1 strong (目标, 力争), 2 weak (要, 预计). */
-extern const ZbWord zb_target_cues[];
-extern const guint  zb_n_target_cues;
-/* Phrases that hold a cue word but set no goal. */
-extern const ZbWord zb_target_noncues[];
-extern const guint  zb_n_target_noncues;
-/* Words after a target's number. */
-extern const ZbWord zb_qualifiers[];
-extern const guint  zb_n_qualifiers;
-/* Words that end a progress phrase: 完成年度目标任务的 51%. */
-extern const ZbWord zb_progress_cues[];
-extern const guint  zb_n_progress_cues;
-/* Period words (value unused; the full label is kept as written). */
-extern const ZbWord zb_period_words[];
-extern const guint  zb_n_period_words;
-/* Stripped from the front of a name: regions, connectors. */
-extern const ZbWord zb_name_prefixes[];
-extern const guint  zb_n_name_prefixes;
-/* Stripped from the end of a name: verbs and fillers before the figure. */
-extern const ZbWord zb_name_suffixes[];
-extern const guint  zb_n_name_suffixes;
-/* Areas whose figures are benchmarks, not the report's own. */
-extern const ZbWord zb_areas[];
-extern const guint  zb_n_areas;
+/* May a word of the kind start with the character c? (A filter: TRUE may be wrong, FALSE is not.) */
+static inline gboolean
+zb_vocab_may_start (ZbVocabKind kind,
+                    gunichar    c)
+{
+  guint h = c % ZB_VOCAB_FILTER_PRIME;
+  return (zb_vocab_first_chars[kind][h >> 3] >> (h & 7)) & 1;
+}
 
-/* Words that end an indicator's name: 固定资产投资, 地区生产总值. */
-extern const ZbWord zb_indicator_heads[];
-extern const guint  zb_n_indicator_heads;
+/* The longest word of a kind that starts at s (NULL if none). */
+const ZbWord *zb_vocab_at            (ZbVocabKind  kind,
+                                      const char  *s,
+                                      const char  *end);
+/* The longest word of a kind that ends exactly at end, starting at or after start. */
+const ZbWord *zb_vocab_before        (ZbVocabKind  kind,
+                                      const char  *start,
+                                      const char  *end);
+/* Is [s, end) exactly a word of the kind? */
+const ZbWord *zb_vocab_lookup        (ZbVocabKind  kind,
+                                      const char  *s,
+                                      gsize        len);
+/* The longest word of any kind in the mask starting at s; its kind in *kind. */
+const ZbWord *zb_vocab_at_any        (guint64      kinds,
+                                      const char  *s,
+                                      const char  *end,
+                                      ZbVocabKind *kind);
+/* The first word of a kind in [s, end) (its start in *at), or NULL. */
+const ZbWord *zb_vocab_find          (ZbVocabKind  kind,
+                                      const char  *s,
+                                      const char  *end,
+                                      const char **at);
+/* The word of a kind a NUL-terminated string ends with, or NULL. */
+static inline const ZbWord *
+zb_vocab_suffix (ZbVocabKind  kind,
+                 const char  *str)
+{
+  return str != NULL ? zb_vocab_before (kind, str, str + strlen (str)) : NULL;
+}
+/* The word of a kind a NUL-terminated string starts with, or NULL. */
+static inline const ZbWord *
+zb_vocab_prefix (ZbVocabKind  kind,
+                 const char  *str)
+{
+  return str != NULL ? zb_vocab_at (kind, str, str + strlen (str)) : NULL;
+}
 
-/* Between a verb and its number: 增长了, 分别为, 达到 */
-extern const ZbWord zb_fillers[];
-extern const guint  zb_n_fillers;
-/* After a goal word, these report what was done: 计划…已完成 */
-extern const ZbWord zb_done_markers[];
-extern const guint  zb_n_done_markers;
-/* Verbs and periods dropped from inside a name: 全口径实现营业收入 */
-extern const ZbWord zb_name_inner[];
-extern const guint  zb_n_name_inner;
-/* Words naming a rate of an indicator; value 1 for a growth rate (增速) */
-extern const ZbWord zb_rate_words[];
-extern const guint  zb_n_rate_words;
-/* Heads a list of names shares: 电子、机械、食品产业年产值 (longest first) */
-extern const ZbWord zb_shared_tails[];
-extern const guint  zb_n_shared_tails;
-/* Verbs that look like growth but count something new: 新增 */
-extern const ZbWord zb_nonchange_verbs[];
-extern const guint  zb_n_nonchange_verbs;
+/* The canonical indicator a name stands for (NULL when the lexicon has none). */
+const char   *zb_vocab_indicator_for (const char  *name);
 
-typedef struct {
-  const char *alias;
-  const char *indicator;
-} ZbAlias;
-
-extern const ZbAlias zb_aliases[];
-extern const guint   zb_n_aliases;
-
-/* The longest word of a table that starts at s (NULL if none). */
-const ZbWord *zb_vocab_match_at      (const ZbWord *table,
-                                      guint         n,
-                                      const char   *s,
-                                      const char   *end);
-/* The longest word of a table that ends exactly at end, starting at or after start. */
-const ZbWord *zb_vocab_match_before  (const ZbWord *table,
-                                      guint         n,
-                                      const char   *start,
-                                      const char   *end);
-const ZbUnit *zb_vocab_unit_at       (const char   *s,
-                                      const char   *end);
-const char   *zb_vocab_indicator_for (const char   *name);
+#define ZB_VOCAB_BIT(kind) (G_GUINT64_CONSTANT (1) << (kind))
 
 G_END_DECLS

@@ -42,9 +42,9 @@ with tempfile.TemporaryDirectory() as tmp:
     ws = os.path.join(tmp, 'w.zhibiao')
     report = os.path.join(tmp, 'town.txt')
     with open(report, 'w', encoding='utf-8') as f:
-        # the plan says 服务业增加值, the outturn 第三产业增加值
-        f.write('示例县经济运行情况\n\n今年主要预期目标：服务业增加值增长6%左右。\n\n'
-                '上半年，全县第三产业增加值增长6.2%。\n')
+        # the plan says 新经济增加值, the outturn 三新经济增加值
+        f.write('示例县经济运行情况\n\n今年主要预期目标：新经济增加值增长6%左右。\n\n'
+                '上半年，全县三新经济增加值增长6.2%。\n')
     png = os.path.join(tmp, 'gap.png')
 
     # chart --workspace reads a workspace, it never makes one: a mistyped path is an error
@@ -56,11 +56,11 @@ with tempfile.TemporaryDirectory() as tmp:
     rc, out, err = run('--workspace', ws, 'chart', '--type=gap', '--output=' + png, report)
     check('without the alias the actual has no target', rc == 0 and 'no-target 1' in out, out + err)
 
-    rc, out, err = run('--workspace', ws, 'aliases', 'set', '服务业增加值', '第三产业增加值')
+    rc, out, err = run('--workspace', ws, 'aliases', 'set', '新经济增加值', '三新经济增加值')
     check('aliases set', rc == 0 and out == '', out + err)
     rc, out, err = run('--workspace', ws, 'aliases')
     lines = out.splitlines()
-    check('aliases lists it', rc == 0 and len(lines) == 2 and lines[1].startswith('服务业增加值\t第三产业增加值\t'),
+    check('aliases lists it', rc == 0 and len(lines) == 2 and lines[1].startswith('新经济增加值\t三新经济增加值\t'),
           out + err)
 
     rc, out, err = run('--workspace', ws, 'chart', '--type=gap', '--output=' + png, report)
@@ -71,23 +71,23 @@ with tempfile.TemporaryDirectory() as tmp:
 
     xlsx = os.path.join(tmp, 'book.xlsx')
     rc, out, err = run('--workspace', ws, 'export', '--lang=en', '--output=' + xlsx, report)
-    row = summary_row(xlsx, '第三产业增加值') if rc == 0 else None
+    row = summary_row(xlsx, '三新经济增加值') if rc == 0 else None
     check('export --workspace gives the actual its target through the alias',
           row is not None and 6 in row and 'on track' in row, repr(row) + err)
 
     # bad input: one line, exit 2, nothing lost
-    rc, out, err = run('--workspace', ws, 'aliases', 'set', '第三产业增加值', '第三产业增加值')
+    rc, out, err = run('--workspace', ws, 'aliases', 'set', '三新经济增加值', '三新经济增加值')
     check('an alias of itself is refused in one line', rc == 2 and err.count('\n') == 1, err)
-    rc, out, err = run('--workspace', ws, 'aliases', 'set', ' ', '第三产业增加值')
+    rc, out, err = run('--workspace', ws, 'aliases', 'set', ' ', '三新经济增加值')
     check('an empty alias is refused', rc == 2 and err.count('\n') == 1, err)
     rc, out, err = run('--workspace', ws, 'aliases', 'remove', '三产')
     check('removing an unknown alias names it', rc == 2 and '三产' in err and err.count('\n') == 1, err)
-    rc, out, err = run('--workspace', ws, 'aliases', 'set', '服务业增加值')
+    rc, out, err = run('--workspace', ws, 'aliases', 'set', '新经济增加值')
     check('a missing argument is a usage error', rc == 1 and 'Usage' in err, err)
     rc, out, err = run('--workspace', ws, 'aliases')
     check('the refused commands left the alias alone', rc == 0 and len(out.splitlines()) == 2, out + err)
 
-    rc, out, err = run('--workspace', ws, 'aliases', 'remove', '服务业增加值')
+    rc, out, err = run('--workspace', ws, 'aliases', 'remove', '新经济增加值')
     check('aliases remove', rc == 0, err)
     rc, out, err = run('--workspace', ws, 'chart', '--type=gap', '--output=' + png, report)
     check('after removal the target is no longer matched', rc == 0 and 'no-target 1' in out, out + err)

@@ -210,6 +210,90 @@ test_wrapped_paragraphs (void)
   assert_section (report, 2, "二、", "主要指标", -1, 8);
 }
 
+/* A speech: its title, the date it was given, headings cut by a page break,
+ * a paragraph's first line cut by one, short noun-phrase headings. */
+static void
+test_speech_layout (void)
+{
+  const char *text =
+    "副县长某某在全县经济运行分析会上的讲话\n"        /* 1 title */
+    "\n"
+    "（2025年7月8日）\n"                             /* 3 dateline */
+    "\n"
+    "同志们：\n"
+    "\n"
+    "一、正视困难挑战，坚定信心稳住经济\n"           /* 7, its end on 9 */
+    "\n"
+    "大盘\n"
+    "\n"
+    "上半年全县经济运行总体平稳，主要指标好于预期。\n"
+    "\n"
+    "工业生产稳步回升\n"                              /* 13 a heading of its own */
+    "\n"
+    "规模以上工业增加值增长6.1%，比一季度加快0.8个百分点。\n"
+    "\n"
+    "各乡镇、各部门要把项目建设摆在更加突出的位\n"   /* 17 cut by a page break */
+    "\n"
+    "置，全力推进项目开工。\n";
+  g_autoptr(ZbReport) report = parse (text);
+  GListModel *sections = zb_report_get_sections (report);
+
+  g_assert_cmpuint (g_list_model_get_n_items (sections), ==, 3);
+  assert_section (report, 0, NULL, "副县长某某在全县经济运行分析会上的讲话", -1, 1);
+  assert_section (report, 1, "一、", "正视困难挑战，坚定信心稳住经济大盘", -1, 7);
+  assert_section (report, 2, NULL, "工业生产稳步回升", -1, 13);
+}
+
+/* A bulletin: title, the office that wrote it and the month — the title is
+ * a heading, the office and the date are not. */
+static void
+test_bulletin_title (void)
+{
+  const char *text =
+    "某县2024年国民经济和社会发展统计公报\n"
+    "\n"
+    "某县统计局\n"
+    "\n"
+    "2025年3月\n"
+    "\n"
+    "一、综合\n"
+    "\n"
+    "全年地区生产总值增长5.1%。\n";
+  g_autoptr(ZbReport) report = parse (text);
+
+  g_assert_cmpuint (g_list_model_get_n_items (zb_report_get_sections (report)), ==, 2);
+  assert_section (report, 0, NULL, "某县2024年国民经济和社会发展统计公报", -1, 1);
+  assert_section (report, 1, "一、", "综合", -1, 7);
+}
+
+/* A digest in Markdown: a bold title, its issue, the office and date on one
+ * line, headings of two depths with their numbers. */
+static void
+test_digest_layout (void)
+{
+  const char *text =
+    "**某区经济运行简报**\n"
+    "\n"
+    "（2025年第2期）\n"
+    "\n"
+    "区统计局　2025年5月6日\n"
+    "\n"
+    "## 一、总体情况\n"
+    "\n"
+    "一季度全区经济平稳开局。\n"
+    "\n"
+    "### （一）工业\n"
+    "\n"
+    "规模以上工业增加值增长6.3%。\n";
+  g_autoptr(ZbReport) report = parse (text);
+
+  g_assert_cmpuint (g_list_model_get_n_items (zb_report_get_sections (report)), ==, 3);
+  assert_section (report, 0, NULL, "某区经济运行简报", -1, 1);
+  /* the Markdown level is the number; the Chinese one stays in the title */
+  assert_section (report, 1, "##", "一、总体情况", -1, 7);
+  assert_section (report, 2, "###", "（一）工业", 1, 11);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -220,5 +304,8 @@ main (int   argc,
   g_test_add_func ("/blocks/page-break-join", test_page_break_join);
   g_test_add_func ("/blocks/running-header-tables", test_running_header_and_tables);
   g_test_add_func ("/blocks/wrapped-paragraphs", test_wrapped_paragraphs);
+  g_test_add_func ("/blocks/speech-layout", test_speech_layout);
+  g_test_add_func ("/blocks/bulletin-title", test_bulletin_title);
+  g_test_add_func ("/blocks/digest-layout", test_digest_layout);
   return g_test_run ();
 }

@@ -1,0 +1,338 @@
+/* zb-inline-mood.c — moods: does a clause report what was done, or set a goal?
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A goal is set by a cue (vocab/cues.txt), and how far a cue reaches is part
+ * of its entry: its own clause (要, 保), the rest of its sentence (力争, 确保,
+ * 目标), or, for a phrase that introduces goals (主要预期目标是：), a frame
+ * over the rest of the paragraph. A report closes what a cue opened: a done
+ * marker (已, 累计), a period already over, the parts of a total (其中). A
+ * cue inside a noun phrase (改革工作目标, 目标任务的完成情况) or a comparison
+ * with a goal (差目标, 完成目标任务的) sets no mood: those words are
+ * vocab/noncues.txt, read as whole words so that they hide the cue in them.
+ */
+#include "zb-inline-private.h"
+#include "zb-period.h"
+#include "zb-text-private.h"
+
+#include <string.h>
+
+#define MAX_REACH 600
+
+void
+zb_inline_mood_sentence (ZbReader *r)
+{
+  if (r->cues == NULL)
+    r->cues = g_array_new (FALSE, FALSE, sizeof (ZbCue));
+  g_array_set_size (r->cues, 0);
+  r->cues_scanned = r->sentence_start;
+}
+
+/* Finds the cues of the sentence up to pos, reading words left to right so
+ * that a longer non-cue (主要, 要求, 目标任务的) hides a cue inside it. */
+static void
+scan_cues (ZbReader *r,
+           gsize     pos)
+{
+  const char *s = r->s;
+  const guint64 kinds = ZB_VOCAB_BIT (ZB_VOCAB_CUES) | ZB_VOCAB_BIT (ZB_VOCAB_NONCUES);
+  gsize p = r->cues_scanned;
+
+  while (p < pos)
+    {
+      ZbVocabKind kind;
+      const ZbWord *w = zb_vocab_at_any (kinds, s + p, s + r->sentence_end, &kind);
+
+      if (w == NULL)
+        {
+          p = g_utf8_next_char (s + p) - s;
+          continue;
+        }
+      if (kind == ZB_VOCAB_CUES)
+        {
+          ZbCue cue = { p, p + strlen (w->word), w };
+          g_array_append_val (r->cues, cue);
+        }
+      p += strlen (w->word);
+    }
+  r->cues_scanned = MAX (r->cues_scanned, p);
+}
+
+/* The start of the clause that holds pos. */
+static gsize
+clause_start_of (const char *s,
+                 gsize       sentence_start,
+                 gsize       pos)
+{
+  while (pos > sentence_start && s[pos - 1] != ',' && s[pos - 1] != ';' && s[pos - 1] != ':')
+    pos--;
+  return pos;
+}
+
+/* Rule cue-in-comparison: 差目标, 目标进度, 完成…目标任务: a goal word that
+ * compares with a goal, or reports what was done against it. */
+static gboolean
+cue_compares (ZbReader    *r,
+              const ZbCue *cue)
+{
+  const char *s = r->s;
+  const char *word = cue->word->word;
+  gsize back;
+
+  if (g_str_equal (word, "目标") && zb_inline_char_before (s, r->sentence_start, cue->pos) == 0x7684 /* 的 */)
+    return TRUE;
+  /* 155个计划建设项目: a count before the cue makes it part of a noun phrase */
+  {
+    gunichar before = zb_inline_char_before (s, r->sentence_start, cue->pos);
+    if (before == 0x4E2A /* 个 */ || before == 0x9879 /* 项 */ || before == 0x5BB6 /* 家 */ || before == 0x6237 /* 户 */)
+      return TRUE;
+  }
+  /* only the nouns of a goal compare: 目标, 任务, 计划, 目标任务 … */
+  if (!strstr (word, "目标") && !strstr (word, "任务") && !strstr (word, "计划"))
+    return FALSE;
+  if (zb_inline_char_before (s, r->sentence_start, cue->pos) == 0x5DEE /* 差 */ ||
+      zb_text_at (s, cue->end, r->sentence_end, "的") || zb_text_at (s, cue->end, r->sentence_end, "进度") ||
+      zb_text_at (s, cue->end, r->sentence_end, "增速"))
+    return TRUE;
+  /* 抽检任务完成40户: the task reported done; 任务合格率: a rate named by it */
+  {
+    gsize q = zb_text_skip_spaces (s, cue->end, r->sentence_end);
+    /* 投资计划未下达: the plan is the subject of a report */
+    if (zb_text_at (s, q, r->sentence_end, "未") || zb_text_at (s, q, r->sentence_end, "尚未") ||
+        zb_text_at (s, q, r->sentence_end, "没有") || zb_text_at (s, q, r->sentence_end, "不"))
+      return TRUE;
+    /* 计划完成投资 plans; 任务完成40户 reports */
+    if (!strstr (word, "计划") && (zb_text_at (s, q, r->sentence_end, "完成") || zb_text_at (s, q, r->sentence_end, "实现")))
+      return TRUE;
+    for (int k = 0; k < 4 && q < r->sentence_end; k++)
+      {
+        if (zb_text_at (s, q, r->sentence_end, "率"))
+          return TRUE;
+        if ((guchar) s[q] < 0x80)
+          break;
+        q = g_utf8_next_char (s + q) - s;
+      }
+  }
+  /* 超额完成年度目标任务, 已完成…建设任务: a report of what was done */
+  back = clause_start_of (s, r->sentence_start, cue->pos);
+  return g_strstr_len (s + back, cue->pos - back, "完成") != NULL;
+}
+
+/* Is there a done marker (已, 累计, 实际) in [from, to)? Known indicators are
+ * read whole: 实际利用外资 is a name, not a report. */
+static gboolean
+has_done_marker (const char *s,
+                 gsize       from,
+                 gsize       to)
+{
+  const guint64 kinds = ZB_VOCAB_BIT (ZB_VOCAB_DONE_MARKERS) | ZB_VOCAB_BIT (ZB_VOCAB_INDICATORS);
+
+  for (gsize q = from; q < to; )
+    {
+      ZbVocabKind kind;
+      const ZbWord *w = zb_vocab_at_any (kinds, s + q, s + to, &kind);
+
+      /* 已争取到位的资金: a done marker inside a noun's modifier reports nothing */
+      if (w != NULL && kind == ZB_VOCAB_DONE_MARKERS)
+        {
+          gsize q2 = q + strlen (w->word);
+          const char *de = g_strstr_len (s + q2, to - q2, "的");
+          const char *comma = memchr (s + q2, ',', to - q2);
+          if (de == NULL || (comma != NULL && comma < de))
+            return TRUE;
+        }
+      q = w != NULL ? q + strlen (w->word) : (gsize) (g_utf8_next_char (s + q) - s);
+    }
+  return FALSE;
+}
+
+/* Rule report-closes: between the cue and the mention, a done marker (计划…,
+ * 已完成…), the parts of a total (任务共124户次,其中…), or a clause of its own
+ * that reports a period already under way (目标为…, 上半年仅…3家). */
+static gboolean
+closed_by_report (ZbReader    *r,
+                  const ZbCue *cue,
+                  gsize        clause_start,
+                  gsize        pos)
+{
+  const char *s = r->s;
+
+  if (g_strstr_len (s + cue->pos, pos - cue->pos, "其中") != NULL)
+    return TRUE;
+  if (has_done_marker (s, cue->end, pos))
+    return TRUE;
+  if (cue->pos < clause_start)
+    {
+      g_autofree char *own = zb_inline_period_scan (s, clause_start, pos, NULL);
+      if (own != NULL && zb_inline_period_is_past (r->ctx, own))
+        return TRUE;
+      if (own != NULL && r->ctx->now_month == 0)
+        {
+          /* no date: a cumulative period short of the year is a report */
+          ZbPeriod pd;
+          if (zb_period_parse (own, &pd) && pd.first_month <= 1 && pd.last_month > 0 && pd.last_month < 12)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Rule estimate: 预计 of a period already reported estimates an actual; of
+ * one still to come, it is a goal. */
+static gboolean
+estimate_is_goal (ZbInlineContext *ctx,
+                  const char      *period)
+{
+  ZbPeriod pd;
+
+  if (period == NULL)
+    return ctx->now_month == 0 || !zb_inline_period_is_past (ctx, period);
+  if (ctx->now_month > 0 || ctx->now_year > 0)
+    {
+      if (zb_inline_period_is_future (ctx, period))
+        return TRUE;
+      if (zb_inline_period_is_past (ctx, period))
+        return FALSE;
+    }
+  if (zb_period_parse (period, &pd) && pd.last_month > 0 && pd.last_month <= ctx->latest_month &&
+      ctx->latest_month < 12)
+    return FALSE;
+  /* 2023年 (or 20XX年) 预计…: the estimate of a year under review */
+  if (g_str_has_suffix (period, "年") && strlen (period) <= 8 && g_ascii_isdigit (period[0]) &&
+      strchr (period, '-') == NULL)
+    return FALSE;
+  if (ctx->latest_month == 0 && zb_period_parse (period, &pd) && pd.last_month > 0 && pd.last_month < 12)
+    return FALSE;
+  return TRUE;
+}
+
+/* Rule two-tier: 保5争6 — 保 and 争 are goals only before a number. */
+static gboolean
+modal_holds (ZbReader    *r,
+             const ZbCue *cue,
+             gsize        pos)
+{
+  const char *word = cue->word->word;
+
+  if (g_str_equal (word, "保") || g_str_equal (word, "争"))
+    {
+      gsize q = zb_text_skip_spaces (r->s, cue->end, pos);
+      return q < pos && g_ascii_isdigit (r->s[q]);
+    }
+  return TRUE;
+}
+
+/* Rule goal-after: 增长5%的目标, 40家的任务 */
+static gboolean
+goal_after (const char *s,
+            gsize       pos,
+            gsize       clause_end)
+{
+  for (gsize p = pos; p < clause_end; p++)
+    if (zb_text_at (s, p, clause_end, "的目标") || zb_text_at (s, p, clause_end, "的任务") ||
+        zb_text_at (s, p, clause_end, "目标任务"))
+      return TRUE;
+  return FALSE;
+}
+
+/* Is the mention m, in the clause [clause_start, clause_end), a goal? */
+ZbGoalScope
+zb_inline_goal (ZbReader        *r,
+                gsize            clause_start,
+                const ZbMention *m,
+                gsize            clause_end,
+                const char      *period,
+                gboolean         period_written)
+{
+  ZbGoalScope scope = ZB_GOAL_NONE;
+  gsize pos = m->start;
+
+  scan_cues (r, pos);
+  /* the nearest cue first; a run-on "sentence" of a megabyte must not make
+   * this quadratic, so cues further back than a long sentence are not read */
+  for (guint h = r->cues->len; h > 0 && scope == ZB_GOAL_NONE; h--)
+    {
+      const ZbCue *cue = &g_array_index (r->cues, ZbCue, h - 1);
+      ZbMood mood = cue->word->value;
+      gboolean own = cue->pos >= clause_start;
+
+      if (cue->end > pos)
+        continue;
+      if (cue->pos + MAX_REACH < pos)
+        break;
+      if (cue->word->scope == ZB_SCOPE_CLAUSE && !own)
+        continue;
+      if (mood == ZB_MOOD_MODAL && !modal_holds (r, cue, pos))
+        continue;
+      if (cue_compares (r, cue) || closed_by_report (r, cue, clause_start, pos))
+        continue;
+      if (mood == ZB_MOOD_ESTIMATE && !estimate_is_goal (r->ctx, period))
+        continue;
+      scope = own ? ZB_GOAL_CLAUSE : ZB_GOAL_SENTENCE;
+    }
+  if (scope == ZB_GOAL_NONE && goal_after (r->s, m->end, clause_end))
+    scope = ZB_GOAL_AFTER;
+  if (scope == ZB_GOAL_NONE && (r->ctx->frame || r->ctx->section_goal))
+    {
+      /* a frame holds until a report closes it */
+      if (!has_done_marker (r->s, clause_start, pos) && !zb_inline_period_is_past (r->ctx, period))
+        scope = ZB_GOAL_FRAME;
+    }
+  /* Rule future-period: what the sentence dates in a period still to come
+   * cannot be a report (全年新增备案企业20户以上, said in June) */
+  if (scope == ZB_GOAL_NONE && period_written && zb_inline_period_is_ahead (r->ctx, period) &&
+      !has_done_marker (r->s, clause_start, pos))
+    scope = ZB_GOAL_PERIOD;
+  return scope;
+}
+
+/* Does [start, end) end with a phrase that introduces goals: 主要预期目标,
+ * 主要预期目标是, 目标任务如下, 预期目标建议为? Not a report against one
+ * (完成全年目标任务) nor a noun phrase (…排头兵的目标). */
+gboolean
+zb_inline_opens_frame (const char *s,
+                       gsize       start,
+                       gsize       end)
+{
+  static const char * const links[] = { "", "是", "为", "如下", "建议", "建议为", "安排如下", "确定为" };
+
+  end = zb_inline_trim_end (s, start, end);
+  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+    {
+      gsize stem;
+      const ZbWord *w;
+
+      if (!zb_text_ends_with (s, start, end, links[i]))
+        continue;
+      stem = end - strlen (links[i]);
+      w = zb_vocab_before (ZB_VOCAB_CUES, s + start, s + stem);
+      if (w == NULL || w->value != ZB_MOOD_FRAME)
+        continue;
+      stem -= strlen (w->word);
+      if (zb_inline_char_before (s, start, stem) == 0x7684 /* 的 */ &&
+          g_strstr_len (s + start, stem - start, "主要") == NULL && g_strstr_len (s + start, stem - start, "今年") == NULL)
+        continue;
+      return g_strstr_len (s + start, stem - start, "完成") == NULL && !has_done_marker (s, start, stem);
+    }
+  return FALSE;
+}
+
+/* After a clause: a report (a done marker, a period already over) closes
+ * the frame; a phrase that introduces goals opens one. */
+void
+zb_inline_mood_clause_done (ZbReader *r,
+                            gsize     cs,
+                            gsize     ce)
+{
+  ZbInlineContext *ctx = r->ctx;
+
+  if (ctx->frame)
+    {
+      g_autofree char *own = zb_inline_period_scan (r->s, cs, ce, NULL);
+      if (has_done_marker (r->s, cs, ce) || (own != NULL && zb_inline_period_is_past (ctx, own)))
+        ctx->frame = FALSE;
+    }
+  /* the phrase ends its clause with ：, or its sentence */
+  if ((r->s[ce] == ':' || ce >= r->sentence_end) && zb_inline_opens_frame (r->s, cs, ce))
+    ctx->frame = TRUE;
+}
