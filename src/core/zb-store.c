@@ -5,7 +5,10 @@
 #include "zb-store.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <sqlite3.h>
 #include <glib/gstdio.h>
 
@@ -401,13 +404,14 @@ check_header (const char  *path,
 {
   static const char magic[16] = "SQLite format 3";
   char head[16];
-  FILE *fp;
-  size_t n;
-  int saved;
+  struct stat st;
+  gssize n;
+  int fd, saved;
 
   *exists = FALSE;
-  fp = g_fopen (path, "rb");
-  if (fp == NULL)
+  /* without blocking: a FIFO named as the workspace would wait for a writer */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0)
     {
       saved = errno;
       if (saved == ENOENT)
@@ -416,12 +420,25 @@ check_header (const char  *path,
                    "Cannot open the workspace %s: %s", path, g_strerror (saved));
       return FALSE;
     }
-  n = fread (head, 1, sizeof head, fp);
-  fclose (fp);
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      gboolean dir = S_ISDIR (st.st_mode);
+
+      close (fd);
+      g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
+                   dir ? "%s is a folder, not a Zhibiao workspace"
+                       : "%s is a device, pipe or socket, not a Zhibiao workspace; it was left as it is",
+                   path);
+      return FALSE;
+    }
+  do
+    n = read (fd, head, sizeof head);
+  while (n < 0 && errno == EINTR);
+  close (fd);
   *exists = TRUE;
   if (n == 0)
     return TRUE;   /* an empty file, as made by "new workspace" pickers */
-  if (n < sizeof head || memcmp (head, magic, sizeof magic) != 0)
+  if (n < (gssize) sizeof head || memcmp (head, magic, sizeof magic) != 0)
     {
       g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
                    "%s is not a Zhibiao workspace (not an SQLite database); it was left as it is",

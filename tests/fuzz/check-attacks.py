@@ -191,6 +191,15 @@ with tempfile.TemporaryDirectory() as tmp:
             ok(well_behaved(res) and res[0] == 2 and open(neg, 'rb').read() == before,
                'a workspace of version %d: %s exits 2, untouched' % (version, cmd[0]), res[2])
 
+    # workspaces that are no files: a FIFO would block, a device be written
+    os.mkfifo(j('ws.fifo'))
+    os.mkdir(j('ws.dir'))
+    for bogus in (j('ws.fifo'), j('ws.dir'), '/dev/zero'):
+        for cmd in (['reports'], ['import', report]):
+            res = run('--workspace', bogus, *cmd)
+            ok(well_behaved(res) and res[0] == 2 and res[3] < TIME_LIMIT / 5,
+               'the workspace %s: %s exits 2 at once' % (os.path.basename(bogus), cmd[0]), res[2])
+
     # ---- 2: Word documents that stand for far more than their size
     ent = '<!ENTITY a "%s">' % ('示例县地区生产总值完成12.5亿元。' * 30)
     bomb = write(j('bomb.docx'), docx(para('&a;' * 30) * 6000, '<!DOCTYPE w:document [%s]>' % ent))
