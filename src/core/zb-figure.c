@@ -153,7 +153,8 @@ zb_number_parse (const char  *text,
     }
 
   v = g_ascii_strtod (s, &end);
-  if (end == s || *end != '\0' || !isfinite (v))
+  /* strtod also reads hexadecimal ("0x10" is 16): not what a clerk means */
+  if (end == s || *end != '\0' || !isfinite (v) || strpbrk (s, "xX") != NULL)
     {
       g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID, "“%s” is not a number", text);
       return FALSE;

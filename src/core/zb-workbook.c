@@ -247,7 +247,7 @@ write_number (Export         *ex,
 {
   g_autofree char *shown = NULL;
 
-  if (number == NULL || !number->set)
+  if (number == NULL || !number->set || !isfinite (number->value))
     {
       if (corrected)
         check (ex, worksheet_write_blank (sheet->ws, row, col, ex->text_marked));
@@ -271,6 +271,10 @@ write_gap (Export    *ex,
 {
   g_autofree char *shown = NULL;
 
+  /* a gap between 1e308 and -1e308 is infinite: the sheet's XML has no
+   * number for it (Excel and openpyxl refuse "INF") */
+  if (!isfinite (gap))
+    return;
   decimals = CLAMP (decimals, 1, 6);
   gap = round (gap * 1e6) / 1e6;
   shown = g_strdup_printf ("+%.*f", decimals, gap);
@@ -286,7 +290,7 @@ write_share (Export    *ex,
              lxw_col_t  col,
              double     share)
 {
-  if (isnan (share))
+  if (!isfinite (share))
     return;
   check (ex, worksheet_write_number (sheet->ws, row, col, share, ex->percent));
   note_width (sheet, col, "100.0%");

@@ -267,6 +267,25 @@ with tempfile.TemporaryDirectory() as tmp:
     res = run('--workspace', ws, 'figures', rid)
     ok(well_behaved(res, True) and res[0] == 0, 'figures still prints valid JSON', res[2])
 
+    # numbers at the ends of a double: their gap is infinite, which no sheet holds
+    wx = j('extreme.zhibiao')
+    run('--workspace', wx, 'import', report)
+    fx = str(json.loads(run('--workspace', wx, 'figures', '1')[1])['figures'][0]['id'])
+    for field, value in (('change', '1e308'), ('target', '-1e308'), ('value', '1e308'), ('value', '0x10')):
+        res = run('--workspace', wx, 'correct', fx, field, value)
+        ok(well_behaved(res), 'correct %s to %s' % (field, value), res[2])
+    res = run('--workspace', wx, 'export', '--output=' + j('extreme.xlsx'), report)
+    ok(well_behaved(res) and res[0] == 0, 'export with an infinite gap', res[2])
+    try:
+        import openpyxl
+        openpyxl.load_workbook(j('extreme.xlsx'))
+        ok(True, 'openpyxl opens it')
+    except Exception as e:  # noqa: BLE001
+        ok(False, 'openpyxl opens it', repr(e))
+    for out in ('extreme.svg', 'extreme.png', 'extreme.pdf'):
+        res = run('--workspace', wx, 'chart', '--type=gap', '--output=' + j(out), report)
+        ok(well_behaved(res), 'a gap chart of it (%s)' % out, res[2])
+
     # a damaged workspace: text that is not UTF-8, an outline that loops
     db = sqlite3.connect(ws)
     db.execute("UPDATE figures SET name = CAST(X'ff00fe07' AS TEXT) WHERE id = ?", (int(fid),))
