@@ -303,7 +303,11 @@ is_truncated (const char *data,
               gsize       len)
 {
   gsize tail = MIN (len, 4096);
-  const char *from = data + len - tail;
+  const char *from;
+
+  if (data == NULL || len == 0)
+    return TRUE;
+  from = data + len - tail;
 
   for (gsize i = 0; i + 5 <= tail; i++)
     if (memcmp (from + i, "%%EOF", 5) == 0)
