@@ -24,7 +24,7 @@
  * and parsed into at most MAX_NODES elements, attributes, text runs and
  * entity references (the tree costs ~200 bytes a node: two million is some
  * thousands of pages); the text written out is bounded by
- * ZB_SOURCE_MAX_TEXT_BYTES (merged table cells repeat their text). */
+ * zb_source_max_text_bytes() (merged table cells repeat their text). */
 #define MAX_PART  (64u << 20)
 #define MAX_NODES 2000000u
 #define N_LEVELS 9
@@ -62,7 +62,8 @@ typedef struct {
   GPtrArray  *locators;
   guint       n_paragraphs;
   guint       n_tables;
-  gboolean    too_long;    /* out reached ZB_SOURCE_MAX_TEXT_BYTES */
+  gsize       budget;      /* zb_source_max_text_bytes () */
+  gboolean    too_long;    /* out reached it */
 } Docx;
 
 static void
@@ -254,7 +255,10 @@ typedef struct {
   charactersSAXFunc      cdata;
   guint                  nodes;
   guint                  references;
+  gsize                  text;       /* bytes of character data */
+  gsize                  max_text;
   gboolean               over;
+  gboolean               text_over;
   gboolean               entities;   /* the DTD declared one: stopped there */
 } Budget;
 
@@ -290,6 +294,22 @@ budget_start_element (void           *ctx,
                                                 nb_attributes, nb_defaulted, attributes);
 }
 
+/* The part's character data is at least the text it gives: past the text
+ * budget, the document is too large before its tree is built. */
+static gboolean
+spend_text (xmlParserCtxtPtr ctxt,
+            int              len)
+{
+  Budget *b = ctxt->_private;
+
+  b->text += MAX (len, 0);
+  if (b->text <= b->max_text)
+    return TRUE;
+  b->text_over = TRUE;
+  xmlStopParser (ctxt);
+  return FALSE;
+}
+
 static void
 budget_characters (void          *ctx,
                    const xmlChar *ch,
@@ -297,7 +317,7 @@ budget_characters (void          *ctx,
 {
   xmlParserCtxtPtr ctxt = ctx;
 
-  if (spend (ctxt, 1))
+  if (spend (ctxt, 1) && spend_text (ctxt, len))
     ((Budget *) ctxt->_private)->characters (ctx, ch, len);
 }
 
@@ -308,7 +328,7 @@ budget_cdata (void          *ctx,
 {
   xmlParserCtxtPtr ctxt = ctx;
 
-  if (spend (ctxt, 1))
+  if (spend (ctxt, 1) && spend_text (ctxt, len))
     ((Budget *) ctxt->_private)->cdata (ctx, ch, len);
 }
 
@@ -343,6 +363,15 @@ budget_entity_decl (void          *ctx,
   xmlStopParser (ctxt);
 }
 
+/* Errors are kept in the context for the message, never printed:
+ * XML_PARSE_NOERROR leaves some (a huge text node) to libxml2's default
+ * handler, which writes to stderr. */
+static void
+quiet_error (void       *data,
+             xmlErrorPtr error)
+{
+}
+
 static xmlDoc *
 parse_xml (GBytes     *bytes,
            const char *part,
@@ -369,13 +398,22 @@ parse_xml (GBytes     *bytes,
   ctxt->sax->cdataBlock = budget_cdata;
   ctxt->sax->reference = budget_reference;
   ctxt->sax->entityDecl = budget_entity_decl;
+  ctxt->sax->serror = quiet_error;
   ctxt->_private = &budget;
+  budget.max_text = zb_source_max_text_bytes ();
 
   /* no network, no DTD loading, no entity substitution: the package is
    * untrusted input */
   doc = xmlCtxtReadMemory (ctxt, data, (int) MIN (len, (gsize) G_MAXINT), part, NULL,
                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  if (budget.over)
+  if (budget.text_over)
+    {
+      g_clear_pointer (&doc, xmlFreeDoc);
+      g_set_error (error, ZB_ERROR, ZB_ERROR_TOO_LARGE,
+                   "The Word document is too large (%s holds more than %" G_GSIZE_FORMAT " MiB of text)",
+                   part, budget.max_text >> 20);
+    }
+  else if (budget.over)
     {
       g_clear_pointer (&doc, xmlFreeDoc);
       g_set_error (error, ZB_ERROR, ZB_ERROR_TOO_LARGE,
@@ -778,7 +816,7 @@ emit_line (Docx       *docx,
            const char *line,
            const char *locator)
 {
-  if (docx->too_long || docx->out->len + strlen (line) + 1 > ZB_SOURCE_MAX_TEXT_BYTES)
+  if (docx->too_long || docx->out->len + strlen (line) + 1 > docx->budget)
     {
       docx->too_long = TRUE;
       return;
@@ -991,7 +1029,7 @@ render_table (Docx    *docx,
         {
           g_autofree char *joined = g_strjoinv (" ", (char **) cells->pdata);
           /* a table in a cell is one line: the budget holds there too */
-          if (docx->out->len + flat->len + strlen (joined) + 1 > ZB_SOURCE_MAX_TEXT_BYTES)
+          if (docx->out->len + flat->len + strlen (joined) + 1 > docx->budget)
             {
               docx->too_long = TRUE;
               return;
@@ -1080,6 +1118,7 @@ zb_docx_import (GBytes        *bytes,
   docx.abstracts = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) abstract_free);
   docx.nums = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   docx.out = g_string_new (NULL);
+  docx.budget = zb_source_max_text_bytes ();
   docx.locators = g_ptr_array_new_with_free_func (g_free);
 
   /* styles and numbering only add structure: a damaged one is ignored */
@@ -1113,7 +1152,8 @@ zb_docx_import (GBytes        *bytes,
   if (docx.too_long)
     {
       g_set_error (error, ZB_ERROR, ZB_ERROR_TOO_LARGE,
-                   "The Word document is too large (more than %u MiB of text)", ZB_SOURCE_MAX_TEXT_BYTES >> 20);
+                   "The Word document is too large (more than %" G_GSIZE_FORMAT " MiB of text)",
+                   docx.budget >> 20);
       goto out;
     }
 

@@ -378,10 +378,11 @@ zb_pdf_import (GBytes        *bytes,
         return NULL;
       if (page != NULL)
         text_bytes += read_page (page, i + 1, lines);
-      if (text_bytes > ZB_SOURCE_MAX_TEXT_BYTES)
+      if (text_bytes > zb_source_max_text_bytes ())
         {
           g_set_error (error, ZB_ERROR, ZB_ERROR_TOO_LARGE,
-                       "The PDF is too large (more than %u MiB of text)", ZB_SOURCE_MAX_TEXT_BYTES >> 20);
+                       "The PDF is too large (more than %" G_GUINT64_FORMAT " MiB of text)",
+                       zb_source_max_text_bytes () >> 20);
           return NULL;
         }
     }

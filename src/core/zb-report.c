@@ -142,14 +142,6 @@ zb_report_new_unparsed (ZbSource *source)
   return self;
 }
 
-static void
-set_too_large (GError **error,
-               guint64  size)
-{
-  g_set_error (error, ZB_ERROR, ZB_ERROR_TOO_LARGE,
-               "The file is too large (%" G_GUINT64_FORMAT " MiB; reports of up to %u MiB are read)",
-               size >> 20, ZB_SOURCE_MAX_FILE_BYTES >> 20);
-}
 
 ZbSource *
 zb_report_read_source (GBytes        *bytes,
@@ -160,11 +152,8 @@ zb_report_read_source (GBytes        *bytes,
   ZbImporter importer = importer_for (bytes);
 
   /* the bytes may come from a workspace, not a file the loader checked */
-  if (g_bytes_get_size (bytes) > ZB_SOURCE_MAX_FILE_BYTES)
-    {
-      set_too_large (error, g_bytes_get_size (bytes));
-      return NULL;
-    }
+  if (!zb_source_check_size (g_bytes_get_size (bytes), error))
+    return NULL;
   if (importer != NULL)
     return importer (bytes, path, cancellable, error);
   return zb_source_new_from_bytes (bytes, path, error);
@@ -234,10 +223,9 @@ load_local (const char    *path,
       close (fd);
       return NULL;
     }
-  if ((guint64) st.st_size > ZB_SOURCE_MAX_FILE_BYTES)
+  if (!zb_source_check_size (st.st_size, error))
     {
       close (fd);
-      set_too_large (error, st.st_size);
       return NULL;
     }
 
@@ -260,10 +248,9 @@ load_local (const char    *path,
       if (n == 0)
         break;
       /* a file that grows while it is read (or reports size 0, as /proc does) */
-      if (buf->len + (gsize) n > ZB_SOURCE_MAX_FILE_BYTES)
+      if (!zb_source_check_size ((guint64) buf->len + n, error))
         {
           close (fd);
-          set_too_large (error, (guint64) buf->len + n);
           return NULL;
         }
       g_byte_array_append (buf, chunk, n);
@@ -291,11 +278,8 @@ load_remote (GFile         *file,
                             G_FILE_QUERY_INFO_NONE, cancellable, error);
   if (info == NULL || !check_file_type (g_file_info_get_file_type (info), error))
     return NULL;
-  if ((guint64) g_file_info_get_size (info) > ZB_SOURCE_MAX_FILE_BYTES)
-    {
-      set_too_large (error, g_file_info_get_size (info));
-      return NULL;
-    }
+  if (!zb_source_check_size (g_file_info_get_size (info), error))
+    return NULL;
   in = g_file_read (file, cancellable, error);
   if (in == NULL)
     return NULL;
@@ -308,11 +292,8 @@ load_remote (GFile         *file,
         return NULL;
       if (n == 0)
         break;
-      if (buf->len + (gsize) n > ZB_SOURCE_MAX_FILE_BYTES)
-        {
-          set_too_large (error, (guint64) buf->len + n);
-          return NULL;
-        }
+      if (!zb_source_check_size ((guint64) buf->len + n, error))
+        return NULL;
       g_byte_array_append (buf, chunk, n);
     }
   return g_byte_array_free_to_bytes (g_steal_pointer (&buf));

@@ -6,6 +6,7 @@
 #include "zb-types.h"
 
 #include <string.h>
+#include <sys/resource.h>
 
 /* Builds text (UTF-8, \n) from already valid UTF-8, folding CRLF and CR, and
  * recording original offsets when they differ. orig_of_char gives, for each
@@ -298,6 +299,51 @@ only_space (const char *s,
   return TRUE;
 }
 
+/* ------------------------------------------------------------- limits */
+
+/* What the address-space limit leaves for text, G_MAXUINT64 without one. */
+static guint64
+memory_allows (void)
+{
+  struct rlimit limit;
+
+  if (getrlimit (RLIMIT_AS, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
+    return G_MAXUINT64;
+  return (guint64) limit.rlim_cur / ZB_SOURCE_MEMORY_PER_BYTE;
+}
+
+guint64
+zb_source_max_file_bytes (void)
+{
+  return MIN ((guint64) ZB_SOURCE_MAX_FILE_BYTES, memory_allows ());
+}
+
+guint64
+zb_source_max_text_bytes (void)
+{
+  return MIN ((guint64) ZB_SOURCE_MAX_TEXT_BYTES, memory_allows ());
+}
+
+gboolean
+zb_source_check_size (guint64   size,
+                      GError  **error)
+{
+  guint64 memory = memory_allows ();
+
+  if (size <= zb_source_max_file_bytes ())
+    return TRUE;
+  if (memory < ZB_SOURCE_MAX_FILE_BYTES)
+    g_set_error (error, ZB_ERROR, ZB_ERROR_TOO_LARGE,
+                 "The file is too large for the memory this program may use (%" G_GUINT64_FORMAT
+                 " MiB; reading a report takes up to %u times its size, %" G_GUINT64_FORMAT " MiB here)",
+                 size >> 20, ZB_SOURCE_MEMORY_PER_BYTE, memory >> 20);
+  else
+    g_set_error (error, ZB_ERROR, ZB_ERROR_TOO_LARGE,
+                 "The file is too large (%" G_GUINT64_FORMAT " MiB; reports of up to %u MiB are read)",
+                 size >> 20, ZB_SOURCE_MAX_FILE_BYTES >> 20);
+  return FALSE;
+}
+
 /* ------------------------------------------------------ which encoding */
 
 /* The 3755 characters of GB 2312's first level — the common hanzi of
@@ -588,13 +634,8 @@ zb_source_new_from_bytes (GBytes      *bytes,
   const char *utf16;
   gsize skip = 0;
 
-  if (len > ZB_SOURCE_MAX_FILE_BYTES)
-    {
-      g_set_error (error, ZB_ERROR, ZB_ERROR_TOO_LARGE,
-                   "The file is too large (%" G_GSIZE_FORMAT " MiB; reports of up to %u MiB are read)",
-                   len >> 20, ZB_SOURCE_MAX_FILE_BYTES >> 20);
-      return NULL;
-    }
+  if (!zb_source_check_size (len, error))
+    return NULL;
 
   if (len >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
     skip = 3;

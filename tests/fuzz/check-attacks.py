@@ -218,6 +218,9 @@ with tempfile.TemporaryDirectory() as tmp:
     ok(res[0] == 2 and 'too large' in res[2], 'merged cells stop at the text budget', res[2])
     attack(write(j('huge-entry.docx'), zip_bytes([('word/document.xml', ' ' * (200 << 20))])),
            'a 200 MiB zip entry')
+    res = attack(write(j('huge-text.docx'), docx(para('示例县工业投资完成12.5亿元，增长3.5%，' * 1000000))),
+                 'a paragraph of 50 MB of figures in a small .docx')
+    ok(res[0] == 2 and 'too large' in res[2], 'it is refused by the text budget', res[2])
     attack(write(j('dups.docx'), zip_bytes([('word/document.xml', '<w:document xmlns:w="%s"><w:body>%s'
                                              % (W_NS, para('重复') * 100000))] * 200)), '200 copies of the document part')
     good = docx(para('一、总体') + para('示例县工业投资完成12.5亿元，增长3.5%。'))
@@ -395,6 +398,11 @@ with tempfile.TemporaryDirectory() as tmp:
         res = run('--workspace', typo, *cmd)
         ok(well_behaved(res) and res[0] == 2 and not os.path.exists(j('typo')),
            'a mistyped --workspace for %s creates nothing' % cmd[0], res[2])
+
+    # a big report in a process whose address space is limited: refused, not aborted
+    dense = write(j('dense.txt'), '示例县工业投资完成12.5亿元，增长3.5%，' * 500000)
+    res = attack(dense, 'a 19 MB line of figures under a 1 GiB limit', heavy=True)
+    ok(SANITIZED or (res[0] == 2 and 'memory' in res[2]), 'it is refused for the memory it would take', res[2])
 
     # ---- the rest of an attacker's kit
     attack(write(j('nul.txt'), SAMPLE.encode() + b'\x00' * 100 + SAMPLE.encode()), 'NUL bytes in text')
