@@ -1156,6 +1156,28 @@ end_quiet (Quiet *q)
   g_mutex_unlock (&quiet_lock);
 }
 
+static void
+add_formats (Export *ex)
+{
+  ex->header = workbook_add_format (ex->wb);
+  format_set_bold (ex->header);
+  format_set_bg_color (ex->header, 0xD9E1F2);
+  format_set_bottom (ex->header, LXW_BORDER_THIN);
+  format_set_align (ex->header, LXW_ALIGN_VERTICAL_CENTER);
+  ex->text = workbook_add_format (ex->wb);
+  format_set_align (ex->text, LXW_ALIGN_VERTICAL_TOP);
+  ex->text_marked = workbook_add_format (ex->wb);
+  format_set_align (ex->text_marked, LXW_ALIGN_VERTICAL_TOP);
+  format_set_bg_color (ex->text_marked, 0xFFF2CC);
+  ex->wrap = workbook_add_format (ex->wb);
+  format_set_text_wrap (ex->wrap);
+  format_set_align (ex->wrap, LXW_ALIGN_VERTICAL_TOP);
+  ex->percent = workbook_add_format (ex->wb);
+  format_set_num_format (ex->percent, "0.0%");
+  ex->datetime = workbook_add_format (ex->wb);
+  format_set_num_format (ex->datetime, "yyyy-mm-dd hh:mm");
+}
+
 static gboolean
 cancelled (Export  *ex,
            GError **error)
@@ -1244,23 +1266,7 @@ zb_workbook_export (GPtrArray               *reports,
         }
     }
 
-  ex.header = workbook_add_format (ex.wb);
-  format_set_bold (ex.header);
-  format_set_bg_color (ex.header, 0xD9E1F2);
-  format_set_bottom (ex.header, LXW_BORDER_THIN);
-  format_set_align (ex.header, LXW_ALIGN_VERTICAL_CENTER);
-  ex.text = workbook_add_format (ex.wb);
-  format_set_align (ex.text, LXW_ALIGN_VERTICAL_TOP);
-  ex.text_marked = workbook_add_format (ex.wb);
-  format_set_align (ex.text_marked, LXW_ALIGN_VERTICAL_TOP);
-  format_set_bg_color (ex.text_marked, 0xFFF2CC);
-  ex.wrap = workbook_add_format (ex.wb);
-  format_set_text_wrap (ex.wrap);
-  format_set_align (ex.wrap, LXW_ALIGN_VERTICAL_TOP);
-  ex.percent = workbook_add_format (ex.wb);
-  format_set_num_format (ex.percent, "0.0%");
-  ex.datetime = workbook_add_format (ex.wb);
-  format_set_num_format (ex.datetime, "yyyy-mm-dd hh:mm");
+  add_formats (&ex);
 
   set_properties (&ex, options);
 
