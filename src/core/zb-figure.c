@@ -7,19 +7,22 @@
 #include <math.h>
 #include <string.h>
 
+/* The short words a figure holds (its indicator, area, unit, qualifier,
+ * reference, period) repeat across thousands of figures: they are interned,
+ * so a figure owns only its name. */
 typedef struct {
   ZbFigureKind kind;
   char        *name;
-  char        *indicator;
-  char        *area;
+  const char  *indicator;
+  const char  *area;
   ZbNumber     value;
-  char        *unit;
+  const char  *unit;
   ZbNumber     change;
   ZbChangeUnit change_unit;
   ZbNumber     base_value;
-  char        *qualifier;
-  char        *reference;
-  char        *period;
+  const char  *qualifier;
+  const char  *reference;
+  const char  *period;
   ZbNumber     target;
   ZbNumber     gap;
   int          rank;
@@ -41,7 +44,7 @@ struct _ZbFigure
   gsize       text_offset;
   gsize       text_length;
   char       *quote;
-  char       *rule;
+  const char *rule;                 /* interned */
   double      base_confidence;   /* the rule's */
   double      confidence;        /* the rule's, lowered by the evidence */
   ZbEvidence  evidence;
@@ -65,12 +68,6 @@ static void
 figure_data_clear (FigureData *d)
 {
   g_clear_pointer (&d->name, g_free);
-  g_clear_pointer (&d->indicator, g_free);
-  g_clear_pointer (&d->area, g_free);
-  g_clear_pointer (&d->unit, g_free);
-  g_clear_pointer (&d->qualifier, g_free);
-  g_clear_pointer (&d->reference, g_free);
-  g_clear_pointer (&d->period, g_free);
 }
 
 static void
@@ -80,12 +77,6 @@ figure_data_copy (FigureData       *dst,
   figure_data_clear (dst);
   *dst = *src;
   dst->name = g_strdup (src->name);
-  dst->indicator = g_strdup (src->indicator);
-  dst->area = g_strdup (src->area);
-  dst->unit = g_strdup (src->unit);
-  dst->qualifier = g_strdup (src->qualifier);
-  dst->reference = g_strdup (src->reference);
-  dst->period = g_strdup (src->period);
 }
 
 char *
@@ -204,7 +195,6 @@ zb_figure_finalize (GObject *object)
   figure_data_clear (&self->current);
   g_clear_pointer (&self->corrections, g_ptr_array_unref);
   g_clear_pointer (&self->quote, g_free);
-  g_clear_pointer (&self->rule, g_free);
 
   G_OBJECT_CLASS (zb_figure_parent_class)->finalize (object);
 }
@@ -276,7 +266,7 @@ zb_figure_class_init (ZbFigureClass *klass)
 static void
 zb_figure_init (ZbFigure *self)
 {
-  self->corrections = g_ptr_array_new_with_free_func ((GDestroyNotify) zb_correction_free);
+  /* corrections: made with the first one (most figures have none) */
   self->section = -1;
   self->base_confidence = 1.0;
   self->confidence = 1.0;
@@ -303,8 +293,8 @@ zb_figure_copy (ZbFigure *self)
   copy = g_object_new (ZB_TYPE_FIGURE, NULL);
   figure_data_copy (&copy->original, &self->original);
   figure_data_copy (&copy->current, &self->current);
-  for (guint i = 0; i < self->corrections->len; i++)
-    g_ptr_array_add (copy->corrections, zb_correction_copy (g_ptr_array_index (self->corrections, i)));
+  for (guint i = 0; self->corrections != NULL && i < self->corrections->len; i++)
+    g_ptr_array_add (zb_figure_get_corrections (copy), zb_correction_copy (g_ptr_array_index (self->corrections, i)));
   copy->id = self->id;
   copy->section = self->section;
   copy->line = self->line;
@@ -312,7 +302,7 @@ zb_figure_copy (ZbFigure *self)
   copy->text_offset = self->text_offset;
   copy->text_length = self->text_length;
   copy->quote = g_strdup (self->quote);
-  copy->rule = g_strdup (self->rule);
+  copy->rule = self->rule;
   copy->base_confidence = self->base_confidence;
   copy->confidence = self->confidence;
   copy->evidence = self->evidence;
@@ -410,6 +400,13 @@ replace_str (char       **slot,
   *slot = copy;
 }
 
+static void
+replace_word (const char **slot,
+              const char  *value)
+{
+  *slot = (value && *value) ? g_intern_string (value) : NULL;
+}
+
 /* Parses text into one field of d; on failure d is unchanged. */
 static gboolean
 data_set_field (FigureData  *d,
@@ -475,12 +472,12 @@ data_set_field (FigureData  *d,
         }
       replace_str (&d->name, text);
       return TRUE;
-    case ZB_FIELD_INDICATOR: replace_str (&d->indicator, text); return TRUE;
-    case ZB_FIELD_AREA: replace_str (&d->area, text); return TRUE;
-    case ZB_FIELD_UNIT: replace_str (&d->unit, text); return TRUE;
-    case ZB_FIELD_QUALIFIER: replace_str (&d->qualifier, text); return TRUE;
-    case ZB_FIELD_REFERENCE: replace_str (&d->reference, text); return TRUE;
-    case ZB_FIELD_PERIOD: replace_str (&d->period, text); return TRUE;
+    case ZB_FIELD_INDICATOR: replace_word (&d->indicator, text); return TRUE;
+    case ZB_FIELD_AREA: replace_word (&d->area, text); return TRUE;
+    case ZB_FIELD_UNIT: replace_word (&d->unit, text); return TRUE;
+    case ZB_FIELD_QUALIFIER: replace_word (&d->qualifier, text); return TRUE;
+    case ZB_FIELD_REFERENCE: replace_word (&d->reference, text); return TRUE;
+    case ZB_FIELD_PERIOD: replace_word (&d->period, text); return TRUE;
     case ZB_FIELD_VALUE: d->value = num; return TRUE;
     case ZB_FIELD_CHANGE: d->change = num; return TRUE;
     case ZB_FIELD_BASE_VALUE: d->base_value = num; return TRUE;
@@ -555,7 +552,7 @@ zb_figure_apply_correction (ZbFigure           *self,
   if (!data_set_field (&self->current, correction->field, correction->new_value, error))
     return FALSE;
 
-  g_ptr_array_add (self->corrections, zb_correction_copy (correction));
+  g_ptr_array_add (zb_figure_get_corrections (self), zb_correction_copy (correction));
   notify_field (self, correction->field);
   return TRUE;
 }
@@ -613,6 +610,8 @@ GPtrArray *
 zb_figure_get_corrections (ZbFigure *self)
 {
   g_return_val_if_fail (ZB_IS_FIGURE (self), NULL);
+  if (self->corrections == NULL)
+    self->corrections = g_ptr_array_new_with_free_func ((GDestroyNotify) zb_correction_free);
   return self->corrections;
 }
 
@@ -624,15 +623,15 @@ void zb_figure_set_kind (ZbFigure *self, ZbFigureKind kind)
 void zb_figure_set_name (ZbFigure *self, const char *name)
 { BOTH (replace_str (&self->original.name, name), replace_str (&self->current.name, name)); }
 void zb_figure_set_indicator (ZbFigure *self, const char *indicator)
-{ BOTH (replace_str (&self->original.indicator, indicator), replace_str (&self->current.indicator, indicator)); }
+{ BOTH (replace_word (&self->original.indicator, indicator), replace_word (&self->current.indicator, indicator)); }
 void zb_figure_set_area (ZbFigure *self, const char *area)
-{ BOTH (replace_str (&self->original.area, area), replace_str (&self->current.area, area)); }
+{ BOTH (replace_word (&self->original.area, area), replace_word (&self->current.area, area)); }
 void zb_figure_set_qualifier (ZbFigure *self, const char *qualifier)
-{ BOTH (replace_str (&self->original.qualifier, qualifier), replace_str (&self->current.qualifier, qualifier)); }
+{ BOTH (replace_word (&self->original.qualifier, qualifier), replace_word (&self->current.qualifier, qualifier)); }
 void zb_figure_set_reference (ZbFigure *self, const char *reference)
-{ BOTH (replace_str (&self->original.reference, reference), replace_str (&self->current.reference, reference)); }
+{ BOTH (replace_word (&self->original.reference, reference), replace_word (&self->current.reference, reference)); }
 void zb_figure_set_period (ZbFigure *self, const char *period)
-{ BOTH (replace_str (&self->original.period, period), replace_str (&self->current.period, period)); }
+{ BOTH (replace_word (&self->original.period, period), replace_word (&self->current.period, period)); }
 void zb_figure_set_rank (ZbFigure *self, int rank)
 { BOTH (self->original.rank = rank, self->current.rank = rank); }
 
@@ -644,7 +643,7 @@ zb_figure_set_value (ZbFigure       *self,
   static const ZbNumber none = { 0 };
   value = value ? value : &none;
   BOTH (self->original.value = *value, self->current.value = *value);
-  BOTH (replace_str (&self->original.unit, unit), replace_str (&self->current.unit, unit));
+  BOTH (replace_word (&self->original.unit, unit), replace_word (&self->current.unit, unit));
 }
 
 void
@@ -709,7 +708,7 @@ zb_figure_set_rule (ZbFigure   *self,
                     const char *rule,
                     double      confidence)
 {
-  replace_str (&self->rule, rule);
+  replace_word (&self->rule, rule);
   self->base_confidence = confidence;
   self->confidence = zb_evidence_confidence (confidence, self->evidence);
 }

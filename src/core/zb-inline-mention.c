@@ -38,6 +38,43 @@ zb_inline_trim_end (const char *s,
   return end;
 }
 
+/* Is a word of the kind (of the value; any when value is -1) at pos? Its
+ * length in *len. */
+static gboolean
+word_at (ZbVocabKind  kind,
+         int          value,
+         const char  *s,
+         gsize        pos,
+         gsize        end,
+         gsize       *len)
+{
+  const ZbWord *w = zb_vocab_at (kind, s + pos, s + end);
+
+  if (w == NULL || (value >= 0 && w->value != value))
+    return FALSE;
+  if (len != NULL)
+    *len = strlen (w->word);
+  return TRUE;
+}
+
+/* Does [start, end) end with a word of the kind (and value)? Its length in *len. */
+static gboolean
+word_ends (ZbVocabKind  kind,
+           int          value,
+           const char  *s,
+           gsize        start,
+           gsize        end,
+           gsize       *len)
+{
+  const ZbWord *w = zb_vocab_before (kind, s + start, s + end);
+
+  if (w == NULL || (value >= 0 && w->value != value))
+    return FALSE;
+  if (len != NULL)
+    *len = strlen (w->word);
+  return TRUE;
+}
+
 /* Arabic numbers: 682.3, 1 234; returns bytes consumed. */
 static gsize
 read_number (const char *s,
@@ -84,7 +121,7 @@ qualifier_at (const char *s,
   const ZbWord *w = zb_vocab_at (ZB_VOCAB_QUALIFIERS, s + p, s + end);
 
   /* 多 only as in 40多个百分点 — read before the unit */
-  if (w == NULL || g_str_equal (w->word, "多"))
+  if (w == NULL || w->value == 3)
     return NULL;
   *pos = p + strlen (w->word);
   return w->word;
@@ -99,8 +136,12 @@ read_percent_words (const char *s,
 {
   double v;
   gint8 decimals = 0;
-  gsize q = p + strlen ("百分之");
-  gsize k = zb_text_read_cn_number (s, q, end, &v, &decimals);
+  gsize n = 0;
+  gsize q, k;
+
+  word_at (ZB_VOCAB_NUMBER_WORDS, 1, s, p, end, &n);
+  q = p + n;
+  k = zb_text_read_cn_number (s, q, end, &v, &decimals);
 
   if (k == 0)
     return FALSE;
@@ -129,8 +170,12 @@ read_range_end (const char *s,
     r += zb_text_at (s, r, end, "~") ? 1 : strlen ("—");
   else if (r < end && s[r] == '-')
     r++;
-  else if (zb_text_at (s, r, end, "至"))
-    r += strlen ("至");
+  else
+    {
+      gsize n = 0;
+      if (word_at (ZB_VOCAB_REACH_WORDS, 1, s, r, end, &n))
+        r += n;
+    }
   if (r == q)
     return p;
   r = zb_text_skip_spaces (s, r, end);
@@ -151,7 +196,7 @@ read_one (const char *s,
   gsize n;
 
   m->start = p;
-  if (zb_text_at (s, p, end, "百分之"))
+  if (word_at (ZB_VOCAB_NUMBER_WORDS, 1, s, p, end, NULL))
     return read_percent_words (s, p, end, m);
   if (s[p] == '-' && p + 1 < end && g_ascii_isdigit (s[p + 1]))
     {
@@ -168,8 +213,10 @@ read_one (const char *s,
     {
       double v;
       /* Chinese numerals only before 个百分点 or 倍: 两个百分点, 一倍 */
+      const ZbWord *unit;
       n = zb_text_read_cn_number (s, p, end, &v, NULL);
-      if (n > 0 && (zb_text_at (s, p + n, end, "个百分点") || zb_text_at (s, p + n, end, "倍")))
+      unit = n > 0 ? zb_vocab_at (ZB_VOCAB_UNITS, s + p + n, s + end) : NULL;
+      if (unit != NULL && (unit->value == ZB_UNIT_PP || unit->value == ZB_UNIT_TIMES))
         {
           m->number.value = v;
           m->number.set = TRUE;
@@ -182,24 +229,23 @@ read_one (const char *s,
   p = read_range_end (s, m->start, p + n, end, m);
   {
     gsize q = zb_text_skip_spaces (s, p, end);
+    const ZbWord *more = zb_vocab_at (ZB_VOCAB_NUMBER_WORDS, s + q, s + end);
     /* 40多个百分点, 3000余家 */
-    if (zb_text_at (s, q, end, "多") || zb_text_at (s, q, end, "余"))
+    if (more != NULL && more->value == 2)
       {
-        q += strlen ("多");
-        m->qualifier = "超过";
+        q += strlen (more->word);
+        m->qualifier = more->text;
       }
     m->unit = zb_vocab_at (ZB_VOCAB_UNITS, s + q, s + end);
     if (m->unit != NULL)
       p = q + strlen (m->unit->word);
   }
   /* 保6争7: a two-tier goal of a growth, in percent */
-  if (m->unit == NULL && (zb_text_at (s, zb_text_skip_spaces (s, p, end), end, "争") ||
-                          zb_text_ends_with (s, 0, zb_inline_trim_end (s, 0, m->start), "争")))
+  if (m->unit == NULL && (word_at (ZB_VOCAB_TWO_TIER, 2, s, zb_text_skip_spaces (s, p, end), end, NULL) ||
+                          word_ends (ZB_VOCAB_TWO_TIER, 2, s, 0, zb_inline_trim_end (s, 0, m->start), NULL)))
     m->unit = zb_vocab_at (ZB_VOCAB_UNITS, "%", "%" + 1);
   /* 2个月, 3个工作日: a span of time is no figure */
-  if (m->unit != NULL && g_str_equal (m->unit->text, "个") &&
-      (zb_text_at (s, p, end, "月") || zb_text_at (s, p, end, "工作日") || zb_text_at (s, p, end, "小时") ||
-       zb_text_at (s, p, end, "季度")))
+  if (m->unit != NULL && m->unit->scope == 1 && word_at (ZB_VOCAB_TIME_SPANS, -1, s, p, end, NULL))
     m->unit = NULL;
   m->end = p;
   return TRUE;
@@ -217,12 +263,15 @@ next_in_list (const char *s,
   gsize q = zb_text_skip_spaces (s, p, end);
   const ZbWord *area;
 
-  if (zb_text_at (s, q, end, "、"))
-    q += strlen ("、");
-  else if (zb_text_at (s, q, end, "和"))
-    q += strlen ("和");
-  else
-    return 0;
+  {
+    /* 、 and 和 join the numbers of a list */
+    gsize n = 0;
+    const ZbWord *join = zb_vocab_at (ZB_VOCAB_LIST_WORDS, s + q, s + end);
+    if (join == NULL || join->value > 1)
+      return 0;
+    n = strlen (join->word);
+    q += n;
+  }
   q = zb_text_skip_spaces (s, q, end);
   *area_start = *area_end = 0;
   area = zb_vocab_at (ZB_VOCAB_AREAS, s + q, s + end);
@@ -283,7 +332,7 @@ read_mentions (const char *s,
         ZbMention *m = &g_array_index (list, ZbMention, i);
         /* 提升1个、3.7个百分点: the 个 of the first is the list's 个百分点 */
         if (m->unit == NULL || (last->unit != NULL && last->unit->value == ZB_UNIT_PP && m->unit != last->unit &&
-                                g_str_equal (m->unit->word, "个")))
+                                g_str_has_prefix (last->unit->word, m->unit->word)))
           m->unit = last->unit;
         if (qual != NULL && m->qualifier == NULL)
           m->qualifier = qual;
@@ -328,7 +377,7 @@ number_candidate (const char *s,
     case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: case 0x4E24: case 0x5341: /* 六七八九两十 */
       return TRUE;
     case 0x767E: /* 百分之 */
-      return zb_text_at (s, p, ce, "百分之");
+      return word_at (ZB_VOCAB_NUMBER_WORDS, 1, s, p, ce, NULL);
     default:
       return FALSE;
     }
@@ -342,11 +391,13 @@ zb_inline_find_mentions (const char *s,
                          gsize       cs,
                          gsize       ce,
                          GArray     *out,
-                         GArray     *periods)
+                         GArray     *periods,
+                         gsize      *flat)
 {
   gsize qpos = cs;
   int qdepth = 0;
 
+  *flat = G_MAXSIZE;
   for (gsize p = cs; p < ce; )
     {
       gsize n, next;
@@ -356,8 +407,22 @@ zb_inline_find_mentions (const char *s,
           p++;
           continue;
         }
-      /* a Han character that starts neither a number nor a period: most of them */
-      if ((guchar) s[p] >= 0x80 && !number_candidate (s, p, ce) && !zb_inline_may_start_period (s + p, ce - p))
+      /* a Han character that starts neither a number, a period nor a flat
+       * word (持平): most of them, told apart by one look at the character */
+      if (((guchar) s[p] & 0xF0) == 0xE0 && p + 2 < ce)
+        {
+          gunichar c = (((guchar) s[p] & 0x0F) << 12) | (((guchar) s[p + 1] & 0x3F) << 6) | ((guchar) s[p + 2] & 0x3F);
+          if (*flat == G_MAXSIZE && zb_vocab_may_start (ZB_VOCAB_FLAT_WORDS, c) &&
+              zb_vocab_at (ZB_VOCAB_FLAT_WORDS, s + p, s + ce) != NULL)
+            *flat = p;
+          if (!number_candidate (s, p, ce) && !zb_vocab_may_start (ZB_VOCAB_PERIOD_WORDS, c) &&
+              !zb_vocab_may_start (ZB_VOCAB_PERIOD_PARTS, c))
+            {
+              p += 3;
+              continue;
+            }
+        }
+      else if ((guchar) s[p] >= 0x80 && !number_candidate (s, p, ce) && !zb_inline_may_start_period (s + p, ce - p))
         {
           p = g_utf8_next_char (s + p) - s;
           continue;
@@ -453,8 +518,8 @@ rule_base (const char *s,
   if (m->start <= cs || zb_inline_char_before (s, cs, m->start) != '(')
     return FALSE;
   b = zb_inline_trim_end (s, cs, m->start - 1);
-  if (!zb_text_ends_with (s, cs, b, "同比") && !zb_text_ends_with (s, cs, b, "比上年") &&
-      !zb_text_ends_with (s, cs, b, "年"))
+  /* 同比(…), 比上年(…), 2024年(…) */
+  if (!word_ends (ZB_VOCAB_COMPARISON_WORDS, 3, s, cs, b, NULL) && !word_ends (ZB_VOCAB_DATE_PARTS, 1, s, cs, b, NULL))
     return FALSE;
   m->role = ZB_ROLE_BASE;
   return TRUE;
@@ -524,17 +589,18 @@ rule_two_tier (const char *s,
   gsize left_start = cs;
   gsize b = before;
   const ZbWord *verb;
+  gsize n = 0;
 
-  if (zb_text_ends_with (s, left_start, b, "争"))
+  if (word_ends (ZB_VOCAB_TWO_TIER, 2, s, left_start, b, &n))
     {
-      b -= strlen ("争");
+      b -= n;
       /* the 保 number before it */
       while (b > left_start && (g_ascii_isdigit (s[b - 1]) || s[b - 1] == '.' || s[b - 1] == '%' || s[b - 1] == ' '))
         b--;
     }
-  if (!zb_text_ends_with (s, left_start, b, "保"))
+  if (!word_ends (ZB_VOCAB_TWO_TIER, 1, s, left_start, b, &n))
     return FALSE;
-  b -= strlen ("保");
+  b -= n;
   while (zb_text_ends_with (s, left_start, b, "“") || zb_text_ends_with (s, left_start, b, "\""))
     b -= zb_text_ends_with (s, left_start, b, "“") ? strlen ("“") : 1;
   b = zb_inline_skip_filler_back (s, left_start, b);
@@ -560,7 +626,7 @@ rule_progress (const char *s,
   if (m->unit->value != ZB_UNIT_PERCENT)
     return FALSE;
   w = zb_vocab_before (ZB_VOCAB_PROGRESS_CUES, s + left_start, s + before);
-  if (w != NULL && g_str_has_suffix (w->word, "率"))
+  if (w != NULL && g_utf8_strlen (w->word, -1) > 1 && word_ends (ZB_VOCAB_RATE_WORDS, 4, w->word, 0, strlen (w->word), NULL))
     {
       m->role = ZB_ROLE_PROGRESS;
       m->completion_rate = TRUE;
@@ -568,19 +634,20 @@ rule_progress (const char *s,
       return TRUE;
     }
   /* the phrase must speak of completing: 完成 … 任务 / 占 … 计划 */
-  for (gsize p = cs; p + 3 <= before; p = g_utf8_next_char (s + p) - s)
-    if (zb_text_at (s, p, before, "完成") || zb_text_at (s, p, before, "占") || zb_text_at (s, p, before, "完结"))
-      done = p + 3;
+  for (gsize p = zb_inline_reach_back (s, cs, before); p + 3 <= before; p = g_utf8_next_char (s + p) - s)
+    {
+      gsize n = 0;
+      if (word_at (ZB_VOCAB_COMPLETION_VERBS, -1, s, p, before, &n))
+        done = p + n;
+    }
   if (done == 0)
     return FALSE;
   if (w == NULL && zb_text_ends_with (s, done, before, "的"))
     {
       /* 占年度计划投资的: a goal word, then a few words, then 的 */
-      for (gsize p = done; p < before && w == NULL; p = g_utf8_next_char (s + p) - s)
-        if ((zb_text_at (s, p, before, "计划") || zb_text_at (s, p, before, "目标") ||
-             zb_text_at (s, p, before, "任务") || zb_text_at (s, p, before, "预算")) && before - p <= 24)
-          w = zb_vocab_at (ZB_VOCAB_PROGRESS_CUES, "任务", "任务" + strlen ("任务"));
-      if (w != NULL)
+      const char *at = NULL;
+      const ZbWord *goal = zb_vocab_find (ZB_VOCAB_GOAL_NOUNS, s + done, s + before, &at);
+      if (goal != NULL && goal->value <= 2 && s + before - at <= 24)
         {
           m->role = ZB_ROLE_PROGRESS;
           m->cue_start = done - 3;
@@ -603,6 +670,7 @@ rule_gap (const char *s,
 {
   const ZbWord *gap = NULL, *ref = NULL;
   gsize gap_at = 0;
+  int reference = 0;
 
   if (m->unit->value != ZB_UNIT_PP)
     return FALSE;
@@ -619,19 +687,24 @@ rule_gap (const char *s,
   /* a list member names its own area: 高于全国7.9个百分点、全省7.8个百分点 */
   if (m->area_end > m->area_start && gap == NULL)
     return FALSE;
+  if (ref != NULL)
+    reference = ref->value;
   /* 比全社会固定资产投资增速高1.4个百分点: another indicator's growth is a benchmark */
   if (gap != NULL && ref == NULL)
-    for (gsize p = left_start; p + 3 <= gap_at && ref == NULL; p = g_utf8_next_char (s + p) - s)
-      if ((zb_text_at (s, p, gap_at, "比") || zb_text_at (s, p, gap_at, "较")) &&
-          (zb_text_ends_with (s, p, gap_at, "增速") || zb_text_ends_with (s, p, gap_at, "增幅")) &&
-          zb_inline_match_period (s, zb_text_skip_spaces (s, p + 3, gap_at), gap_at) == 0)
-        ref = zb_vocab_at (ZB_VOCAB_REFERENCES, "平均", "平均" + strlen ("平均"));
-  if (gap == NULL || ref == NULL)
+    for (gsize p = left_start; p + 3 <= gap_at && reference == 0; p = g_utf8_next_char (s + p) - s)
+      {
+        gsize n = 0;
+        if (word_at (ZB_VOCAB_COMPARISON_WORDS, 1, s, p, gap_at, &n) &&
+            word_ends (ZB_VOCAB_RATE_WORDS, 1, s, p, gap_at, NULL) &&
+            zb_inline_match_period (s, zb_text_skip_spaces (s, p + n, gap_at), gap_at) == 0)
+          reference = ZB_REF_BENCHMARK;
+      }
+  if (gap == NULL || reference == 0)
     return FALSE;
   m->role = ZB_ROLE_GAP;
   m->sign = gap->value;
   m->cue_start = gap_at;
-  m->reference = reference_name (ref->value);
+  m->reference = reference_name (reference);
   return TRUE;
 }
 
@@ -659,7 +732,7 @@ rule_change (const char *s,
   /* 提高到40%, 降至5%: the verb, then 到/至, then the level */
   if (m->unit->value == ZB_UNIT_PERCENT)
     for (gsize p = before; p < m->start; p++)
-      if (zb_text_at (s, p, m->start, "到") || zb_text_at (s, p, m->start, "至"))
+      if (word_at (ZB_VOCAB_REACH_WORDS, 1, s, p, m->start, NULL))
         {
           m->role = ZB_ROLE_LEVEL;
           m->reached = TRUE;
@@ -690,12 +763,11 @@ rule_from_to (const char *s,
     return FALSE;
   /* the first: 由 (and a period, 的) right before it, a verb and 至 after */
   for (gsize p = left_start; p < before; p = g_utf8_next_char (s + p) - s)
-    if (zb_text_at (s, p, before, "由") && before - p <= 24)
+    if (word_at (ZB_VOCAB_REACH_WORDS, 2, s, p, before, NULL) && before - p <= 24)
       {
         gsize q = zb_text_skip_spaces (s, m->end, s[m->end] ? m->end + 24 : m->end);
         const ZbWord *verb = zb_vocab_at (ZB_VOCAB_CHANGE_VERBS, s + q, s + q + 12);
-        if (verb != NULL && (zb_text_at (s, q + strlen (verb->word), q + 24, "至") ||
-                             zb_text_at (s, q + strlen (verb->word), q + 24, "到")))
+        if (verb != NULL && word_at (ZB_VOCAB_REACH_WORDS, 1, s, q + strlen (verb->word), q + 24, NULL))
           {
             m->role = ZB_ROLE_CHANGE;
             m->sign = 1;
@@ -705,8 +777,8 @@ rule_from_to (const char *s,
       }
   /* the second: 增至, 回落至 after a 由…% of the clause */
   if (m->reached)
-    for (gsize p = cs; p < m->cue_start; p = g_utf8_next_char (s + p) - s)
-      if (zb_text_at (s, p, m->cue_start, "由") && memchr (s + p, '%', m->cue_start - p) != NULL)
+    for (gsize p = zb_inline_reach_back (s, cs, m->cue_start); p < m->cue_start; p = g_utf8_next_char (s + p) - s)
+      if (word_at (ZB_VOCAB_REACH_WORDS, 2, s, p, m->cue_start, NULL) && memchr (s + p, '%', m->cue_start - p) != NULL)
         {
           m->role = ZB_ROLE_CHANGE;
           m->sign = 1;
@@ -732,7 +804,7 @@ rule_rate_comparison (const char *s,
   if (g == NULL)
     return FALSE;
   for (gsize p = left_start; p + 3 <= before; p = g_utf8_next_char (s + p) - s)
-    if ((zb_text_at (s, p, before, "比") || zb_text_at (s, p, before, "较")) &&
+    if (word_at (ZB_VOCAB_COMPARISON_WORDS, 1, s, p, before, NULL) &&
         zb_inline_match_period (s, p + 3, before) > 0)
       {
         m->role = ZB_ROLE_CHANGE;
@@ -796,17 +868,17 @@ zb_inline_is_modifier (const char      *s,
   if (m->unit->value != ZB_UNIT_LEVEL)
     return FALSE;
   /* 过100亿元的企业, 超50亿元企业: a threshold */
-  if (m->start >= 3 && (zb_text_ends_with (s, 0, m->start, "过") || zb_text_ends_with (s, 0, m->start, "超")) &&
-      strstr (m->unit->text, "元") != NULL)
+  if (word_ends (ZB_VOCAB_THRESHOLD_VERBS, -1, s, 0, m->start, NULL) && m->unit->scope == 2 /* money */)
     return TRUE;
   if (next < 0x4E00)
     return FALSE;
   /* 10户以上的目标任务: the goal itself, not a threshold */
-  if (zb_text_at (s, after, ce, "的目标") || zb_text_at (s, after, ce, "的任务"))
+  if (zb_inline_of_goal (s, after, ce))
     return FALSE;
   /* 5000万元以上项目, 100亿元以上企业: a threshold of the nouns after it —
    * not 160万吨以上奠定基础 */
-  if (m->qualifier != NULL && (g_str_equal (m->qualifier, "以上") || g_str_equal (m->qualifier, "以下")) &&
+  if (m->qualifier != NULL && zb_vocab_lookup (ZB_VOCAB_QUALIFIERS, m->qualifier, strlen (m->qualifier)) != NULL &&
+      zb_vocab_lookup (ZB_VOCAB_QUALIFIERS, m->qualifier, strlen (m->qualifier))->value == 1 + (g_utf8_strlen (m->qualifier, -1) > 2) &&
       m->unit->scope != 1 /* a count: 3户以上企业 counts at least three */)
     {
       gsize lim = MIN (ce, after + 18);
@@ -815,10 +887,10 @@ zb_inline_is_modifier (const char      *s,
           return TRUE;
       return FALSE;
     }
-  if ((range || m->range) && strstr (m->unit->text, "元") != NULL)
+  if ((range || m->range) && m->unit->scope == 2 /* money */)
     return TRUE;
   if (range || m->list_len > 1)
-    return g_utf8_get_char (s + after) != 0x7684 /* 的 */ && !zb_text_at (s, after, ce, "和");
+    return g_utf8_get_char (s + after) != 0x7684 /* 的 */ && !word_at (ZB_VOCAB_LIST_WORDS, 1, s, after, ce, NULL);
   return FALSE;
 }
 
@@ -835,9 +907,11 @@ find_rank (const char *s,
       gsize n = 0;
       gboolean scope = FALSE;
 
-      if (!zb_text_at (s, p, end, "第"))
+      gsize ordinal = 0;
+
+      if (!word_at (ZB_VOCAB_NUMBER_WORDS, 3, s, p, end, &ordinal))
         continue;
-      q = zb_text_skip_spaces (s, p + strlen ("第"), end);
+      q = zb_text_skip_spaces (s, p + ordinal, end);
       if (q < end && g_ascii_isdigit (s[q]))
         {
           v = atoi (s + q);
@@ -848,12 +922,11 @@ find_rank (const char *s,
       else if ((n = zb_text_read_cn_number (s, q, end, &v, NULL)) > 0)
         q += n;
       q = zb_text_skip_spaces (s, q, end);
-      if (n == 0 || v < 1 || v > 200 || !(zb_text_at (s, q, end, "位") || zb_text_at (s, q, end, "名")))
+      if (n == 0 || v < 1 || v > 200 || !word_at (ZB_VOCAB_RANK_WORDS, 2, s, q, end, NULL))
         continue;
       /* only a ranking: 排/居/位居/保持 … 全X 第N位 */
-      for (gsize k = start; k < p; k++)
-        if (zb_text_at (s, k, p, "全") || zb_text_at (s, k, p, "排") || zb_text_at (s, k, p, "居"))
-          scope = TRUE;
+      for (gsize k = start; k < p && !scope; k++)
+        scope = word_at (ZB_VOCAB_RANK_WORDS, 1, s, k, p, NULL);
       if (scope)
         return (int) v;
     }
@@ -867,11 +940,11 @@ zb_inline_rank_after (const char *s,
                       gsize       ce,
                       gsize       sentence_end)
 {
-  int rank = find_rank (s, pos, ce);
+  int rank = find_rank (s, pos, zb_inline_reach_ahead (s, pos, ce, ZB_INLINE_NEAR));
 
   if (rank == 0)
     {
-      gsize lim = MIN (sentence_end, ce + 60);
+      gsize lim = zb_inline_reach_ahead (s, ce, sentence_end, ZB_INLINE_NEAR);
       gsize q = ce;
       while (q < lim && !zb_text_at (s, q, lim, "。") && s[q] != '%' && s[q] != ';')
         q++;
@@ -888,23 +961,40 @@ zb_inline_in_brackets (const char *s,
 {
   int depth = 0;
 
-  for (gsize p = cs; p < pos; p++)
-    if (s[p] == '(')
+  /* back from pos to the bracket that is still open, within reach */
+  for (gsize p = pos; p > zb_inline_reach_back (s, cs, pos); p--)
+    if (s[p - 1] == ')')
       depth++;
-    else if (s[p] == ')' && depth > 0)
-      depth--;
-  return depth > 0;
+    else if (s[p - 1] == '(' && depth-- == 0)
+      return TRUE;
+  return FALSE;
 }
 
+/* Does the bracket that holds pos hold, before pos, a word of the kind (of
+ * the value, or of any when value is -1)? */
 gboolean
-zb_inline_bracket_has (const char *s,
-                       gsize       cs,
-                       gsize       pos,
-                       const char *word)
+zb_inline_bracket_holds (const char  *s,
+                         gsize        cs,
+                         gsize        pos,
+                         ZbVocabKind  kind,
+                         int          value)
 {
   gsize p = pos;
+  gsize lim = zb_inline_reach_back (s, cs, pos);
 
-  while (p > cs && s[p - 1] != '(')
+  while (p > lim && s[p - 1] != '(')
     p--;
-  return g_strstr_len (s + p, pos - p, word) != NULL;
+  if (p == lim && (p == 0 || s[p - 1] != '('))
+    return FALSE;
+  while (p < pos)
+    {
+      const char *at = NULL;
+      const ZbWord *w = zb_vocab_find (kind, s + p, s + pos, &at);
+      if (w == NULL)
+        return FALSE;
+      if (value < 0 || w->value == value)
+        return TRUE;
+      p = at - s + strlen (w->word);
+    }
+  return FALSE;
 }

@@ -64,9 +64,21 @@ clause_start_of (const char *s,
                  gsize       sentence_start,
                  gsize       pos)
 {
-  while (pos > sentence_start && s[pos - 1] != ',' && s[pos - 1] != ';' && s[pos - 1] != ':')
+  gsize lim = zb_inline_reach_back (s, sentence_start, pos);
+
+  while (pos > lim && s[pos - 1] != ',' && s[pos - 1] != ';' && s[pos - 1] != ':')
     pos--;
   return pos;
+}
+
+/* Does a schedule (进度, 目标进度) stand at pos? */
+static gboolean
+names_schedule (const char *s,
+                gsize       pos,
+                gsize       end)
+{
+  const ZbWord *w = zb_vocab_at (ZB_VOCAB_REFERENCES, s + pos, s + end);
+  return w != NULL && w->value == ZB_REF_SCHEDULE;
 }
 
 /* Rule cue-in-comparison: 差目标, 目标进度, 完成…目标任务: a goal word that
@@ -77,9 +89,14 @@ cue_compares (ZbReader    *r,
 {
   const char *s = r->s;
   const char *word = cue->word->word;
+  const ZbWord *rate;
   gsize back;
 
-  if (g_str_equal (word, "目标") && zb_inline_char_before (s, r->sentence_start, cue->pos) == 0x7684 /* 的 */)
+  const ZbWord *noun = zb_vocab_find (ZB_VOCAB_GOAL_NOUNS, word, word + strlen (word), NULL);
+
+  /* …排头兵的目标: a goal noun after 的 is a noun phrase's */
+  if (noun != NULL && noun->value == 0 && strlen (noun->word) == strlen (word) &&
+      zb_inline_char_before (s, r->sentence_start, cue->pos) == 0x7684 /* 的 */)
     return TRUE;
   /* 155个计划建设项目: a count before the cue makes it part of a noun phrase */
   {
@@ -88,25 +105,24 @@ cue_compares (ZbReader    *r,
       return TRUE;
   }
   /* only the nouns of a goal compare: 目标, 任务, 计划, 目标任务 … */
-  if (!strstr (word, "目标") && !strstr (word, "任务") && !strstr (word, "计划"))
+  if (noun == NULL || noun->value > 2)
     return FALSE;
   if (zb_inline_char_before (s, r->sentence_start, cue->pos) == 0x5DEE /* 差 */ ||
-      zb_text_at (s, cue->end, r->sentence_end, "的") || zb_text_at (s, cue->end, r->sentence_end, "进度") ||
-      zb_text_at (s, cue->end, r->sentence_end, "增速"))
+      zb_text_at (s, cue->end, r->sentence_end, "的") || names_schedule (s, cue->end, r->sentence_end) ||
+      ((rate = zb_vocab_at (ZB_VOCAB_RATE_WORDS, s + cue->end, s + r->sentence_end)) != NULL && rate->value == 1))
     return TRUE;
   /* 抽检任务完成40户: the task reported done; 任务合格率: a rate named by it */
   {
     gsize q = zb_text_skip_spaces (s, cue->end, r->sentence_end);
     /* 投资计划未下达: the plan is the subject of a report */
-    if (zb_text_at (s, q, r->sentence_end, "未") || zb_text_at (s, q, r->sentence_end, "尚未") ||
-        zb_text_at (s, q, r->sentence_end, "没有") || zb_text_at (s, q, r->sentence_end, "不"))
+    if (zb_vocab_at (ZB_VOCAB_NEGATIONS, s + q, s + r->sentence_end) != NULL)
       return TRUE;
     /* 计划完成投资 plans; 任务完成40户 reports */
-    if (!strstr (word, "计划") && (zb_text_at (s, q, r->sentence_end, "完成") || zb_text_at (s, q, r->sentence_end, "实现")))
+    if (noun->value <= 1 && zb_vocab_at (ZB_VOCAB_COMPLETION_VERBS, s + q, s + r->sentence_end) != NULL)
       return TRUE;
     for (int k = 0; k < 4 && q < r->sentence_end; k++)
       {
-        if (zb_text_at (s, q, r->sentence_end, "率"))
+        if ((rate = zb_vocab_at (ZB_VOCAB_RATE_WORDS, s + q, s + r->sentence_end)) != NULL && rate->value == 4)
           return TRUE;
         if ((guchar) s[q] < 0x80)
           break;
@@ -115,7 +131,7 @@ cue_compares (ZbReader    *r,
   }
   /* 超额完成年度目标任务, 已完成…建设任务: a report of what was done */
   back = clause_start_of (s, r->sentence_start, cue->pos);
-  return g_strstr_len (s + back, cue->pos - back, "完成") != NULL;
+  return zb_vocab_find (ZB_VOCAB_COMPLETION_VERBS, s + back, s + cue->pos, NULL) != NULL;
 }
 
 /* Is there a done marker (已, 累计, 实际) in [from, to)? Known indicators are
@@ -157,13 +173,13 @@ closed_by_report (ZbReader    *r,
 {
   const char *s = r->s;
 
-  if (g_strstr_len (s + cue->pos, pos - cue->pos, "其中") != NULL)
+  if (zb_vocab_find (ZB_VOCAB_PART_MARKERS, s + cue->pos, s + pos, NULL) != NULL)
     return TRUE;
   if (has_done_marker (s, cue->end, pos))
     return TRUE;
   if (cue->pos < clause_start)
     {
-      g_autofree char *own = zb_inline_period_scan (s, clause_start, pos, NULL);
+      g_autofree char *own = zb_inline_period_scan (s, zb_inline_reach_back (s, clause_start, pos), pos, NULL);
       if (own != NULL && zb_inline_period_is_past (r->ctx, own))
         return TRUE;
       if (own != NULL && r->ctx->now_month == 0)
@@ -198,9 +214,12 @@ estimate_is_goal (ZbInlineContext *ctx,
       ctx->latest_month < 12)
     return FALSE;
   /* 2023年 (or 20XX年) 预计…: the estimate of a year under review */
-  if (g_str_has_suffix (period, "年") && strlen (period) <= 8 && g_ascii_isdigit (period[0]) &&
-      strchr (period, '-') == NULL)
-    return FALSE;
+  {
+    const ZbWord *year = zb_vocab_suffix (ZB_VOCAB_DATE_PARTS, period);
+    if (year != NULL && year->value == 1 && g_ascii_isdigit (period[0]) && strlen (period) <= 8 &&
+        strchr (period, '-') == NULL)
+      return FALSE;
+  }
   if (ctx->latest_month == 0 && zb_period_parse (period, &pd) && pd.last_month > 0 && pd.last_month < 12)
     return FALSE;
   return TRUE;
@@ -214,12 +233,29 @@ modal_holds (ZbReader    *r,
 {
   const char *word = cue->word->word;
 
-  if (g_str_equal (word, "保") || g_str_equal (word, "争"))
+  if (zb_vocab_lookup (ZB_VOCAB_TWO_TIER, word, strlen (word)) != NULL)
     {
       gsize q = zb_text_skip_spaces (r->s, cue->end, pos);
       return q < pos && g_ascii_isdigit (r->s[q]);
     }
   return TRUE;
+}
+
+/* Does a goal noun of its own stand at pos: 的目标, 的任务, or 目标任务? */
+gboolean
+zb_inline_of_goal (const char *s,
+                   gsize       pos,
+                   gsize       end)
+{
+  const ZbWord *noun;
+
+  if (zb_text_at (s, pos, end, "的"))
+    {
+      noun = zb_vocab_at (ZB_VOCAB_GOAL_NOUNS, s + pos + strlen ("的"), s + end);
+      return noun != NULL && noun->value <= 1;
+    }
+  noun = zb_vocab_at (ZB_VOCAB_GOAL_NOUNS, s + pos, s + end);
+  return noun != NULL && noun->value <= 1 && g_utf8_strlen (noun->word, -1) >= 4;
 }
 
 /* Rule goal-after: 增长5%的目标, 40家的任务 */
@@ -228,9 +264,10 @@ goal_after (const char *s,
             gsize       pos,
             gsize       clause_end)
 {
-  for (gsize p = pos; p < clause_end; p++)
-    if (zb_text_at (s, p, clause_end, "的目标") || zb_text_at (s, p, clause_end, "的任务") ||
-        zb_text_at (s, p, clause_end, "目标任务"))
+  gsize lim = zb_inline_reach_ahead (s, pos, clause_end, ZB_INLINE_NEAR);
+
+  for (gsize p = pos; p < lim; p = g_utf8_next_char (s + p) - s)
+    if (zb_inline_of_goal (s, p, clause_end))
       return TRUE;
   return FALSE;
 }
@@ -275,13 +312,14 @@ zb_inline_goal (ZbReader        *r,
   if (scope == ZB_GOAL_NONE && (r->ctx->frame || r->ctx->section_goal))
     {
       /* a frame holds until a report closes it */
-      if (!has_done_marker (r->s, clause_start, pos) && !zb_inline_period_is_past (r->ctx, period))
+      if (!has_done_marker (r->s, zb_inline_reach_back (r->s, clause_start, pos), pos) &&
+          !zb_inline_period_is_past (r->ctx, period))
         scope = ZB_GOAL_FRAME;
     }
   /* Rule future-period: what the sentence dates in a period still to come
    * cannot be a report (全年新增备案企业20户以上, said in June) */
   if (scope == ZB_GOAL_NONE && period_written && zb_inline_period_is_ahead (r->ctx, period) &&
-      !has_done_marker (r->s, clause_start, pos))
+      !has_done_marker (r->s, zb_inline_reach_back (r->s, clause_start, pos), pos))
     scope = ZB_GOAL_PERIOD;
   return scope;
 }
@@ -294,25 +332,26 @@ zb_inline_opens_frame (const char *s,
                        gsize       start,
                        gsize       end)
 {
-  static const char * const links[] = { "", "是", "为", "如下", "建议", "建议为", "安排如下", "确定为" };
-
   end = zb_inline_trim_end (s, start, end);
-  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+  /* the phrase itself, or the phrase and a link (是, 如下, 建议为) */
+  for (int linked = 0; linked < 2; linked++)
     {
-      gsize stem;
+      const ZbWord *link = linked ? zb_vocab_before (ZB_VOCAB_FRAME_LINKS, s + start, s + end) : NULL;
+      gsize stem = end - (link != NULL ? strlen (link->word) : 0);
       const ZbWord *w;
 
-      if (!zb_text_ends_with (s, start, end, links[i]))
-        continue;
-      stem = end - strlen (links[i]);
+      if (linked && link == NULL)
+        break;
       w = zb_vocab_before (ZB_VOCAB_CUES, s + start, s + stem);
       if (w == NULL || w->value != ZB_MOOD_FRAME)
         continue;
       stem -= strlen (w->word);
+      /* 今年的主要预期目标是: 的 in a phrase of goals; …排头兵的目标 is a noun's */
       if (zb_inline_char_before (s, start, stem) == 0x7684 /* 的 */ &&
-          g_strstr_len (s + start, stem - start, "主要") == NULL && g_strstr_len (s + start, stem - start, "今年") == NULL)
+          zb_vocab_find (ZB_VOCAB_FRAME_QUALIFIERS, s + start, s + stem, NULL) == NULL)
         continue;
-      return g_strstr_len (s + start, stem - start, "完成") == NULL && !has_done_marker (s, start, stem);
+      return zb_vocab_find (ZB_VOCAB_COMPLETION_VERBS, s + start, s + stem, NULL) == NULL &&
+             !has_done_marker (s, start, stem);
     }
   return FALSE;
 }

@@ -44,8 +44,10 @@ gboolean
 zb_inline_is_bare_word (const char *name)
 {
   /* 工业指标, 主要经济指标: indicators in general, not one of them */
+  const ZbWord *general = zb_vocab_suffix (ZB_VOCAB_BARE_NAMES, name);
+
   return name != NULL && (zb_vocab_lookup (ZB_VOCAB_BARE_NAMES, name, strlen (name)) != NULL ||
-                          g_str_has_suffix (name, "指标"));
+                          (general != NULL && general->value == 1));
 }
 
 /* 增加值 and 增加值增速 speak of one indicator */
@@ -60,6 +62,16 @@ zb_inline_same_indicator (const char *a,
     return strcmp (a, b) == 0;
   rate = zb_vocab_before (ZB_VOCAB_RATE_WORDS, a, a + la);
   return rate != NULL && rate->value == 1 && la - strlen (rate->word) == lb && strncmp (a, b, lb) == 0;
+}
+
+/* The word that names a share (比重): the first of its class in vocab/rate_words.txt. */
+static const char *
+share_word (void)
+{
+  for (guint i = 0; i < zb_vocab_sizes[ZB_VOCAB_RATE_WORDS]; i++)
+    if (zb_vocab_tables[ZB_VOCAB_RATE_WORDS][i].value == 3)
+      return zb_vocab_tables[ZB_VOCAB_RATE_WORDS][i].word;
+  return NULL;
 }
 
 /* Copies [start, end) without brackets (they hold bases and asides, never
@@ -92,7 +104,8 @@ strip_brackets (const char *src,
   return buf;
 }
 
-/* Rule trailing-comparison: 工业投资比上年, 同比2022年, 环比 (the last 18 bytes) */
+/* Rule trailing-comparison: 工业投资比上年, 同比2022年, 环比 (the last 18 bytes);
+ * a rate word (比重, 比例) holds no comparison. */
 static gboolean
 cut_trailing_comparison (const char *s,
                          gsize       start,
@@ -101,16 +114,23 @@ cut_trailing_comparison (const char *s,
   for (gsize p = *end; p > start && *end - p < 18; )
     {
       const char *prev = g_utf8_find_prev_char (s + start, s + p);
+      const ZbWord *w;
       if (prev == NULL)
         break;
       p = prev - s;
-      if ((zb_text_at (s, p, *end, "较") || zb_text_at (s, p, *end, "比")) && p > start)
-        {
-          if (p >= start + 3 && (zb_text_at (s, p - 3, *end, "同") || zb_text_at (s, p - 3, *end, "环")))
-            p -= 3;
-          *end = p;
-          return TRUE;
-        }
+      w = zb_vocab_at (ZB_VOCAB_COMPARISON_WORDS, s + p, s + *end);
+      if (w == NULL || (w->value != 1 && w->value != 3) || p == start ||
+          zb_vocab_at (ZB_VOCAB_RATE_WORDS, s + p, s + *end) != NULL)
+        continue;
+      /* 同比, 环比: the year-on-year word goes whole */
+      {
+        const char *before = g_utf8_find_prev_char (s + start, s + p);
+        const ZbWord *yoy = before ? zb_vocab_at (ZB_VOCAB_COMPARISON_WORDS, before, s + *end) : NULL;
+        if (yoy != NULL && yoy->value == 3 && before >= s + start)
+          p = before - s;
+      }
+      *end = p;
+      return TRUE;
     }
   return FALSE;
 }
@@ -152,6 +172,7 @@ peel (const char *s,
 
       changed = TRUE;
       const ZbWord *known = zb_vocab_at (ZB_VOCAB_INDICATORS, s + *start, s + *end);
+      const ZbWord *plan;
 
       if ((n = zb_inline_match_period (s, *start, *end)) > 0)
         *start += n;
@@ -159,11 +180,11 @@ peel (const char *s,
       else if ((w = zb_vocab_at (ZB_VOCAB_NAME_PREFIXES, s + *start, s + *end)) != NULL &&
                (known == NULL || strlen (known->word) <= strlen (w->word)) &&
                /* 计划投资: a plan's head is a name of its own */
-               !(g_str_equal (w->word, "计划") &&
+               !((plan = zb_vocab_lookup (ZB_VOCAB_GOAL_NOUNS, w->word, strlen (w->word))) != NULL && plan->value == 2 &&
                  zb_vocab_lookup (ZB_VOCAB_HEADS, s + *start + strlen (w->word), *end - *start - strlen (w->word)) != NULL))
         *start += strlen (w->word);
-      else if (zb_text_at (s, *start, *end, "较") || zb_text_at (s, *start, *end, "比") ||
-               zb_text_at (s, *start, *end, "与"))
+      else if ((w = zb_vocab_at (ZB_VOCAB_COMPARISON_WORDS, s + *start, s + *end)) != NULL &&
+               (w->value == 1 || w->value == 4 || w->value == 3) && zb_vocab_at (ZB_VOCAB_RATE_WORDS, s + *start, s + *end) == NULL)
         return FALSE;
       else if ((w = zb_vocab_before (ZB_VOCAB_NAME_SUFFIXES, s + *start, s + *end)) != NULL)
         *end -= strlen (w->word);
@@ -191,7 +212,8 @@ cut_at_inner_period (const char *s,
           *start = p + n;
           return;
         }
-      if (n > 0 || zb_text_at (s, p, *end, "已"))
+      const ZbWord *done = zb_vocab_at (ZB_VOCAB_DONE_MARKERS, s + p, s + *end);
+      if (n > 0 || (done != NULL && done->value == 1))
         {
           if (n > 0 && p + n < *end)
             {
@@ -267,7 +289,7 @@ names_nothing (const char *s,
                gsize       start,
                gsize       end)
 {
-  if (zb_text_ends_with (s, start, end, "地") || g_utf8_strlen (s + start, end - start) <= 1)
+  if (zb_vocab_before (ZB_VOCAB_MANNER_WORDS, s + start, s + end) != NULL || g_utf8_strlen (s + start, end - start) <= 1)
     return TRUE;
   return !peel (s, &start, &end) || start >= end;
 }
@@ -281,6 +303,48 @@ names_something (const char *s,
   return peel (s, &start, &end) && end >= start + 6;
 }
 
+/* Where a share's 占 stands in [start, end), with where its whole begins in
+ * *whole (after 占 or 占到); NULL when there is none. 占比, 占地, 占有 are
+ * words of their own — unless a known indicator or area follows the 占
+ * (占地区生产总值比重). */
+const char *
+zb_inline_find_share (const char *s,
+                      gsize       start,
+                      gsize       end,
+                      gsize      *whole)
+{
+  for (gsize p = start; p < end; )
+    {
+      const char *at = NULL;
+      const ZbWord *w = zb_vocab_find (ZB_VOCAB_SHARE_WORDS, s + p, s + end, &at);
+      gsize after;
+
+      if (w == NULL)
+        return NULL;
+      after = g_utf8_next_char (at) - s;
+      if (w->value == 0 && (zb_vocab_at (ZB_VOCAB_INDICATORS, s + after, s + end) != NULL ||
+                            zb_vocab_at (ZB_VOCAB_AREAS, s + after, s + end) != NULL))
+        {
+          *whole = after;
+          return at;
+        }
+      if (w->value > 0)
+        {
+          *whole = w->value == 2 ? (gsize) (at - s) + strlen (w->word) : after;
+          return at;
+        }
+      p = at - s + strlen (w->word);
+    }
+  return NULL;
+}
+
+gboolean
+zb_inline_names_share (const char *name)
+{
+  gsize whole;
+  return name != NULL && zb_inline_find_share (name, 0, strlen (name), &whole) != NULL;
+}
+
 /* Rule share: 工业投资占全县固定资产投资的比重 names 工业投资占固定资产投资比重:
  * the whole's region goes, and the share says it is one. */
 static char *
@@ -288,34 +352,28 @@ share_name (const char *s,
             gsize       start,
             gsize       end)
 {
-  const char *share = g_strstr_len (s + start, end - start, "占");
+  gsize p = 0;
+  const char *share = zb_inline_find_share (s, start, end, &p);
+  const ZbWord *region, *rate;
   GString *out;
-  gsize p;
-  const ZbWord *region;
 
   if (share == NULL)
     return NULL;
-  p = share - s + strlen ("占");
-  /* 占比, 占地, 占有, 占用 are words of their own */
-  if (zb_text_at (s, p, end, "比") || zb_text_at (s, p, end, "地") || zb_text_at (s, p, end, "有") ||
-      zb_text_at (s, p, end, "用"))
-    return NULL;
-  if (zb_text_at (s, p, end, "到"))
-    p += strlen ("到");
-  region = zb_vocab_at (ZB_VOCAB_NAME_PREFIXES, s + p, s + end);
-  if (region != NULL && g_str_has_prefix (region->word, "全"))
+  region = zb_vocab_at (ZB_VOCAB_AREAS, s + p, s + end);
+  if (region != NULL)
     p += strlen (region->word);
   if (p >= end)
     return NULL;
-  out = g_string_new_len (s + start, share - s - start + strlen ("占"));
+  out = g_string_new_len (s + start, g_utf8_next_char (share) - (s + start));
   for (; p < end; p++)
     if (!zb_text_at (s, p, end, "的"))
       g_string_append_c (out, s[p]);
     else
-      p += 2;
-  if (!g_str_has_suffix (out->str, "比重") && !g_str_has_suffix (out->str, "比例") &&
-      !g_str_has_suffix (out->str, "份额") && !g_str_has_suffix (out->str, "占比"))
-    g_string_append (out, "比重");
+      p += strlen ("的") - 1;
+  /* the name says it is a share: 比重, unless it says so already */
+  rate = zb_vocab_suffix (ZB_VOCAB_RATE_WORDS, out->str);
+  if (rate == NULL || rate->value != 3)
+    g_string_append (out, share_word ());
   return g_string_free (out, FALSE);
 }
 
@@ -412,12 +470,13 @@ zb_inline_name_after (const char *s,
   pos = zb_text_skip_spaces (s, pos, ce);
   if (zb_text_at (s, pos, ce, "的"))
     pos += strlen ("的");
+  ce = zb_inline_reach_ahead (s, pos, ce, ZB_INLINE_NEAR);
   for (q = pos; q < ce; q = g_utf8_next_char (s + q) - s)
     {
       gunichar c = g_utf8_get_char (s + q);
       if (!(g_unichar_isalnum (c) || c == 0x201C || c == 0x201D || c == '"' || c == 0x2014 || c == '-'))
         break;
-      if (zb_text_at (s, q, ce, "的") || zb_text_at (s, q, ce, "用于") || zb_text_at (s, q, ce, "到位"))
+      if (zb_text_at (s, q, ce, "的") || zb_vocab_at (ZB_VOCAB_AFTER_STOPS, s + q, s + ce) != NULL)
         break;
     }
   return q > pos ? zb_inline_clean_name (s, pos, q) : NULL;
@@ -437,25 +496,32 @@ zb_inline_shorten_name (char *name)
   return t;
 }
 
+/* Past an ordinal word (第) at the start of a name. */
+static const char *
+skip_ordinal (const char *p)
+{
+  const ZbWord *w = zb_vocab_prefix (ZB_VOCAB_NUMBER_WORDS, p);
+  return w != NULL && w->value == 3 ? p + strlen (w->word) : p;
+}
+
 /* Rule numeral-series: 第一、二、三产业增加值 → 第一产业增加值 … */
 static gboolean
 share_numeral_series (GPtrArray *parts)
 {
   const char *last = g_ptr_array_index (parts, parts->len - 1);
   const char *first = g_ptr_array_index (parts, 0);
-  gboolean ordinal = g_str_has_prefix (first, "第");
+  const ZbWord *ordinal_word = zb_vocab_prefix (ZB_VOCAB_NUMBER_WORDS, first);
+  gboolean ordinal = ordinal_word != NULL && ordinal_word->value == 3;
   const char *tail = last;
   g_autofree char *head = NULL;
 
-  if (g_str_has_prefix (tail, "第"))
-    tail += strlen ("第");
+  tail = skip_ordinal (tail);
   if (zb_text_cn_digit (g_utf8_get_char (tail)) < 0)
     return FALSE;
   for (guint i = 0; i + 1 < parts->len; i++)
     {
       const char *p = g_ptr_array_index (parts, i);
-      if (g_str_has_prefix (p, "第"))
-        p += strlen ("第");
+      p = skip_ordinal (p);
       if (zb_text_cn_digit (g_utf8_get_char (p)) < 0 || *g_utf8_next_char (p) != '\0')
         return FALSE;
     }
@@ -465,9 +531,9 @@ share_numeral_series (GPtrArray *parts)
   for (guint i = 0; i < parts->len; i++)
     {
       char *p = g_ptr_array_index (parts, i);
-      const char *digit = g_str_has_prefix (p, "第") ? p + strlen ("第") : p;
+      const char *digit = skip_ordinal (p);
       g_autofree char *numeral = g_strndup (digit, g_utf8_next_char (digit) - digit);
-      g_ptr_array_index (parts, i) = g_strconcat (ordinal ? "第" : "", numeral, tail, NULL);
+      g_ptr_array_index (parts, i) = g_strconcat (ordinal ? ordinal_word->word : "", numeral, tail, NULL);
       g_free (p);
     }
   return TRUE;
@@ -504,13 +570,13 @@ split_by (const char *name,
 
   for (char *p = copy; *p; )
     {
-      if (g_str_has_prefix (p, "、") || (conjunctions >= 1 && g_str_has_prefix (p, "和")) ||
-          (conjunctions >= 2 && (g_str_has_prefix (p, "及") || g_str_has_prefix (p, "与"))))
+      const ZbWord *join = zb_vocab_prefix (ZB_VOCAB_LIST_WORDS, p);
+      if (join != NULL && join->value <= conjunctions)
         {
           *p = '\0';
           if (*start)
             g_ptr_array_add (parts, g_strdup (start));
-          p += 3;
+          p += strlen (join->word);
           start = p;
           continue;
         }
@@ -529,6 +595,7 @@ zb_inline_split_names (const char *name,
                        guint       wanted)
 {
   GPtrArray *parts = NULL;
+  const ZbWord *pair;
 
   /* 、 first, then 和 (电力热力燃气及水生产供应业 holds a 及 of its own), then all */
   for (int level = 0; level <= 2; level++)
@@ -539,13 +606,14 @@ zb_inline_split_names (const char *name,
       if (parts->len == wanted)
         return parts;
     }
-  /* 城乡居民人均可支配收入分别增长4.8%和6.5%: town, then country */
-  if (parts->len == 1 && wanted == 2 && g_str_has_prefix (name, "城乡"))
+  /* 城乡居民人均可支配收入分别增长4.8%和6.5%: a word that names two, in order */
+  if (parts->len == 1 && wanted == 2 && (pair = zb_vocab_prefix (ZB_VOCAB_PAIR_WORDS, name)) != NULL)
     {
-      const char *rest = name + strlen ("城乡");
+      const char *rest = name + strlen (pair->word);
+      g_auto(GStrv) two = g_strsplit (pair->text, "|", 2);
       g_ptr_array_set_size (parts, 0);
-      g_ptr_array_add (parts, g_strconcat ("城镇", rest, NULL));
-      g_ptr_array_add (parts, g_strconcat ("农村", rest, NULL));
+      for (guint i = 0; two[i] != NULL; i++)
+        g_ptr_array_add (parts, g_strconcat (two[i], rest, NULL));
     }
   return parts;
 }

@@ -25,11 +25,39 @@ zb_inline_may_start_period (const char *s,
   return c == 0x622A /* 截 */ || zb_vocab_may_start (ZB_VOCAB_PERIOD_WORDS, c);
 }
 
+/* The length of a part of a period (date_parts.txt, period_parts.txt) of
+ * the role at r, 0 when there is none. */
+static gsize
+date_part (const char *s,
+           gsize       r,
+           gsize       end,
+           int         role)
+{
+  const ZbWord *w = zb_vocab_at (ZB_VOCAB_DATE_PARTS, s + r, s + end);
+  return w != NULL && w->value == role ? strlen (w->word) : 0;
+}
+
+static gsize
+period_part (const char *s,
+             gsize       r,
+             gsize       end,
+             int         role)
+{
+  const ZbWord *w = zb_vocab_at (ZB_VOCAB_PERIOD_PARTS, s + r, s + end);
+  return w != NULL && w->value == role ? strlen (w->word) : 0;
+}
+
+enum { YEAR = 1, MONTH, DAY };
+enum { QUARTER = 1, MONTH_OF, MONTH_END, THIS_MONTH, BEFORE, SINCE, UNTIL, NOW, YEAR_START_TO };
+
+/* A dash between the ends of a range: -, ~, —— or 至 */
 static gsize
 skip_dash (const char *s,
            gsize       r,
            gsize       end)
 {
+  const ZbWord *to;
+
   if (r < end && (s[r] == '-' || s[r] == '~'))
     return r + 1;
   if (zb_text_at (s, r, end, "—"))
@@ -38,9 +66,22 @@ skip_dash (const char *s,
         r += strlen ("—");
       return r;
     }
-  if (zb_text_at (s, r, end, "至"))
-    return r + strlen ("至");
-  return 0;
+  to = zb_vocab_at (ZB_VOCAB_REACH_WORDS, s + r, s + end);
+  return to != NULL && to->value == 1 ? r + strlen (to->word) : 0;
+}
+
+/* After the digits of a day: 21日 */
+static gsize
+skip_day (const char *s,
+          gsize       r,
+          gsize       end)
+{
+  gsize d = r, n;
+
+  while (d < end && (g_ascii_isdigit (s[d]) || s[d] == ' ') && d - r < 4)
+    d++;
+  n = date_part (s, d, end, DAY);
+  return d > r && n > 0 ? d + n : r;
 }
 
 /* 截至2023年10月25日, 截至目前 */
@@ -49,21 +90,13 @@ match_until (const char *s,
              gsize       pos,
              gsize       end)
 {
-  gsize q = zb_text_skip_spaces (s, pos + strlen ("截至"), end);
+  gsize q = zb_text_skip_spaces (s, pos + period_part (s, pos, end, UNTIL), end);
   gsize n = zb_inline_match_period (s, q, end);
 
   if (n > 0)
-    {
-      q += n;
-      while (q < end && (g_ascii_isdigit (s[q]) || s[q] == ' '))
-        q++;
-      if (zb_text_at (s, q, end, "日"))
-        q += strlen ("日");
-      return q - pos;
-    }
-  if (zb_text_at (s, q, end, "目前"))
-    return q + strlen ("目前") - pos;
-  return 0;
+    return skip_day (s, q + n, end) - pos;
+  n = period_part (s, q, end, NOW);
+  return n > 0 ? q + n - pos : 0;
 }
 
 /* 2023年, 2020、2021年, 20XX年, 2023年1-9月, 2023年初至… (q: after the digits) */
@@ -74,21 +107,41 @@ match_year (const char *s,
             gsize       end)
 {
   gsize r = zb_text_skip_spaces (s, q, end);
-  gsize more;
+  gsize more, n;
 
   while (zb_text_at (s, r, end, "、") && r + 3 + 4 <= end &&
          g_ascii_isdigit (s[r + 3]) && g_ascii_isdigit (s[r + 4]) &&
          g_ascii_isdigit (s[r + 5]) && g_ascii_isdigit (s[r + 6]))
     r = zb_text_skip_spaces (s, r + 7, end);
-  if (!zb_text_at (s, r, end, "年"))
+  if ((n = date_part (s, r, end, YEAR)) == 0)
     return 0;
-  r = zb_text_skip_spaces (s, r + strlen ("年"), end);
-  if (zb_text_at (s, r, end, "初至"))
-    r += strlen ("初至");
+  r = zb_text_skip_spaces (s, r + n, end);
+  r += period_part (s, r, end, YEAR_START_TO);
   more = zb_inline_match_period (s, r, end);
   if (more > 0 && (!g_ascii_isdigit (s[r]) || more < 20))
     return r + more - pos;
   return r - pos;
+}
+
+/* What may follow a month: 当月, 21日, 份, 末, 底, and 前 after those */
+static gsize
+month_tail (const char *s,
+            gsize       r,
+            gsize       end)
+{
+  gsize n;
+
+  if ((n = period_part (s, r, end, THIS_MONTH)) > 0)
+    return r + n;
+  if (r < end && g_ascii_isdigit (s[r]))
+    return skip_day (s, r, end);
+  if ((n = period_part (s, r, end, MONTH_OF)) > 0 || (n = period_part (s, r, end, MONTH_END)) > 0)
+    {
+      r += n;
+      /* 6月底前: by the end of the month */
+      r += period_part (s, r, end, BEFORE);
+    }
+  return r;
 }
 
 /* 1-9月, 1至11月, 1-2季度, 1月-10月, 9月, 9月当月, 9月份, 5月末 (q: after the digits) */
@@ -100,6 +153,7 @@ match_months (const char *s,
 {
   gsize r = zb_text_skip_spaces (s, q, end);
   gsize dash = skip_dash (s, r, end);
+  gsize n;
 
   if (dash > 0)
     {
@@ -107,45 +161,28 @@ match_months (const char *s,
       while (r < end && g_ascii_isdigit (s[r]))
         r++;
       r = zb_text_skip_spaces (s, r, end);
-      if (zb_text_at (s, r, end, "月"))
-        return r + strlen ("月") + (zb_text_at (s, r + strlen ("月"), end, "份") ? strlen ("份") : 0) - pos;
-      if (zb_text_at (s, r, end, "季度"))
-        return r + strlen ("季度") - pos;
+      if ((n = date_part (s, r, end, MONTH)) > 0)
+        return r + n + period_part (s, r + n, end, MONTH_OF) - pos;
+      if ((n = period_part (s, r, end, QUARTER)) > 0)
+        return r + n - pos;
       return 0;
     }
-  if (!zb_text_at (s, r, end, "月"))
+  if ((n = date_part (s, r, end, MONTH)) == 0)
     return 0;
-  r += strlen ("月");
-  dash = r < end && (s[r] == '-' || s[r] == '~') ? r + 1
-         : zb_text_at (s, r, end, "—") || zb_text_at (s, r, end, "至") ? r + 3 : 0;
+  r += n;
+  /* 1月-10月: a range written with two months */
+  dash = skip_dash (s, r, end);
   if (dash > 0)
     {
       gsize u = zb_text_skip_spaces (s, dash, end);
       gsize v = u;
       while (v < end && g_ascii_isdigit (s[v]) && v - u < 2)
         v++;
-      if (v > u && zb_text_at (s, zb_text_skip_spaces (s, v, end), end, "月"))
-        return zb_text_skip_spaces (s, v, end) + strlen ("月") - pos;
+      v = zb_text_skip_spaces (s, v, end);
+      if (v > u && (n = date_part (s, v, end, MONTH)) > 0)
+        return v + n - pos;
     }
-  if (zb_text_at (s, r, end, "当月"))
-    r += strlen ("当月");
-  else if (r < end && g_ascii_isdigit (s[r]))
-    {
-      /* 10月21日 */
-      gsize d = r;
-      while (d < end && g_ascii_isdigit (s[d]) && d - r < 2)
-        d++;
-      if (zb_text_at (s, zb_text_skip_spaces (s, d, end), end, "日"))
-        r = zb_text_skip_spaces (s, d, end) + strlen ("日");
-    }
-  else if (zb_text_at (s, r, end, "份") || zb_text_at (s, r, end, "末") || zb_text_at (s, r, end, "底"))
-    {
-      r += strlen ("份");
-      /* 6月底前: by the end of the month */
-      if (zb_text_at (s, r, end, "前"))
-        r += strlen ("前");
-    }
-  return r - pos;
+  return month_tail (s, r, end) - pos;
 }
 
 static gsize match_period_core (const char *s, gsize pos, gsize end);
@@ -159,8 +196,8 @@ zb_inline_match_period (const char *s,
 {
   gsize n = match_period_core (s, pos, end);
 
-  if (n > 0 && zb_text_at (s, pos + n, end, "以来"))
-    n += strlen ("以来");
+  if (n > 0)
+    n += period_part (s, pos + n, end, SINCE);
   return n;
 }
 
@@ -177,7 +214,7 @@ match_period_core (const char *s,
   if ((guchar) s[pos] >= 0x80 && !zb_inline_may_start_period (s + pos, end - pos))
     return 0;
 
-  if (zb_text_at (s, pos, end, "截至") || zb_text_at (s, pos, end, "截止"))
+  if (period_part (s, pos, end, UNTIL) > 0)
     return match_until (s, pos, end);
 
   w = zb_vocab_at (ZB_VOCAB_PERIOD_WORDS, s + pos, s + end);
@@ -208,7 +245,7 @@ match_period_core (const char *s,
           gsize k = r;
           while (k < end && g_ascii_isdigit (s[k]) && k - r < 5)
             k++;
-          if (k - r == 4 && zb_text_at (s, zb_text_skip_spaces (s, k, end), end, "年"))
+          if (k - r == 4 && date_part (s, zb_text_skip_spaces (s, k, end), end, YEAR) > 0)
             return match_year (s, pos, k, end);
         }
       return match_year (s, pos, q, end);
@@ -222,9 +259,9 @@ static gboolean
 is_base (const char *s,
          gsize       b)
 {
-  return b >= 3 && (zb_text_ends_with (s, 0, b, "比") || zb_text_ends_with (s, 0, b, "较") ||
-                    zb_text_ends_with (s, 0, b, "于") || zb_text_ends_with (s, 0, b, "与") ||
-                    zb_text_ends_with (s, 0, b, "由"));
+  /* 比, 较, 于, 与, 由 right before: the base of a comparison */
+  const ZbWord *w = b >= 3 ? zb_vocab_before (ZB_VOCAB_COMPARISON_WORDS, s + b - 3, s + b) : NULL;
+  return w != NULL && w->value != 3;
 }
 
 /* Does the period [p, p + n) say when what follows happened? 全年目标任务
@@ -236,9 +273,12 @@ period_counts (const char *s,
                gsize       n,
                gsize       pos)
 {
-  return !(zb_text_at (s, p + n, pos, "目标") || zb_text_at (s, p + n, pos, "任务") ||
-           (zb_text_at (s, p, pos, "年度") && n == strlen ("年度") && p + n < pos && (guchar) s[p + n] >= 0x80) ||
-           zb_text_at (s, p + n, pos, "数") || zb_text_at (s, p + n, pos, "基数") ||
+  const ZbWord *goal = zb_vocab_at (ZB_VOCAB_GOAL_NOUNS, s + p + n, s + pos);
+  const ZbWord *word = zb_vocab_at (ZB_VOCAB_PERIOD_WORDS, s + p, s + pos);
+
+  return !((goal != NULL && goal->value <= 1) ||
+           (word != NULL && word->value == 3 && n == strlen (word->word) && p + n < pos && (guchar) s[p + n] >= 0x80) ||
+           zb_vocab_at (ZB_VOCAB_PERIOD_NOUNS, s + p + n, s + pos) != NULL ||
            is_base (s, zb_inline_trim_end (s, 0, p)));
 }
 
@@ -254,8 +294,11 @@ period_label (const char *s,
   for (gsize k = p; k < e; k++)
     if (s[k] != ' ')
       g_string_append_c (str, s[k]);
-  if (g_str_has_suffix (str->str, "当月") && str->len > strlen ("当月"))
-    g_string_truncate (str, str->len - strlen ("当月"));
+  {
+    const ZbWord *tail = zb_vocab_before (ZB_VOCAB_PERIOD_PARTS, str->str, str->str + str->len);
+    if (tail != NULL && tail->value == THIS_MONTH && str->len > strlen (tail->word))
+      g_string_truncate (str, str->len - strlen (tail->word));
+  }
   return g_string_free (str, FALSE);
 }
 
@@ -305,18 +348,23 @@ zb_inline_period_before (ZbReader *r,
                          gsize     pos)
 {
   GArray *found = r->clause_periods;
+  guint i;
 
   if (r->period_scanned > pos || r->period_scanned < r->sentence_start)
     {
       g_clear_pointer (&r->period_found, g_free);
       r->period_scanned = r->sentence_start;
+      r->period_next = 0;
     }
-  for (guint i = 0; i + 1 < found->len; i += 2)
+  /* the clause's periods are in order: go on from the first not yet read */
+  for (i = r->period_next; i + 1 < found->len; i += 2)
     {
       gsize p = g_array_index (found, gsize, i);
       gsize n = g_array_index (found, gsize, i + 1);
 
-      if (p < r->period_scanned || p + n > pos)
+      if (p + n > pos)
+        break;
+      if (p < r->period_scanned)
         continue;
       if (!period_counts (r->s, p, n, pos))
         {
@@ -334,8 +382,19 @@ zb_inline_period_before (ZbReader *r,
       g_free (r->period_found);
       r->period_found = period_label (r->s, p, n);
     }
+  r->period_next = i;
   r->period_scanned = pos;
   return g_strdup (r->period_found);
+}
+
+/* Does a label start with a period word of the class (1 this year, 2 the
+ * whole year, 3 a whole-year modifier)? */
+static gboolean
+period_word_of (const char *label,
+                int         value)
+{
+  const ZbWord *w = zb_vocab_prefix (ZB_VOCAB_PERIOD_WORDS, label);
+  return w != NULL && w->value == value;
 }
 
 /* The year a period speaks of: its own, the report's for 今年, else the year
@@ -350,7 +409,7 @@ year_of (ZbInlineContext *ctx,
   *sure = TRUE;
   if (p->year > 0)
     return p->year;
-  if (g_str_has_prefix (label, "今年") || g_str_has_prefix (label, "本年") || g_str_has_prefix (label, "年内"))
+  if (period_word_of (label, 1))
     return ctx->now_year;
   if (ctx->subject_year > 0)
     return ctx->subject_year;
@@ -417,12 +476,12 @@ zb_inline_period_is_ahead (ZbInlineContext *ctx,
 
   if (!zb_inline_period_is_future (ctx, label) || !zb_period_parse (label, &p))
     return FALSE;
-  if (g_str_has_prefix (label, "全年") || g_str_has_prefix (label, "年度") || g_str_has_prefix (label, "全年度"))
+  if (period_word_of (label, 2) || period_word_of (label, 3))
     return ctx->now_month > 0 && ctx->now_month <= 9;
   year = year_of (ctx, label, &p, &sure);
   if (ctx->now_year > 0 && year > ctx->now_year)
     return TRUE;
-  if (p.year > 0 || g_str_has_prefix (label, "今年") || g_str_has_prefix (label, "本年") || g_str_has_prefix (label, "年内"))
+  if (p.year > 0 || period_word_of (label, 1))
     return FALSE;
   return ctx->now_month > 0 && p.first_month > ctx->now_month;
 }

@@ -23,6 +23,38 @@
 
 G_BEGIN_DECLS
 
+/* How far a rule looks back (or ahead) from a mention, in bytes: a clause of
+ * a megabyte must not make any rule quadratic. A sentence's words further
+ * away than this say nothing about a figure. */
+#define ZB_INLINE_REACH 600
+/* How far a name, a rank or a goal after a number may run. */
+#define ZB_INLINE_NEAR  120
+
+/* The start of [start, pos) a rule may look at. */
+static inline gsize
+zb_inline_reach_back (const char *s,
+                      gsize       start,
+                      gsize       pos)
+{
+  gsize p = pos > start + ZB_INLINE_REACH ? pos - ZB_INLINE_REACH : start;
+  while (p < pos && ((guchar) s[p] & 0xC0) == 0x80)
+    p++;
+  return p;
+}
+
+/* The end of [pos, end) a rule may look at, at a character's boundary. */
+static inline gsize
+zb_inline_reach_ahead (const char *s,
+                       gsize       pos,
+                       gsize       end,
+                       gsize       reach)
+{
+  gsize p = end > pos + reach ? pos + reach : end;
+  while (p > pos && p < end && ((guchar) s[p] & 0xC0) == 0x80)
+    p--;
+  return p;
+}
+
 typedef enum {
   ZB_ROLE_LEVEL,
   ZB_ROLE_CHANGE,
@@ -77,6 +109,7 @@ struct _ZbInlineContext
   int             now_year;      /* the report's date, from its dateline; 0 unknown */
   guint8          now_month;
   int             subject_year;  /* the year its title speaks of: 2024年统计公报 */
+  int             own_level;     /* the level of its own area (vocab/areas.txt), 0 unknown */
   /* per paragraph */
   char           *last_name;
   char           *period;
@@ -114,6 +147,8 @@ typedef struct {
   gsize            cues_scanned;
   char            *period_found;  /* the last period of the sentence read so far */
   GArray          *clause_periods; /* gsize pairs: where the clause's periods stand */
+  guint            period_next;   /* the first of them not yet read */
+  gsize            clause_flat;   /* where the clause's flat word (持平) stands, or G_MAXSIZE */
   gsize            period_scanned;
 } ZbReader;
 
@@ -141,7 +176,8 @@ void       zb_inline_find_mentions  (const char *s,
                                      gsize       cs,
                                      gsize       ce,
                                      GArray     *out,
-                                     GArray     *periods);
+                                     GArray     *periods,
+                                     gsize      *flat);
 void       zb_inline_classify       (const char      *s,
                                      gsize            clause_start,
                                      gsize            left_start,
@@ -160,10 +196,11 @@ int        zb_inline_rank_after     (const char *s,
 gboolean   zb_inline_in_brackets    (const char *s,
                                      gsize       cs,
                                      gsize       pos);
-gboolean   zb_inline_bracket_has    (const char *s,
-                                     gsize       cs,
-                                     gsize       pos,
-                                     const char *word);
+gboolean   zb_inline_bracket_holds  (const char  *s,
+                                     gsize        cs,
+                                     gsize        pos,
+                                     ZbVocabKind  kind,
+                                     int          value);
 
 /* zb-inline-name.c */
 char      *zb_inline_clean_name     (const char *s,
@@ -177,6 +214,11 @@ gboolean   zb_inline_names_indicator (const char *name);
 gboolean   zb_inline_is_rate_word   (const char *name);
 gboolean   zb_inline_is_bare_word   (const char *name);
 gboolean   zb_inline_ends_like_verb (const char *name);
+const char *zb_inline_find_share    (const char *s,
+                                     gsize       start,
+                                     gsize       end,
+                                     gsize      *whole);
+gboolean   zb_inline_names_share    (const char *name);
 gboolean   zb_inline_same_indicator (const char *a,
                                      const char *b);
 GPtrArray *zb_inline_split_names    (const char *name,
@@ -196,6 +238,9 @@ ZbGoalScope zb_inline_goal          (ZbReader        *r,
 void        zb_inline_mood_clause_done (ZbReader *r,
                                         gsize     cs,
                                         gsize     ce);
+gboolean    zb_inline_of_goal       (const char *s,
+                                     gsize       pos,
+                                     gsize       end);
 gboolean    zb_inline_opens_frame   (const char *s,
                                      gsize       start,
                                      gsize       end);

@@ -119,6 +119,65 @@ set_subject (ZbReader   *r,
   r->ctx->last_name = g_strdup (name);
 }
 
+/* The word that names an indicator's growth rate (增速): the first of its
+ * class in vocab/rate_words.txt. */
+static const char *
+growth_rate_word (void)
+{
+  for (guint i = 0; i < zb_vocab_sizes[ZB_VOCAB_RATE_WORDS]; i++)
+    if (zb_vocab_tables[ZB_VOCAB_RATE_WORDS][i].value == 1)
+      return zb_vocab_tables[ZB_VOCAB_RATE_WORDS][i].word;
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* Does the bracket before pos hold a goal (市下任务…, 目标…)? */
+static gboolean
+bracket_holds_goal (const char *s,
+                    gsize       cs,
+                    gsize       pos)
+{
+  return zb_inline_bracket_holds (s, cs, pos, ZB_VOCAB_GOAL_NOUNS, 0) ||
+         zb_inline_bracket_holds (s, cs, pos, ZB_VOCAB_GOAL_NOUNS, 1);
+}
+
+/* Is a name a rate (率)? */
+static gboolean
+is_rate (const char *name)
+{
+  const ZbWord *rate = zb_vocab_suffix (ZB_VOCAB_RATE_WORDS, name);
+  return rate != NULL && rate->value == 4;
+}
+
+/* The part of a date at pos: 1 year, 2 month, 3 day, 0 none. */
+static int
+date_part_at (const char *s,
+              gsize       pos,
+              gsize       end)
+{
+  const ZbWord *w = zb_vocab_at (ZB_VOCAB_DATE_PARTS, s + pos, s + end);
+  return w != NULL ? w->value : 0;
+}
+
+/* Does [a, b) speak of a schedule (目标进度, 序时进度)? */
+static gboolean
+finds_schedule (const char *s,
+                gsize       a,
+                gsize       b)
+{
+  for (gsize p = a; p < b; )
+    {
+      const char *at = NULL;
+      const ZbWord *w = zb_vocab_find (ZB_VOCAB_REFERENCES, s + p, s + b, &at);
+      if (w == NULL)
+        return FALSE;
+      if (w->value == ZB_REF_SCHEDULE)
+        return TRUE;
+      p = at - s + strlen (w->word);
+    }
+  return FALSE;
+}
+
 static const char *
 default_period (ZbReader *r)
 {
@@ -154,17 +213,19 @@ read_clause_without_figures (ZbReader *r,
                              gsize     ce)
 {
   const char *s = r->s;
-  const char *flat = zb_text_find (s, cs, ce, "持平");
+  const char *flat = r->clause_flat < ce ? s + r->clause_flat : NULL;
+  const ZbWord *flat_word = flat != NULL ? zb_vocab_at (ZB_VOCAB_FLAT_WORDS, flat, s + ce) : NULL;
   gsize first = zb_text_skip_spaces (s, cs, ce);
-  const char *last = flat != NULL ? subject (r) : NULL;
+  const ZbWord *opening = zb_vocab_at (ZB_VOCAB_COMPARISON_WORDS, s + first, s + ce);
+  const char *last = flat_word != NULL && flat_word->value == 1 ? subject (r) : NULL;
 
-  if (flat != NULL && last != NULL &&
-      (zb_text_at (s, first, ce, "与") || zb_text_at (s, first, ce, "同比")) &&
-      g_strstr_len (s + cs, flat - (s + cs), "基本") == NULL)
+  /* 与上半年持平, 同比持平; 基本持平 says nothing exact */
+  if (last != NULL && opening != NULL && (opening->value == 3 || opening->value == 4))
     {
-      gboolean yoy = g_strstr_len (s + cs, flat - (s + cs), "同比") != NULL;
-      g_autofree char *name = yoy || g_str_has_suffix (last, "增速") ? g_strdup (last)
-                              : g_strconcat (last, "增速", NULL);
+      gboolean yoy = opening->value == 3;
+      const ZbWord *rate = zb_vocab_suffix (ZB_VOCAB_RATE_WORDS, last);
+      g_autofree char *name = yoy || (rate != NULL && rate->value == 1) ? g_strdup (last)
+                              : g_strconcat (last, growth_rate_word (), NULL);
       ZbNumber zero = { 0, 0, TRUE };
       ZbFigure *f = new_figure (r, ZB_FIGURE_ACTUAL, name, default_period (r));
 
@@ -205,7 +266,7 @@ emit_reference_value (ZbClause        *c,
         name[strlen (name) - strlen (gv->word)] = '\0';
     }
   /* 高于全国(6.8%)、全省(8.2%): the subject, not the comparison */
-  if (name != NULL && (strstr (name, "、") || strstr (name, "高于") || strstr (name, "低于")))
+  if (name != NULL && (strstr (name, "、") || zb_vocab_find (ZB_VOCAB_GAP_VERBS, name, name + strlen (name), NULL)))
     g_clear_pointer (&name, g_free);
   if (name == NULL)
     {
@@ -242,7 +303,7 @@ bracket_level (ZbClause  *c,
 {
   const char *s = c->r->s;
 
-  if (zb_inline_bracket_has (s, c->cs, m->start, "任务") || zb_inline_bracket_has (s, c->cs, m->start, "目标"))
+  if (bracket_holds_goal (s, c->cs, m->start))
     {
       gsize open = m->start;
       while (open > c->cs && s[open - 1] != '(')
@@ -252,12 +313,12 @@ bracket_level (ZbClause  *c,
       c->bracket_goal = TRUE;
       return TRUE;
     }
-  if (zb_inline_bracket_has (s, c->cs, m->start, "含"))
+  if (zb_inline_bracket_holds (s, c->cs, m->start, ZB_VOCAB_ASIDE_WORDS, -1))
     return FALSE;
   /* 就业（36.1%）、两癌检查（25.4%）达到目标进度: shares of a goal, named before
    * their brackets, that the clause compares with its schedule */
   if (m->unit->value == ZB_UNIT_PERCENT && zb_inline_char_before (s, c->cs, m->start) == '(' &&
-      zb_inline_char_before (s, c->cs, m->start - 1) >= 0x4E00 && zb_text_find (s, m->end, c->ce, "进度") != NULL)
+      zb_inline_char_before (s, c->cs, m->start - 1) >= 0x4E00 && finds_schedule (s, m->end, c->ce))
     {
       m->role = ZB_ROLE_PROGRESS;
       m->cue_start = m->start - 1;
@@ -347,6 +408,9 @@ complete_name (ZbClause        *c,
 {
   ZbInlineContext *ctx = c->r->ctx;
   const char *s = c->r->s;
+  const ZbWord *counted;
+  const ZbWord *share;
+  const ZbWord *rate;
 
   subject (c->r);
   /* 低于全年目标增长7%: a name that is only a goal or reference word speaks of the subject */
@@ -366,15 +430,17 @@ complete_name (ZbClause        *c,
       name = full;
     }
   /* 实施重点项目550个，完成投资1300亿元: the investment is the projects' */
-  if (c->r->counted != NULL && g_str_equal (name, "投资") && g_str_has_suffix (c->r->counted, "项目") &&
-      g_utf8_strlen (c->r->counted, -1) <= 8 && !strstr (c->r->counted, "、") && !strstr (c->r->counted, "等"))
+  if (c->r->counted != NULL && (counted = zb_vocab_lookup (ZB_VOCAB_COUNTED_HEADS, name, strlen (name))) != NULL &&
+      g_str_has_suffix (c->r->counted, counted->text) && g_utf8_strlen (c->r->counted, -1) <= 8 &&
+      !strstr (c->r->counted, "、") && zb_vocab_suffix (ZB_VOCAB_ETC_WORDS, c->r->counted) == NULL)
     {
       char *full = g_strconcat (c->r->counted, name, NULL);
       g_free (name);
       name = full;
     }
   /* 占全市投资比重的35%: the share of the subject */
-  if (g_str_has_prefix (name, "占") && ctx->last_name != NULL && !strstr (ctx->last_name, "占"))
+  if ((share = zb_vocab_prefix (ZB_VOCAB_SHARE_WORDS, name)) != NULL && share->value > 0 && ctx->last_name != NULL &&
+      !zb_inline_names_share (ctx->last_name))
     {
       char *full = g_strconcat (ctx->last_name, name, NULL);
       g_free (name);
@@ -393,7 +459,8 @@ complete_name (ZbClause        *c,
   if (m->role == ZB_ROLE_CHANGE && m->unit->value == ZB_UNIT_PP)
     {
       /* a contribution: 拉动GDP增长0.3个百分点 names the pull, not the subject */
-      const char *pull = g_strstr_len (s + c->left_start, m->start - c->left_start, "拉动");
+      const char *pull = NULL;
+      zb_vocab_find (ZB_VOCAB_CONTRIBUTION_VERBS, s + c->left_start, s + m->start, &pull);
       if (pull != NULL)
         {
           gsize b = zb_inline_skip_filler_back (s, pull - s, m->start);
@@ -405,14 +472,11 @@ complete_name (ZbClause        *c,
           return g_string_free (str, FALSE);
         }
       /* a change of a growth rate: 比上半年回落1.4个百分点 */
-      if (!g_str_has_suffix (name, "增速") && !g_str_has_suffix (name, "降幅") &&
-          !g_str_has_suffix (name, "增幅") && !g_str_has_suffix (name, "比重") &&
-          !g_str_has_suffix (name, "率") && !g_str_has_suffix (name, "增长") &&
-          !g_str_has_suffix (name, "指数") && !g_str_has_suffix (name, "占比") && !g_str_has_suffix (name, "比例"))
+      if ((rate = zb_vocab_suffix (ZB_VOCAB_RATE_WORDS, name)) == NULL)
         {
-          char *rate = g_strconcat (name, "增速", NULL);
+          char *full = g_strconcat (name, growth_rate_word (), NULL);
           g_free (name);
-          name = rate;
+          name = full;
         }
     }
   return name;
@@ -470,13 +534,13 @@ emit_shared (ZbClause        *c,
   gboolean shared;
 
   if (m->list_len > 1 || m->role == ZB_ROLE_GAP ||
-      !(strstr (name, "、") != NULL || (strstr (name, "和") != NULL && g_str_has_suffix (name, "率"))))
+      !(strstr (name, "、") != NULL || (zb_vocab_find (ZB_VOCAB_LIST_WORDS, name, name + strlen (name), NULL) != NULL &&
+                                      is_rate (name))))
     return name;
   parts = zb_inline_split_names (name, 0);
-  shared = g_strstr_len (s + c->left_start, m->start - c->left_start, "都") != NULL ||
-           g_strstr_len (s + c->left_start, m->start - c->left_start, "均") != NULL;
+  shared = zb_vocab_find (ZB_VOCAB_ALL_WORDS, s + c->left_start, s + m->start, NULL) != NULL;
   for (guint k = 0; k < parts->len; k++)
-    rates &= g_str_has_suffix (g_ptr_array_index (parts, k), "率");
+    rates &= is_rate (g_ptr_array_index (parts, k));
   if (parts->len < 2 || !(shared || rates))
     return name;
   for (guint k = 0; k + 1 < parts->len; k++)
@@ -527,6 +591,27 @@ rule_of (const ZbMention *m)
     }
 }
 
+/* Rule benchmark-area: 全国GDP增长5.2%, 全省规上工业增加值增长6%: a figure whose
+ * words open with an area above the report's own is that area's. */
+static void
+set_area (ZbClause        *c,
+          ZbFigure        *f,
+          const ZbMention *m)
+{
+  const char *s = c->r->s;
+  gsize a = zb_text_skip_spaces (s, c->left_start, m->start);
+  const char *at = NULL;
+  const ZbWord *area;
+  int own = c->r->ctx->own_level;
+
+  /* the area stands before the name, a period or a connector away at most */
+  area = zb_vocab_find (ZB_VOCAB_AREAS, s + a, s + MIN (m->start, a + 18), &at);
+  if (area == NULL || m->role == ZB_ROLE_GAP)
+    return;
+  if (own > 0 ? area->value < own : area->value <= 2)
+    zb_figure_set_area (f, area->word);
+}
+
 static void
 emit (ZbClause        *c,
       const ZbMention *m,
@@ -542,6 +627,7 @@ emit (ZbClause        *c,
   if (kind == ZB_FIGURE_ACTUAL && m->role == ZB_ROLE_CHANGE)
     note_actual_period (r->ctx, period);
   fill_figure (c, f, m);
+  set_area (c, f, m);
   rank = zb_inline_rank_after (r->s, m->end, c->ce, r->sentence_end);
   if (rank > 0)
     zb_figure_set_rank (f, rank);
@@ -561,7 +647,7 @@ emit (ZbClause        *c,
       g_ptr_array_add (r->pending, f);
     }
   if (m->role == ZB_ROLE_LEVEL && m->unit->value == ZB_UNIT_LEVEL && m->list_len <= 1 &&
-      (g_str_equal (m->unit->text, "个") || g_str_equal (m->unit->text, "项")))
+      m->unit->scope == 1 /* a count */)
     {
       g_free (r->counted);
       r->counted = g_strdup (name);
@@ -586,7 +672,7 @@ quoted_goal (const char      *s,
 {
   gsize b = zb_inline_trim_end (s, cs, m->start);
 
-  return m->in_quotes && (zb_text_ends_with (s, cs, b, "保") || zb_text_ends_with (s, cs, b, "争"));
+  return m->in_quotes && zb_vocab_before (ZB_VOCAB_TWO_TIER, s + cs, s + b) != NULL;
 }
 
 /* Rule counted-indicators: 15项主要经济指标, 12项指标: a count of indicators
@@ -596,26 +682,28 @@ counts_indicators (const char      *s,
                    const ZbMention *m,
                    gsize            ce)
 {
+  const ZbWord *general;
   gsize q;
 
-  if (m->unit->value != ZB_UNIT_LEVEL || !(g_str_equal (m->unit->text, "项") || g_str_equal (m->unit->text, "个")))
+  if (m->unit->value != ZB_UNIT_LEVEL || m->unit->scope != 1 || g_utf8_strlen (m->unit->word, -1) != 1)
     return FALSE;
   /* 建筑业增加值、固定资产投资和城镇居民人均可支配收入3项: indicators counted */
   {
     gsize b = zb_inline_trim_end (s, 0, m->start);
     const ZbWord *known;
     const ZbWord *head;
-    if (zb_text_ends_with (s, 0, b, "等"))
-      b -= strlen ("等");
+    const ZbWord *etc = zb_vocab_before (ZB_VOCAB_ETC_WORDS, s, s + b);
+    if (etc != NULL)
+      b -= strlen (etc->word);
     known = zb_vocab_before (ZB_VOCAB_INDICATORS, s + (b > 60 ? b - 60 : 0), s + b);
     head = zb_vocab_before (ZB_VOCAB_HEADS, s + (b > 60 ? b - 60 : 0), s + b);
-    if ((known != NULL || head != NULL) && g_str_equal (m->unit->text, "项"))
+    if ((known != NULL || head != NULL) && zb_vocab_at (ZB_VOCAB_BARE_NAMES, m->unit->word, m->unit->word + strlen (m->unit->word)) != NULL)
       return TRUE;
   }
   for (q = m->end; q < ce && q < m->end + 30; q = g_utf8_next_char (s + q) - s)
-    if (zb_text_at (s, q, ce, "指标"))
+    if ((general = zb_vocab_at (ZB_VOCAB_BARE_NAMES, s + q, s + ce)) != NULL && general->value == 1)
       return TRUE;
-    else if (s[q] == ',' || zb_text_at (s, q, ce, "的") || zb_text_at (s, q, ce, "和"))
+    else if (s[q] == ',' || zb_text_at (s, q, ce, "的") || zb_vocab_at (ZB_VOCAB_LIST_WORDS, s + q, s + ce) != NULL)
       break;
   return FALSE;
 }
@@ -656,7 +744,7 @@ name_of (ZbClause        *c,
 
   /* a quantity goal names what follows: 确保新增1个千亿园区; and 天茂圆调
    * 味品等51个项目竣工投产 counts the projects, not the examples */
-  if (name != NULL && g_str_has_suffix (name, "等") && m->role == ZB_ROLE_LEVEL && goal != ZB_GOAL_NONE)
+  if (zb_vocab_suffix (ZB_VOCAB_ETC_WORDS, name) != NULL && m->role == ZB_ROLE_LEVEL && goal != ZB_GOAL_NONE)
     g_clear_pointer (&name, g_free);
   /* …已争取到位的53.6亿元债券资金: words before that end like a verb name
    * nothing; 甲、乙2户企业: a list of examples before a count of its noun */
@@ -665,8 +753,7 @@ name_of (ZbClause        *c,
     g_clear_pointer (&name, g_free);
   /* 与年度40家的任务还有差距: a count of the goal itself is the subject's */
   if (name == NULL && m->role == ZB_ROLE_LEVEL && goal == ZB_GOAL_AFTER &&
-      (zb_text_at (r->s, zb_text_skip_spaces (r->s, m->end, c->ce), c->ce, "的任务") ||
-       zb_text_at (r->s, zb_text_skip_spaces (r->s, m->end, c->ce), c->ce, "的目标")) && subject (r) != NULL)
+      zb_inline_of_goal (r->s, zb_text_skip_spaces (r->s, m->end, c->ce), c->ce) && subject (r) != NULL)
     {
       c->evidence |= ZB_EVIDENCE_NAME_CONTEXT;
       return g_strdup (subject (r));
@@ -720,14 +807,16 @@ percent_is_growth (const ZbMention *m,
 {
   gsize len = strlen (name);
   const ZbWord *head;
+  const ZbWord *rate;
 
   if (m->unit->value != ZB_UNIT_PERCENT || m->list_len > 1)
     return FALSE;
   head = zb_vocab_before (ZB_VOCAB_HEADS, name, name + len);
-  if (head == NULL || g_str_equal (head->word, "率"))
+  if (head == NULL || is_rate (name) || zb_inline_names_share (name))
     return FALSE;
-  return !strstr (name, "占") && !g_str_has_suffix (name, "比重") && !g_str_has_suffix (name, "指数") &&
-         !g_str_has_suffix (name, "占比");
+  /* 比重, 指数: a level of their own */
+  rate = zb_vocab_suffix (ZB_VOCAB_RATE_WORDS, name);
+  return rate == NULL || (rate->value != 3 && rate->value != 5);
 }
 
 /* Rule growth-level: a level of an indicator's 增速 or 增幅 (增速回落至6.2%,
@@ -743,8 +832,12 @@ growth_rate_level (char **name)
   if (rate == NULL || rate->value != 1 || len <= strlen (rate->word))
     return FALSE;
   stem = len - strlen (rate->word);
-  if (stem > strlen ("当月") && strncmp (*name + stem - strlen ("当月"), "当月", strlen ("当月")) == 0)
-    stem -= strlen ("当月");
+  /* 当月增速: the month's, a word the name does not keep */
+  {
+    const ZbWord *suffix = zb_vocab_before (ZB_VOCAB_NAME_SUFFIXES, *name, *name + stem);
+    if (suffix != NULL && stem > strlen (suffix->word))
+      stem -= strlen (suffix->word);
+  }
   (*name)[stem] = '\0';
   return TRUE;
 }
@@ -833,14 +926,15 @@ read_flat_part (ZbClause *c)
 {
   ZbReader *r = c->r;
   const char *s = r->s;
-  const char *flat = zb_text_find (s, c->left_start, c->ce, "持平");
+  const char *flat = r->clause_flat >= c->left_start && r->clause_flat < c->ce ? s + r->clause_flat : NULL;
+  const ZbWord *flat_word = flat != NULL ? zb_vocab_at (ZB_VOCAB_FLAT_WORDS, flat, s + c->ce) : NULL;
   gsize a = c->left_start;
   g_autofree char *name = NULL;
   ZbMention m = { 0 };
   ZbNumber zero = { 0, 0, TRUE };
   ZbFigure *f;
 
-  if (flat == NULL || c->left_start == c->cs)
+  if (flat_word == NULL || flat_word->value != 1 || c->left_start == c->cs)
     return;
   for (gsize q = a; q + 3 <= (gsize) (flat - s); q++)
     if (zb_text_at (s, q, flat - s, "、"))
@@ -852,7 +946,7 @@ read_flat_part (ZbClause *c)
   f = new_figure (r, zb_inline_goal (r, c->cs, &m, c->ce, default_period (r), FALSE) != ZB_GOAL_NONE
                      ? ZB_FIGURE_TARGET : ZB_FIGURE_ACTUAL, name, default_period (r));
   zb_figure_set_change (f, &zero, ZB_CHANGE_PERCENT);
-  set_source (r, f, a, flat - s + strlen ("持平"), flat - s);
+  set_source (r, f, a, flat - s + strlen (flat_word->word), flat - s);
   zb_figure_set_rule (f, "flat", 0.7);
   c->emitted++;
 }
@@ -866,7 +960,8 @@ read_clause (ZbReader *r,
   ZbClause c = { r, cs, ce, cs, NULL, NULL, { 0 }, 0, FALSE };
 
   g_array_set_size (r->clause_periods, 0);
-  zb_inline_find_mentions (r->s, cs, ce, mentions, r->clause_periods);
+  r->period_next = 0;
+  zb_inline_find_mentions (r->s, cs, ce, mentions, r->clause_periods, &r->clause_flat);
   for (guint i = 0; i < mentions->len; i++)
     read_mention (&c, &g_array_index (mentions, ZbMention, i),
                   i > 0 ? &g_array_index (mentions, ZbMention, i - 1) : NULL);
@@ -912,7 +1007,8 @@ is_sentence_end (const char *s,
                  gsize       p,
                  gsize       end)
 {
-  return zb_text_at (s, p, end, "。") || s[p] == '!' || s[p] == '?';
+  /* 。 is E3 80 82: a byte test first, at every byte of the text */
+  return s[p] == '!' || s[p] == '?' || ((guchar) s[p] == 0xE3 && zb_text_at (s, p, end, "。"));
 }
 
 /* Where the sentence that starts at p ends (for the mood's scan). */
@@ -945,7 +1041,7 @@ bracket_is_statement (const char *s,
         depth++;
       else if (s[p] == ')' && --depth == 0)
         return (comma || named_changes >= 2) &&
-               g_strstr_len (s + open, p - open, "任务") == NULL && g_strstr_len (s + open, p - open, "目标") == NULL;
+               !bracket_holds_goal (s, open, p);
       else if (s[p] == ',' && depth == 1)
         comma = TRUE;
       else if (zb_text_at (s, p, len, "、"))
@@ -1008,6 +1104,31 @@ read_text (ZbReader *r)
     }
 }
 
+/* The level of the report's own area: the area word its text uses most
+ * (全县 in a county's report, where 全市 is the city above it). */
+static void
+find_own_level (ZbInlineContext *ctx)
+{
+  const char *s = ctx->source->norm;
+  const char *end = s + MIN (ctx->source->norm_len, 256 * 1024);
+  guint counts[8] = { 0 };
+  guint best = 0;
+
+  for (const char *p = s; p < end; )
+    {
+      const char *at = NULL;
+      const ZbWord *w = zb_vocab_find (ZB_VOCAB_AREAS, p, end, &at);
+      if (w == NULL)
+        break;
+      counts[CLAMP (w->value, 0, 7)]++;
+      p = at + strlen (w->word);
+    }
+  for (guint level = 1; level < G_N_ELEMENTS (counts); level++)
+    if (counts[level] > counts[best])
+      best = level;
+  ctx->own_level = counts[best] > 0 ? (int) best : 0;
+}
+
 /* The year the report's first line speaks of: 某市2024年国民经济和社会发展统计公报 */
 static void
 find_subject_year (ZbInlineContext *ctx)
@@ -1026,7 +1147,7 @@ find_subject_year (ZbInlineContext *ctx)
         g_ascii_isdigit (s[p + 2]) && g_ascii_isdigit (s[p + 3]) && !g_ascii_isdigit (s[p + 4]))
       {
         int year = atoi (s + p);
-        if (year >= 1990 && year <= 2100 && zb_text_at (s, zb_text_skip_spaces (s, p + 4, end), end, "年"))
+        if (year >= 1990 && year <= 2100 && date_part_at (s, zb_text_skip_spaces (s, p + 4, end), end) == 1)
           {
             ctx->subject_year = year;
             return;
@@ -1058,9 +1179,9 @@ find_dateline (ZbInlineContext *ctx)
           gsize r = q;
           while (r < end && (g_ascii_isdigit (s[r]) || s[r] == ' '))
             r++;
-          if (year >= 1990 && year <= 2100 && zb_text_at (s, r, end, "年"))
+          if (year >= 1990 && year <= 2100 && date_part_at (s, r, end) == 1)
             {
-              r = zb_text_skip_spaces (s, r + strlen ("年"), end);
+              r = zb_text_skip_spaces (s, r + strlen (zb_vocab_at (ZB_VOCAB_DATE_PARTS, s + r, s + end)->word), end);
               if (r < end && g_ascii_isdigit (s[r]))
                 {
                   int month = atoi (s + r);
@@ -1068,9 +1189,8 @@ find_dateline (ZbInlineContext *ctx)
                     r++;
                   r = zb_text_skip_spaces (s, r, end);
                   /* a line of its own, or the line that says where it was said */
-                  if (month >= 1 && month <= 12 && zb_text_at (s, r, end, "月") &&
-                      (end - p <= 40 || g_strstr_len (s + p, end - p, "会议") != NULL ||
-                       g_strstr_len (s + p, end - p, "会上") != NULL))
+                  if (month >= 1 && month <= 12 && date_part_at (s, r, end) == 2 &&
+                      (end - p <= 40 || zb_vocab_find (ZB_VOCAB_DATELINE_WORDS, s + p, s + end, NULL) != NULL))
                     {
                       ctx->now_year = year;
                       ctx->now_month = month;
@@ -1093,6 +1213,7 @@ zb_inline_context_new (const ZbSource *source)
   ctx->section_periods = g_ptr_array_new_with_free_func (g_free);
   find_dateline (ctx);
   find_subject_year (ctx);
+  find_own_level (ctx);
   return ctx;
 }
 
@@ -1146,8 +1267,7 @@ zb_inline_set_section (ZbInlineContext *ctx,
   /* 二、2025年主要目标, 三、今年工作安排: a section of goals */
   ctx->section_goal = zb_inline_opens_frame (title, 0, len) ||
                       (ctx->section_period != NULL && zb_inline_period_is_future (ctx, ctx->section_period) &&
-                       (strstr (title, "安排") || strstr (title, "计划") || strstr (title, "重点") ||
-                        strstr (title, "任务") || strstr (title, "目标")));
+                       zb_vocab_find (ZB_VOCAB_GOAL_NOUNS, title, title + len, NULL) != NULL);
 }
 
 /* Evidence a paragraph gives once it is read: a figure met twice on one

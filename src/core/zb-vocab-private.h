@@ -48,22 +48,25 @@ typedef enum {
   ZB_SCOPE_PARAGRAPH,  /* the rest of the paragraph, until a report closes it */
 } ZbCueScope;
 
-/* The trie, as gen-vocab.py writes it. */
+/* The trie, as gen-vocab.py writes it: one step a character; the root's
+ * children hashed by their character's low bits. */
+#define ZB_VOCAB_ROOT_BUCKETS 4096
 typedef struct { guint32 edges; guint16 n_edges; guint32 hits; guint16 n_hits; } ZbVocabNode;
-typedef struct { guint8 byte; guint32 child; } ZbVocabEdge;
+typedef struct { guint32 c; guint32 child; } ZbVocabEdge;
 typedef struct { guint8 kind; guint16 index; } ZbVocabHit;
+typedef struct { guint32 start; guint32 n; } ZbVocabSpan;
 typedef struct {
   const ZbVocabNode *nodes;
   const ZbVocabEdge *edges;
   const ZbVocabHit  *hits;
-  const guint32     *root;
+  const ZbVocabEdge *root_edges;
+  const ZbVocabSpan *root;
 } ZbVocabTrie;
 
 extern const ZbWord *const zb_vocab_tables[ZB_VOCAB_N_KINDS];
 extern const guint         zb_vocab_sizes[ZB_VOCAB_N_KINDS];
 extern const ZbVocabTrie   zb_vocab_forward;
 #define ZB_VOCAB_FILTER_BITS  4096
-#define ZB_VOCAB_FILTER_PRIME 4093
 extern const guint8        zb_vocab_first_chars[ZB_VOCAB_N_KINDS][ZB_VOCAB_FILTER_BITS / 8];
 extern const guint8        zb_vocab_last_chars[ZB_VOCAB_N_KINDS][ZB_VOCAB_FILTER_BITS / 8];
 extern const ZbVocabTrie   zb_vocab_backward;
@@ -73,7 +76,7 @@ static inline gboolean
 zb_vocab_may_start (ZbVocabKind kind,
                     gunichar    c)
 {
-  guint h = c % ZB_VOCAB_FILTER_PRIME;
+  guint h = c & (ZB_VOCAB_FILTER_BITS - 1);
   return (zb_vocab_first_chars[kind][h >> 3] >> (h & 7)) & 1;
 }
 

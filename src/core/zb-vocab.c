@@ -6,56 +6,11 @@
 
 #include <string.h>
 
-static guint32
-step (const ZbVocabTrie *trie,
-      guint32            node,
-      guint8             byte)
-{
-  const ZbVocabNode *n = &trie->nodes[node];
-  const ZbVocabEdge *e = trie->edges + n->edges;
-  guint lo = 0, hi = n->n_edges;
-
-  if (node == 0)
-    return trie->root[byte];
-  /* edges are sorted by byte */
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-      if (e[mid].byte < byte)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo < n->n_edges && e[lo].byte == byte ? e[lo].child : 0;
-}
-
-/* The word of a kind in the mask that ends at this node, if any. */
-static const ZbWord *
-hit_of (const ZbVocabTrie *trie,
-        guint32            node,
-        guint64            kinds,
-        ZbVocabKind       *kind)
-{
-  const ZbVocabNode *n = &trie->nodes[node];
-
-  for (guint i = 0; i < n->n_hits; i++)
-    {
-      const ZbVocabHit *h = &trie->hits[n->hits + i];
-      if (kinds & ZB_VOCAB_BIT (h->kind))
-        {
-          if (kind != NULL)
-            *kind = h->kind;
-          return &zb_vocab_tables[h->kind][h->index];
-        }
-    }
-  return NULL;
-}
-
 static inline gboolean
 may_hold (const guint8 bits[ZB_VOCAB_FILTER_BITS / 8],
           gunichar     c)
 {
-  guint h = c % ZB_VOCAB_FILTER_PRIME;
+  guint h = c & (ZB_VOCAB_FILTER_BITS - 1);
   return (bits[h >> 3] >> (h & 7)) & 1;
 }
 
@@ -86,6 +41,57 @@ char_before (const char *start,
   return char_at (p, end);
 }
 
+/* The child of node by the character c, 0 when there is none. */
+static inline guint32
+step (const ZbVocabTrie *trie,
+      guint32            node,
+      gunichar           c)
+{
+  const ZbVocabEdge *e;
+  guint n;
+
+  if (node == 0)
+    {
+      const ZbVocabSpan *span = &trie->root[c & (ZB_VOCAB_ROOT_BUCKETS - 1)];
+      e = trie->root_edges + span->start;
+      n = span->n;
+    }
+  else
+    {
+      e = trie->edges + trie->nodes[node].edges;
+      n = trie->nodes[node].n_edges;
+    }
+  /* below the root a node has a few children: a scan beats a search */
+  for (guint i = 0; i < n; i++)
+    if (e[i].c == c)
+      return e[i].child;
+    else if (e[i].c > c)
+      break;
+  return 0;
+}
+
+/* The word of a kind in the mask that ends at this node, if any. */
+static const ZbWord *
+hit_of (const ZbVocabTrie *trie,
+        guint32            node,
+        guint64            kinds,
+        ZbVocabKind       *kind)
+{
+  const ZbVocabNode *n = &trie->nodes[node];
+
+  for (guint i = 0; i < n->n_hits; i++)
+    {
+      const ZbVocabHit *h = &trie->hits[n->hits + i];
+      if (kinds & ZB_VOCAB_BIT (h->kind))
+        {
+          if (kind != NULL)
+            *kind = h->kind;
+          return &zb_vocab_tables[h->kind][h->index];
+        }
+    }
+  return NULL;
+}
+
 const ZbWord *
 zb_vocab_at_any (guint64      kinds,
                  const char  *s,
@@ -105,9 +111,9 @@ zb_vocab_at_any (guint64      kinds,
     any = may_hold (zb_vocab_first_chars[__builtin_ctzll (k)], first);
   if (!any)
     return NULL;
-  for (const char *p = s; p < end; p++)
+  for (const char *p = s; p < end; p = g_utf8_next_char (p))
     {
-      node = step (&zb_vocab_forward, node, (guint8) *p);
+      node = step (&zb_vocab_forward, node, char_at (p, end));
       if (node == 0)
         break;
       if (zb_vocab_forward.nodes[node].n_hits > 0)
@@ -139,9 +145,13 @@ zb_vocab_before (ZbVocabKind  kind,
 
   if (end <= start || !may_hold (zb_vocab_last_chars[kind], char_before (start, end)))
     return NULL;
-  for (const char *p = end; p > start; p--)
+  for (const char *p = end; p > start; )
     {
-      node = step (&zb_vocab_backward, node, (guint8) p[-1]);
+      const char *prev = p - 1;
+      while (prev > start && ((guchar) *prev & 0xC0) == 0x80)
+        prev--;
+      node = step (&zb_vocab_backward, node, char_at (prev, p));
+      p = prev;
       if (node == 0)
         break;
       if (zb_vocab_backward.nodes[node].n_hits > 0)

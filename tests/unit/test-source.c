@@ -156,6 +156,35 @@ test_many_headings (void)
   g_assert_cmpuint (g_list_model_get_n_items (zb_report_get_sections (report)), ==, 10000);
 }
 
+/* Clauses of a megabyte with no comma, dense with what the grammar's rules
+ * look around for (goals, brackets, ranks, counts, periods): every rule
+ * looks a bounded way back or ahead, so this is read in about the time of
+ * any megabyte (a rule that scanned its clause made it hours). */
+static void
+test_long_clauses (void)
+{
+  static const char * const units[] = {
+    "目标1%", "(增长5%", "全市地区生产总值增长5.2%力争完成年度目标任务的60%其中（上半年增长3%",
+    "确保新增3个园区居全市第2位比上年提高1个百分点", "1-9月份工业投资12亿元占年度计划的70%",
+  };
+
+  for (guint u = 0; u < G_N_ELEMENTS (units); u++)
+    {
+      GString *s = g_string_new ("标题\n\n");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(ZbReport) report = NULL;
+
+      while (s->len < 1024 * 1024)
+        g_string_append (s, units[u]);
+      g_string_append (s, "。\n");
+      bytes = g_string_free_to_bytes (s);
+      report = zb_report_new_from_bytes (bytes, "clause.txt", NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (report);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -167,6 +196,7 @@ main (int   argc,
   g_test_add_func ("/source/utf16", test_utf16);
   g_test_add_func ("/source/bad-inputs", test_bad_inputs);
   g_test_add_func ("/source/long-line", test_long_line);
+  g_test_add_func ("/source/long-clauses", test_long_clauses);
   g_test_add_func ("/source/many-headings", test_many_headings);
   return g_test_run ();
 }

@@ -14,7 +14,7 @@ import sys
 
 # column → (field, symbols) ; symbols map a written value to the small int kept
 FILTER_BITS = 4096
-FILTER_PRIME = 4093  # keep in step with zb-vocab-private.h
+# a character c sets bit c & (FILTER_BITS - 1): keep in step with zb-vocab-private.h
 SIGN = {"+": 1, "-": -1, "0": 0}
 SCHEMA = {
     "units": [("text", None), ("value", {"level": 0, "percent": 1, "pp": 2, "times": 3}),
@@ -27,16 +27,23 @@ SCHEMA = {
     "rate_words": [("value", {"change": 0, "growth": 1, "fall": 2, "share": 3, "rate": 4, "index": 5})],
     "comparison_words": [("value", {"open": 1, "base": 2, "year-on-year": 3, "opening": 4})],
     "list_words": [("value", {"first": 0, "second": 1, "last": 2})],
-    "goal_nouns": [("value", {"noun": 0, "plan": 1, "title": 2})],
+    "goal_nouns": [("value", {"noun": 0, "task": 1, "plan": 2, "title": 3})],
     "flat_words": [("value", {"rough": 0, "flat": 1})],
     "share_words": [("value", {"word": 0, "share": 1, "share-to": 2})],
     "two_tier": [("value", {"floor": 1, "aim": 2})],
     "counted_heads": [("text", None)],
     "reach_words": [("value", {"to": 1, "from": 2})],
     "rank_words": [("value", {"scope": 1, "end": 2})],
-    "number_words": [("value", {"percent": 1, "more": 2, "ordinal": 3})],
+    "number_words": [("value", {"percent": 1, "more": 2, "ordinal": 3}), ("text", None)],
+    "qualifiers": [("value", {"about": 0, "floor": 1, "ceiling": 2, "more": 3})],
     "bare_names": [("value", {"word": 0, "general": 1})],
-    "period_words": [("value", {"plain": 0, "this-year": 1, "whole-year": 2})],
+    "period_words": [("value", {"plain": 0, "this-year": 1, "whole-year": 2, "modifier": 3})],
+    "areas": [("value", {"nation": 1, "province": 2, "prefecture": 3, "county": 4, "town": 5})],
+    "date_parts": [("value", {"year": 1, "month": 2, "day": 3})],
+    "period_parts": [("value", {"quarter": 1, "month-of": 2, "month-end": 3, "this-month": 4, "before": 5,
+                                "since": 6, "until": 7, "now": 8, "year-start-to": 9})],
+    "pair_words": [("text", None)],
+    "done_markers": [("value", {"outer": 0, "inner": 1})],
     "counting_verbs": [("value", {"drop": 0, "keep": 1})],
     "indicators": [("aliases", None)],
 }
@@ -94,17 +101,22 @@ def c_str(s):
     return '"' + "".join(out) + '"'
 
 
+ROOT_BUCKETS = 4096  # keep in step with zb-vocab-private.h
+
+
 def build_trie(words):
-    """words: list of (bytes, kind, index). Returns nodes (edges, hits)."""
+    """words: list of (string, kind, index), keyed by character. Returns
+    nodes as [edges {char: child}, hits [(kind, index)]]."""
     nodes = [[{}, []]]
     for key, kind, index in words:
         n = 0
-        for b in key:
-            nxt = nodes[n][0].get(b)
+        for ch in key:
+            c = ord(ch)
+            nxt = nodes[n][0].get(c)
             if nxt is None:
                 nxt = len(nodes)
                 nodes.append([{}, []])
-                nodes[n][0][b] = nxt
+                nodes[n][0][c] = nxt
             n = nxt
         nodes[n][1].append((kind, index))
     return nodes
@@ -116,8 +128,8 @@ def emit_trie(out, name, nodes):
     rows = []
     for edges_of, hits_of in nodes:
         e0 = len(edges)
-        for b in sorted(edges_of):
-            edges.append((b, edges_of[b]))
+        for c in sorted(edges_of):
+            edges.append((c, edges_of[c]))
         h0 = len(hits)
         hits.extend(sorted(hits_of))
         rows.append((e0, len(edges_of), h0, len(hits_of)))
@@ -133,13 +145,24 @@ def emit_trie(out, name, nodes):
     for i in range(0, len(hits), 8):
         out.append("  " + " ".join("{ %d, %d }," % h for h in hits[i:i + 8]))
     out.append("};")
-    # the root's children by byte, so that the first step is an index
-    root = [0] * 256
-    for b, child in nodes[0][0].items():
-        root[b] = child
-    out.append(f"static const guint32 {name}_root[256] = {{")
-    for i in range(0, 256, 16):
-        out.append("  " + " ".join("%d," % c for c in root[i:i + 16]))
+    # the root's children hashed by their character's low bits: the first
+    # step of every look-up is an index and a short scan
+    buckets = [[] for _ in range(ROOT_BUCKETS)]
+    for c, child in sorted(nodes[0][0].items()):
+        buckets[c & (ROOT_BUCKETS - 1)].append((c, child))
+    root_edges = []
+    spans = []
+    for bucket in buckets:
+        spans.append((len(root_edges), len(bucket)))
+        root_edges.extend(bucket)
+    out.append(f"static const ZbVocabEdge {name}_root_edges[] = {{")
+    for i in range(0, len(root_edges), 8):
+        out.append("  " + " ".join("{ %d, %d }," % e for e in root_edges[i:i + 8]))
+    out.append("  { 0, 0 }")
+    out.append("};")
+    out.append(f"static const ZbVocabSpan {name}_root[ZB_VOCAB_ROOT_BUCKETS] = {{")
+    for i in range(0, len(spans), 8):
+        out.append("  " + " ".join("{ %d, %d }," % sp for sp in spans[i:i + 8]))
     out.append("};")
     return len(rows), len(edges), len(hits)
 
@@ -164,7 +187,7 @@ def main():
         c.append(f"static const ZbWord table_{kind}[] = {{")
         for i, e in enumerate(entries):
             c.append("  { %s, %s, %d, %d }," % (c_str(e["word"]), c_str(e["text"]), e["value"], e["scope"]))
-            words.append((e["word"].encode("utf-8"), ki, i))
+            words.append((e["word"], ki, i))
         c.append("  { NULL, NULL, 0, 0 }")
         c.append("};")
     c.append("const ZbWord *const zb_vocab_tables[ZB_VOCAB_N_KINDS] = {")
@@ -184,12 +207,12 @@ def main():
         for _, entries in tables:
             bits = [0] * (FILTER_BITS // 8)
             for e in entries:
-                h = ord(e["word"][pick]) % FILTER_PRIME
+                h = ord(e["word"][pick]) & (FILTER_BITS - 1)
                 bits[h // 8] |= 1 << (h % 8)
             c.append("  { " + ", ".join(str(b) for b in bits) + " },")
         c.append("};")
-    c.append("const ZbVocabTrie zb_vocab_forward = { forward_nodes, forward_edges, forward_hits, forward_root };")
-    c.append("const ZbVocabTrie zb_vocab_backward = { backward_nodes, backward_edges, backward_hits, backward_root };")
+    c.append("const ZbVocabTrie zb_vocab_forward = { forward_nodes, forward_edges, forward_hits, forward_root_edges, forward_root };")
+    c.append("const ZbVocabTrie zb_vocab_backward = { backward_nodes, backward_edges, backward_hits, backward_root_edges, backward_root };")
     open(out_c, "w", encoding="utf-8").write("\n".join(c) + "\n")
 
 
