@@ -20,13 +20,18 @@ zb_cli_extract (const ZbCliGlobal *global,
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
 
+  gboolean options = TRUE;
+
   for (int i = 1; i < argc; i++)
     {
-      if (g_str_has_prefix (argv[i], "--format="))
+      if (options && g_str_equal (argv[i], "--"))
+        options = FALSE;   /* what follows is a file, even "-dash.txt" */
+      else if (options && g_str_has_prefix (argv[i], "--format="))
         format = argv[i] + strlen ("--format=");
-      else if (argv[i][0] == '-' && argv[i][1] != '\0')
+      else if (options && argv[i][0] == '-' && argv[i][1] != '\0')
         {
-          fprintf (stderr, "zhibiao-cli: extract: unknown option %s\n", argv[i]);
+          fprintf (stderr, "zhibiao-cli: extract: unknown option %s (a file named so: extract -- %s)\n",
+                   argv[i], argv[i]);
           return ZB_CLI_USAGE;
         }
       else if (path == NULL)
@@ -45,7 +50,7 @@ zb_cli_extract (const ZbCliGlobal *global,
     }
   if (path == NULL)
     {
-      fprintf (stderr, "Usage: zhibiao-cli extract [--format=json|tsv] FILE\n");
+      fprintf (stderr, "Usage: zhibiao-cli extract [--format=json|tsv] [--] FILE\n");
       return ZB_CLI_USAGE;
     }
 

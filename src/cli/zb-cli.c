@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "zb-cli.h"
+#include "zb-import.h"
 
 #include <locale.h>
 #include <stdio.h>
@@ -64,6 +65,10 @@ main (int    argc,
   int i = 1;
 
   setlocale (LC_ALL, "");
+  /* names the program in the corrections it stores */
+  g_set_prgname ("zhibiao-cli");
+  /* reports the workspace reopens are read by their format, as files are */
+  zb_import_register ();
 
   while (i < argc && argv[i][0] == '-')
     {

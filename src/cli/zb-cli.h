@@ -37,6 +37,13 @@ int zb_cli_bench_chart (const ZbCliGlobal *global, int argc, char **argv);
 
 typedef struct _ZbStore ZbStore;
 
+/* The workspace of --workspace, else the default one. Only commands that
+ * add to it (import, targets set, aliases set) may create it: for any
+ * other a missing file is an error, so a mistyped path creates nothing. */
+ZbStore *zb_cli_open_workspace (const ZbCliGlobal  *global,
+                                gboolean            create,
+                                GError            **error);
+
 /* Reads the REPORT… paths (GPtrArray of ZbReport, appended); with --workspace,
  * through the workspace, so the clerk's corrections are applied. */
 gboolean zb_cli_load_reports (const ZbCliGlobal  *global,

@@ -144,7 +144,8 @@ zb_number_parse (const char  *text,
     }
 
   v = g_ascii_strtod (s, &end);
-  if (end == s || *end != '\0' || !isfinite (v))
+  /* strtod also reads hexadecimal ("0x10" is 16): not what a clerk means */
+  if (end == s || *end != '\0' || !isfinite (v) || strpbrk (s, "xX") != NULL)
     {
       g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID, "“%s” is not a number", text);
       return FALSE;
@@ -169,6 +170,7 @@ zb_correction_copy (const ZbCorrection *c)
   copy->new_value = g_strdup (c->new_value);
   copy->time = c->time;
   copy->note = g_strdup (c->note);
+  copy->author = g_strdup (c->author);
   return copy;
 }
 
@@ -180,6 +182,7 @@ zb_correction_free (ZbCorrection *c)
   g_free (c->old_value);
   g_free (c->new_value);
   g_free (c->note);
+  g_free (c->author);
   g_free (c);
 }
 
@@ -573,6 +576,11 @@ zb_figure_correct (ZbFigure    *self,
       g_set_error_literal (error, ZB_ERROR, ZB_ERROR_INVALID, "Unknown field");
       return FALSE;
     }
+
+  /* what a clerk types is stored and exported as it is: text only */
+  if (!zb_utf8_check_input (new_value, zb_field_to_string (field), error) ||
+      !zb_utf8_check_input (note, "note", error))
+    return FALSE;
 
   /* Validate on a scratch copy first so that nothing is half-applied. */
   figure_data_copy (&probe, &self->current);

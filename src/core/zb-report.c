@@ -6,7 +6,12 @@
 #include "zb-parser-private.h"
 #include "zb-vocab-private.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 
 struct _ZbReport
 {
@@ -101,6 +106,37 @@ zb_report_new_unparsed (ZbSource *source)
   return self;
 }
 
+
+/* The reader of reports read without one, once the import layer has
+ * registered it (zb_import_register()): a workspace's stored .docx and
+ * .pdf reopen through it. Until then, bytes are read as text. */
+static ZbSourceReader default_reader;
+
+void
+zb_report_set_default_reader (ZbSourceReader reader)
+{
+  g_atomic_pointer_set (&default_reader, reader);
+}
+
+ZbSource *
+zb_report_read_source (GBytes        *bytes,
+                       const char    *path,
+                       ZbSourceReader reader,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  /* the bytes may come from a workspace, not a file the loader checked */
+  if (!zb_source_check_size (g_bytes_get_size (bytes), error))
+    return NULL;
+  if (reader == NULL)
+    reader = g_atomic_pointer_get (&default_reader);
+  if (reader != NULL)
+    return reader (bytes, path, cancellable, error);
+  return zb_source_new_from_bytes (bytes, path, error);
+}
+
 ZbReport *
 zb_report_new_from_bytes_with (GBytes          *bytes,
                                const char      *path,
@@ -108,14 +144,13 @@ zb_report_new_from_bytes_with (GBytes          *bytes,
                                GCancellable    *cancellable,
                                GError         **error)
 {
-  g_autoptr(ZbSource) source = NULL;
+  g_autoptr(ZbSource) source = zb_report_read_source (bytes, path, reader, cancellable, error);
 
-  if (reader != NULL)
-    source = reader (bytes, path, cancellable, error);
-  else
-    source = zb_source_new_from_bytes (bytes, path, error);
   if (source == NULL)
     return NULL;
+  /* what the workspace checks the file against when it stores the report */
+  if (source->sha256 == NULL)
+    source->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
   return zb_report_new_from_source (source, cancellable, error);
 }
 
@@ -128,26 +163,141 @@ zb_report_new_from_bytes (GBytes        *bytes,
   return zb_report_new_from_bytes_with (bytes, path, NULL, cancellable, error);
 }
 
+static gboolean
+check_file_type (GFileType   type,
+                 GError    **error)
+{
+  if (type == G_FILE_TYPE_REGULAR)
+    return TRUE;
+  if (type == G_FILE_TYPE_DIRECTORY)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                         "This is a folder, not a report file");
+  else
+    g_set_error_literal (error, ZB_ERROR, ZB_ERROR_FORMAT,
+                         "This is a device, pipe or socket, not a report file");
+  return FALSE;
+}
+
+/* A local file through its descriptor: opened without blocking (a FIFO
+ * would wait for a writer), checked with fstat, read up to the limit. */
+static GBytes *
+load_local (const char    *path,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(GByteArray) buf = NULL;
+  struct stat st;
+  int fd, saved;
+
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "Cannot read the file: %s", g_strerror (saved));
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0)
+    {
+      saved = errno;
+      close (fd);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "Cannot read the file: %s", g_strerror (saved));
+      return NULL;
+    }
+  if (!check_file_type (S_ISREG (st.st_mode) ? G_FILE_TYPE_REGULAR
+                        : S_ISDIR (st.st_mode) ? G_FILE_TYPE_DIRECTORY : G_FILE_TYPE_SPECIAL, error))
+    {
+      close (fd);
+      return NULL;
+    }
+  if (!zb_source_check_size (st.st_size, error))
+    {
+      close (fd);
+      return NULL;
+    }
+
+  buf = g_byte_array_sized_new (st.st_size + 1);
+  for (;;)
+    {
+      guint8 chunk[65536];
+      gssize n = read (fd, chunk, sizeof chunk);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          saved = errno;
+          close (fd);
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                       "Cannot read the file: %s", g_strerror (saved));
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      /* a file that grows while it is read (or reports size 0, as /proc does) */
+      if (!zb_source_check_size ((guint64) buf->len + n, error))
+        {
+          close (fd);
+          return NULL;
+        }
+      g_byte_array_append (buf, chunk, n);
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          close (fd);
+          return NULL;
+        }
+    }
+  close (fd);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buf));
+}
+
+/* Any other GFile (a URI): its type and size first, then a bounded read. */
+static GBytes *
+load_remote (GFile         *file,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GByteArray) buf = g_byte_array_new ();
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL || !check_file_type (g_file_info_get_file_type (info), error))
+    return NULL;
+  if (!zb_source_check_size (g_file_info_get_size (info), error))
+    return NULL;
+  in = g_file_read (file, cancellable, error);
+  if (in == NULL)
+    return NULL;
+  for (;;)
+    {
+      guint8 chunk[65536];
+      gssize n = g_input_stream_read (G_INPUT_STREAM (in), chunk, sizeof chunk, cancellable, error);
+
+      if (n < 0)
+        return NULL;
+      if (n == 0)
+        break;
+      if (!zb_source_check_size ((guint64) buf->len + n, error))
+        return NULL;
+      g_byte_array_append (buf, chunk, n);
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buf));
+}
+
 GBytes *
 zb_report_load_file (GFile         *file,
                      GCancellable  *cancellable,
                      GError       **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *uri = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = NULL;
 
-  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
-  if (bytes == NULL)
-    {
-      if (path == NULL)
-        uri = g_file_get_uri (file);
-      g_set_error (error, local_error->domain, local_error->code,
-                   "Cannot read %s: %s", path ? path : uri, local_error->message);
-      return NULL;
-    }
-  return g_steal_pointer (&bytes);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  path = g_file_get_path (file);
+  return path != NULL ? load_local (path, cancellable, error) : load_remote (file, cancellable, error);
 }
 
 ZbReport *
@@ -376,11 +526,17 @@ static void
 json_string (GString    *out,
              const char *s)
 {
+  g_autofree char *clean = NULL;
+
   if (s == NULL)
     {
       g_string_append (out, "null");
       return;
     }
+  /* JSON is UTF-8: a file name in another encoding, or a damaged
+   * workspace's text, never makes it invalid */
+  if (!g_utf8_validate (s, -1, NULL))
+    s = clean = zb_utf8_dup_clean (s, -1);
   g_string_append_c (out, '"');
   for (const char *p = s; *p; p++)
     {
@@ -537,7 +693,9 @@ tsv_cell (GString    *out,
           const char *s,
           gboolean    last)
 {
-  for (const char *p = s ? s : ""; *p; p++)
+  g_autofree char *clean = zb_utf8_dup_clean (s ? s : "", -1);
+
+  for (const char *p = clean; *p; p++)
     g_string_append_c (out, (*p == '\t' || *p == '\n') ? ' ' : *p);
   g_string_append_c (out, last ? '\n' : '\t');
 }
