@@ -21,6 +21,7 @@ typedef enum {
 typedef struct {
   guint32  start;      /* trimmed range in norm */
   guint32  end;
+  guint32  chars;      /* its length in characters, counted once */
   LineKind kind;
   ZbHeadingMatch heading;
 } Line;
@@ -301,10 +302,11 @@ classify_lines (const ZbSource *src,
     {
       const char *nl = memchr (s + pos, '\n', src->norm_len - pos);
       guint32 end = nl ? (guint32) (nl - s) : (guint32) src->norm_len;
-      Line line = { pos, end, LINE_TEXT, { 0 } };
+      Line line = { pos, end, 0, LINE_TEXT, { 0 } };
       gboolean tab_indented = (pos < end && s[pos] == '\t');
 
       trim (s, &line.start, &line.end);
+      line.chars = (guint32) g_utf8_strlen (s + line.start, line.end - line.start);
 
       if (is_blank_range (s, line.start, line.end))
         line.kind = LINE_BLANK;
@@ -368,7 +370,7 @@ is_titleish (const char *s,
 
   if (line->kind != LINE_TEXT)
     return FALSE;
-  chars = g_utf8_strlen (s + line->start, line->end - line->start);
+  chars = line->chars;
   if (chars > 60)
     return FALSE;
   if (ends_sentence (s, line->start, line->end))
@@ -395,8 +397,8 @@ is_wrapped_start (const char *s,
                   const Line *line,
                   const Line *next)
 {
-  glong a = g_utf8_strlen (s + line->start, line->end - line->start);
-  glong b = g_utf8_strlen (s + next->start, next->end - next->start);
+  glong a = line->chars;
+  glong b = next->chars;
 
   /* …, or long above a short line that ends the sentence */
   return a >= 30 || (a >= 16 && b >= a - 4) ||
@@ -452,7 +454,7 @@ static glong
 line_chars (const Builder *b,
             const Line    *line)
 {
-  return g_utf8_strlen (b->s + line->start, line->end - line->start);
+  return line->chars;
 }
 
 static char *

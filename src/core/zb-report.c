@@ -149,8 +149,7 @@ zb_report_new_from_bytes_with (GBytes          *bytes,
   if (source == NULL)
     return NULL;
   /* what the workspace checks the file against when it stores the report */
-  if (source->sha256 == NULL)
-    source->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  zb_source_set_origin (source, bytes);
   return zb_report_new_from_source (source, cancellable, error);
 }
 
