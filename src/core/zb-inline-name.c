@@ -202,7 +202,7 @@ peel (const char *s,
       if ((n = zb_inline_match_period (s, *start, *end)) > 0)
         *start += n;
       /* 全社会用电量 is an indicator, not 全社会 and 用电量; 完成率 no bare 率 */
-      else if ((w = zb_vocab_at (ZB_VOCAB_NAME_PREFIXES, s + *start, s + *end)) != NULL &&
+      else if ((w = zb_vocab_at (ZB_VOCAB_NAME_PREFIXES, s + *start, s + *end)) != NULL && w->value == 0 &&
                (known == NULL || strlen (known->word) <= strlen (w->word)) &&
                zb_vocab_lookup (ZB_VOCAB_RATE_WORDS, s + *start + strlen (w->word),
                                 *end - *start - strlen (w->word)) == NULL &&

@@ -13,6 +13,7 @@
  *   zb-inline-name.c     names as noun phrases: what a mention measures
  *   zb-inline-mood.c     moods: whether a clause reports or sets a goal, from
  *                        cues whose scope is data (vocab/cues.txt)
+ *   zb-inline-table.c    tables: a figure a row, columns read from the header
  *   zb-inline.c          sentences and clauses; mentions into figures
  */
 #pragma once
@@ -257,5 +258,11 @@ gunichar   zb_inline_char_before    (const char *s,
 gsize      zb_inline_trim_end       (const char *s,
                                      gsize       start,
                                      gsize       end);
+
+/* Rule table-rows (zb-inline-table.c). */
+void       zb_inline_parse_table    (const ZbSource *src,
+                                     const ZbBlock  *block,
+                                     const char     *period,
+                                     GPtrArray      *figures);
 
 G_END_DECLS

@@ -1368,7 +1368,11 @@ zb_inline_parse_block (ZbInlineContext *ctx,
   ZbReader r = { 0 };
 
   if (block->type == ZB_BLOCK_TABLE)
-    return;   /* table figures are levels without change: the grid keeps them */
+    {
+      zb_inline_parse_table (ctx->source, block, ctx->paragraph_period ? ctx->paragraph_period : ctx->section_period,
+                             figures);
+      return;
+    }
   if (block->type == ZB_BLOCK_HEADING && block->number == NULL)
     return;
 
