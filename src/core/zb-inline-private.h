@@ -105,6 +105,8 @@ struct _ZbInlineContext
   char           *section_period;
   GPtrArray      *section_periods; /* by section id: its period, or its parent's */
   char           *paragraph_period; /* the last period the section's text said */
+  guint           paragraph_period_level; /* the level of the section that said it */
+  guint           section_level; /* 1 for 一、, 2 for （一）…; 0 before any */
   gboolean        section_goal;  /* 二、2025年主要目标: the section sets goals */
   guint8          latest_month;  /* the last month reported as done so far */
   int             now_year;      /* the report's date, from its dateline; 0 unknown */
