@@ -86,6 +86,16 @@ header_kind (const char *text)
   return COL_OTHER;
 }
 
+static int
+column_of (const Table *t,
+           int          kind)
+{
+  for (guint c = 0; c < t->header->len; c++)
+    if (t->kinds[c] == kind)
+      return (int) c;
+  return -1;
+}
+
 static gboolean
 read_header (Table *t)
 {
@@ -116,18 +126,18 @@ read_header (Table *t)
   /* the first column names the rows unless another says it does */
   if (t->header->len > 0 && t->kinds[0] == COL_OTHER)
     t->kinds[0] = COL_NAME;
+  /* 产品名称 | 单位 | 产量 | 比上年增长: a column the words do not name,
+   * before the changes, holds the levels */
+  if (column_of (t, COL_VALUE) < 0)
+    for (guint c = 1; c < t->header->len; c++)
+      if (t->kinds[c] == COL_OTHER)
+        {
+          t->kinds[c] = COL_VALUE;
+          break;
+        }
   return changes;
 }
 
-static int
-column_of (const Table *t,
-           int          kind)
-{
-  for (guint c = 0; c < t->header->len; c++)
-    if (t->kinds[c] == kind)
-      return (int) c;
-  return -1;
-}
 
 /* A cell's number: 12.5, -3.4, ８.２ (folded already); NULL when the cell
  * holds none (—, 空). */
