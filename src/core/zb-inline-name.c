@@ -296,10 +296,16 @@ start_after_breakers (const char *s,
       const ZbWord *w = zb_vocab_at (ZB_VOCAB_NAME_BREAKERS, s + p, s + end);
       const ZbWord *known = zb_vocab_at (ZB_VOCAB_INDICATORS, s + p, s + end);
 
-      /* a known indicator is read whole: 规模以上工业增加值 holds no breaker */
+      /* a known indicator is read whole: 规模以上工业增加值 holds no breaker;
+       * so is a word that holds one (出让 holds 让) */
       if (known != NULL && (w == NULL || strlen (known->word) >= strlen (w->word)))
         {
           p += strlen (known->word);
+          continue;
+        }
+      if (w != NULL && w->value == 1)
+        {
+          p += strlen (w->word);
           continue;
         }
       if (w != NULL)
