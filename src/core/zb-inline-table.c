@@ -290,6 +290,9 @@ zb_inline_parse_table (const ZbSource *src,
     for (guint r = 1; r < block->rows->len; r++)
       read_row (&t, g_ptr_array_index (block->rows, r), figures);
   g_free (t.kinds);
-  g_strfreev (t.units);
+  /* (units has holes: not a NULL-ended vector) */
+  for (guint c = 0; t.units != NULL && c < t.header->len; c++)
+    g_free (t.units[c]);
+  g_free (t.units);
   g_free (t.own_period);
 }
