@@ -5,7 +5,10 @@
 #include "zb-report.h"
 #include "zb-parser-private.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "zb-period.h"
 
 struct _ZbReport
 {
@@ -573,71 +576,161 @@ zb_report_to_tsv (ZbReport *self)
   return g_string_free (out, FALSE);
 }
 
-/* The prefix of the title up to its first 区/县/市/州/旗/省, if short. */
-char *
-zb_report_dup_region (ZbReport *self)
+/* A title's leading date ("2025年上半年", "1-9月", "2025年度") and "关于":
+ * the region is named after them ("2025年上半年白沙县经济运行简况"). */
+static const char *
+skip_title_date (const char *title)
 {
-  static const char * const suffixes[] = { "区", "县", "市", "州", "旗", "省" };
-  const char *title;
+  static const char * const words[] = {
+    "关于", "前三季度", "第一季度", "第二季度", "第三季度", "第四季度", "一季度", "二季度", "三季度",
+    "四季度", "上半年", "下半年", "全年", "年度", "年", "月份", "月", "至", "—", "–", "-", "~", " ",
+  };
+  const char *p = title;
+  gboolean moved = TRUE;
+
+  while (moved)
+    {
+      moved = FALSE;
+      while (g_ascii_isdigit (*p))
+        p++, moved = TRUE;
+      for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+        if (g_str_has_prefix (p, words[i]))
+          {
+            p += strlen (words[i]);
+            moved = TRUE;
+            break;
+          }
+    }
+  return p;
+}
+
+char *
+zb_report_region_from_title (const char *title)
+{
+  static const char * const suffixes[] = { "区", "县", "市", "州", "旗", "盟", "省" };
   const char *best = NULL;
+  const char *name;
   gsize suffix_len = 0;
 
-  g_return_val_if_fail (ZB_IS_REPORT (self), NULL);
-
-  title = self->title;
   if (title == NULL)
     return NULL;
+  name = skip_title_date (title);
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
-      const char *p = strstr (title, suffixes[i]);
+      const char *p = strstr (name, suffixes[i]);
+
+      /* 市长, 县长: a mayor's speech ("某某市长在全市…") names no city */
+      if (p != NULL && g_str_has_prefix (p + strlen (suffixes[i]), "长"))
+        continue;
       if (p != NULL && (best == NULL || p < best))
         {
           best = p;
           suffix_len = strlen (suffixes[i]);
         }
     }
-  if (best == NULL || g_utf8_strlen (title, best - title) > 12 || best == title)
+  /* "全市…", "各地区…" speak of areas without naming one */
+  if (best == NULL || best == name || g_utf8_strlen (name, best - name) > 12 ||
+      g_str_has_prefix (name, "全") || g_str_has_prefix (name, "各"))
     return NULL;
-  return g_strndup (title, best - title + suffix_len);
+  return g_strndup (name, best - name + suffix_len);
 }
 
-/* The period most figures are about; else the year the title names. */
+/* The name before the title's first 区/县/市/州/旗/盟/省, after its date. */
+char *
+zb_report_dup_region (ZbReport *self)
+{
+  g_return_val_if_fail (ZB_IS_REPORT (self), NULL);
+
+  return zb_report_region_from_title (self->title);
+}
+
+static int
+title_year (const char  *title,
+            const char **at)
+{
+  for (const char *p = title; p && *p; p++)
+    if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3]) &&
+        (p == title || !g_ascii_isdigit (p[-1])) && !g_ascii_isdigit (p[4]))
+      {
+        *at = p;
+        return atoi (p);
+      }
+  return 0;
+}
+
+int
+zb_report_year_from_title (const char *title)
+{
+  const char *at;
+
+  return title_year (title, &at);
+}
+
+/* The span most figures that report something (not targets) are about,
+ * 1-6月 and 上半年 counted as one, as the most of them write it; with the
+ * title's year when the label has none. Else the title's date. */
 char *
 zb_report_dup_main_period (ZbReport *self)
 {
   g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GListModel *figures;
-  const char *title;
-  const char *best = NULL;
-  guint best_count = 0;
+  const char *best = NULL, *at = NULL;
+  ZbPeriod best_span = { 0 };
+  guint best_count = 0, best_label_count = 0;
+  int year;
 
   g_return_val_if_fail (ZB_IS_REPORT (self), NULL);
 
   figures = G_LIST_MODEL (self->figures);
-  title = self->title;
+  year = title_year (self->title, &at);
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
+      {
+        g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
+        const char *period = zb_figure_get_period (f);
+        ZbPeriod span = { 0 };
+        g_autofree char *key = NULL;
+        guint count;
 
-  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
-    {
-      g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
-      const char *period = zb_figure_get_period (f);
-      guint count;
-
-      if (period == NULL || *period == '\0')
-        continue;
-      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, period)) + 1;
-      g_hash_table_insert (counts, g_strdup (period), GUINT_TO_POINTER (count));
-      if (count > best_count)
-        {
-          best_count = count;
-          best = period;   /* owned by the figure, which the report keeps */
-        }
-    }
+        if (period == NULL || zb_figure_get_kind (f) == ZB_FIGURE_TARGET || zb_figure_get_deleted (f) ||
+            !zb_period_parse (period, &span) || span.last_month == 0)
+          continue;
+        if (pass == 0)
+          {
+            /* the spans counted */
+            key = g_strdup_printf ("%d:%u:%u:%d", span.year, span.first_month, span.last_month, span.cumulative);
+            count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1;
+            g_hash_table_insert (counts, g_steal_pointer (&key), GUINT_TO_POINTER (count));
+            if (count > best_count)
+              {
+                best_count = count;
+                best_span = span;
+              }
+          }
+        else if (memcmp (&span, &best_span, sizeof span) == 0)
+          {
+            /* the winning span's labels counted, under keys of their own */
+            key = g_strconcat ("\x1f", period, NULL);
+            count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1;
+            g_hash_table_insert (counts, g_steal_pointer (&key), GUINT_TO_POINTER (count));
+            if (count > best_label_count)
+              {
+                best_label_count = count;
+                best = period;   /* owned by the figure, which the report keeps */
+              }
+          }
+      }
   if (best != NULL)
-    return g_strdup (best);
+    return best_span.year == 0 && year > 0 ? g_strdup_printf ("%d年%s", year, best) : g_strdup (best);
 
-  for (const char *p = title; p && *p; p++)
-    if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3]) &&
-        (p == title || !g_ascii_isdigit (p[-1])) && !g_ascii_isdigit (p[4]))
-      return g_strdup_printf ("%.4s年", p);
+  if (year > 0)
+    {
+      ZbPeriod span = { 0 };
+
+      /* "临江县2025年一季度…" → 2025年1-3月, "…2025年工作报告" → 2025年 */
+      if (zb_period_parse (at, &span))
+        return zb_period_to_string (&span);
+      return g_strdup_printf ("%d年", year);
+    }
   return NULL;
 }
