@@ -258,6 +258,10 @@ zb_cli_compare (const ZbCliGlobal *global,
                                                   NULL, &error)) == NULL)
     return zb_cli_fail ("compare: %s", error->message);
 
+  for (guint i = 0; i < indicators->len; i++)
+    if (zb_comparison_find_row (comparison, g_ptr_array_index (indicators, i), NULL) == NULL)
+      return zb_cli_fail ("compare: no report compared has the indicator “%s” to chart",
+                          (const char *) g_ptr_array_index (indicators, i));
   if (args.output != NULL && (status = write_workbook (comparison, &args)) != ZB_CLI_OK)
     return status;
   if (args.output != NULL && args.format == NULL)

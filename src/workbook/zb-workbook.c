@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "zb-workbook.h"
+#include "zb-workbook-private.h"
 
 #include "zb-save.h"
 
@@ -121,9 +122,8 @@ typedef struct {
   lxw_error     lxw_status; /* first libxlsxwriter error */
 } Export;
 
-/* Display width in Excel character units: a Han character counts double. */
-static guint
-display_width (const char *text)
+guint
+_zb_workbook_display_width (const char *text)
 {
   guint width = 0, line = 0;
 
@@ -146,7 +146,7 @@ note_width (Sheet      *sheet,
             lxw_col_t   col,
             const char *text)
 {
-  guint width = display_width (text);
+  guint width = _zb_workbook_display_width (text);
 
   if (col >= sheet->widths->len)
     g_array_set_size (sheet->widths, col + 1);
@@ -1058,6 +1058,28 @@ add_formats (Export *ex)
   format_set_num_format (ex->datetime, "yyyy-mm-dd hh:mm");
 }
 
+/* The comparison's workbook: its Compare sheet, then the figures and the
+ * corrections behind it. */
+static gboolean
+export_comparison (Export                  *ex,
+                   const ZbWorkbookOptions *options,
+                   GError                 **error)
+{
+  Sheet *details, *corrections;
+
+  check (ex, _zb_workbook_add_compare (ex->wb, options->comparison, ex->language,
+                                       options->chart_indicators, ex->cancellable));
+  details = add_sheet (ex, S_DETAILS);
+  corrections = add_sheet (ex, S_CORRECTIONS);
+  if (ex->lxw_status == LXW_NO_ERROR && !cancelled (ex, error))
+    write_details (ex, details);
+  if (ex->lxw_status == LXW_NO_ERROR && !cancelled (ex, error))
+    write_corrections (ex, corrections);
+  sheet_free (details);
+  sheet_free (corrections);
+  return !cancelled (ex, error);
+}
+
 gboolean
 zb_workbook_export (GPtrArray               *reports,
                     const ZbWorkbookOptions *options,
@@ -1134,6 +1156,12 @@ zb_workbook_export (GPtrArray               *reports,
 
   add_formats (&ex);
   set_properties (&ex, options);
+
+  if (options->comparison != NULL)
+    {
+      ok = export_comparison (&ex, options, error);
+      goto out;
+    }
 
   summary = add_sheet (&ex, S_SUMMARY);
   details = add_sheet (&ex, S_DETAILS);
