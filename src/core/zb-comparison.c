@@ -627,8 +627,14 @@ column_new (ZbReport *report,
   column->period = zb_report_dup_main_period (report);
   column->n_same_period = 1;
   if (column->region != NULL || column->period != NULL)
-    column->label = g_strjoin (" ", column->region ? column->region : title ? title : "",
-                               column->period ? column->period : "", NULL);
+    {
+      ZbPeriod span;
+      /* one way of writing a period for all columns: 上半年 and 1-6月 alike */
+      g_autofree char *period = parse_span (column->period, &span) ? zb_period_to_string (&span)
+                                                                  : g_strdup (column->period);
+
+      column->label = g_strjoin (" ", column->region ? column->region : title ? title : "", period ? period : "", NULL);
+    }
   else if (title != NULL && *title)
     column->label = g_strdup (title);
   else
