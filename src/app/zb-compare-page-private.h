@@ -5,7 +5,7 @@
 #pragma once
 
 #include "zb-chart-view.h"
-#include "zb-compare-cell.h"
+#include "zb-compare-grid.h"
 #include "zb-compare-page.h"
 #include "zb-comparison-fill.h"
 
@@ -45,15 +45,10 @@ void               zb_compare_page_set_filter_text  (ZbComparePage *self,
                                                      const char    *text);
 GStrv              zb_compare_page_dup_shown_indicators (ZbComparePage *self);
 
-GtkColumnView     *zb_compare_page_get_column_view  (ZbComparePage *self);
+ZbCompareGrid     *zb_compare_page_get_grid         (ZbComparePage *self);
 GtkSingleSelection *zb_compare_page_get_selection   (ZbComparePage *self);
 GtkListBox        *zb_compare_page_get_report_list  (ZbComparePage *self);
 GtkDropDown       *zb_compare_page_get_key_dropdown (ZbComparePage *self);
 ZbChartView       *zb_compare_page_get_chart_view   (ZbComparePage *self);
 GtkWidget         *zb_compare_page_get_scroller     (ZbComparePage *self);
-/* The live cell widget showing @row's @column, NULL when not on screen. */
-ZbCompareCell     *zb_compare_page_find_cell        (ZbComparePage   *self,
-                                                     ZbComparisonRow *row,
-                                                     guint            column);
-
 G_END_DECLS

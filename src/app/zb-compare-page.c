@@ -14,10 +14,6 @@
 #include <glib/gi18n.h>
 
 #include "zb-compare-page-private.h"
-#include "zb-sparkline.h"
-
-/* A report's column: room for "391.4 亿元" and "▼ 6.3%  2/3". */
-#define REPORT_COLUMN_WIDTH 132
 
 struct _ZbComparePage
 {
@@ -33,7 +29,7 @@ struct _ZbComparePage
   GtkStack           *stack;
   AdwStatusPage      *status_page;
   GtkWidget          *scroller;
-  GtkColumnView      *column_view;
+  ZbCompareGrid      *grid;
   ZbChartView        *chart_view;
 
   ZbWorkspace        *workspace;
@@ -46,8 +42,6 @@ struct _ZbComparePage
   GtkFilterListModel *filtered;
   GtkSortListModel   *sorted;
   GtkSingleSelection *selection;
-  GPtrArray          *report_columns; /* of GtkColumnViewColumn */
-  GHashTable         *cells;         /* live ZbCompareCell, weakly */
   GCancellable       *listing;
   GCancellable       *comparing;
   guint               compare_idle;
@@ -73,6 +67,8 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void queue_compare (ZbComparePage *self);
+static void queue_compare_after (ZbComparePage *self,
+                                 guint          ms);
 
 /* The chooser -------------------------------------------------------------- */
 
@@ -236,7 +232,7 @@ zb_compare_page_choose (ZbComparePage *self,
       gtk_drop_down_set_selected (self->key_dropdown, i);
   self->updating = FALSE;
   sync_checks (self);
-  queue_compare (self);
+  queue_compare_after (self, 0);
 }
 
 static void
@@ -415,26 +411,24 @@ compare_now (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* One comparison for a burst of ticks. */
+/* One comparison for a burst of ticks; a region or period chosen at once. */
+static void
+queue_compare_after (ZbComparePage *self,
+                     guint          ms)
+{
+  if (self->compare_idle != 0 && ms == 0)
+    g_clear_handle_id (&self->compare_idle, g_source_remove);
+  if (self->compare_idle == 0)
+    self->compare_idle = ms ? g_timeout_add (ms, compare_now, self) : g_idle_add (compare_now, self);
+}
+
 static void
 queue_compare (ZbComparePage *self)
 {
-  if (self->compare_idle == 0)
-    self->compare_idle = g_timeout_add (80, compare_now, self);
+  queue_compare_after (self, 80);
 }
 
 /* Showing it ---------------------------------------------------------------- */
-
-/* Cells are tracked by weak reference, as the figure table's are. */
-static void
-cell_gone (gpointer  data,
-           GObject  *cell)
-{
-  ZbComparePage *self = data;
-
-  if (self->cells != NULL)
-    g_hash_table_remove (self->cells, cell);
-}
 
 static guint
 position_of (ZbComparePage   *self,
@@ -474,15 +468,15 @@ emit_figure (ZbComparePage *self,
 }
 
 static void
-on_cell_activated (ZbCompareCell *cell,
-                   ZbComparePage *self)
+on_cell_activated (ZbCompareGrid   *grid,
+                   ZbComparisonRow *row,
+                   guint            column,
+                   ZbComparePage   *self)
 {
-  const ZbComparisonCell *c = zb_compare_cell_get_cell (cell);
+  const ZbComparisonCell *c = zb_comparison_row_get_cell (row, column);
 
-  if (c == NULL || self->comparison == NULL)
-    return;
-  select_row (self, zb_compare_cell_get_row (cell));
-  emit_figure (self, zb_compare_cell_get_column (cell), c->assessment->figure);
+  if (c != NULL && self->comparison != NULL)
+    emit_figure (self, column, c->assessment->figure);
 }
 
 static void
@@ -498,94 +492,6 @@ on_chart_figure (ZbComparePage *self,
       if (c != NULL && c->assessment->figure == figure)
         emit_figure (self, i, figure);
     }
-}
-
-static void
-on_sparkline_activated (ZbSparkline   *sparkline,
-                        ZbComparePage *self)
-{
-  select_row (self, zb_sparkline_get_row (sparkline));
-}
-
-static void
-report_setup (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              ZbComparePage            *self)
-{
-  GtkWidget *cell = zb_compare_cell_new ();
-
-  g_signal_connect (cell, "activated", G_CALLBACK (on_cell_activated), self);
-  gtk_list_item_set_child (item, cell);
-  g_hash_table_add (self->cells, cell);
-  g_object_weak_ref (G_OBJECT (cell), cell_gone, self);
-}
-
-static void
-report_bind (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             ZbComparePage            *self)
-{
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "zb-column"));
-
-  zb_compare_cell_set_cell (ZB_COMPARE_CELL (gtk_list_item_get_child (item)), gtk_list_item_get_item (item), column);
-}
-
-static void
-report_unbind (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               ZbComparePage            *self)
-{
-  zb_compare_cell_set_cell (ZB_COMPARE_CELL (gtk_list_item_get_child (item)), NULL, 0);
-}
-
-/* By growth, empty cells first (as the figure table sorts), then by value. */
-static int
-compare_cells (gconstpointer a,
-               gconstpointer b,
-               gpointer      data)
-{
-  guint column = GPOINTER_TO_UINT (data);
-  const ZbComparisonCell *x = zb_comparison_row_get_cell ((ZbComparisonRow *) a, column);
-  const ZbComparisonCell *y = zb_comparison_row_get_cell ((ZbComparisonRow *) b, column);
-  const ZbNumber *nx, *ny;
-
-  if (x == NULL || y == NULL)
-    return (x != NULL) - (y != NULL);
-  nx = zb_figure_get_change (x->assessment->figure);
-  ny = zb_figure_get_change (y->assessment->figure);
-  if (!nx->set || !ny->set || nx->value == ny->value)
-    {
-      if (nx->set != ny->set)
-        return nx->set - ny->set;
-      nx = zb_figure_get_value (x->assessment->figure);
-      ny = zb_figure_get_value (y->assessment->figure);
-      if (nx->set != ny->set)
-        return nx->set - ny->set;
-    }
-  return nx->value < ny->value ? GTK_ORDERING_SMALLER : nx->value > ny->value ? GTK_ORDERING_LARGER
-                                                                               : GTK_ORDERING_EQUAL;
-}
-
-static GtkColumnViewColumn *
-report_column_new (ZbComparePage *self,
-                   guint          index)
-{
-  const ZbComparisonColumn *c = zb_comparison_get_column (self->comparison, index);
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare_cells, GUINT_TO_POINTER (index), NULL));
-  GtkColumnViewColumn *column;
-
-  g_object_set_data (G_OBJECT (factory), "zb-column", GUINT_TO_POINTER (index));
-  g_signal_connect (factory, "setup", G_CALLBACK (report_setup), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (report_bind), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (report_unbind), self);
-  column = gtk_column_view_column_new (c->label, factory);
-  gtk_column_view_column_set_fixed_width (column, REPORT_COLUMN_WIDTH);
-  /* a few reports share the width; many scroll */
-  gtk_column_view_column_set_expand (column, TRUE);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_sorter (column, sorter);
-  return column;
 }
 
 static void
@@ -644,23 +550,14 @@ zb_compare_page_show_comparison (ZbComparePage *self,
 
   if (gtk_single_selection_get_selected_item (self->selection) != NULL)
     selected = g_object_ref (gtk_single_selection_get_selected_item (self->selection));
-  /* no rows while the columns change: nothing is bound twice */
+  /* no rows while the columns change */
   gtk_filter_list_model_set_model (self->filtered, NULL);
-  for (guint i = 0; i < self->report_columns->len; i++)
-    gtk_column_view_remove_column (self->column_view, g_ptr_array_index (self->report_columns, i));
-  g_ptr_array_set_size (self->report_columns, 0);
   g_set_object (&self->comparison, comparison);
-
-  for (guint i = 0; comparison != NULL && i < zb_comparison_get_n_columns (comparison); i++)
-    {
-      GtkColumnViewColumn *column = report_column_new (self, i);
-
-      gtk_column_view_append_column (self->column_view, column);
-      g_ptr_array_add (self->report_columns, column);
-    }
+  zb_compare_grid_set_comparison (self->grid, comparison);
   gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (comparison));
   gtk_stack_set_visible_child_name (self->stack, comparison && zb_comparison_get_n_columns (comparison) ? "table"
                                                                                                       : "empty");
+  /* compared again (a correction stored): the same row, at the same place */
   if (comparison != NULL && (again = same_row (comparison, selected)) != NULL)
     {
       select_row (self, again);
@@ -724,112 +621,19 @@ zb_compare_page_dup_shown_indicators (ZbComparePage *self)
   return g_strv_builder_end (names);
 }
 
-/* The fixed columns ---------------------------------------------------------- */
-
-static void
-name_setup (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            ZbComparePage            *self)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_margin_start (label, 6);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-name_bind (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           ZbComparePage            *self)
-{
-  ZbComparisonRow *row = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-
-  gtk_label_set_label (GTK_LABEL (label), zb_comparison_row_get_label (row));
-  gtk_widget_set_tooltip_text (label, zb_comparison_row_get_label (row));
-}
-
-static void
-spark_setup (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             ZbComparePage            *self)
-{
-  GtkWidget *sparkline = zb_sparkline_new ();
-
-  g_signal_connect (sparkline, "activated", G_CALLBACK (on_sparkline_activated), self);
-  gtk_list_item_set_child (item, sparkline);
-}
-
-static void
-spark_bind (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            ZbComparePage            *self)
-{
-  zb_sparkline_set_row (ZB_SPARKLINE (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
-}
-
-static void
-spark_unbind (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              ZbComparePage            *self)
-{
-  zb_sparkline_set_row (ZB_SPARKLINE (gtk_list_item_get_child (item)), NULL);
-}
-
-/* The comparison's own order: first seen, benchmarks after their indicator. */
-static int
-compare_names (gconstpointer a,
-               gconstpointer b,
-               gpointer      data)
-{
-  return g_utf8_collate (zb_comparison_row_get_label ((ZbComparisonRow *) a),
-                         zb_comparison_row_get_label ((ZbComparisonRow *) b));
-}
-
-static void
-add_fixed_column (ZbComparePage *self,
-                  const char    *title,
-                  GCallback      setup,
-                  GCallback      bind,
-                  GCallback      unbind,
-                  GtkSorter     *sorter,
-                  int            width)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkColumnViewColumn) column = NULL;
-
-  g_signal_connect (factory, "setup", setup, self);
-  g_signal_connect (factory, "bind", bind, self);
-  if (unbind != NULL)
-    g_signal_connect (factory, "unbind", unbind, self);
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_fixed_width (column, width);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  if (sorter != NULL)
-    gtk_column_view_column_set_sorter (column, sorter);
-  gtk_column_view_append_column (self->column_view, column);
-}
+/* The view ----------------------------------------------------------------- */
 
 static void
 setup_view (ZbComparePage *self)
 {
-  g_autoptr(GtkSorter) by_name = GTK_SORTER (gtk_custom_sorter_new (compare_names, NULL, NULL));
-
-  add_fixed_column (self, _("Indicator"), G_CALLBACK (name_setup), G_CALLBACK (name_bind), NULL, by_name, 210);
-  /* Translators: the column of the Compare table with a small line of each row's growths */
-  add_fixed_column (self, _("Trend"), G_CALLBACK (spark_setup), G_CALLBACK (spark_bind),
-                    G_CALLBACK (spark_unbind), NULL, 88);
-
   self->filter = gtk_custom_filter_new (row_matches, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
-                                          g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+                                          g_object_ref (zb_compare_grid_get_sorter (self->grid)));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  zb_compare_grid_set_selection (self->grid, self->selection);
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (update_chart), self);
 }
 
@@ -892,13 +696,12 @@ zb_compare_page_dispose (GObject *object)
   g_clear_object (&self->listing);
   g_clear_object (&self->comparing);
   g_clear_handle_id (&self->compare_idle, g_source_remove);
-  if (self->column_view != NULL)
-    gtk_column_view_set_model (self->column_view, NULL);
+  if (self->grid != NULL)
+    zb_compare_grid_set_selection (self->grid, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
-  g_clear_pointer (&self->cells, g_hash_table_unref);
   g_clear_object (&self->comparison);
   g_clear_object (&self->workspace);
   gtk_widget_dispose_template (GTK_WIDGET (self), ZB_TYPE_COMPARE_PAGE);
@@ -914,7 +717,6 @@ zb_compare_page_finalize (GObject *object)
   g_clear_pointer (&self->listed, g_ptr_array_unref);
   g_clear_pointer (&self->key_values, g_ptr_array_unref);
   g_clear_pointer (&self->chosen, g_array_unref);
-  g_clear_pointer (&self->report_columns, g_ptr_array_unref);
   g_free (self->filter_text);
 
   G_OBJECT_CLASS (zb_compare_page_parent_class)->finalize (object);
@@ -971,6 +773,7 @@ zb_compare_page_class_init (ZbComparePageClass *klass)
                   G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
 
   g_type_ensure (ZB_TYPE_CHART_VIEW);
+  g_type_ensure (ZB_TYPE_COMPARE_GRID);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/zhibiao/Zhibiao/ui/zb-compare-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ZbComparePage, by_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ZbComparePage, key_dropdown);
@@ -981,12 +784,13 @@ zb_compare_page_class_init (ZbComparePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZbComparePage, stack);
   gtk_widget_class_bind_template_child (widget_class, ZbComparePage, status_page);
   gtk_widget_class_bind_template_child (widget_class, ZbComparePage, scroller);
-  gtk_widget_class_bind_template_child (widget_class, ZbComparePage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, ZbComparePage, grid);
   gtk_widget_class_bind_template_child (widget_class, ZbComparePage, chart_view);
   gtk_widget_class_bind_template_callback (widget_class, on_by_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_key_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_chart_figure);
+  gtk_widget_class_bind_template_callback (widget_class, on_cell_activated);
 
   _zb_compare_page_class_init_actions (widget_class);
 }
@@ -997,8 +801,6 @@ zb_compare_page_init (ZbComparePage *self)
   GSignalGroup *signals_ = zb_pane_get_document_signals (ZB_PANE (self));
 
   self->chosen = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->report_columns = g_ptr_array_new_with_free_func (g_object_unref);
-  self->cells = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   /* the chooser's search looks in the regions' and periods' names */
   {
@@ -1045,24 +847,6 @@ zb_compare_page_get_build_ms (ZbComparePage *self)
   return self->build_ms;
 }
 
-ZbCompareCell *
-zb_compare_page_find_cell (ZbComparePage   *self,
-                           ZbComparisonRow *row,
-                           guint            column)
-{
-  GHashTableIter iter;
-  gpointer cell;
-
-  g_return_val_if_fail (ZB_IS_COMPARE_PAGE (self), NULL);
-
-  g_hash_table_iter_init (&iter, self->cells);
-  while (g_hash_table_iter_next (&iter, &cell, NULL))
-    if (zb_compare_cell_get_row (cell) == row && zb_compare_cell_get_column (cell) == column &&
-        gtk_widget_get_mapped (cell))
-      return cell;
-  return NULL;
-}
-
 #define GETTER(Type, name) \
   Type *zb_compare_page_get_##name (ZbComparePage *self) \
   { \
@@ -1070,7 +854,7 @@ zb_compare_page_find_cell (ZbComparePage   *self,
     return self->name; \
   }
 
-GETTER (GtkColumnView, column_view)
+GETTER (ZbCompareGrid, grid)
 GETTER (GtkSingleSelection, selection)
 GETTER (GtkListBox, report_list)
 GETTER (GtkDropDown, key_dropdown)

@@ -19,6 +19,7 @@ struct _ZbComparisonRow
 {
   GObject    parent_instance;
 
+  ZbComparison *comparison;  /* not owned: it owns the row, and forgets it first */
   char      *indicator;
   char      *area;
   char      *label;
@@ -29,6 +30,9 @@ struct _ZbComparisonRow
 };
 
 G_DEFINE_FINAL_TYPE (ZbComparisonRow, zb_comparison_row, G_TYPE_OBJECT)
+
+static void ensure_ranks (ZbComparison *self);
+static gboolean ranks_dirty (ZbComparison *self);
 
 typedef struct {
   ZbPeriod span;
@@ -45,6 +49,7 @@ struct _ZbComparison
   GPtrArray  *rows;       /* of ZbComparisonRow, in order */
   GHashTable *by_key;     /* "indicator\x1farea" → row */
   GHashTable *orders;     /* indicator → its order + 1 */
+  gboolean    dirty;      /* a report added since the cells were ranked */
 };
 
 static void zb_comparison_list_model_init (GListModelInterface *iface);
@@ -130,6 +135,9 @@ zb_comparison_row_get_cell (ZbComparisonRow *self,
                             guint            column)
 {
   g_return_val_if_fail (ZB_IS_COMPARISON_ROW (self), NULL);
+  /* ranked once, when first read after the reports were added */
+  if (self->comparison != NULL && ranks_dirty (self->comparison))
+    ensure_ranks (self->comparison);
   return column < self->cells->len ? g_ptr_array_index (self->cells, column) : NULL;
 }
 
@@ -204,6 +212,9 @@ zb_comparison_finalize (GObject *object)
 {
   ZbComparison *self = ZB_COMPARISON (object);
 
+  /* a row someone still holds has no comparison to rank it */
+  for (guint i = 0; i < self->rows->len; i++)
+    ((ZbComparisonRow *) g_ptr_array_index (self->rows, i))->comparison = NULL;
   g_ptr_array_unref (self->columns);
   g_array_unref (self->spans);
   g_ptr_array_unref (self->ledgers);
@@ -325,15 +336,25 @@ parse_span (const char *label,
  * 0 of another period. */
 static int
 period_fit (const ColumnSpan *column,
-            ZbFigure         *figure)
+            ZbFigure         *figure,
+            GHashTable       *fits)
 {
+  const char *label = zb_figure_get_period (figure);
+  gpointer known;
   ZbPeriod span;
+  int fit;
 
-  if (!parse_span (zb_figure_get_period (figure), &span))
+  if (label == NULL || !column->known)
     return 1;
-  if (!column->known)
-    return 1;
-  return same_span (&column->span, &span) ? 2 : 0;
+  /* a report writes a handful of periods for its hundreds of figures */
+  if ((known = g_hash_table_lookup (fits, label)) != NULL)
+    return GPOINTER_TO_INT (known) - 1;
+  if (!parse_span (label, &span))
+    fit = 1;
+  else
+    fit = same_span (&column->span, &span) ? 2 : 0;
+  g_hash_table_insert (fits, (gpointer) label, GINT_TO_POINTER (fit + 1));
+  return fit;
 }
 
 /* Ranks ----------------------------------------------------------------- */
@@ -424,28 +445,34 @@ rank_values (ZbComparisonRow *row,
     assign_ranks (items, FALSE);
 }
 
-/* Ranks every row's cells among the columns of @column's period. */
-static void
-rank_period (ZbComparison *self,
-             guint         column)
+/* The columns of @column's period, itself included. */
+static GArray *
+period_members (ZbComparison *self,
+                guint         column)
 {
   const ColumnSpan *span = &g_array_index (self->spans, ColumnSpan, column);
-  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (Ranked));
+  GArray *members = g_array_new (FALSE, FALSE, sizeof (guint));
 
   if (!span->known)
-    return;
+    {
+      g_array_append_val (members, column);
+      return members;
+    }
   for (guint i = 0; i < self->columns->len; i++)
     {
       const ColumnSpan *other = &g_array_index (self->spans, ColumnSpan, i);
       if (other->known && same_span (&span->span, &other->span))
         g_array_append_val (members, i);
     }
-  for (guint k = 0; k < members->len; k++)
-    ((ZbComparisonColumn *) g_ptr_array_index (self->columns, g_array_index (members, guint, k)))->n_same_period =
-      members->len;
-  if (members->len < 2)
-    return;
+  return members;
+}
+
+/* Every row's cells ranked among @members, the columns of one period. */
+static void
+rank_members (ZbComparison *self,
+              GArray       *members)
+{
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (Ranked));
 
   for (guint r = 0; r < self->rows->len; r++)
     {
@@ -466,6 +493,42 @@ rank_period (ZbComparison *self,
         assign_ranks (items, TRUE);
       rank_values (row, members, items);
     }
+}
+
+static gboolean
+ranks_dirty (ZbComparison *self)
+{
+  return self->dirty;
+}
+
+/* Each period's columns ranked once, however many reports were added. */
+static void
+ensure_ranks (ZbComparison *self)
+{
+  g_autofree gboolean *done = g_new0 (gboolean, self->columns->len);
+
+  self->dirty = FALSE;
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      g_autoptr(GArray) members = NULL;
+
+      if (done[i])
+        continue;
+      members = period_members (self, i);
+      for (guint k = 0; k < members->len; k++)
+        done[g_array_index (members, guint, k)] = TRUE;
+      if (members->len > 1)
+        rank_members (self, members);
+    }
+}
+
+void
+zb_comparison_rank (ZbComparison *self)
+{
+  g_return_if_fail (ZB_IS_COMPARISON (self));
+
+  if (self->dirty)
+    ensure_ranks (self);
 }
 
 /* Building -------------------------------------------------------------- */
@@ -501,6 +564,7 @@ ensure_row (ZbComparison *self,
   if (row != NULL)
     return row;
   row = g_object_new (ZB_TYPE_COMPARISON_ROW, NULL);
+  row->comparison = self;
   row->indicator = g_strdup (indicator);
   row->area = g_strdup (area);
   row->label = *area ? g_strdup_printf ("%s（%s）", indicator, area) : g_strdup (indicator);
@@ -578,6 +642,8 @@ choose_figures (ZbReport         *report,
                 GPtrArray        *keys)
 {
   g_autoptr(GHashTable) chosen = g_hash_table_new (g_str_hash, g_str_equal);
+  /* period label (owned by the figures) → its fit + 1 */
+  g_autoptr(GHashTable) fits = g_hash_table_new (g_str_hash, g_str_equal);
   GPtrArray *choices = g_ptr_array_new_with_free_func (choice_free);
   GListModel *figures = zb_report_get_figures (report);
   guint n = g_list_model_get_n_items (figures);
@@ -590,7 +656,7 @@ choose_figures (ZbReport         *report,
       Choice *choice;
       int fit;
 
-      if (!comparable (f) || (fit = period_fit (span, f)) == 0)
+      if (!comparable (f) || (fit = period_fit (span, f, fits)) == 0)
         continue;
       indicator = zb_ledger_dup_canonical (ledger, figure_name (f));
       key = row_key (indicator, zb_figure_get_area (f));
@@ -685,7 +751,15 @@ zb_comparison_add_report (ZbComparison *self,
       cell->assessment = zb_ledger_assess (ledger, choice->figure);
       g_ptr_array_index (row->cells, index) = cell;
     }
-  rank_period (self, index);
+  /* how many columns share its period counts now; the ranks when read */
+  {
+    g_autoptr(GArray) members = period_members (self, index);
+
+    for (guint k = 0; k < members->len; k++)
+      ((ZbComparisonColumn *) g_ptr_array_index (self->columns, g_array_index (members, guint, k)))->n_same_period =
+        members->len;
+  }
+  self->dirty = TRUE;
 }
 
 /* Output ---------------------------------------------------------------- */
@@ -811,6 +885,7 @@ zb_comparison_to_json (ZbComparison *self,
 
   g_return_val_if_fail (ZB_IS_COMPARISON (self), NULL);
 
+  zb_comparison_rank (self);
   for (guint c = 0; c < self->columns->len; c++)
     {
       const ZbComparisonColumn *column = g_ptr_array_index (self->columns, c);
@@ -917,6 +992,7 @@ zb_comparison_to_tsv (ZbComparison *self)
 
   g_return_val_if_fail (ZB_IS_COMPARISON (self), NULL);
 
+  zb_comparison_rank (self);
   for (guint c = 0; c < self->columns->len; c++)
     for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
       {

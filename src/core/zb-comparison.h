@@ -72,6 +72,9 @@ void                      zb_comparison_add_report   (ZbComparison *self,
                                                       ZbReport     *report,
                                                       gint64        report_id,
                                                       ZbLedger     *ledger);
+/* Ranks the cells now; else they are ranked when a cell is first read.
+ * Call it on the thread that built the comparison, before handing it over. */
+void                      zb_comparison_rank         (ZbComparison *self);
 guint                     zb_comparison_get_n_columns (ZbComparison *self);
 const ZbComparisonColumn *zb_comparison_get_column   (ZbComparison *self,
                                                       guint         column);

@@ -666,6 +666,26 @@ zb_report_year_from_title (const char *title)
   return title_year (title, &at);
 }
 
+/* A period label's months, read once a report however many figures have
+ * it; FALSE when it names none. @spans: label (the figures') → ZbPeriod. */
+static gboolean
+parse_cached (GHashTable *spans,
+              const char *label,
+              ZbPeriod   *span)
+{
+  ZbPeriod *known = g_hash_table_lookup (spans, label);
+
+  if (known == NULL)
+    {
+      known = g_new0 (ZbPeriod, 1);
+      if (!zb_period_parse (label, known))
+        known->last_month = 0;
+      g_hash_table_insert (spans, (gpointer) label, known);
+    }
+  *span = *known;
+  return span->last_month != 0;
+}
+
 /* The span most figures that report something (not targets) are about,
  * 1-6月 and 上半年 counted as one, as the most of them write it; with the
  * title's year when the label has none. Else the title's date. */
@@ -673,6 +693,7 @@ char *
 zb_report_dup_main_period (ZbReport *self)
 {
   g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) spans = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   GListModel *figures;
   const char *best = NULL, *at = NULL;
   ZbPeriod best_span = { 0 };
@@ -693,7 +714,7 @@ zb_report_dup_main_period (ZbReport *self)
         guint count;
 
         if (period == NULL || zb_figure_get_kind (f) == ZB_FIGURE_TARGET || zb_figure_get_deleted (f) ||
-            !zb_period_parse (period, &span) || span.last_month == 0)
+            !parse_cached (spans, period, &span))
           continue;
         if (pass == 0)
           {

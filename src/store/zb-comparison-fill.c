@@ -335,5 +335,7 @@ zb_comparison_new_from_store (ZbStore       *store,
         return NULL;
       zb_comparison_add_report (comparison, report, ids[i], ledger);
     }
+  /* here, not on the thread it is handed to */
+  zb_comparison_rank (comparison);
   return g_steal_pointer (&comparison);
 }
