@@ -308,6 +308,9 @@ listed (GObject      *source,
         g_array_remove_index (self->chosen, i--);
     }
   fill_keys (self);
+  self->updating = TRUE;
+  gtk_drop_down_set_selected (self->key_dropdown, key_of_chosen (self));
+  self->updating = FALSE;
   sync_checks (self);
   if (self->stale || (self->comparison == NULL && self->chosen->len > 0))
     queue_compare (self);

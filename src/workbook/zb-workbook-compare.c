@@ -17,7 +17,10 @@
 #define HEADER_ROWS 2
 #define FIRST_BLOCK 2          /* after the indicator and area columns */
 #define AUTO_CHARTS 8
-#define CHART_ROWS 16          /* a chart's height in rows, with a gap */
+#define CHART_ROWS 13          /* a chart's height in rows, with a gap */
+#define PAGE_ROWS 32           /* rows of 15 points a landscape A4 page holds */
+#define PAGE_WIDTH 96          /* column width units a landscape A4 page holds, as LibreOffice prints */
+#define MAX_BREAKS 64
 #define MAX_WIDTH 40
 #define LABEL_WIDTH 14         /* a report's label wraps beyond it */
 
@@ -44,6 +47,8 @@ typedef struct {
   lxw_format    *text;
   lxw_format    *marked;      /* a corrected text */
   GArray        *widths;      /* display width per sheet column */
+  lxw_row_t      row_breaks[MAX_BREAKS + 1];   /* pages of charts, 0-terminated */
+  guint          n_row_breaks;
   lxw_error      status;      /* the first error */
 } Compare;
 
@@ -376,33 +381,34 @@ add_series (Compare    *c,
     chart_series_set_labels (series);
 }
 
-/* Below the table: the growth (and growth target) of each charted
- * indicator by report, then its line chart. */
+/* Growth (and growth target) of each charted indicator by report, on a
+ * sheet of its own with their line charts: sorting or filtering the
+ * Compare sheet leaves them as drawn, and each prints on its own pages. */
 static void
-write_charts (Compare            *c,
-              lxw_row_t           row,
-              const char * const *indicators)
+write_chart_sheet (Compare            *c,
+                   GPtrArray          *rows)
 {
-  g_autoptr(GPtrArray) rows = chart_rows (c, indicators);
-  lxw_row_t header;
-  lxw_row_t chart_row;
+  lxw_row_t chart_row = 2 + 2 * rows->len + 1;
+  lxw_row_t page_start = 0;
 
-  if (rows->len == 0)
-    return;
-  write_text (c, row, 0, tr (c, N_("Chart data: growth by report")), c->header);
-  header = row + 1;
+  write_text (c, 0, 0, tr (c, N_("Chart data: growth by report")), c->header);
   for (guint k = 0; k < c->n_columns; k++)
-    write_text (c, header, FIRST_BLOCK + k, zb_comparison_get_column (c->comparison, k)->label, c->label);
-  check (c, worksheet_set_row (c->ws, header, 2 * LXW_DEF_ROW_HEIGHT + 2, NULL));
-  chart_row = header + 1 + 2 * rows->len + 1;
+    {
+      const char *label = zb_comparison_get_column (c->comparison, k)->label;
+
+      write_text (c, 1, FIRST_BLOCK + k, label, c->label);
+      note_width (c, FIRST_BLOCK + k, MIN (_zb_workbook_display_width (label), LABEL_WIDTH));
+    }
+  check (c, worksheet_set_row (c->ws, 1, 2 * LXW_DEF_ROW_HEIGHT + 2, NULL));
 
   for (guint i = 0; i < rows->len; i++)
     {
       ZbComparisonRow *r = g_ptr_array_index (rows, i);
-      lxw_row_t growth = header + 1 + 2 * i, target = growth + 1;
+      lxw_row_t growth = 2 + 2 * i, target = growth + 1;
       gboolean has_target = FALSE;
       lxw_chart *chart;
-      lxw_chart_options options = { .x_scale = 1.5, .y_scale = 1.0 };
+      lxw_chart_options options = { .x_scale = 1.5, .y_scale = 0.8 };
+      lxw_row_t at = chart_row + i * CHART_ROWS;
 
       write_text (c, growth, 0, zb_comparison_row_get_label (r), NULL);
       write_text (c, growth, 1, tr (c, N_("Actual growth")), NULL);
@@ -426,12 +432,78 @@ write_charts (Compare            *c,
       chart = workbook_add_chart (c->wb, LXW_CHART_LINE);
       chart_title_set_name (chart, zb_comparison_row_get_label (r));
       chart_axis_set_name (chart->y_axis, tr (c, N_("Growth (%)")));
-      add_series (c, chart, header, growth, tr (c, N_("Actual growth")), FALSE);
+      add_series (c, chart, 1, growth, tr (c, N_("Actual growth")), FALSE);
       if (has_target)
-        add_series (c, chart, header, target, tr (c, N_("Target growth")), TRUE);
+        add_series (c, chart, 1, target, tr (c, N_("Target growth")), TRUE);
       chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
-      check (c, worksheet_insert_chart_opt (c->ws, chart_row + i * CHART_ROWS, 0, chart, &options));
+      /* printed, no chart is cut by a page */
+      if (at + CHART_ROWS - page_start > PAGE_ROWS && c->n_row_breaks < MAX_BREAKS)
+        c->row_breaks[c->n_row_breaks++] = page_start = at;
+      check (c, worksheet_insert_chart_opt (c->ws, at, 0, chart, &options));
     }
+}
+
+static void finish_chart_sheet (Compare *c);
+
+static void
+write_charts (Compare            *c,
+              const char * const *indicators)
+{
+  g_autoptr(GPtrArray) rows = chart_rows (c, indicators);
+  g_autoptr(GArray) widths = g_array_new (FALSE, TRUE, sizeof (guint));
+  Compare charts = *c;
+
+  if (rows->len == 0)
+    return;
+  charts.sheet_name = tr (c, N_("Compare charts"));
+  charts.ws = workbook_add_worksheet (c->wb, charts.sheet_name);
+  charts.widths = widths;
+  charts.n_row_breaks = 0;
+  if (charts.ws == NULL)
+    {
+      check (c, LXW_ERROR_SHEETNAME_ALREADY_USED);
+      return;
+    }
+  write_chart_sheet (&charts, rows);
+  finish_chart_sheet (&charts);
+  check (c, charts.status);
+}
+
+static double
+column_width (Compare *c,
+              guint    col)
+{
+  /* the header carries the filter button: keep room for it */
+  double width = (col < c->widths->len ? g_array_index (c->widths, guint, col) : 0) + 3;
+
+  return CLAMP (width, 7, MAX_WIDTH);
+}
+
+/* Printed, a page holds whole blocks (the indicator columns repeat on
+ * each): a break before each block that would not fit beside the last. */
+static void
+break_columns (Compare *c)
+{
+  lxw_col_t breaks[MAX_BREAKS + 1] = { 0 };
+  double fixed = column_width (c, 0) + column_width (c, 1);
+  double used = fixed;
+  guint n = 0;
+
+  for (guint b = 0; b < c->n_blocks && n < MAX_BREAKS; b++)
+    {
+      double block = 0;
+
+      for (guint k = 0; k < c->n_columns; k++)
+        block += column_width (c, block_col (c, b, k));
+      if (used > fixed && used + block > PAGE_WIDTH)
+        {
+          breaks[n++] = block_col (c, b, 0);
+          used = fixed;
+        }
+      used += block;
+    }
+  if (n > 0)
+    check (c, worksheet_set_v_pagebreaks (c->ws, breaks));
 }
 
 static void
@@ -448,11 +520,22 @@ finish (Compare   *c,
   check (c, worksheet_repeat_columns (c->ws, 0, 1));
   worksheet_set_margins (c->ws, 0.5, 0.5, 0.6, 0.6);
   for (guint col = 0; col < MAX (c->widths->len, (guint) last + 1); col++)
-    {
-      /* the header carries the filter button: keep room for it */
-      double width = (col < c->widths->len ? g_array_index (c->widths, guint, col) : 0) + 3;
+    check (c, worksheet_set_column (c->ws, col, col, column_width (c, col), NULL));
+  break_columns (c);
+}
 
-      check (c, worksheet_set_column (c->ws, col, col, CLAMP (width, 7, MAX_WIDTH), NULL));
+static void
+finish_chart_sheet (Compare *c)
+{
+  worksheet_set_landscape (c->ws);
+  worksheet_set_paper (c->ws, 9);   /* A4 */
+  worksheet_set_margins (c->ws, 0.5, 0.5, 0.6, 0.6);
+  for (guint col = 0; col < c->widths->len; col++)
+    check (c, worksheet_set_column (c->ws, col, col, column_width (c, col), NULL));
+  if (c->n_row_breaks > 0)
+    {
+      c->row_breaks[c->n_row_breaks] = 0;
+      check (c, worksheet_set_h_pagebreaks (c->ws, c->row_breaks));
     }
 }
 
@@ -525,7 +608,7 @@ _zb_workbook_add_compare (lxw_workbook        *wb,
         }
     }
   format_status (&c, row - 1);
-  write_charts (&c, row + 2, indicators);
   finish (&c, row - 1);
+  write_charts (&c, indicators);
   return c.status;
 }

@@ -363,6 +363,8 @@ test_by_region (void)
   wait_until (corrections_stored, window, 30);
 
   page = show_compare (window);
+  /* listed again: the region still says what is chosen */
+  g_assert_cmpuint (gtk_drop_down_get_selected (zb_compare_page_get_key_dropdown (page)), !=, GTK_INVALID_LIST_POSITION);
   comparison = zb_compare_page_get_comparison (page);
   invest = zb_comparison_find_row (comparison, "固定资产投资", NULL);
   g_assert_cmpfloat (zb_figure_get_change (zb_comparison_row_get_cell (invest, 1)->assessment->figure)->value, ==, 9.8);

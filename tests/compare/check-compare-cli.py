@@ -130,7 +130,7 @@ with tempfile.TemporaryDirectory() as tmp:
                        "--indicator", "固定资产投资")
     ok(rc == 0 and out == "" and os.path.exists(xlsx), "--output writes the workbook and prints nothing")
     wb = openpyxl.load_workbook(xlsx)
-    ok(wb.sheetnames == ["Compare", "Details", "Corrections"], f"the comparison's sheets: {wb.sheetnames}")
+    ok(wb.sheetnames == ["Compare", "Compare charts", "Details", "Corrections"], f"the comparison's sheets: {wb.sheetnames}")
     sheet = wb["Compare"]
     top = [c.value for c in sheet[1]]
     head = [c.value for c in sheet[2]]
@@ -161,7 +161,14 @@ with tempfile.TemporaryDirectory() as tmp:
         ok(len(charts) == 2 and all("<c:lineChart>" in t for t in texts), f"a native line chart per indicator: {charts}")
         ok(any("地区生产总值" in t for t in texts) and any("固定资产投资" in t for t in texts),
            "each chart titled with its indicator")
-        ok(all("Compare!$C$" in t for t in texts), "the charts read the Compare sheet")
+        ok(all("'Compare charts'!$C$2:$E$2" in t and "'Compare charts'!$C$3:$E$3" in t for t in texts[:1]),
+           "the first chart reads its growths, by report, from the chart data")
+        rels = z.read("xl/worksheets/_rels/sheet2.xml.rels").decode("utf-8")
+        ok("drawing" in rels, "the charts are drawn on the Compare charts sheet")
+    charts = wb["Compare charts"]
+    data = [[c.value for c in r] for r in charts.iter_rows(min_row=3, max_row=6)]
+    ok(data[0][:5] == ["地区生产总值", "Actual growth", 5.8, 6.3, 6.6] and data[1][:5] == ["地区生产总值", "Target growth", 7, 7, 7],
+       f"the chart data: growth and target by report, numbers: {data[:2]}")
     wb = openpyxl.load_workbook(xlsx, data_only=True)
     corr = [[c.value for c in r] for r in wb["Corrections"].iter_rows(min_row=2)]
     ok(any(r[4] == "8.6" and r[5] == "9.8" for r in corr), "the Corrections sheet lists it")
@@ -170,8 +177,17 @@ with tempfile.TemporaryDirectory() as tmp:
     wb = openpyxl.load_workbook(xlsx)
     sheet = wb[wb.sheetnames[0]]
     top = [c.value for c in sheet[1]]
-    ok(rc == 0 and wb.sheetnames[0] == "对比" and "按增速排名" in top and "按数值排名" in top,
+    ok(rc == 0 and wb.sheetnames[:2] == ["对比", "对比图表"] and "按增速排名" in top and "按数值排名" in top,
        f"zh_CN: 对比, with the rank blocks of a ranked comparison: {wb.sheetnames[0]} {top}")
+    if rc == 0:
+        labels = [c.value for c in sheet[2]]
+        col = {t: i for i, t in enumerate(top) if t}
+        gdp = [r for r in sheet.iter_rows(min_row=3) if r[0].value == "地区生产总值" and r[1].value is None][0]
+        regions = [l.split(" ")[0] for l in labels[col["按增速排名"]:col["按增速排名"] + 3]]
+        growth_ranks = dict(zip(regions, [gdp[col["按增速排名"] + k].value for k in range(3)]))
+        value_ranks = dict(zip(regions, [gdp[col["按数值排名"] + k].value for k in range(3)]))
+        ok(growth_ranks == {"青山区": 1, "临江县": 2, "白沙县": 3} and value_ranks == {"临江县": 1, "青山区": 2, "白沙县": 3},
+           f"the ranks exported, as numbers: {growth_ranks} {value_ranks}")
 
     # bad input: one line on stderr, exit 2 (1 for a usage mistake), nothing made
     missing = os.path.join(tmp, "none.zhibiao")
