@@ -105,7 +105,7 @@ write_text (Compare    *c,
 }
 
 /* A number shown as it is written (6.30 stays 6.30): "+0.0" for gaps, a
- * trailing "pp" for a change in percentage points, tinted when corrected. */
+ * trailing "pp" for a change in percentage points, marked when corrected. */
 static lxw_format *
 number_format (Compare  *c,
                gint8     decimals,
@@ -125,8 +125,13 @@ number_format (Compare  *c,
 
       format = workbook_add_format (c->wb);
       format_set_num_format (format, num);
+      /* tinted as the other sheets tint it, and bold: a status colour
+       * painted over the tint leaves the bold */
       if (corrected)
-        format_set_bg_color (format, 0xFFF2CC);
+        {
+          format_set_bg_color (format, 0xFFF2CC);
+          format_set_bold (format);
+        }
       g_hash_table_insert (c->formats, g_steal_pointer (&key), format);
     }
   return format;

@@ -148,8 +148,8 @@ with tempfile.TemporaryDirectory() as tmp:
        "status words in the sheet's language")
     inv = rows.get(("固定资产投资", None))
     cell = inv[growth + 1] if inv else None
-    ok(cell is not None and cell.value == 9.8 and cell.fill.fgColor.rgb.endswith("FFF2CC") and
-       cell.comment is not None and "8.6" in cell.comment.text, "the corrected growth: tinted, its original in a comment")
+    ok(cell is not None and cell.value == 9.8 and cell.fill.fgColor.rgb.endswith("FFF2CC") and cell.font.b and
+       cell.comment is not None and "8.6" in cell.comment.text, "the corrected growth: tinted and bold, its original in a comment")
     ok(rows.get(("地区生产总值", "全省")) is not None and rows[("地区生产总值", "全省")][growth].value is None,
        "a missing cell is empty in the sheet")
     rules = [(str(rng.sqref), r.type) for rng in sheet.conditional_formatting for r in rng.rules]
