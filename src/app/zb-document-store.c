@@ -255,7 +255,20 @@ write_done (GObject      *source,
       if (done != NULL && (!closure->adding || done->id > 0))
         g_hash_table_insert (w->saved, closure->figure,
                              GUINT_TO_POINTER (closure->saved_before + done->n_done));
-      if (error != NULL)
+      if (error != NULL && g_error_matches (error, ZB_ERROR, ZB_ERROR_CONFLICT))
+        {
+          g_autofree char *message = NULL;
+
+          /* another window or program changed the figure first: this edit
+           * is not written over it, and not tried again */
+          g_hash_table_insert (w->saved, closure->figure,
+                               GUINT_TO_POINTER (zb_figure_get_corrections (closure->figure)->len));
+          /* Translators: %s says who changed the figure, when, and to what */
+          message = g_strdup_printf (_("Not saved: %s. Open the report again to see the workspace’s version."),
+                                     error->message);
+          _zb_document_notice (self, message);
+        }
+      else if (error != NULL)
         store_failed (self, error);
       else
         {

@@ -284,6 +284,9 @@ zb_document_class_init (ZbDocumentClass *klass)
   GParamFlags construct = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
   GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
+  /* the workspace reopens stored Word and PDF reports through the importer */
+  zb_import_register ();
+
   object_class->constructed = zb_document_constructed;
   object_class->dispose = zb_document_dispose;
   object_class->finalize = zb_document_finalize;

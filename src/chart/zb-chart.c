@@ -16,6 +16,7 @@
 
 #include "zb-save.h"
 #include "zb-types.h"
+#include "zb-save.h"
 
 struct _ZbChart
 {
@@ -1121,6 +1122,14 @@ zb_chart_hit_test (ZbChart *self,
   return NULL;
 }
 
+static cairo_status_t
+save_to_stream (void                *closure,
+                const unsigned char *data,
+                unsigned int         length)
+{
+  return zb_save_write (closure, data, length) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
 gboolean
 zb_chart_save (ZbChart     *self,
                const char  *path,
@@ -1130,7 +1139,6 @@ zb_chart_save (ZbChart     *self,
 {
   g_autofree char *lower = NULL;
   ZbSave save;
-  const char *tmp;
   cairo_surface_t *surface = NULL;
   cairo_status_t status;
   cairo_t *cr;
@@ -1158,16 +1166,27 @@ zb_chart_save (ZbChart     *self,
                    "a chart of %d×%d pixels cannot be drawn (16 to 20000 each way)", width, height);
       return FALSE;
     }
+  /* a PNG is drawn in memory: four bytes a pixel, 160 MB at most */
+  if (format == PNG && (gint64) width * height > 40000000)
+    {
+      g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID,
+                   "a PNG chart of %d×%d pixels is too large (40 million pixels at most): "
+                   "make it smaller or write an SVG or PDF", width, height);
+      return FALSE;
+    }
 
-  /* drawn beside the target and renamed over it (zb-save.h) */
+  /* drawn into a temporary file beside the target (which must be a
+   * regular file we may replace) and renamed over it, so a failure leaves
+   * any older file as it was. The surfaces write through our own stream:
+   * a write that fails (a full disk) fails the surface, which cairo's own
+   * file output does not always report for PDF. */
   if (!zb_save_begin (&save, path, error))
     return FALSE;
-  tmp = save.tmp_path;
   switch (format)
     {
     case PNG: surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height); break;
-    case SVG: surface = cairo_svg_surface_create (tmp, width, height); break;
-    case PDF: surface = cairo_pdf_surface_create (tmp, width, height); break;
+    case SVG: surface = cairo_svg_surface_create_for_stream (save_to_stream, &save, width, height); break;
+    case PDF: surface = cairo_pdf_surface_create_for_stream (save_to_stream, &save, width, height); break;
     default: g_assert_not_reached ();
     }
   cr = cairo_create (surface);
@@ -1175,17 +1194,21 @@ zb_chart_save (ZbChart     *self,
   status = cairo_status (cr);
   cairo_destroy (cr);
   if (status == CAIRO_STATUS_SUCCESS && format == PNG)
-    status = cairo_surface_write_to_png (surface, tmp);
+    status = cairo_surface_write_to_png_stream (surface, save_to_stream, &save);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (status != CAIRO_STATUS_SUCCESS)
+  if (status != CAIRO_STATUS_SUCCESS || save.write_errno != 0)
     {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR,
+                   save.write_errno ? g_io_error_from_errno (save.write_errno) : G_IO_ERROR_FAILED,
+                   "Cannot write “%s”: %s; any older file was left as it was", display,
+                   save.write_errno ? g_strerror (save.write_errno) : cairo_status_to_string (status));
       zb_save_abort (&save);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   "%s: %s", path, cairo_status_to_string (status));
       return FALSE;
     }
   return zb_save_commit (&save, error);

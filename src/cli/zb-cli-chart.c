@@ -176,10 +176,15 @@ zb_cli_chart (const ZbCliGlobal *global,
   g_autoptr(GError) error = NULL;
   g_autofree char *chosen = NULL;
   guint n_rows;
+  gboolean options = TRUE;
 
   for (int i = 1; i < argc; i++)
     {
-      if ((v = option_value ("--type", argc, argv, &i)))
+      if (!options)
+        g_ptr_array_add (files, argv[i]);
+      else if (g_str_equal (argv[i], "--"))
+        options = FALSE;
+      else if ((v = option_value ("--type", argc, argv, &i)))
         type = v;
       else if ((v = option_value ("--indicator", argc, argv, &i)))
         indicator = v;
@@ -237,9 +242,18 @@ zb_cli_chart (const ZbCliGlobal *global,
   zb_ledger_set_threshold (ledger, threshold);
   if (aliases != NULL)
     {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (aliases);
+      g_autoptr(GBytes) bytes = zb_report_load_file (file, NULL, &error);
       g_autofree char *text = NULL;
 
-      if (!g_file_get_contents (aliases, &text, NULL, &error) ||
+      /* a regular file of bounded size, read as a report is */
+      if (bytes == NULL)
+        return zb_cli_fail ("%s: %s", aliases, error->message);
+      text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      g_strdelimit (text, "\r", '\n');   /* lines as a Windows editor ends them */
+      if (strlen (text) != g_bytes_get_size (bytes))
+        return zb_cli_fail ("%s: the alias table is not text (it holds NUL bytes)", aliases);
+      if (!zb_utf8_check_input (text, "alias table", &error) ||
           !zb_ledger_load_aliases (ledger, text, &error))
         return zb_cli_fail ("%s: %s", aliases, error->message);
     }

@@ -100,7 +100,8 @@ parse_args (int    argc,
   return ZB_CLI_OK;
 }
 
-/* Typed text must be whole UTF-8: it is matched against the workspace. */
+/* Typed text must be clean UTF-8 (it is matched against the workspace),
+ * and not only spaces. */
 static gboolean
 check_text (const char  *what,
             const char  *text,
@@ -108,10 +109,16 @@ check_text (const char  *what,
 {
   g_autofree char *stripped = NULL;
 
-  if (text == NULL || (g_utf8_validate (text, -1, NULL) && *(stripped = g_strstrip (g_strdup (text))) != '\0'))
+  if (text == NULL)
     return TRUE;
-  g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID, "%s is empty or not UTF-8 text", what);
-  return FALSE;
+  if (!zb_utf8_check_input (text, what, error))
+    return FALSE;
+  if (*(stripped = g_strstrip (g_strdup (text))) == '\0')
+    {
+      g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID, "%s is empty", what);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* "3,1,2": ids in that order, each once. */
@@ -188,22 +195,6 @@ choose_reports (ZbStore     *store,
   return g_steal_pointer (&ids);
 }
 
-/* Read only: a workspace that is not there is an error, not made. */
-static ZbStore *
-open_existing (const ZbCliGlobal  *global,
-               GError            **error)
-{
-  g_autofree char *path = global->workspace ? g_strdup (global->workspace) : zb_store_dup_default_path ();
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND,
-                   "There is no workspace %s (check the --workspace path; `import` makes one)", path);
-      return NULL;
-    }
-  return zb_store_open (path, error);
-}
-
 static int
 write_workbook (ZbComparison *comparison,
                 const Args   *args)
@@ -252,7 +243,8 @@ zb_cli_compare (const ZbCliGlobal *global,
     if (!check_text ("--indicator", g_ptr_array_index (indicators, i), &error))
       return zb_cli_fail ("compare: %s", error->message);
 
-  if ((store = open_existing (global, &error)) == NULL ||
+  /* read only: a workspace that is not there is an error, not made */
+  if ((store = zb_cli_open_workspace (global, FALSE, &error)) == NULL ||
       (ids = choose_reports (store, &args, &error)) == NULL ||
       (comparison = zb_comparison_new_from_store (store, (const gint64 *) ids->data, ids->len,
                                                   NULL, &error)) == NULL)

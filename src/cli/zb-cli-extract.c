@@ -18,15 +18,20 @@ zb_cli_extract (const ZbCliGlobal *global,
   g_autoptr(GFile) file = NULL;
   g_autoptr(ZbReport) report = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
+  gboolean written;
+
+  gboolean options = TRUE;
 
   for (int i = 1; i < argc; i++)
     {
-      if (g_str_has_prefix (argv[i], "--format="))
+      if (options && g_str_equal (argv[i], "--"))
+        options = FALSE;   /* what follows is a file, even "-dash.txt" */
+      else if (options && g_str_has_prefix (argv[i], "--format="))
         format = argv[i] + strlen ("--format=");
-      else if (argv[i][0] == '-' && argv[i][1] != '\0')
+      else if (options && argv[i][0] == '-' && argv[i][1] != '\0')
         {
-          fprintf (stderr, "zhibiao-cli: extract: unknown option %s\n", argv[i]);
+          fprintf (stderr, "zhibiao-cli: extract: unknown option %s (a file named so: extract -- %s)\n",
+                   argv[i], argv[i]);
           return ZB_CLI_USAGE;
         }
       else if (path == NULL)
@@ -45,7 +50,7 @@ zb_cli_extract (const ZbCliGlobal *global,
     }
   if (path == NULL)
     {
-      fprintf (stderr, "Usage: zhibiao-cli extract [--format=json|tsv] FILE\n");
+      fprintf (stderr, "Usage: zhibiao-cli extract [--format=json|tsv] [--] FILE\n");
       return ZB_CLI_USAGE;
     }
 
@@ -54,10 +59,10 @@ zb_cli_extract (const ZbCliGlobal *global,
   if (report == NULL)
     return zb_cli_fail ("%s: %s", path, error->message);
 
-  out = g_str_equal (format, "json") ? zb_report_to_json (report, ZB_JSON_DEFAULT)
-                                     : zb_report_to_tsv (report);
-  fputs (out, stdout);
-  if (fflush (stdout) != 0)
+  /* written as it is made: the output of a huge report is never one string */
+  written = g_str_equal (format, "json") ? zb_report_write_json (report, ZB_JSON_DEFAULT, zb_cli_write_stdout, NULL)
+                                         : zb_report_write_tsv (report, zb_cli_write_stdout, NULL);
+  if (!written || fflush (stdout) != 0)
     return zb_cli_fail ("cannot write the output");
   return ZB_CLI_OK;
 }

@@ -20,7 +20,9 @@ zb_cli_load_reports (const ZbCliGlobal  *global,
    * comes back with the clerk's corrections, a new one is added. */
   if (global->workspace != NULL)
     {
-      store = zb_store_open (global->workspace, error);
+      /* the clerk's corrections are the point: a mistyped path is an
+       * error, not a new empty workspace */
+      store = zb_cli_open_workspace (global, FALSE, error);
       if (store == NULL)
         return FALSE;
     }

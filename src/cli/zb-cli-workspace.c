@@ -10,14 +10,28 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
-static ZbStore *
-open_workspace (const ZbCliGlobal  *global,
-                GError            **error)
+ZbStore *
+zb_cli_open_workspace (const ZbCliGlobal  *global,
+                       gboolean            create,
+                       GError            **error)
 {
   g_autofree char *path = global->workspace ? g_strdup (global->workspace) : zb_store_dup_default_path ();
 
+  if (!create && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (global->workspace != NULL)
+        g_set_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND,
+                     "There is no workspace %s (check the --workspace path; `import` makes a new one)", path);
+      else
+        g_set_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND,
+                     "There is no workspace yet at %s: `import` a report first", path);
+      return NULL;
+    }
   return zb_store_open (path, error);
 }
+
+#define open_workspace(global, error) zb_cli_open_workspace ((global), FALSE, (error))
+#define create_workspace(global, error) zb_cli_open_workspace ((global), TRUE, (error))
 
 static gboolean
 parse_id (const char *text,
@@ -39,7 +53,8 @@ format_time (gint64 usec)
   return dt ? g_date_time_format (dt, "%Y-%m-%d %H:%M:%S") : g_strdup ("?");
 }
 
-/* Tabs and newlines in stored text would break the columns. */
+/* Tabs and newlines in stored text would break the columns; other control
+ * characters and invalid bytes the terminal. */
 static char *
 cell (const char *text)
 {
@@ -47,7 +62,8 @@ cell (const char *text)
 
   if (text == NULL)
     return g_strdup ("-");
-  out = g_strdup (text);
+  /* a workspace is a file anyone may have edited: UTF-8, no controls */
+  out = zb_utf8_dup_clean (text, -1);
   for (char *p = out; *p; p++)
     if (*p == '\t' || *p == '\n' || *p == '\r')
       *p = ' ';
@@ -74,16 +90,23 @@ zb_cli_import (const ZbCliGlobal *global,
   g_autoptr(GPtrArray) uncarried = NULL;
   gint64 id = 0;
 
-  if (argc != 2)
+  const char *path;
+
+  /* import -- -dash.txt */
+  if (argc == 3 && g_str_equal (argv[1], "--"))
+    path = argv[2];
+  else if (argc == 2 && !(argv[1][0] == '-' && argv[1][1] != '\0'))
+    path = argv[1];
+  else
     {
-      fprintf (stderr, "Usage: zhibiao-cli [--workspace W] import FILE\n");
+      fprintf (stderr, "Usage: zhibiao-cli [--workspace W] import [--] FILE\n");
       return ZB_CLI_USAGE;
     }
-  file = g_file_new_for_commandline_arg (argv[1]);
+  file = g_file_new_for_commandline_arg (path);
   report = zb_import_report_from_file (file, NULL, &error);
   if (report == NULL)
-    return zb_cli_fail ("%s: %s", argv[1], error->message);
-  store = open_workspace (global, &error);
+    return zb_cli_fail ("%s: %s", path, error->message);
+  store = create_workspace (global, &error);
   if (store == NULL)
     return zb_cli_fail ("%s", error->message);
   if (!zb_store_import_report (store, report, &id, &uncarried, &error))
@@ -145,7 +168,6 @@ zb_cli_figures (const ZbCliGlobal *global,
   g_autoptr(ZbStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(ZbReport) report = NULL;
-  g_autofree char *json = NULL;
   gint64 id;
 
   if (argc != 2)
@@ -158,8 +180,8 @@ zb_cli_figures (const ZbCliGlobal *global,
   store = open_workspace (global, &error);
   if (store == NULL || (report = zb_store_load_report (store, id, &error)) == NULL)
     return zb_cli_fail ("%s", error->message);
-  json = zb_report_to_json (report, ZB_JSON_IDS);
-  fputs (json, stdout);
+  if (!zb_report_write_json (report, ZB_JSON_IDS, zb_cli_write_stdout, NULL))
+    return zb_cli_fail ("cannot write the output");
   return finish_output ();
 }
 
@@ -240,7 +262,7 @@ zb_cli_history (const ZbCliGlobal *global,
   if (store == NULL || (history = zb_store_history (store, id, &error)) == NULL)
     return zb_cli_fail ("%s", error->message);
 
-  printf ("time\tfield\told\tnew\tnote\n");
+  printf ("time\tfield\told\tnew\tnote\tby\n");
   for (guint i = 0; i < history->len; i++)
     {
       ZbCorrection *c = g_ptr_array_index (history, i);
@@ -248,8 +270,9 @@ zb_cli_history (const ZbCliGlobal *global,
       g_autofree char *old = cell (c->old_value);
       g_autofree char *new = cell (c->new_value);
       g_autofree char *note = cell (c->note);
+      g_autofree char *by = cell (c->author);
 
-      printf ("%s\t%s\t%s\t%s\t%s\n", when, zb_field_to_string (c->field), old, new, note);
+      printf ("%s\t%s\t%s\t%s\t%s\t%s\n", when, zb_field_to_string (c->field), old, new, note, by);
     }
   return finish_output ();
 }
@@ -283,7 +306,7 @@ zb_cli_targets (const ZbCliGlobal *global,
           t->value = number;
           t->unit = g_strdup (unit);
         }
-      store = open_workspace (global, &error);
+      store = create_workspace (global, &error);
       if (store == NULL || !zb_store_set_target (store, t, &error))
         return zb_cli_fail ("%s", error->message);
       return ZB_CLI_OK;
@@ -326,7 +349,7 @@ zb_cli_aliases (const ZbCliGlobal *global,
 
   if (argc == 4 && g_str_equal (argv[1], "set"))
     {
-      store = open_workspace (global, &error);
+      store = create_workspace (global, &error);
       if (store == NULL || !zb_store_set_alias (store, argv[2], argv[3], &error))
         return zb_cli_fail ("%s", error->message);
       return ZB_CLI_OK;

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "zb-cli.h"
+#include "zb-import.h"
 
 #include <locale.h>
 #include <stdio.h>
@@ -31,6 +32,14 @@ static const struct {
   { "bench-chart", zb_cli_bench_chart, "bench-chart [--rows=200] [--width=1600] [--height=1200]\n"
                                        "                                         milliseconds per frame of the gap chart" },
 };
+
+gboolean
+zb_cli_write_stdout (const char *data,
+                     gsize       len,
+                     gpointer    user_data)
+{
+  return fwrite (data, 1, len, stdout) == len;
+}
 
 int
 zb_cli_fail (const char *format,
@@ -66,6 +75,10 @@ main (int    argc,
   int i = 1;
 
   setlocale (LC_ALL, "");
+  /* names the program in the corrections it stores */
+  g_set_prgname ("zhibiao-cli");
+  /* reports the workspace reopens are read by their format, as files are */
+  zb_import_register ();
 
   while (i < argc && argv[i][0] == '-')
     {

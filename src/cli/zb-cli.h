@@ -38,6 +38,13 @@ int zb_cli_compare (const ZbCliGlobal *global, int argc, char **argv);
 
 typedef struct _ZbStore ZbStore;
 
+/* The workspace of --workspace, else the default one. Only commands that
+ * add to it (import, targets set, aliases set) may create it: for any
+ * other a missing file is an error, so a mistyped path creates nothing. */
+ZbStore *zb_cli_open_workspace (const ZbCliGlobal  *global,
+                                gboolean            create,
+                                GError            **error);
+
 /* Reads the REPORT… paths (GPtrArray of ZbReport, appended); with --workspace,
  * through the workspace, so the clerk's corrections are applied. */
 gboolean zb_cli_load_reports (const ZbCliGlobal  *global,
@@ -58,5 +65,7 @@ gboolean zb_cli_fill_ledger  (ZbLedger           *ledger,
 
 /* Prints "zhibiao-cli: MESSAGE" on one line of stderr and returns ZB_CLI_FAILED. */
 int zb_cli_fail    (const char *format, ...) G_GNUC_PRINTF (1, 2);
+/* A ZbReportWriteFunc onto stdout. */
+gboolean zb_cli_write_stdout (const char *data, gsize len, gpointer user_data);
 
 G_END_DECLS

@@ -21,6 +21,7 @@ typedef enum {
 typedef struct {
   guint32  start;      /* trimmed range in norm */
   guint32  end;
+  guint32  chars;      /* its length in characters, counted once */
   LineKind kind;
   ZbHeadingMatch heading;
 } Line;
@@ -189,7 +190,12 @@ is_toc_title (const char *s,
   for (guint32 i = start; i < end; i++)
     if (s[i] != ' ')
       g_string_append_c (str, s[i]);
-  ret = g_str_equal (str->str, "目录") || g_ascii_strcasecmp (str->str, "contents") == 0;
+  ret = g_ascii_strcasecmp (str->str, "contents") == 0;
+  if (!ret)
+    {
+      const ZbWord *w = zb_vocab_lookup (ZB_VOCAB_SECTION_WORDS, str->str, str->len);
+      ret = w != NULL && w->value == ZB_SECTION_CONTENTS;
+    }
   g_string_free (str, TRUE);
   return ret;
 }
@@ -296,10 +302,11 @@ classify_lines (const ZbSource *src,
     {
       const char *nl = memchr (s + pos, '\n', src->norm_len - pos);
       guint32 end = nl ? (guint32) (nl - s) : (guint32) src->norm_len;
-      Line line = { pos, end, LINE_TEXT, { 0 } };
+      Line line = { pos, end, 0, LINE_TEXT, { 0 } };
       gboolean tab_indented = (pos < end && s[pos] == '\t');
 
       trim (s, &line.start, &line.end);
+      line.chars = (guint32) g_utf8_strlen (s + line.start, line.end - line.start);
 
       if (is_blank_range (s, line.start, line.end))
         line.kind = LINE_BLANK;
@@ -339,6 +346,22 @@ classify_lines (const ZbSource *src,
 }
 
 /* Short, unpunctuated, untabbed: a title, a cover line or a date. */
+/* A caption: 表1. …, 图2 …, 附表3 … */
+static gboolean
+is_caption (const char *s,
+            const Line *line)
+{
+  const ZbWord *w = zb_vocab_at (ZB_VOCAB_SECTION_WORDS, s + line->start, s + line->end);
+  guint32 k;
+
+  if (w == NULL || w->value != ZB_SECTION_CAPTION)
+    return FALSE;
+  k = line->start + strlen (w->word);
+  while (k < line->end && s[k] == ' ')
+    k++;
+  return k < line->end && g_ascii_isdigit (s[k]);
+}
+
 static gboolean
 is_titleish (const char *s,
              const Line *line)
@@ -347,7 +370,7 @@ is_titleish (const char *s,
 
   if (line->kind != LINE_TEXT)
     return FALSE;
-  chars = g_utf8_strlen (s + line->start, line->end - line->start);
+  chars = line->chars;
   if (chars > 60)
     return FALSE;
   if (ends_sentence (s, line->start, line->end))
@@ -356,16 +379,8 @@ is_titleish (const char *s,
   for (guint32 k = line->start; k < line->end; k++)
     if (s[k] == ',' || s[k] == '%' || s[k] == ';' || strncmp (s + k, "。", 3) == 0)
       return FALSE;
-  /* captions: 表1. …, 图2 … */
-  if (strncmp (s + line->start, "表", 3) == 0 || strncmp (s + line->start, "图", 3) == 0 ||
-      strncmp (s + line->start, "附表", 6) == 0)
-    {
-      guint32 k = line->start + (strncmp (s + line->start, "附表", 6) == 0 ? 6 : 3);
-      while (k < line->end && s[k] == ' ')
-        k++;
-      if (k < line->end && g_ascii_isdigit (s[k]))
-        return FALSE;
-    }
+  if (is_caption (s, line))
+    return FALSE;
   {
     const char *last = g_utf8_find_prev_char (s + line->start, s + line->end);
     gunichar c = last ? g_utf8_get_char (last) : 0;
@@ -382,8 +397,8 @@ is_wrapped_start (const char *s,
                   const Line *line,
                   const Line *next)
 {
-  glong a = g_utf8_strlen (s + line->start, line->end - line->start);
-  glong b = g_utf8_strlen (s + next->start, next->end - next->start);
+  glong a = line->chars;
+  glong b = next->chars;
 
   /* …, or long above a short line that ends the sentence */
   return a >= 30 || (a >= 16 && b >= a - 4) ||
@@ -439,7 +454,7 @@ static glong
 line_chars (const Builder *b,
             const Line    *line)
 {
-  return g_utf8_strlen (b->s + line->start, line->end - line->start);
+  return line->chars;
 }
 
 static char *

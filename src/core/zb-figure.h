@@ -34,6 +34,7 @@ typedef struct {
   char    *new_value;   /* NULL: the field was cleared */
   gint64   time;        /* unix microseconds */
   char    *note;
+  char    *author;      /* who stored it ("clerk (zhibiao-cli)"); NULL until stored */
 } ZbCorrection;
 
 ZbCorrection *zb_correction_copy (const ZbCorrection *c);
@@ -87,7 +88,8 @@ gboolean      zb_figure_field_is_corrected (ZbFigure *self,
 gboolean      zb_figure_is_corrected     (ZbFigure *self);
 
 /* A correction from text; validates ("8,4" or "abc" for a number is refused
- * with the reason) and records (field, old, new, now, note). */
+ * with the reason; text that is not UTF-8 or holds control characters
+ * too) and records (field, old, new, now, note). */
 gboolean      zb_figure_correct          (ZbFigure    *self,
                                           ZbField      field,
                                           const char  *new_value,

@@ -44,5 +44,6 @@ gboolean zb_heading_match_number    (const char     *line,
                                      gsize           len,
                                      ZbHeadingMatch *match);
 gboolean zb_heading_is_known_title  (const char     *compact);
+gboolean zb_heading_is_front_matter (const char     *compact);
 
 G_END_DECLS

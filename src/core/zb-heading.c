@@ -4,36 +4,30 @@
  */
 #include "zb-heading-private.h"
 #include "zb-text-private.h"
+#include "zb-vocab-private.h"
 
 #include <string.h>
 
-/* Unnumbered headings a report may carry (spaces removed before lookup). */
-static const char * const known_titles[] = {
-  "前言", "摘要", "引言", "序言", "结语", "结束语", "附件", "附录", "概述", "说明",
-};
+/* heading_ordinals.txt gives these styles by value */
+G_STATIC_ASSERT (ZB_HEADING_STYLE_CHAPTER == 2 && ZB_HEADING_STYLE_PART == 3 &&
+                 ZB_HEADING_STYLE_SECTION == 4 && ZB_HEADING_STYLE_ORDINAL == 6);
 
-/* Words that close a 第N… token, and the style they give. */
-static const struct {
-  const char     *word;
-  ZbHeadingStyle  style;
-} ordinal_suffixes[] = {
-  { "章", ZB_HEADING_STYLE_CHAPTER },
-  { "部分", ZB_HEADING_STYLE_PART },
-  { "节", ZB_HEADING_STYLE_SECTION },
-  { "个问题", ZB_HEADING_STYLE_ORDINAL },
-  { "方面", ZB_HEADING_STYLE_ORDINAL },
-  { "是", ZB_HEADING_STYLE_ORDINAL },
-  { "", ZB_HEADING_STYLE_ORDINAL },
-};
-
-
+/* A word that stands alone as a heading (spaces removed before lookup). */
 gboolean
 zb_heading_is_known_title (const char *compact)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (known_titles); i++)
-    if (g_str_equal (compact, known_titles[i]))
-      return TRUE;
-  return FALSE;
+  const ZbWord *w = zb_vocab_lookup (ZB_VOCAB_SECTION_WORDS, compact, strlen (compact));
+
+  return w != NULL && (w->value == ZB_SECTION_FRONT || w->value == ZB_SECTION_BACK);
+}
+
+/* Front matter (前言, 摘要): a heading, never a report's title. */
+gboolean
+zb_heading_is_front_matter (const char *compact)
+{
+  const ZbWord *w = zb_vocab_lookup (ZB_VOCAB_SECTION_WORDS, compact, strlen (compact));
+
+  return w != NULL && w->value == ZB_SECTION_FRONT;
 }
 
 /* The bytes of a Chinese numeral at s (一, 十二), 0 when none. */
@@ -105,28 +99,25 @@ zb_heading_match_number (const char     *s,
       if (q == 0)
         return FALSE;
       p += q;
-      for (guint i = 0; i < G_N_ELEMENTS (ordinal_suffixes); i++)
-        {
-          gsize at = p;
+      {
+        const ZbWord *w = zb_vocab_at (ZB_VOCAB_HEADING_ORDINALS, s + p, s + len);
+        gsize at = w != NULL ? p + strlen (w->word) : p;
+        ZbHeadingStyle style = w != NULL ? (ZbHeadingStyle) w->value : ZB_HEADING_STYLE_ORDINAL;
+        gsize sep = skip_separator (s, len, at);
 
-          if (!zb_text_at (s, at, len, ordinal_suffixes[i].word))
-            continue;
-          at += strlen (ordinal_suffixes[i].word);
-          if (ordinal_suffixes[i].style == ZB_HEADING_STYLE_ORDINAL)
-            {
-              /* 第一， needs its punctuation; 第一季度 is not a heading */
-              gsize sep = skip_separator (s, len, at);
-              if (sep == at)
-                continue;
-              at = sep;
-            }
-          else
-            at = skip_separator (s, len, at);
-          m->style = ordinal_suffixes[i].style;
-          m->number_end = at;
-          goto title;
-        }
-      return FALSE;
+        /* 第一， needs its punctuation; 第一季度 is not a heading */
+        if (style == ZB_HEADING_STYLE_ORDINAL && sep == at)
+          {
+            /* 第一方面的工作…: no suffix then, a bare ordinal needs the mark */
+            at = p;
+            sep = skip_separator (s, len, at);
+            if (sep == at)
+              return FALSE;
+          }
+        m->style = style;
+        m->number_end = sep;
+        goto title;
+      }
     }
 
   /* （一） (一) （1） (1) */

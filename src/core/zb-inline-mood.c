@@ -100,8 +100,8 @@ cue_compares (ZbReader    *r,
     return TRUE;
   /* 155个计划建设项目: a count before the cue makes it part of a noun phrase */
   {
-    gunichar before = zb_inline_char_before (s, r->sentence_start, cue->pos);
-    if (before == 0x4E2A /* 个 */ || before == 0x9879 /* 项 */ || before == 0x5BB6 /* 家 */ || before == 0x6237 /* 户 */)
+    const ZbWord *unit = zb_vocab_before (ZB_VOCAB_UNITS, s + r->sentence_start, s + cue->pos);
+    if (unit != NULL && unit->value == ZB_UNIT_LEVEL && unit->scope == 1 /* a count */)
       return TRUE;
   }
   /* only the nouns of a goal compare: 目标, 任务, 计划, 目标任务 … */
@@ -213,16 +213,36 @@ estimate_is_goal (ZbInlineContext *ctx,
   if (zb_period_parse (period, &pd) && pd.last_month > 0 && pd.last_month <= ctx->latest_month &&
       ctx->latest_month < 12)
     return FALSE;
-  /* 2023年 (or 20XX年) 预计…: the estimate of a year under review */
+  /* 2023年 (or 20XX年) 预计…: the estimate of a year under review — unless
+   * the report has told of months short of its end (截至11月6日…) */
   {
     const ZbWord *year = zb_vocab_suffix (ZB_VOCAB_DATE_PARTS, period);
     if (year != NULL && year->value == 1 && g_ascii_isdigit (period[0]) && strlen (period) <= 8 &&
         strchr (period, '-') == NULL)
-      return FALSE;
+      return ctx->latest_month > 0 && ctx->latest_month < 12;
   }
   if (ctx->latest_month == 0 && zb_period_parse (period, &pd) && pd.last_month > 0 && pd.last_month < 12)
     return FALSE;
   return TRUE;
+}
+
+/* Rule goal-predicate: a goal noun that states its own figure (监督抽检任务
+ * 316个, 总任务为2536批次) is its clause's predicate: the clauses after it
+ * say what was done. */
+static gboolean
+cue_states_figure (ZbReader    *r,
+                   const ZbCue *cue)
+{
+  const char *s = r->s;
+  const ZbWord *noun = zb_vocab_lookup (ZB_VOCAB_GOAL_NOUNS, cue->word->word, strlen (cue->word->word));
+  gsize q = zb_text_skip_spaces (s, cue->end, r->sentence_end);
+  const ZbWord *filler;
+
+  if (noun == NULL || noun->value > 2)
+    return FALSE;
+  if ((filler = zb_vocab_at (ZB_VOCAB_FILLERS, s + q, s + r->sentence_end)) != NULL)
+    q = zb_text_skip_spaces (s, q + strlen (filler->word), r->sentence_end);
+  return q < r->sentence_end && g_ascii_isdigit (s[q]);
 }
 
 /* Rule two-tier: 保5争6 — 保 and 争 are goals only before a number. */
@@ -301,7 +321,8 @@ zb_inline_goal (ZbReader        *r,
         continue;
       if (mood == ZB_MOOD_MODAL && !modal_holds (r, cue, pos))
         continue;
-      if (cue_compares (r, cue) || closed_by_report (r, cue, clause_start, pos))
+      if (cue_compares (r, cue) || closed_by_report (r, cue, clause_start, pos) ||
+          (!own && cue_states_figure (r, cue)))
         continue;
       if (mood == ZB_MOOD_ESTIMATE && !estimate_is_goal (r->ctx, period))
         continue;

@@ -50,7 +50,9 @@ zb_inline_is_bare_word (const char *name)
                           (general != NULL && general->value == 1));
 }
 
-/* 增加值 and 增加值增速 speak of one indicator */
+/* 增加值 and 增加值增速 speak of one indicator; so do 化妆品抽检合格率 and
+ * the 合格率 that restates its head, and 合格 and its 合格率, and a share
+ * and the bare 占比 that speaks of it again. */
 gboolean
 zb_inline_same_indicator (const char *a,
                           const char *b)
@@ -61,7 +63,23 @@ zb_inline_same_indicator (const char *a,
   if (la == lb)
     return strcmp (a, b) == 0;
   rate = zb_vocab_before (ZB_VOCAB_RATE_WORDS, a, a + la);
-  return rate != NULL && rate->value == 1 && la - strlen (rate->word) == lb && strncmp (a, b, lb) == 0;
+  if (rate == NULL)
+    return FALSE;
+  if (rate->value == 1 && la - strlen (rate->word) == lb && strncmp (a, b, lb) == 0)
+    return TRUE;
+  if (rate->value < 3)
+    return FALSE;
+  /* the bare word of its kind: 占比 after 工业投资占固投总额比重 */
+  if (la == strlen (rate->word))
+    {
+      const ZbWord *other = zb_vocab_before (ZB_VOCAB_RATE_WORDS, b, b + lb);
+      return other != NULL && other->value == rate->value && lb > strlen (other->word);
+    }
+  /* a rate's head restated: 合格率 after 化妆品抽检合格率 */
+  if (la < lb && strcmp (b + lb - la, a) == 0)
+    return TRUE;
+  /* the rate of what was just counted as a share: 合格94.44%, 合格率… */
+  return la - strlen (rate->word) == lb && strncmp (a, b, lb) == 0;
 }
 
 /* The word that names a share (比重): the first of its class in vocab/rate_words.txt. */
@@ -105,7 +123,7 @@ strip_brackets (const char *src,
 }
 
 /* Rule trailing-comparison: 工业投资比上年, 同比2022年, 环比 (the last 18 bytes);
- * a rate word (比重, 比例) holds no comparison. */
+ * a rate word (比重, 占比) holds no comparison. */
 static gboolean
 cut_trailing_comparison (const char *s,
                          gsize       start,
@@ -122,6 +140,13 @@ cut_trailing_comparison (const char *s,
       if (w == NULL || (w->value != 1 && w->value != 3) || p == start ||
           zb_vocab_at (ZB_VOCAB_RATE_WORDS, s + p, s + *end) != NULL)
         continue;
+      /* nor does one that ends in it (占比) */
+      {
+        const char *before = g_utf8_find_prev_char (s + start, s + p);
+        const ZbWord *rate = before ? zb_vocab_at (ZB_VOCAB_RATE_WORDS, before, s + *end) : NULL;
+        if (rate != NULL && before + strlen (rate->word) > s + p)
+          continue;
+      }
       /* 同比, 环比: the year-on-year word goes whole */
       {
         const char *before = g_utf8_find_prev_char (s + start, s + p);
@@ -176,9 +201,11 @@ peel (const char *s,
 
       if ((n = zb_inline_match_period (s, *start, *end)) > 0)
         *start += n;
-      /* 全社会用电量 is an indicator, not 全社会 and 用电量 */
+      /* 全社会用电量 is an indicator, not 全社会 and 用电量; 完成率 no bare 率 */
       else if ((w = zb_vocab_at (ZB_VOCAB_NAME_PREFIXES, s + *start, s + *end)) != NULL &&
                (known == NULL || strlen (known->word) <= strlen (w->word)) &&
+               zb_vocab_lookup (ZB_VOCAB_RATE_WORDS, s + *start + strlen (w->word),
+                                *end - *start - strlen (w->word)) == NULL &&
                /* 计划投资: a plan's head is a name of its own */
                !((plan = zb_vocab_lookup (ZB_VOCAB_GOAL_NOUNS, w->word, strlen (w->word))) != NULL && plan->value == 2 &&
                  zb_vocab_lookup (ZB_VOCAB_HEADS, s + *start + strlen (w->word), *end - *start - strlen (w->word)) != NULL))
@@ -547,6 +574,9 @@ share_head (GPtrArray *parts)
   const char *last = g_ptr_array_index (parts, parts->len - 1);
   const ZbWord *tail = zb_vocab_before (ZB_VOCAB_SHARED_TAILS, last, last + strlen (last));
 
+  /* any indicator's head is shared so: 肉类、奶类、禽蛋总产 */
+  if (tail == NULL)
+    tail = zb_vocab_before (ZB_VOCAB_HEADS, last, last + strlen (last));
   if (tail == NULL || strlen (tail->word) >= strlen (last))
     return;
   for (guint i = 0; i + 1 < parts->len; i++)

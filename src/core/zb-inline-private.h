@@ -134,6 +134,7 @@ typedef struct {
   GArray          *topics;        /* gsize pairs: clauses without a figure, their subject unread */
   char            *counted;       /* what the sentence's last count counts: 重点项目 */
   char            *list_names;    /* the names of the sentence's last 分别 list */
+  const char      *share_word;    /* the paragraph's shares are 占比s: its last level's word */
   gsize            open_sentence;
   gsize            open_start;    /* its quote's start and its number, in the joined text */
   gsize            open_number;
@@ -183,6 +184,10 @@ void       zb_inline_classify       (const char      *s,
                                      gsize            left_start,
                                      ZbMention       *m,
                                      const ZbMention *prev);
+gboolean   zb_inline_is_object      (const char      *s,
+                                     gsize            cs,
+                                     const ZbMention *m,
+                                     gsize            ce);
 gboolean   zb_inline_is_modifier    (const char      *s,
                                      const ZbMention *m,
                                      gsize            ce);

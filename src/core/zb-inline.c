@@ -219,6 +219,19 @@ read_clause_without_figures (ZbReader *r,
   const ZbWord *opening = zb_vocab_at (ZB_VOCAB_COMPARISON_WORDS, s + first, s + ce);
   const char *last = flat_word != NULL && flat_word->value == 1 ? subject (r) : NULL;
 
+  /* 达标率为100%，与上年持平: the level just read did not change (a level
+   * in percent by 0 points) */
+  if (flat_word != NULL && flat_word->value == 1 && opening != NULL && (opening->value == 3 || opening->value == 4) &&
+      r->open != NULL && r->open_sentence == r->sentence_start && r->clause_index == r->open_clause + 1 &&
+      zb_figure_get_value (r->open)->set && !zb_figure_get_change (r->open)->set)
+    {
+      ZbNumber zero = { 0, 0, TRUE };
+      const char *unit = zb_figure_get_unit (r->open);
+
+      zb_figure_set_change (r->open, &zero, g_strcmp0 (unit, "%") == 0 ? ZB_CHANGE_PP : ZB_CHANGE_PERCENT);
+      set_source (r, r->open, r->open_start, ce, r->open_number);
+      return;
+    }
   /* 与上半年持平, 同比持平; 基本持平 says nothing exact */
   if (last != NULL && opening != NULL && (opening->value == 3 || opening->value == 4))
     {
@@ -363,7 +376,11 @@ join_change (ZbClause        *c,
    * 98.5亿元，分别增长18.2%和22.6%: a list of changes joins the levels of the
    * sentence before it, member by member */
   if (name == NULL && m->list_len > 1 && r->pending->len >= (guint) m->list_len)
-    f = g_ptr_array_index (r->pending, r->pending->len - m->list_len + m->list_index);
+    {
+      f = g_ptr_array_index (r->pending, r->pending->len - m->list_len + m->list_index);
+      if (f == r->open)
+        quote_start = r->open_start, number = r->open_number;
+    }
   else if (name == NULL && r->open != NULL && r->open_sentence == r->sentence_start &&
       (r->clause_index == r->open_clause || r->clause_index == r->open_clause + 1 ||
        (r->clause_index == r->open_clause + 2 && r->last_clause_mentions == 0)) &&
@@ -375,18 +392,26 @@ join_change (ZbClause        *c,
       if (f == r->open)
         quote_start = r->open_start, number = r->open_number;
     }
-  /* 增加值140亿元,由此预测全年增加值增速为4%: the growth of the figure just read */
-  else if (name != NULL && m->unit->value == ZB_UNIT_PERCENT && r->open != NULL &&
+  /* 增加值140亿元,由此预测全年增加值增速为4%: the growth of the figure just
+   * read; 占比17.6%，占比提高1个百分点: a level in percent changes by points */
+  else if (name != NULL && r->open != NULL &&
+           (m->unit->value == ZB_UNIT_PERCENT ||
+            (m->unit->value == ZB_UNIT_PP && g_strcmp0 (zb_figure_get_unit (r->open), "%") == 0)) &&
            r->open_sentence == r->sentence_start && !zb_figure_get_change (r->open)->set &&
            zb_figure_get_value (r->open)->set && zb_inline_same_indicator (name, zb_figure_get_name (r->open)))
     f = r->open, quote_start = r->open_start, number = r->open_number;
   if (f == NULL)
     return FALSE;
 
+  /* 合格94.44%，合格率上升5.56%: the rate's own name says more */
+  if (name != NULL && strlen (name) > strlen (zb_figure_get_name (f)))
+    zb_figure_set_name (f, name);
   set_change (f, m);
+  /* the list's members stay pending until its last joins, so each finds
+   * its level by its index */
   if (m->list_len > 1 && m->list_index == m->list_len - 1)
     g_ptr_array_set_size (r->pending, 0);
-  else
+  else if (m->list_len <= 1)
     g_ptr_array_remove (r->pending, f);
   if (m->qualifier && !zb_figure_get_qualifier (f))
     zb_figure_set_qualifier (f, m->qualifier);
@@ -474,7 +499,11 @@ complete_name (ZbClause        *c,
       /* a change of a growth rate: 比上半年回落1.4个百分点 */
       if ((rate = zb_vocab_suffix (ZB_VOCAB_RATE_WORDS, name)) == NULL)
         {
-          char *full = g_strconcat (name, growth_rate_word (), NULL);
+          /* 白棉三级占比55%…白棉二级降低了4个百分点: among shares, a part
+           * that is no indicator changes its share */
+          const char *word = c->r->share_word != NULL && !zb_inline_names_indicator (name) ? c->r->share_word
+                                                                                       : growth_rate_word ();
+          char *full = g_strconcat (name, word, NULL);
           g_free (name);
           name = full;
         }
@@ -646,6 +675,12 @@ emit (ZbClause        *c,
         g_ptr_array_remove_range (r->pending, 0, 8);
       g_ptr_array_add (r->pending, f);
     }
+  if (m->role == ZB_ROLE_LEVEL && m->unit->value == ZB_UNIT_PERCENT)
+    {
+      const ZbWord *rate = zb_vocab_suffix (ZB_VOCAB_RATE_WORDS, name);
+      if (rate != NULL && rate->value == 3 /* share */)
+        r->share_word = rate->word;
+    }
   if (m->role == ZB_ROLE_LEVEL && m->unit->value == ZB_UNIT_LEVEL && m->list_len <= 1 &&
       m->unit->scope == 1 /* a count */)
     {
@@ -729,6 +764,16 @@ counted_object (ZbClause        *c,
   return verb->value == 1 ? g_strconcat (verb->word, object, NULL) : g_steal_pointer (&object);
 }
 
+/* 2户企业: a noun follows the count */
+static gboolean
+counts_noun_after (ZbClause        *c,
+                   const ZbMention *m)
+{
+  g_autofree char *after = zb_inline_name_after (c->r->s, m->end, c->ce);
+
+  return after != NULL;
+}
+
 /* The name of a mention, from its words, a list, a bracket goal or what it
  * counts. */
 static char *
@@ -749,7 +794,8 @@ name_of (ZbClause        *c,
   /* …已争取到位的53.6亿元债券资金: words before that end like a verb name
    * nothing; 甲、乙2户企业: a list of examples before a count of its noun */
   if (m->role == ZB_ROLE_LEVEL && (zb_inline_ends_like_verb (name) ||
-                                   (name != NULL && strstr (name, "、") && m->unit->scope == 1 && goal != ZB_GOAL_NONE)))
+                                   (name != NULL && strstr (name, "、") && m->unit->scope == 1 && goal != ZB_GOAL_NONE &&
+                                    counts_noun_after (c, m))))
     g_clear_pointer (&name, g_free);
   /* 与年度40家的任务还有差距: a count of the goal itself is the subject's */
   if (name == NULL && m->role == ZB_ROLE_LEVEL && goal == ZB_GOAL_AFTER &&
@@ -863,6 +909,11 @@ read_mention (ZbClause        *c,
     return;
   if (m->role == ZB_ROLE_LEVEL && (zb_inline_is_modifier (s, m, c->ce) || counts_indicators (s, m, c->ce)))
     return;   /* 5000万元以上项目: part of a name, the words stay for it */
+  if (m->role == ZB_ROLE_LEVEL && zb_inline_is_object (s, c->cs, m, c->ce))
+    {
+      c->left_start = m->end;
+      return;
+    }
   if (m->role == ZB_ROLE_SKIP)
     {
       c->left_start = m->end;

@@ -50,6 +50,20 @@ place_heading (GArray        *stack,
   return stack->len ? g_array_index (stack, StackEntry, stack->len - 1).section : -1;
 }
 
+/* 前言, 摘要: a heading of the report's front matter, which titles no report */
+static gboolean
+is_front_matter (const ZbBlock *b)
+{
+  g_autoptr(GString) compact = g_string_new (NULL);
+
+  if (b->type != ZB_BLOCK_HEADING || b->title == NULL)
+    return FALSE;
+  for (const char *p = b->title; *p; p++)
+    if (*p != ' ')
+      g_string_append_c (compact, *p);
+  return zb_heading_is_front_matter (compact->str);
+}
+
 gboolean
 zb_parse_source (ZbReport      *report,
                  ZbSource      *source,
@@ -63,6 +77,7 @@ zb_parse_source (ZbReport      *report,
   int n_sections = 0;
   int current = -1;
   const char *title = NULL;
+  gboolean seen_body = FALSE;   /* a title comes before the body */
 
   blocks = zb_blocks_parse (source);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -97,8 +112,9 @@ zb_parse_source (ZbReport      *report,
               StackEntry e = { b->style, b->md_level, n_sections };
               g_array_append_val (stack, e);
             }
-          else if (title == NULL)
+          else if (title == NULL && !seen_body && !is_front_matter (b))
             title = b->title;
+          seen_body |= b->style != ZB_HEADING_STYLE_TITLE;
           current = n_sections++;
           zb_inline_set_section (ctx, current, parent, stripped);
           /* a heading can carry figures too: （二）上半年增长 8.2% */
@@ -107,6 +123,7 @@ zb_parse_source (ZbReport      *report,
       else
         {
           b->section = current;
+          seen_body = TRUE;
           zb_inline_parse_block (ctx, b, figures);
         }
     }
@@ -114,18 +131,21 @@ zb_parse_source (ZbReport      *report,
   zb_inline_context_free (ctx);
 
   /* The report's title: its first line when that is short (a cover or a
-   * speech's title), else its first unnumbered heading. */
+   * speech's title), else an unnumbered heading before the body. */
   if (blocks->len > 0)
     {
       ZbBlock *first = g_ptr_array_index (blocks, 0);
       ZbPiece *piece = &g_array_index (first->pieces, ZbPiece, 0);
 
-      if (first->type != ZB_BLOCK_TABLE && first->pieces->len == 1 &&
+      if (first->type != ZB_BLOCK_TABLE && first->pieces->len == 1 && !is_front_matter (first) &&
           g_utf8_strlen (source->norm + piece->start, piece->end - piece->start) <= 60)
         {
-          g_autofree char *t = g_strndup (source->text + zb_source_text_offset (source, piece->start),
-                                          zb_source_text_offset (source, piece->end) -
-                                          zb_source_text_offset (source, piece->start));
+          /* a heading's title is already rid of Markdown's emphasis */
+          g_autofree char *t = first->type == ZB_BLOCK_HEADING && first->title != NULL ?
+            g_strdup (first->title) :
+            g_strndup (source->text + zb_source_text_offset (source, piece->start),
+                       zb_source_text_offset (source, piece->end) -
+                       zb_source_text_offset (source, piece->start));
           zb_report_set_title (report, g_strstrip (t));
           title = NULL;
         }

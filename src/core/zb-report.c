@@ -4,9 +4,15 @@
  */
 #include "zb-report.h"
 #include "zb-parser-private.h"
+#include "zb-vocab-private.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 
 #include "zb-period.h"
 
@@ -103,6 +109,37 @@ zb_report_new_unparsed (ZbSource *source)
   return self;
 }
 
+
+/* The reader of reports read without one, once the import layer has
+ * registered it (zb_import_register()): a workspace's stored .docx and
+ * .pdf reopen through it. Until then, bytes are read as text. */
+static ZbSourceReader default_reader;
+
+void
+zb_report_set_default_reader (ZbSourceReader reader)
+{
+  g_atomic_pointer_set (&default_reader, reader);
+}
+
+ZbSource *
+zb_report_read_source (GBytes        *bytes,
+                       const char    *path,
+                       ZbSourceReader reader,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  /* the bytes may come from a workspace, not a file the loader checked */
+  if (!zb_source_check_size (g_bytes_get_size (bytes), error))
+    return NULL;
+  if (reader == NULL)
+    reader = g_atomic_pointer_get (&default_reader);
+  if (reader != NULL)
+    return reader (bytes, path, cancellable, error);
+  return zb_source_new_from_bytes (bytes, path, error);
+}
+
 ZbReport *
 zb_report_new_from_bytes_with (GBytes          *bytes,
                                const char      *path,
@@ -110,14 +147,12 @@ zb_report_new_from_bytes_with (GBytes          *bytes,
                                GCancellable    *cancellable,
                                GError         **error)
 {
-  g_autoptr(ZbSource) source = NULL;
+  g_autoptr(ZbSource) source = zb_report_read_source (bytes, path, reader, cancellable, error);
 
-  if (reader != NULL)
-    source = reader (bytes, path, cancellable, error);
-  else
-    source = zb_source_new_from_bytes (bytes, path, error);
   if (source == NULL)
     return NULL;
+  /* what the workspace checks the file against when it stores the report */
+  zb_source_set_origin (source, bytes);
   return zb_report_new_from_source (source, cancellable, error);
 }
 
@@ -130,26 +165,141 @@ zb_report_new_from_bytes (GBytes        *bytes,
   return zb_report_new_from_bytes_with (bytes, path, NULL, cancellable, error);
 }
 
+static gboolean
+check_file_type (GFileType   type,
+                 GError    **error)
+{
+  if (type == G_FILE_TYPE_REGULAR)
+    return TRUE;
+  if (type == G_FILE_TYPE_DIRECTORY)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                         "This is a folder, not a report file");
+  else
+    g_set_error_literal (error, ZB_ERROR, ZB_ERROR_FORMAT,
+                         "This is a device, pipe or socket, not a report file");
+  return FALSE;
+}
+
+/* A local file through its descriptor: opened without blocking (a FIFO
+ * would wait for a writer), checked with fstat, read up to the limit. */
+static GBytes *
+load_local (const char    *path,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(GByteArray) buf = NULL;
+  struct stat st;
+  int fd, saved;
+
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "Cannot read the file: %s", g_strerror (saved));
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0)
+    {
+      saved = errno;
+      close (fd);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "Cannot read the file: %s", g_strerror (saved));
+      return NULL;
+    }
+  if (!check_file_type (S_ISREG (st.st_mode) ? G_FILE_TYPE_REGULAR
+                        : S_ISDIR (st.st_mode) ? G_FILE_TYPE_DIRECTORY : G_FILE_TYPE_SPECIAL, error))
+    {
+      close (fd);
+      return NULL;
+    }
+  if (!zb_source_check_size (st.st_size, error))
+    {
+      close (fd);
+      return NULL;
+    }
+
+  buf = g_byte_array_sized_new (st.st_size + 1);
+  for (;;)
+    {
+      guint8 chunk[65536];
+      gssize n = read (fd, chunk, sizeof chunk);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          saved = errno;
+          close (fd);
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                       "Cannot read the file: %s", g_strerror (saved));
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      /* a file that grows while it is read (or reports size 0, as /proc does) */
+      if (!zb_source_check_size ((guint64) buf->len + n, error))
+        {
+          close (fd);
+          return NULL;
+        }
+      g_byte_array_append (buf, chunk, n);
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          close (fd);
+          return NULL;
+        }
+    }
+  close (fd);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buf));
+}
+
+/* Any other GFile (a URI): its type and size first, then a bounded read. */
+static GBytes *
+load_remote (GFile         *file,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GByteArray) buf = g_byte_array_new ();
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL || !check_file_type (g_file_info_get_file_type (info), error))
+    return NULL;
+  if (!zb_source_check_size (g_file_info_get_size (info), error))
+    return NULL;
+  in = g_file_read (file, cancellable, error);
+  if (in == NULL)
+    return NULL;
+  for (;;)
+    {
+      guint8 chunk[65536];
+      gssize n = g_input_stream_read (G_INPUT_STREAM (in), chunk, sizeof chunk, cancellable, error);
+
+      if (n < 0)
+        return NULL;
+      if (n == 0)
+        break;
+      if (!zb_source_check_size ((guint64) buf->len + n, error))
+        return NULL;
+      g_byte_array_append (buf, chunk, n);
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buf));
+}
+
 GBytes *
 zb_report_load_file (GFile         *file,
                      GCancellable  *cancellable,
                      GError       **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *uri = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = NULL;
 
-  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
-  if (bytes == NULL)
-    {
-      if (path == NULL)
-        uri = g_file_get_uri (file);
-      g_set_error (error, local_error->domain, local_error->code,
-                   "Cannot read %s: %s", path ? path : uri, local_error->message);
-      return NULL;
-    }
-  return g_steal_pointer (&bytes);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  path = g_file_get_path (file);
+  return path != NULL ? load_local (path, cancellable, error) : load_remote (file, cancellable, error);
 }
 
 ZbReport *
@@ -378,11 +528,17 @@ static void
 json_string (GString    *out,
              const char *s)
 {
+  g_autofree char *clean = NULL;
+
   if (s == NULL)
     {
       g_string_append (out, "null");
       return;
     }
+  /* JSON is UTF-8: a file name in another encoding, or a damaged
+   * workspace's text, never makes it invalid */
+  if (!g_utf8_validate (s, -1, NULL))
+    s = clean = zb_utf8_dup_clean (s, -1);
   g_string_append_c (out, '"');
   for (const char *p = s; *p; p++)
     {
@@ -424,16 +580,129 @@ json_key (GString    *out,
   g_string_append (out, ": ");
 }
 
-char *
-zb_report_to_json (ZbReport    *self,
-                   ZbJsonFlags  flags)
+/* Where the JSON and TSV go: a string kept whole (sink->write NULL), or
+ * handed on a chunk at a time, so that a report of a million figures is
+ * never one string of hundreds of megabytes. */
+typedef struct {
+  GString           *out;
+  ZbReportWriteFunc  write;
+  gpointer           data;
+  gboolean           ok;
+} Sink;
+
+#define SINK_CHUNK (64 * 1024)
+
+static void
+sink_flush (Sink     *sink,
+            gboolean  last)
 {
-  GString *out = g_string_new ("{");
+  if (sink->write == NULL || (!last && sink->out->len < SINK_CHUNK))
+    return;
+  if (sink->ok && sink->out->len > 0)
+    sink->ok = sink->write (sink->out->str, sink->out->len, sink->data);
+  g_string_truncate (sink->out, 0);
+}
+
+static void
+json_section (GString   *out,
+              ZbSection *s,
+              gboolean   first)
+{
+  g_string_append (out, first ? "\n  {" : ",\n  {");
+  json_key (out, "id", TRUE); g_string_append_printf (out, "%d", zb_section_get_id (s));
+  json_key (out, "parent", FALSE);
+  if (zb_section_get_parent (s) < 0)
+    g_string_append (out, "null");
+  else
+    g_string_append_printf (out, "%d", zb_section_get_parent (s));
+  json_key (out, "level", FALSE); g_string_append_printf (out, "%u", zb_section_get_level (s));
+  json_key (out, "number", FALSE); json_string (out, zb_section_get_number (s));
+  json_key (out, "title", FALSE); json_string (out, zb_section_get_title (s));
+  json_key (out, "line", FALSE); g_string_append_printf (out, "%u", zb_section_get_line (s));
+  g_string_append (out, " }");
+}
+
+static void
+json_int_or_null (GString *out,
+                  gboolean set,
+                  gint64   value)
+{
+  if (set)
+    g_string_append_printf (out, "%" G_GINT64_FORMAT, value);
+  else
+    g_string_append (out, "null");
+}
+
+static void
+json_figure (GString     *out,
+             ZbFigure    *f,
+             ZbJsonFlags  flags,
+             gboolean     first)
+{
+  const char *cu = zb_change_unit_to_string (zb_figure_get_change_unit (f));
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];   /* a point whatever the locale */
+
+  g_string_append (out, first ? "\n  {" : ",\n  {");
+  if (flags & ZB_JSON_IDS)
+    {
+      json_key (out, "id", TRUE);
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, zb_figure_get_id (f));
+      json_key (out, "kind", FALSE);
+    }
+  else
+    json_key (out, "kind", TRUE);
+  json_string (out, zb_figure_kind_to_string (zb_figure_get_kind (f)));
+  json_key (out, "name", FALSE); json_string (out, zb_figure_get_name (f));
+  json_key (out, "indicator", FALSE); json_string (out, zb_figure_get_indicator (f));
+  json_key (out, "area", FALSE); json_string (out, zb_figure_get_area (f));
+  json_key (out, "value", FALSE); json_number (out, zb_figure_get_value (f));
+  json_key (out, "unit", FALSE); json_string (out, zb_figure_get_unit (f));
+  json_key (out, "change", FALSE); json_number (out, zb_figure_get_change (f));
+  json_key (out, "change_unit", FALSE); json_string (out, zb_figure_get_change (f)->set ? cu : NULL);
+  json_key (out, "qualifier", FALSE); json_string (out, zb_figure_get_qualifier (f));
+  json_key (out, "base_value", FALSE); json_number (out, zb_figure_get_base_value (f));
+  json_key (out, "target", FALSE); json_number (out, zb_figure_get_target (f));
+  json_key (out, "reference", FALSE); json_string (out, zb_figure_get_reference (f));
+  json_key (out, "period", FALSE); json_string (out, zb_figure_get_period (f));
+  json_key (out, "rank", FALSE); json_int_or_null (out, zb_figure_get_rank (f) > 0, zb_figure_get_rank (f));
+  json_key (out, "section", FALSE); json_int_or_null (out, zb_figure_get_section (f) >= 0, zb_figure_get_section (f));
+  json_key (out, "line", FALSE); g_string_append_printf (out, "%u", zb_figure_get_line (f));
+  json_key (out, "offset", FALSE); g_string_append_printf (out, "%" G_GSIZE_FORMAT, zb_figure_get_offset (f));
+  json_key (out, "quote", FALSE); json_string (out, zb_figure_get_quote (f));
+  json_key (out, "rule", FALSE); json_string (out, zb_figure_get_rule (f));
+  json_key (out, "confidence", FALSE);
+  g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.2f", zb_figure_get_confidence (f)));
+  json_key (out, "review", FALSE); g_string_append (out, zb_figure_needs_review (f) ? "true" : "false");
+  json_key (out, "evidence", FALSE);
+  g_string_append_c (out, '[');
+  for (guint e = 1, n = 0; e < ZB_EVIDENCE_LAST; e <<= 1)
+    if (zb_figure_get_evidence (f) & e)
+      {
+        if (n++ > 0)
+          g_string_append (out, ", ");
+        json_string (out, zb_evidence_id (e));
+      }
+  g_string_append_c (out, ']');
+  if (zb_figure_is_corrected (f))
+    {
+      json_key (out, "corrected", FALSE);
+      g_string_append (out, "true");
+    }
+  g_string_append (out, " }");
+}
+
+static void
+json_report (ZbReport    *self,
+             ZbJsonFlags  flags,
+             Sink        *sink)
+{
+  GString *out = sink->out;
   GListModel *sections = G_LIST_MODEL (self->sections);
   GListModel *figures = G_LIST_MODEL (self->figures);
   g_autofree char *basename = zb_report_get_path (self) ? g_path_get_basename (zb_report_get_path (self)) : NULL;
   guint n;
 
+  g_string_append_c (out, '{');
   json_key (out, "file", TRUE); json_string (out, basename);
   json_key (out, "encoding", FALSE); json_string (out, zb_report_get_encoding (self));
   json_key (out, "title", FALSE); json_string (out, self->title);
@@ -445,93 +714,53 @@ zb_report_to_json (ZbReport    *self,
     {
       g_autoptr(ZbSection) s = g_list_model_get_item (sections, i);
 
-      g_string_append (out, i ? ",\n  {" : "\n  {");
-      json_key (out, "id", TRUE); g_string_append_printf (out, "%d", zb_section_get_id (s));
-      json_key (out, "parent", FALSE);
-      if (zb_section_get_parent (s) < 0)
-        g_string_append (out, "null");
-      else
-        g_string_append_printf (out, "%d", zb_section_get_parent (s));
-      json_key (out, "level", FALSE); g_string_append_printf (out, "%u", zb_section_get_level (s));
-      json_key (out, "number", FALSE); json_string (out, zb_section_get_number (s));
-      json_key (out, "title", FALSE); json_string (out, zb_section_get_title (s));
-      json_key (out, "line", FALSE); g_string_append_printf (out, "%u", zb_section_get_line (s));
-      g_string_append (out, " }");
+      json_section (out, s, i == 0);
+      sink_flush (sink, FALSE);
     }
   g_string_append (out, "]");
 
   json_key (out, "figures", FALSE);
   g_string_append (out, "[");
   n = g_list_model_get_n_items (figures);
-  for (guint i = 0, written = 0; i < n; i++)
+  for (guint i = 0, written = 0; i < n && sink->ok; i++)
     {
       g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
-      const char *cu = zb_change_unit_to_string (zb_figure_get_change_unit (f));
 
       if (zb_figure_get_deleted (f))
         continue;
-
-      g_string_append (out, written++ ? ",\n  {" : "\n  {");
-      if (flags & ZB_JSON_IDS)
-        {
-          json_key (out, "id", TRUE);
-          g_string_append_printf (out, "%" G_GINT64_FORMAT, zb_figure_get_id (f));
-          json_key (out, "kind", FALSE);
-        }
-      else
-        json_key (out, "kind", TRUE);
-      json_string (out, zb_figure_kind_to_string (zb_figure_get_kind (f)));
-      json_key (out, "name", FALSE); json_string (out, zb_figure_get_name (f));
-      json_key (out, "indicator", FALSE); json_string (out, zb_figure_get_indicator (f));
-      json_key (out, "area", FALSE); json_string (out, zb_figure_get_area (f));
-      json_key (out, "value", FALSE); json_number (out, zb_figure_get_value (f));
-      json_key (out, "unit", FALSE); json_string (out, zb_figure_get_unit (f));
-      json_key (out, "change", FALSE); json_number (out, zb_figure_get_change (f));
-      json_key (out, "change_unit", FALSE); json_string (out, zb_figure_get_change (f)->set ? cu : NULL);
-      json_key (out, "qualifier", FALSE); json_string (out, zb_figure_get_qualifier (f));
-      json_key (out, "base_value", FALSE); json_number (out, zb_figure_get_base_value (f));
-      json_key (out, "target", FALSE); json_number (out, zb_figure_get_target (f));
-      json_key (out, "reference", FALSE); json_string (out, zb_figure_get_reference (f));
-      json_key (out, "period", FALSE); json_string (out, zb_figure_get_period (f));
-      json_key (out, "rank", FALSE);
-      if (zb_figure_get_rank (f) > 0)
-        g_string_append_printf (out, "%d", zb_figure_get_rank (f));
-      else
-        g_string_append (out, "null");
-      json_key (out, "section", FALSE);
-      if (zb_figure_get_section (f) < 0)
-        g_string_append (out, "null");
-      else
-        g_string_append_printf (out, "%d", zb_figure_get_section (f));
-      json_key (out, "line", FALSE); g_string_append_printf (out, "%u", zb_figure_get_line (f));
-      json_key (out, "offset", FALSE); g_string_append_printf (out, "%" G_GSIZE_FORMAT, zb_figure_get_offset (f));
-      json_key (out, "quote", FALSE); json_string (out, zb_figure_get_quote (f));
-      json_key (out, "rule", FALSE); json_string (out, zb_figure_get_rule (f));
-      json_key (out, "confidence", FALSE);
-      {
-        char buf[G_ASCII_DTOSTR_BUF_SIZE];   /* a point whatever the locale */
-        g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.2f", zb_figure_get_confidence (f)));
-      }
-      json_key (out, "review", FALSE); g_string_append (out, zb_figure_needs_review (f) ? "true" : "false");
-      json_key (out, "evidence", FALSE);
-      g_string_append_c (out, '[');
-      for (guint e = 1, n = 0; e < ZB_EVIDENCE_LAST; e <<= 1)
-        if (zb_figure_get_evidence (f) & e)
-          {
-            if (n++ > 0)
-              g_string_append (out, ", ");
-            json_string (out, zb_evidence_id (e));
-          }
-      g_string_append_c (out, ']');
-      if (zb_figure_is_corrected (f))
-        {
-          json_key (out, "corrected", FALSE);
-          g_string_append (out, "true");
-        }
-      g_string_append (out, " }");
+      json_figure (out, f, flags, written++ == 0);
+      sink_flush (sink, FALSE);
     }
   g_string_append (out, "]\n}\n");
-  return g_string_free (out, FALSE);
+  sink_flush (sink, TRUE);
+}
+
+char *
+zb_report_to_json (ZbReport    *self,
+                   ZbJsonFlags  flags)
+{
+  Sink sink = { g_string_new (NULL), NULL, NULL, TRUE };
+
+  g_return_val_if_fail (ZB_IS_REPORT (self), NULL);
+
+  json_report (self, flags, &sink);
+  return g_string_free (sink.out, FALSE);
+}
+
+gboolean
+zb_report_write_json (ZbReport          *self,
+                      ZbJsonFlags        flags,
+                      ZbReportWriteFunc  write,
+                      gpointer           user_data)
+{
+  Sink sink = { g_string_sized_new (SINK_CHUNK + 4096), write, user_data, TRUE };
+
+  g_return_val_if_fail (ZB_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (write != NULL, FALSE);
+
+  json_report (self, flags, &sink);
+  g_string_free (sink.out, TRUE);
+  return sink.ok;
 }
 
 static void
@@ -539,27 +768,31 @@ tsv_cell (GString    *out,
           const char *s,
           gboolean    last)
 {
-  for (const char *p = s ? s : ""; *p; p++)
+  g_autofree char *clean = zb_utf8_dup_clean (s ? s : "", -1);
+
+  for (const char *p = clean; *p; p++)
     g_string_append_c (out, (*p == '\t' || *p == '\n') ? ' ' : *p);
   g_string_append_c (out, last ? '\n' : '\t');
 }
 
-char *
-zb_report_to_tsv (ZbReport *self)
+static void
+tsv_report (ZbReport *self,
+            Sink     *sink)
 {
   static const ZbField cols[] = {
     ZB_FIELD_KIND, ZB_FIELD_NAME, ZB_FIELD_VALUE, ZB_FIELD_UNIT, ZB_FIELD_CHANGE,
     ZB_FIELD_CHANGE_UNIT, ZB_FIELD_QUALIFIER, ZB_FIELD_PERIOD, ZB_FIELD_RANK,
   };
-  GString *out = g_string_new ("line");
+  GString *out = sink->out;
   GListModel *figures = G_LIST_MODEL (self->figures);
   guint n = g_list_model_get_n_items (figures);
 
+  g_string_append (out, "line");
   for (guint c = 0; c < G_N_ELEMENTS (cols); c++)
     g_string_append_printf (out, "\t%s", zb_field_to_string (cols[c]));
   g_string_append (out, "\tquote\n");
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n && sink->ok; i++)
     {
       g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
 
@@ -572,76 +805,142 @@ zb_report_to_tsv (ZbReport *self)
           tsv_cell (out, v, FALSE);
         }
       tsv_cell (out, zb_figure_get_quote (f), TRUE);
+      sink_flush (sink, FALSE);
     }
-  return g_string_free (out, FALSE);
-}
-
-/* A title's leading date ("2025年上半年", "1-9月", "2025年度") and "关于":
- * the region is named after them ("2025年上半年白沙县经济运行简况"). */
-static const char *
-skip_title_date (const char *title)
-{
-  static const char * const words[] = {
-    "关于", "前三季度", "第一季度", "第二季度", "第三季度", "第四季度", "一季度", "二季度", "三季度",
-    "四季度", "上半年", "下半年", "全年", "年度", "年", "月份", "月", "至", "—", "–", "-", "~", " ",
-  };
-  const char *p = title;
-  gboolean moved = TRUE;
-
-  while (moved)
-    {
-      moved = FALSE;
-      while (g_ascii_isdigit (*p))
-        p++, moved = TRUE;
-      for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-        if (g_str_has_prefix (p, words[i]))
-          {
-            p += strlen (words[i]);
-            moved = TRUE;
-            break;
-          }
-    }
-  return p;
+  sink_flush (sink, TRUE);
 }
 
 char *
-zb_report_region_from_title (const char *title)
+zb_report_to_tsv (ZbReport *self)
 {
-  static const char * const suffixes[] = { "区", "县", "市", "州", "旗", "盟", "省" };
-  const char *best = NULL;
-  const char *name;
-  gsize suffix_len = 0;
+  Sink sink = { g_string_new (NULL), NULL, NULL, TRUE };
+
+  g_return_val_if_fail (ZB_IS_REPORT (self), NULL);
+
+  tsv_report (self, &sink);
+  return g_string_free (sink.out, FALSE);
+}
+
+gboolean
+zb_report_write_tsv (ZbReport          *self,
+                     ZbReportWriteFunc  write,
+                     gpointer           user_data)
+{
+  Sink sink = { g_string_sized_new (SINK_CHUNK + 4096), write, user_data, TRUE };
+
+  g_return_val_if_fail (ZB_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (write != NULL, FALSE);
+
+  tsv_report (self, &sink);
+  g_string_free (sink.out, TRUE);
+  return sink.ok;
+}
+
+/* A character a place's name is written in: Han, or X for a masked one. */
+static gboolean
+zb_is_name_char (gunichar c)
+{
+  return (c >= 0x4E00 && c <= 0x9FFF) || c == 'X';
+}
+
+static int
+zb_region_word (const char *p, gsize *len)
+{
+  const ZbWord *w = zb_vocab_prefix (ZB_VOCAB_REGION_WORDS, p);
+
+  if (w == NULL)
+    return 0;
+  *len = strlen (w->word);
+  return w->value;
+}
+
+/* The region one run of name characters [run, end) names, if any: leads and
+ * periods skipped (关于某县, 前三季度…), a deictic start (全市, 我县) or an
+ * office (何良军市长) naming none. */
+static char *
+zb_region_of_run (const char *run, const char *end)
+{
+  gsize len = 0;
+
+  for (;;)
+    {
+      const ZbWord *period = zb_vocab_prefix (ZB_VOCAB_PERIOD_WORDS, run);
+
+      if (period != NULL && run + strlen (period->word) <= end)
+        run += strlen (period->word);
+      else if (zb_region_word (run, &len) == ZB_REGION_LEAD && run + len <= end)
+        run += len;
+      else
+        break;
+    }
+  if (run >= end || zb_region_word (run, &len) == ZB_REGION_DEICTIC)
+    return NULL;
+  for (const char *p = run; p < end; p = g_utf8_next_char (p))
+    {
+      const char *next = g_utf8_next_char (p);
+
+      if (zb_region_word (p, &len) != ZB_REGION_SUFFIX)
+        continue;
+      if (next < end && zb_region_word (next, &len) == ZB_REGION_OFFICE)
+        return NULL;
+      if (p == run)
+        continue;
+      if (g_utf8_strlen (run, next - run) > 12 ||
+          zb_vocab_lookup (ZB_VOCAB_AREAS, run, next - run) != NULL)
+        return NULL;
+      return g_strndup (run, next - run);
+    }
+  return NULL;
+}
+
+/* The region a title names: the first run of name characters that names one
+ * (某县, 乌鲁木齐经济技术开发区). */
+static char *
+zb_region_of_title (const char *title)
+{
+  const char *run = NULL;
+  gboolean number = FALSE;
 
   if (title == NULL)
     return NULL;
-  name = skip_title_date (title);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+  for (const char *p = title;; p = g_utf8_next_char (p))
     {
-      const char *p = strstr (name, suffixes[i]);
+      gunichar c = g_utf8_get_char (p);
+      /* 20XX: a masked digit belongs to its number, not to a name */
+      gboolean name;
 
-      /* 市长, 县长: a mayor's speech ("某某市长在全市…") names no city */
-      if (p != NULL && g_str_has_prefix (p + strlen (suffixes[i]), "长"))
-        continue;
-      if (p != NULL && (best == NULL || p < best))
+      number = g_unichar_isdigit (c) || (c == 'X' && number);
+      name = *p != '\0' && !number && zb_is_name_char (c);
+
+      if (name && run == NULL)
+        run = p;
+      else if (!name && run != NULL)
         {
-          best = p;
-          suffix_len = strlen (suffixes[i]);
+          char *region = zb_region_of_run (run, p);
+
+          if (region != NULL)
+            return region;
+          run = NULL;
         }
+      if (*p == '\0')
+        return NULL;
     }
-  /* "全市…", "各地区…" speak of areas without naming one */
-  if (best == NULL || best == name || g_utf8_strlen (name, best - name) > 12 ||
-      g_str_has_prefix (name, "全") || g_str_has_prefix (name, "各"))
-    return NULL;
-  return g_strndup (name, best - name + suffix_len);
 }
 
-/* The name before the title's first 区/县/市/州/旗/盟/省, after its date. */
+/* The region the report's title names, if it names one. */
 char *
 zb_report_dup_region (ZbReport *self)
 {
   g_return_val_if_fail (ZB_IS_REPORT (self), NULL);
 
-  return zb_report_region_from_title (self->title);
+  return zb_region_of_title (self->title);
+}
+
+/* The region a report titled @title names, as zb_report_dup_region() reads it. */
+char *
+zb_report_region_from_title (const char *title)
+{
+  return zb_region_of_title (title);
 }
 
 static int

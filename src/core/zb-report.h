@@ -15,16 +15,32 @@ G_BEGIN_DECLS
 #define ZB_TYPE_REPORT (zb_report_get_type ())
 G_DECLARE_FINAL_TYPE (ZbReport, zb_report, ZB, REPORT, GObject)
 
-/* How a report's bytes become its source: NULL is text (UTF-8, UTF-16
- * with BOM, GB18030: zb_source_new_from_bytes); zb-import.h has the
- * reader that knows Word and PDF too. */
+/* How a report's bytes become its source. zb-import.h has the reader that
+ * knows Word and PDF as well as text, and registers it as the default. */
 typedef ZbSource *(*ZbSourceReader) (GBytes        *bytes,
                                      const char    *path,
                                      GCancellable  *cancellable,
                                      GError       **error);
 
-/* Read and parse synchronously: call them from a worker thread or the CLI.
- * Without a reader, the file is text. */
+/* The reader used when none is given; until one is set, bytes are text
+ * (UTF-8, UTF-16, GB18030: zb_source_new_from_bytes). */
+void        zb_report_set_default_reader (ZbSourceReader       reader);
+
+/* The bytes of a report file. Refuses before reading anything what is not
+ * a regular file (a folder, a device such as /dev/zero, a pipe, a socket)
+ * and a file larger than ZB_SOURCE_MAX_FILE_BYTES (ZB_ERROR_TOO_LARGE). */
+GBytes     *zb_report_load_file          (GFile               *file,
+                                          GCancellable        *cancellable,
+                                          GError             **error);
+/* The source of a report's bytes through @reader (NULL: the default),
+ * unparsed; its sha256 is not set. */
+ZbSource   *zb_report_read_source        (GBytes              *bytes,
+                                          const char          *path,
+                                          ZbSourceReader       reader,
+                                          GCancellable        *cancellable,
+                                          GError             **error);
+
+/* Read and parse synchronously: call them from a worker thread or the CLI. */
 ZbReport   *zb_report_new_from_file      (GFile               *file,
                                           GCancellable        *cancellable,
                                           GError             **error);
@@ -39,10 +55,6 @@ ZbReport   *zb_report_new_from_bytes     (GBytes              *bytes,
 ZbReport   *zb_report_new_from_bytes_with (GBytes             *bytes,
                                           const char          *path,
                                           ZbSourceReader       reader,
-                                          GCancellable        *cancellable,
-                                          GError             **error);
-/* The bytes of a report file. */
-GBytes     *zb_report_load_file          (GFile               *file,
                                           GCancellable        *cancellable,
                                           GError             **error);
 ZbReport   *zb_report_new_from_source    (ZbSource            *source,
@@ -107,6 +119,19 @@ typedef enum {
 char       *zb_report_to_json            (ZbReport    *self,
                                           ZbJsonFlags  flags);
 char       *zb_report_to_tsv             (ZbReport    *self);
+
+/* The same written a chunk at a time through @write (FALSE from it stops
+ * the writing): a huge report is never held as one string. */
+typedef gboolean (*ZbReportWriteFunc) (const char *data,
+                                       gsize       len,
+                                       gpointer    user_data);
+gboolean    zb_report_write_json         (ZbReport          *self,
+                                          ZbJsonFlags        flags,
+                                          ZbReportWriteFunc  write,
+                                          gpointer           user_data);
+gboolean    zb_report_write_tsv          (ZbReport          *self,
+                                          ZbReportWriteFunc  write,
+                                          gpointer           user_data);
 
 /* For the parser. */
 void        zb_report_set_title          (ZbReport   *self,

@@ -6,10 +6,42 @@
 #include "zb-types.h"
 
 #include <string.h>
+#include <sys/resource.h>
 
 /* Builds text (UTF-8, \n) from already valid UTF-8, folding CRLF and CR, and
  * recording original offsets when they differ. orig_of_char gives, for each
- * input byte, the original offset (NULL: identity). */
+ * input byte, the original offset (NULL: identity).
+ *
+ * Documents are sanitised here, where every format enters: control
+ * characters become spaces (C1 controls two, keeping offsets), U+FFFE and
+ * U+FFFF U+FFFD, so nothing downstream (the workspace, JSON, the workbook's
+ * XML) ever sees them. Form feeds and vertical tabs, which the block phase
+ * reads as spaces, are spaces too. */
+/* Bytes build_text() may change: controls (\r among them), DEL, and the
+ * leads of U+0080…U+009F and of U+FFFE/U+FFFF. */
+static const guint8 text_special[256] = {
+  [0x00 ... 0x08] = 1, [0x0B ... 0x1F] = 1, [0x7F] = 1, [0xC2] = 1, [0xEF] = 1,
+};
+
+static inline gboolean
+is_text_special (guchar u)
+{
+  return text_special[u];
+}
+
+/* The length of the run at s that build_text() keeps as it is. */
+static inline gsize
+text_run (const char *s,
+          gsize       len)
+{
+  gsize j = 0;
+
+  /* Han and most of ASCII: three and one bytes that are never special */
+  while (j < len && !is_text_special ((guchar) s[j]))
+    j++;
+  return j;
+}
+
 static void
 build_text (ZbSource      *self,
             const char    *utf8,
@@ -30,14 +62,55 @@ build_text (ZbSource      *self,
 
   for (i = 0; i < len; i++)
     {
-      char c = utf8[i];
-      guint32 orig = orig_map ? orig_map[i] : (guint32) i;
+      char c;
+      guchar u;
+      guint32 orig;
+      /* most bytes are kept as they are: copy them a run at a time */
+      gsize j = i + text_run (utf8 + i, len - i);
 
+      if (j > i)
+        {
+          if (map)
+            for (gsize k = i; k < j; k++)
+              map[out->len + (k - i)] = orig_map ? orig_map[k] : (guint32) k;
+          g_string_append_len (out, utf8 + i, j - i);
+          i = j;
+          if (i >= len)
+            break;
+        }
+
+      c = utf8[i];
+      u = (guchar) c;
+      orig = orig_map ? orig_map[i] : (guint32) i;
       if (c == '\r')
         {
           if (i + 1 < len && utf8[i + 1] == '\n')
             continue;          /* the \n that follows stands for both */
           c = '\n';
+        }
+      else if ((u < 0x20 && c != '\t' && c != '\n') || u == 0x7F)
+        c = ' ';
+      else if (u == 0xC2 && i + 1 < len && (guchar) utf8[i + 1] <= 0x9F)
+        {
+          /* U+0080…U+009F: two bytes, two spaces */
+          if (map)
+            map[out->len] = orig;
+          g_string_append_c (out, ' ');
+          i++;
+          orig = orig_map ? orig_map[i] : (guint32) i;
+          c = ' ';
+        }
+      else if (u == 0xEF && i + 2 < len && (guchar) utf8[i + 1] == 0xBF && (guchar) utf8[i + 2] >= 0xBE)
+        {
+          /* U+FFFE, U+FFFF → U+FFFD, the same three bytes long */
+          for (guint k = 0; k < 3; k++)
+            {
+              if (map)
+                map[out->len] = orig_map ? orig_map[i + k] : (guint32) (i + k);
+              g_string_append_c (out, "\xEF\xBF\xBD"[k]);
+            }
+          i += 2;
+          continue;
         }
       if (map)
         map[out->len] = orig;
@@ -72,6 +145,20 @@ runs_note (Runs    *runs,
   g_array_append_val (runs->text, text_at);
 }
 
+/* Bytes where build_norm() must look closer: Markdown's *, Word's
+ * [bookmark:…], and the leads of what it folds or drops (U+00A0, U+00AD,
+ * U+2002/3, U+200B, U+3000, U+FEFF, U+FF01…U+FF5E). Continuation bytes are
+ * never leads, so a run may stop only at a character's start. */
+static const guint8 norm_special[256] = {
+  ['*'] = 1, ['['] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+};
+
+static inline gboolean
+is_norm_special (guchar u)
+{
+  return norm_special[u];
+}
+
 /* Folds full-width forms for matching; keeps a map back into text. */
 static void
 build_norm (ZbSource *self)
@@ -103,14 +190,30 @@ build_norm (ZbSource *self)
             }
         }
 
-      /* ASCII passes through: the common case, kept cheap */
+      /* most characters pass through unchanged (ASCII, Han): a run at a
+       * time, as one identity run of the map */
+      {
+        const char *q = p;
+
+        while (q < end && !is_norm_special ((guchar) *q))
+          {
+            if (*q == '\n' && q + 1 < end)
+              {
+                guint32 start = (guint32) (q + 1 - self->text);
+                g_array_append_val (lines, start);
+              }
+            q++;
+          }
+        if (q > p)
+          {
+            runs_note (&runs, (guint32) out->len, at);
+            g_string_append_len (out, p, q - p);
+            p = q;
+            continue;
+          }
+      }
       if ((guchar) *p < 0x80 && !(*p == '*' && p + 1 < end && p[1] == '*'))
         {
-          if (*p == '\n' && p + 1 < end)
-            {
-              guint32 start = at + 1;
-              g_array_append_val (lines, start);
-            }
           runs_note (&runs, (guint32) out->len, at);
           g_string_append_c (out, *p);
           p++;
@@ -178,26 +281,33 @@ zb_source_new_from_text (const char *text,
 
   if (len < 0)
     len = strlen (text);
-  build_text (self, text, len, NULL);
+  /* importers hand over UTF-8; what a damaged file slips through is
+   * replaced rather than trusted */
+  if (!g_utf8_validate_len (text, len, NULL))
+    {
+      g_autofree char *clean = zb_utf8_dup_clean (text, len);
+      build_text (self, clean, strlen (clean), NULL);
+    }
+  else
+    build_text (self, text, len, NULL);
   build_norm (self);
   return self;
 }
 
-/* Controls other than tab, newlines, form feed and escape mark binary data. */
+/* Controls other than tab, newlines, form feed and escape mark binary data.
+ * (A NUL is looked for with memchr; the count has no early exit, so that
+ * the compiler can do it many bytes at a time.) */
 static gboolean
 looks_binary (const char *s,
               gsize       len)
 {
+  const guchar *u = (const guchar *) s;
   gsize controls = 0;
 
+  if (memchr (s, 0, len) != NULL)
+    return TRUE;
   for (gsize i = 0; i < len; i++)
-    {
-      guchar c = (guchar) s[i];
-      if (c == 0)
-        return TRUE;
-      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b)
-        controls++;
-    }
+    controls += u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' && u[i] != '\r' && u[i] != '\f' && u[i] != 0x1b;
   return controls > 8 && controls * 100 > len;
 }
 
@@ -222,9 +332,12 @@ map_converted (const guchar *src,
       gsize ulen = g_utf8_next_char (utf8 + u) - (utf8 + u);
       gsize slen;
 
-      if (utf16le || utf16be)
+      if (s >= src_len)
+        slen = 0;   /* never past the end, whatever the converter wrote */
+      else if (utf16le || utf16be)
         {
-          guint16 unit = utf16le ? (src[s] | src[s + 1] << 8) : (src[s] << 8 | src[s + 1]);
+          guint16 unit = s + 1 >= src_len ? 0
+                       : utf16le ? (src[s] | src[s + 1] << 8) : (src[s] << 8 | src[s + 1]);
           slen = (unit >= 0xD800 && unit <= 0xDBFF) ? 4 : 2;
         }
       else /* GB18030 */
@@ -256,6 +369,330 @@ only_space (const char *s,
   return TRUE;
 }
 
+/* ------------------------------------------------------------- limits */
+
+/* What the address-space limit leaves for text, G_MAXUINT64 without one. */
+static guint64
+memory_allows (void)
+{
+  struct rlimit limit;
+
+  if (getrlimit (RLIMIT_AS, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
+    return G_MAXUINT64;
+  return (guint64) limit.rlim_cur / ZB_SOURCE_MEMORY_PER_BYTE;
+}
+
+guint64
+zb_source_max_file_bytes (void)
+{
+  return MIN ((guint64) ZB_SOURCE_MAX_FILE_BYTES, memory_allows ());
+}
+
+guint64
+zb_source_max_text_bytes (void)
+{
+  return MIN ((guint64) ZB_SOURCE_MAX_TEXT_BYTES, memory_allows ());
+}
+
+gboolean
+zb_source_check_size (guint64   size,
+                      GError  **error)
+{
+  guint64 memory = memory_allows ();
+
+  if (size <= zb_source_max_file_bytes ())
+    return TRUE;
+  if (memory < ZB_SOURCE_MAX_FILE_BYTES)
+    g_set_error (error, ZB_ERROR, ZB_ERROR_TOO_LARGE,
+                 "The file is too large for the memory this program may use (%" G_GUINT64_FORMAT
+                 " MiB; reading a report takes up to %u times its size, %" G_GUINT64_FORMAT " MiB here)",
+                 size >> 20, ZB_SOURCE_MEMORY_PER_BYTE, memory >> 20);
+  else
+    g_set_error (error, ZB_ERROR, ZB_ERROR_TOO_LARGE,
+                 "The file is too large (%" G_GUINT64_FORMAT " MiB; reports of up to %u MiB are read)",
+                 size >> 20, ZB_SOURCE_MAX_FILE_BYTES >> 20);
+  return FALSE;
+}
+
+/* ------------------------------------------------------ which encoding */
+
+/* The 3755 characters of GB 2312's first level — the common hanzi of
+ * everyday writing — as a bitmap over U+4E00…U+9FFF, built once by asking
+ * the converter for rows 0xB0…0xD7. */
+#define HAN_FIRST 0x4E00
+#define HAN_LAST  0x9FFF
+static guint8 common_han[(HAN_LAST - HAN_FIRST + 1 + 7) / 8];
+
+static gpointer
+build_common_han (gpointer data)
+{
+  GString *gb = g_string_new (NULL);
+  g_autofree char *utf8 = NULL;
+
+  for (guint lead = 0xB0; lead <= 0xD7; lead++)
+    for (guint trail = 0xA1; trail <= 0xFE; trail++)
+      if (!(lead == 0xD7 && trail >= 0xFA))
+        {
+          g_string_append_c (gb, (char) lead);
+          g_string_append_c (gb, (char) trail);
+        }
+  utf8 = g_convert (gb->str, gb->len, "UTF-8", "GB18030", NULL, NULL, NULL);
+  for (const char *p = utf8; p && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c >= HAN_FIRST && c <= HAN_LAST)
+        common_han[(c - HAN_FIRST) / 8] |= 1 << ((c - HAN_FIRST) % 8);
+    }
+  g_string_free (gb, TRUE);
+  return NULL;
+}
+
+static gboolean
+is_common_han (gunichar c)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  g_once (&once, build_common_han, NULL);
+  return c >= HAN_FIRST && c <= HAN_LAST &&
+         (common_han[(c - HAN_FIRST) / 8] & (1 << ((c - HAN_FIRST) % 8))) != 0;
+}
+
+/* Punctuation and symbols Chinese reports are set with. */
+static gboolean
+is_cjk_punct (gunichar c)
+{
+  return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF65) ||
+         (c >= 0x2010 && c <= 0x203B) || (c >= 0x2160 && c <= 0x217F) ||
+         (c >= 0x2460 && c <= 0x24FF) || (c >= 0x25A0 && c <= 0x25FF) ||
+         c == 0x00B7 || c == 0x00D7 || c == 0x00B0;
+}
+
+/* Plausibility of a decoding: the share of its non-ASCII characters that
+ * are common hanzi or CJK punctuation (a GB18030 file read as UTF-8 gives
+ * Cyrillic, Hebrew and rare ideographs; a UTF-8 file read as GB18030 rare
+ * ideographs and private-use characters). With @ascii, ASCII text counts
+ * too and controls count against: the measure for UTF-16, where a wrong
+ * byte order gives no ASCII at all. 1 when there is nothing to judge. */
+static double
+plausibility (const char *s,
+              gsize       len,
+              gboolean    ascii)
+{
+  const char *end = s + len;
+  gsize total = 0, good = 0;
+
+  for (const char *p = s; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = (guchar) *p < 0x80 ? (gunichar) (guchar) *p : g_utf8_get_char (p);
+
+      if (c < 0x80)
+        {
+          if (!ascii)
+            continue;
+          total++;
+          if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r')
+            good++;
+          continue;
+        }
+      total++;
+      if (is_common_han (c) || is_cjk_punct (c))
+        good++;
+    }
+  return total ? (double) good / total : 1.0;
+}
+
+/* A prefix of @data that ends at a line break (no encoding we read puts a
+ * 0x0A inside a character), for judging a big file by its start. */
+static gsize
+sample_length (const guchar *data,
+               gsize         len)
+{
+  const gsize want = 256 * 1024;
+
+  if (len <= want)
+    return len;
+  for (gsize i = want; i > 0; i--)
+    if (data[i - 1] == '\n')
+      return i;
+  return len;
+}
+
+/* The first @len bytes of @data decoded from @encoding, or NULL. */
+static char *
+try_convert (const guchar *data,
+             gsize         len,
+             const char   *encoding,
+             gsize        *out_len,
+             gsize        *bad_at)
+{
+  g_autoptr(GError) error = NULL;
+  gsize read = 0;
+  char *converted = g_convert ((const char *) data, len, "UTF-8", encoding, &read, out_len, &error);
+
+  if (bad_at)
+    *bad_at = read;
+  return converted;
+}
+
+/* UTF-8 that is valid but for a last character cut short by the end of the
+ * file (a download or copy that stopped): where that character starts. */
+static gboolean
+utf8_cut_at_end (const guchar *data,
+                 gsize         len,
+                 gsize         bad)
+{
+  gsize need;
+
+  if (bad >= len || len - bad > 3)
+    return FALSE;
+  if (data[bad] >= 0xC2 && data[bad] <= 0xDF)
+    need = 2;
+  else if (data[bad] >= 0xE0 && data[bad] <= 0xEF)
+    need = 3;
+  else if (data[bad] >= 0xF0 && data[bad] <= 0xF4)
+    need = 4;
+  else
+    return FALSE;
+  if (len - bad >= need)
+    return FALSE;
+  for (gsize i = bad + 1; i < len; i++)
+    if ((data[i] & 0xC0) != 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* Text in UTF-16 without a byte order mark: NUL bytes (ASCII and many
+ * hanzi have a zero half) and a byte order that reads as text. */
+static const char *
+guess_utf16 (const guchar *data,
+             gsize         len)
+{
+  static const char * const orders[] = { "UTF-16LE", "UTF-16BE" };
+  gsize sample = MIN (len, 256 * 1024) & ~(gsize) 1;
+  const char *best = NULL;
+  double best_score = 0.7;   /* below that it is binary data */
+
+  if (memchr (data, 0, len) == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (orders); i++)
+    {
+      gsize n = 0;
+      g_autofree char *u = NULL;
+      double score;
+
+      /* a surrogate pair cut by the sample is no reason to fail */
+      u = try_convert (data, sample, orders[i], &n, NULL);
+      if (u == NULL && sample >= 4)
+        u = try_convert (data, sample - 2, orders[i], &n, NULL);
+      if (u == NULL || looks_binary (u, n))
+        continue;
+      score = plausibility (u, n, TRUE);
+      if (score > best_score)
+        {
+          best_score = score;
+          best = orders[i];
+        }
+    }
+  return best;
+}
+
+/* GB18030 over valid UTF-8 only when the GB18030 reading is clearly the
+ * Chinese one (a short GB18030 file can be valid UTF-8 by chance). */
+static gboolean
+gb18030_reads_better (const guchar *data,
+                      gsize         len)
+{
+  gsize n = sample_length (data, len);
+  gsize gb_len = 0;
+  g_autofree char *gb = try_convert (data, n, "GB18030", &gb_len, NULL);
+  double gb_score, utf8_score;
+
+  if (gb == NULL)
+    return FALSE;
+  gb_score = plausibility (gb, gb_len, FALSE);
+  utf8_score = plausibility ((const char *) data, n, FALSE);
+  return gb_score >= 0.8 && gb_score > utf8_score + 0.2;
+}
+
+static ZbSource *
+source_from_utf8 (const guchar *data,
+                  gsize         len,
+                  gsize         skip,
+                  const char   *path,
+                  GError      **error)
+{
+  const char *s = (const char *) data + skip;
+  g_autofree guint32 *map = NULL;
+  ZbSource *self;
+
+  if (looks_binary (s, len - skip))
+    {
+      g_set_error_literal (error, ZB_ERROR, ZB_ERROR_BINARY,
+                           "The file is not text (it holds control characters)");
+      return NULL;
+    }
+  self = zb_source_alloc (path, "UTF-8");
+  if (skip)
+    {
+      map = g_new (guint32, len - skip + 1);
+      for (gsize i = 0; i <= len - skip; i++)
+        map[i] = (guint32) (i + skip);
+    }
+  build_text (self, s, len - skip, map);
+  build_norm (self);
+  return self;
+}
+
+/* @utf8_bad: where the bytes stop being UTF-8, for the message when they
+ * are not GB18030 either (G_MAXSIZE: not asked). */
+static ZbSource *
+source_from_converted (const guchar *data,
+                       gsize         len,
+                       gsize         skip,
+                       const char   *encoding,
+                       gsize         utf8_bad,
+                       const char   *path,
+                       GError      **error)
+{
+  g_autofree char *converted = NULL;
+  g_autofree guint32 *map = NULL;
+  gsize converted_len = 0, bad = 0;
+  ZbSource *self;
+
+  if (g_str_has_prefix (encoding, "UTF-16") && (len - skip) % 2 != 0)
+    {
+      g_set_error (error, ZB_ERROR, ZB_ERROR_ENCODING,
+                   "The file is not valid %s (odd number of bytes: it may be cut off)", encoding);
+      return NULL;
+    }
+  converted = try_convert (data + skip, len - skip, encoding, &converted_len, &bad);
+  if (converted == NULL && utf8_bad != G_MAXSIZE)
+    {
+      g_set_error (error, ZB_ERROR, ZB_ERROR_ENCODING,
+                   "The file is neither UTF-8 nor GB18030 text (not UTF-8 from byte %" G_GSIZE_FORMAT
+                   ", not GB18030 from byte %" G_GSIZE_FORMAT ")", utf8_bad, bad + skip);
+      return NULL;
+    }
+  if (converted == NULL)
+    {
+      g_set_error (error, ZB_ERROR, ZB_ERROR_ENCODING,
+                   "The file is not valid %s text (invalid or incomplete character at byte %" G_GSIZE_FORMAT ")",
+                   encoding, bad + skip);
+      return NULL;
+    }
+  if (looks_binary (converted, converted_len))
+    {
+      g_set_error_literal (error, ZB_ERROR, ZB_ERROR_BINARY,
+                           "The file is not text (it holds control characters)");
+      return NULL;
+    }
+  map = map_converted (data, len, skip, converted, converted_len, encoding);
+  self = zb_source_alloc (path, encoding);
+  build_text (self, converted, converted_len, map);
+  build_norm (self);
+  return self;
+}
+
 ZbSource *
 zb_source_new_from_bytes (GBytes      *bytes,
                           const char  *path,
@@ -263,25 +700,17 @@ zb_source_new_from_bytes (GBytes      *bytes,
 {
   gsize len = 0;
   const guchar *data = g_bytes_get_data (bytes, &len);
-  const char *encoding = NULL;
+  const char *bad = NULL;
+  const char *utf16;
   gsize skip = 0;
-  g_autofree char *converted = NULL;
-  gsize converted_len = 0;
-  g_autofree guint32 *map = NULL;
-  ZbSource *self;
 
-  if (len >= G_MAXUINT32 / 2)
-    {
-      g_set_error (error, ZB_ERROR, ZB_ERROR_FORMAT, "The file is too large (%" G_GSIZE_FORMAT " bytes)", len);
-      return NULL;
-    }
+  if (!zb_source_check_size (len, error))
+    return NULL;
 
   if (len >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
-    encoding = "UTF-8", skip = 3;
-  else if (len >= 2 && data[0] == 0xFF && data[1] == 0xFE)
-    encoding = "UTF-16LE", skip = 2;
-  else if (len >= 2 && data[0] == 0xFE && data[1] == 0xFF)
-    encoding = "UTF-16BE", skip = 2;
+    skip = 3;
+  else if (len >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF)))
+    skip = 2;
 
   if (len - skip == 0 || only_space ((const char *) data + skip, len - skip))
     {
@@ -289,87 +718,58 @@ zb_source_new_from_bytes (GBytes      *bytes,
       return NULL;
     }
 
-  if (encoding == NULL)
+  if (skip == 2)
+    return source_from_converted (data, len, skip, data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE",
+                                  G_MAXSIZE, path, error);
+
+  if (g_utf8_validate_len ((const char *) data + skip, len - skip, &bad))
     {
-      if (g_utf8_validate_len ((const char *) data, len, NULL))
-        encoding = "UTF-8";
-      else if (looks_binary ((const char *) data, len))
-        {
-          g_set_error_literal (error, ZB_ERROR, ZB_ERROR_BINARY,
-                               "The file is not text (it looks like binary data)");
-          return NULL;
-        }
-      else
-        encoding = "GB18030";
+      if (skip == 0 && gb18030_reads_better (data, len))
+        return source_from_converted (data, len, 0, "GB18030", G_MAXSIZE, path, error);
+      return source_from_utf8 (data, len, skip, path, error);
     }
-
-  if (g_str_equal (encoding, "UTF-8"))
+  if (skip == 3)
     {
-      const char *s = (const char *) data + skip;
-      const char *bad = NULL;
+      gsize at = bad - (const char *) data;
 
-      if (!g_utf8_validate_len (s, len - skip, &bad))
-        {
-          g_set_error (error, ZB_ERROR, ZB_ERROR_ENCODING,
-                       "The file is not valid UTF-8 (byte %" G_GSIZE_FORMAT ")",
-                       (gsize) (bad - (const char *) data));
-          return NULL;
-        }
-      if (looks_binary (s, len - skip))
-        {
-          g_set_error_literal (error, ZB_ERROR, ZB_ERROR_BINARY,
-                               "The file is not text (it holds control characters)");
-          return NULL;
-        }
-      self = zb_source_alloc (path, encoding);
-      if (skip)
-        {
-          map = g_new (guint32, len - skip + 1);
-          for (gsize i = 0; i <= len - skip; i++)
-            map[i] = (guint32) (i + skip);
-        }
-      build_text (self, s, len - skip, map);
-      build_norm (self);
-      return self;
-    }
-
-  {
-    g_autoptr(GError) local_error = NULL;
-    gsize read = 0;
-
-    if ((g_str_has_prefix (encoding, "UTF-16") && (len - skip) % 2 != 0))
-      {
+      if (utf8_cut_at_end (data, len, at))
         g_set_error (error, ZB_ERROR, ZB_ERROR_ENCODING,
-                     "The file is not valid %s (odd number of bytes)", encoding);
-        return NULL;
-      }
+                     "The file is UTF-8 text cut off inside its last character (byte %" G_GSIZE_FORMAT
+                     " of %" G_GSIZE_FORMAT "): copy or download it again", at, len);
+      else
+        g_set_error (error, ZB_ERROR, ZB_ERROR_ENCODING,
+                     "The file is not valid UTF-8 (byte %" G_GSIZE_FORMAT ")", at);
+      return NULL;
+    }
 
-    converted = g_convert ((const char *) data + skip, len - skip, "UTF-8", encoding,
-                           &read, &converted_len, &local_error);
-    if (converted == NULL)
-      {
-        if (g_str_equal (encoding, "GB18030"))
-          g_set_error (error, ZB_ERROR, ZB_ERROR_ENCODING,
-                       "The file is neither UTF-8 nor GB18030 text (invalid byte at %" G_GSIZE_FORMAT ")",
-                       read + skip);
-        else
-          g_set_error (error, ZB_ERROR, ZB_ERROR_ENCODING,
-                       "The file is not valid %s: %s", encoding, local_error->message);
-        return NULL;
-      }
-    if (looks_binary (converted, converted_len))
-      {
-        g_set_error_literal (error, ZB_ERROR, ZB_ERROR_BINARY,
-                             "The file is not text (it holds control characters)");
-        return NULL;
-      }
-  }
+  if ((utf16 = guess_utf16 (data, len)) != NULL)
+    return source_from_converted (data, len, 0, utf16, G_MAXSIZE, path, error);
+  if (looks_binary ((const char *) data, len))
+    {
+      g_set_error_literal (error, ZB_ERROR, ZB_ERROR_BINARY,
+                           "The file is not text (it looks like binary data)");
+      return NULL;
+    }
 
-  map = map_converted (data, len, skip, converted, converted_len, encoding);
-  self = zb_source_alloc (path, encoding);
-  build_text (self, converted, converted_len, map);
-  build_norm (self);
-  return self;
+  /* valid UTF-8 up to a character the end of the file cut in two: that is
+   * what it is, unless it also reads as Chinese in GB18030 */
+  if (utf8_cut_at_end (data, len, bad - (const char *) data))
+    {
+      gsize cut = bad - (const char *) data;
+      gsize n = 0;
+      g_autofree char *gb = try_convert (data, len, "GB18030", &n, NULL);
+
+      if (gb == NULL || plausibility (gb, n, FALSE) < 0.8 ||
+          plausibility ((const char *) data, cut, FALSE) >= plausibility (gb, n, FALSE))
+        {
+          g_set_error (error, ZB_ERROR, ZB_ERROR_ENCODING,
+                       "The file is UTF-8 text cut off inside its last character (byte %" G_GSIZE_FORMAT
+                       " of %" G_GSIZE_FORMAT "): copy or download it again", cut, len);
+          return NULL;
+        }
+    }
+
+  return source_from_converted (data, len, 0, "GB18030", bad - (const char *) data, path, error);
 }
 
 void
@@ -410,7 +810,35 @@ zb_source_unref (ZbSource *self)
   g_free (self->run_text);
   g_free (self->line_starts);
   g_strfreev (self->locators);
+  g_free (self->sha256);
+  g_clear_pointer (&self->origin, g_bytes_unref);
   g_free (self);
+}
+
+void
+zb_source_set_origin (ZbSource *self,
+                      GBytes   *bytes)
+{
+  g_return_if_fail (self != NULL && bytes != NULL);
+
+  if (self->sha256 == NULL && self->origin == NULL)
+    self->origin = g_bytes_ref (bytes);
+}
+
+const char *
+zb_source_get_sha256 (ZbSource *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  /* a source may be read on several threads: the first to hash wins */
+  if (g_atomic_pointer_get (&self->sha256) == NULL && self->origin != NULL)
+    {
+      char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, self->origin);
+
+      if (!g_atomic_pointer_compare_and_exchange (&self->sha256, NULL, sha))
+        g_free (sha);
+    }
+  return g_atomic_pointer_get (&self->sha256);
 }
 
 guint

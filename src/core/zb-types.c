@@ -133,3 +133,114 @@ zb_field_is_numeric (ZbField field)
       return FALSE;
     }
 }
+
+/* C0 and C1 controls and DEL, but TAB and LF; U+FFFE and U+FFFF, which XML
+ * forbids. */
+static inline gboolean
+is_unclean (gunichar c)
+{
+  if (c == '\t' || c == '\n')
+    return FALSE;
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0xFFFE || c == 0xFFFF;
+}
+
+gunichar
+zb_utf8_bad_char (const char *text,
+                  gsize       len)
+{
+  const char *end = text + len;
+
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c;
+
+      if ((guchar) *p < 0x80)
+        {
+          if (is_unclean ((guchar) *p))
+            return (guchar) *p;
+          continue;
+        }
+      c = g_utf8_get_char (p);
+      if (is_unclean (c))
+        return c;
+    }
+  return 0;
+}
+
+gboolean
+zb_utf8_check_input (const char  *text,
+                     const char  *what,
+                     GError     **error)
+{
+  const char *bad = NULL;
+  gsize len;
+  gunichar c;
+
+  if (text == NULL)
+    return TRUE;
+  len = strlen (text);
+  if (!g_utf8_validate_len (text, len, &bad))
+    {
+      g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID,
+                   "The %s is not valid UTF-8 text (byte %" G_GSIZE_FORMAT " of it): "
+                   "type it again in a UTF-8 terminal or editor",
+                   what, (gsize) (bad - text));
+      return FALSE;
+    }
+  if ((c = zb_utf8_bad_char (text, len)) != 0)
+    {
+      g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID,
+                   "The %s holds a control character (U+%04X): only text can be stored",
+                   what, c);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+zb_utf8_dup_clean (const char *text,
+                   gssize      len)
+{
+  GString *out;
+  const char *p, *end;
+
+  if (text == NULL)
+    return NULL;
+  if (len < 0)
+    len = strlen (text);
+  out = g_string_sized_new (len + 1);
+  p = text;
+  end = text + len;
+  while (p < end)
+    {
+      const char *bad = NULL;
+      gsize n;
+
+      /* the valid run up to the first invalid byte, character by character */
+      g_utf8_validate_len (p, end - p, &bad);
+      n = bad - p;
+      for (const char *q = p; q < p + n; q = g_utf8_next_char (q))
+        {
+          gunichar c = (guchar) *q < 0x80 ? (gunichar) (guchar) *q : g_utf8_get_char (q);
+
+          if (c == 0xFFFE || c == 0xFFFF)
+            g_string_append_unichar (out, 0xFFFD);
+          else if (is_unclean (c))
+            g_string_append_c (out, ' ');
+          else
+            g_string_append_len (out, q, g_utf8_next_char (q) - q);
+        }
+      p += n;
+      if (p < end)
+        {
+          /* one replacement character per invalid byte, as a decoder
+           * does; a NUL (which stops validation) is a control */
+          if (*p == '\0')
+            g_string_append_c (out, ' ');
+          else
+            g_string_append_unichar (out, 0xFFFD);
+          p++;
+        }
+    }
+  return g_string_free (out, FALSE);
+}

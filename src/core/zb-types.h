@@ -21,7 +21,25 @@ typedef enum {
   ZB_ERROR_LOCKED,
   ZB_ERROR_TOO_NEW,
   ZB_ERROR_NOT_FOUND,
+  ZB_ERROR_CONFLICT,     /* the workspace changed since the figure was read */
+  ZB_ERROR_TOO_LARGE,    /* over a documented limit (file size, text budget) */
 } ZbError;
+
+/* Text that enters the workspace or an output (JSON, XML, a terminal) is
+ * valid UTF-8 without control characters other than TAB and LF.
+ *
+ * zb_utf8_check_input refuses, with @what named in the message, text a
+ * clerk typed that is not; zb_utf8_dup_clean makes any text so: invalid
+ * bytes become U+FFFD, control characters spaces, the XML-forbidden
+ * U+FFFE/U+FFFF U+FFFD. */
+gboolean zb_utf8_check_input (const char  *text,
+                              const char  *what,
+                              GError     **error);
+char    *zb_utf8_dup_clean   (const char  *text,
+                              gssize       len);
+/* The code point of a character that may not stand in clean text, or 0. */
+gunichar zb_utf8_bad_char    (const char  *text,
+                              gsize        len);
 
 typedef enum {
   ZB_FIGURE_ACTUAL,

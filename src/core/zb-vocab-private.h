@@ -43,6 +43,20 @@ typedef enum {
 } ZbMood;
 
 typedef enum {
+  ZB_SECTION_FRONT = 1,  /* 前言, 摘要 */
+  ZB_SECTION_BACK,       /* 附件, 结束语 */
+  ZB_SECTION_CONTENTS,   /* 目录 */
+  ZB_SECTION_CAPTION,    /* 表, 图: a caption's first word */
+} ZbSectionWord;
+
+typedef enum {
+  ZB_REGION_SUFFIX = 1,  /* 某县 */
+  ZB_REGION_OFFICE,      /* 县长 */
+  ZB_REGION_DEICTIC,     /* 全县, 我县 */
+  ZB_REGION_LEAD,        /* 关于某县 */
+} ZbRegionWord;
+
+typedef enum {
   ZB_SCOPE_CLAUSE,     /* the cue's own clause */
   ZB_SCOPE_SENTENCE,   /* the rest of the sentence */
   ZB_SCOPE_PARAGRAPH,  /* the rest of the paragraph, until a report closes it */
@@ -51,7 +65,8 @@ typedef enum {
 /* The trie, as gen-vocab.py writes it: one step a character; the root's
  * children hashed by their character's low bits. */
 #define ZB_VOCAB_ROOT_BUCKETS 4096
-typedef struct { guint32 edges; guint16 n_edges; guint32 hits; guint16 n_hits; } ZbVocabNode;
+/* below: the kinds (bits) of the words at or below the node */
+typedef struct { guint32 edges; guint16 n_edges; guint32 hits; guint16 n_hits; guint64 below; } ZbVocabNode;
 typedef struct { guint32 c; guint32 child; } ZbVocabEdge;
 typedef struct { guint8 kind; guint16 index; } ZbVocabHit;
 typedef struct { guint32 start; guint32 n; } ZbVocabSpan;

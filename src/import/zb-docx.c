@@ -13,12 +13,20 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <libxml/hash.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <string.h>
 
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-#define MAX_PART (64u << 20)
+/* Budgets against documents that stand for far more than their size: a
+ * part's XML is read up to MAX_PART bytes (a zip entry can claim any size)
+ * and parsed into at most MAX_NODES elements, attributes, text runs and
+ * entity references (the tree costs ~200 bytes a node: two million is some
+ * thousands of pages); the text written out is bounded by
+ * zb_source_max_text_bytes() (merged table cells repeat their text). */
+#define MAX_PART  (64u << 20)
+#define MAX_NODES 2000000u
 #define N_LEVELS 9
 
 typedef struct {
@@ -54,6 +62,8 @@ typedef struct {
   GPtrArray  *locators;
   guint       n_paragraphs;
   guint       n_tables;
+  gsize       budget;      /* zb_source_max_text_bytes () */
+  gboolean    too_long;    /* out reached it */
 } Docx;
 
 static void
@@ -183,6 +193,11 @@ read_parts (GBytes   *bytes,
       else
         continue;
 
+      /* a second entry of the same name is not Word's: the first counts
+       * (and a thousand copies are not inflated a thousand times) */
+      if (*slot != NULL)
+        continue;
+
       if (archive_entry_is_encrypted (entry))
         {
           g_set_error_literal (error, ZB_ERROR, ZB_ERROR_FORMAT,
@@ -233,6 +248,130 @@ out:
   return ok;
 }
 
+/* The SAX handlers that build the tree, wrapped to count what they add. */
+typedef struct {
+  startElementNsSAX2Func start_element;
+  charactersSAXFunc      characters;
+  charactersSAXFunc      cdata;
+  guint                  nodes;
+  guint                  references;
+  gsize                  text;       /* bytes of character data */
+  gsize                  max_text;
+  gboolean               over;
+  gboolean               text_over;
+  gboolean               entities;   /* the DTD declared one: stopped there */
+} Budget;
+
+static gboolean
+spend (xmlParserCtxtPtr ctxt,
+       guint            n)
+{
+  Budget *b = ctxt->_private;
+
+  b->nodes += MIN (n, MAX_NODES);
+  if (b->nodes <= MAX_NODES)
+    return TRUE;
+  b->over = TRUE;
+  xmlStopParser (ctxt);
+  return FALSE;
+}
+
+static void
+budget_start_element (void           *ctx,
+                      const xmlChar  *localname,
+                      const xmlChar  *prefix,
+                      const xmlChar  *uri,
+                      int             nb_namespaces,
+                      const xmlChar **namespaces,
+                      int             nb_attributes,
+                      int             nb_defaulted,
+                      const xmlChar **attributes)
+{
+  xmlParserCtxtPtr ctxt = ctx;
+
+  if (spend (ctxt, 1 + MAX (nb_attributes, 0) + MAX (nb_namespaces, 0)))
+    ((Budget *) ctxt->_private)->start_element (ctx, localname, prefix, uri, nb_namespaces, namespaces,
+                                                nb_attributes, nb_defaulted, attributes);
+}
+
+/* The part's character data is at least the text it gives: past the text
+ * budget, the document is too large before its tree is built. */
+static gboolean
+spend_text (xmlParserCtxtPtr ctxt,
+            int              len)
+{
+  Budget *b = ctxt->_private;
+
+  b->text += MAX (len, 0);
+  if (b->text <= b->max_text)
+    return TRUE;
+  b->text_over = TRUE;
+  xmlStopParser (ctxt);
+  return FALSE;
+}
+
+static void
+budget_characters (void          *ctx,
+                   const xmlChar *ch,
+                   int            len)
+{
+  xmlParserCtxtPtr ctxt = ctx;
+
+  if (spend (ctxt, 1) && spend_text (ctxt, len))
+    ((Budget *) ctxt->_private)->characters (ctx, ch, len);
+}
+
+static void
+budget_cdata (void          *ctx,
+              const xmlChar *ch,
+              int            len)
+{
+  xmlParserCtxtPtr ctxt = ctx;
+
+  if (spend (ctxt, 1) && spend_text (ctxt, len))
+    ((Budget *) ctxt->_private)->cdata (ctx, ch, len);
+}
+
+/* Entity references are left out of the tree: no substitution (XML_PARSE_NOENT
+ * is not set) and no reference nodes, whose content xmlNodeGetContent would
+ * expand — a few hundred bytes of DTD and references can stand for gigabytes
+ * of text. Word never writes a DTD; the predefined entities and character
+ * references are plain characters to the parser and stay. */
+static void
+budget_reference (void          *ctx,
+                  const xmlChar *name)
+{
+  xmlParserCtxtPtr ctxt = ctx;
+
+  ((Budget *) ctxt->_private)->references++;
+  spend (ctxt, 1);
+}
+
+/* Word never writes a DTD: the first entity it declares stops the parse,
+ * before any reference (in text or in attribute values) is read. */
+static void
+budget_entity_decl (void          *ctx,
+                    const xmlChar *name,
+                    int            type,
+                    const xmlChar *public_id,
+                    const xmlChar *system_id,
+                    xmlChar       *content)
+{
+  xmlParserCtxtPtr ctxt = ctx;
+
+  ((Budget *) ctxt->_private)->entities = TRUE;
+  xmlStopParser (ctxt);
+}
+
+/* Errors are kept in the context for the message, never printed:
+ * XML_PARSE_NOERROR leaves some (a huge text node) to libxml2's default
+ * handler, which writes to stderr. */
+static void
+quiet_error (void       *data,
+             xmlErrorPtr error)
+{
+}
+
 static xmlDoc *
 parse_xml (GBytes     *bytes,
            const char *part,
@@ -240,23 +379,67 @@ parse_xml (GBytes     *bytes,
 {
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
+  xmlParserCtxtPtr ctxt;
+  Budget budget = { 0 };
   xmlDoc *doc;
 
-  /* no network, no entity expansion: the package is untrusted input */
-  doc = xmlReadMemory (data, (int) len, part, NULL,
-                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  if (doc == NULL || xmlDocGetRootElement (doc) == NULL)
+  ctxt = xmlNewParserCtxt ();
+  if (ctxt == NULL)
     {
-      const xmlError *e = xmlGetLastError ();
+      g_set_error (error, ZB_ERROR, ZB_ERROR_FORMAT, "Cannot read %s: out of memory", part);
+      return NULL;
+    }
+  budget.start_element = ctxt->sax->startElementNs;
+  budget.characters = ctxt->sax->characters;
+  budget.cdata = ctxt->sax->cdataBlock;
+  ctxt->sax->startElementNs = budget_start_element;
+  ctxt->sax->characters = budget_characters;
+  ctxt->sax->ignorableWhitespace = budget_characters;
+  ctxt->sax->cdataBlock = budget_cdata;
+  ctxt->sax->reference = budget_reference;
+  ctxt->sax->entityDecl = budget_entity_decl;
+  ctxt->sax->serror = quiet_error;
+  ctxt->_private = &budget;
+  budget.max_text = zb_source_max_text_bytes ();
+
+  /* no network, no DTD loading, no entity substitution: the package is
+   * untrusted input */
+  doc = xmlCtxtReadMemory (ctxt, data, (int) MIN (len, (gsize) G_MAXINT), part, NULL,
+                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (budget.text_over)
+    {
+      g_clear_pointer (&doc, xmlFreeDoc);
+      g_set_error (error, ZB_ERROR, ZB_ERROR_TOO_LARGE,
+                   "The Word document is too large (%s holds more than %" G_GSIZE_FORMAT " MiB of text)",
+                   part, budget.max_text >> 20);
+    }
+  else if (budget.over)
+    {
+      g_clear_pointer (&doc, xmlFreeDoc);
+      g_set_error (error, ZB_ERROR, ZB_ERROR_TOO_LARGE,
+                   "The Word document is too large (%s has more than %u XML nodes)", part, MAX_NODES);
+    }
+  else if (budget.entities || budget.references > 0 ||
+           (doc != NULL && doc->intSubset != NULL && doc->intSubset->entities != NULL &&
+            xmlHashSize (doc->intSubset->entities) > 0))
+    {
+      g_clear_pointer (&doc, xmlFreeDoc);
+      g_set_error (error, ZB_ERROR, ZB_ERROR_FORMAT,
+                   "The Word document was not read: %s declares XML entities of its own, which Word "
+                   "never writes (a document can expand to gigabytes that way); save it again from Word or WPS",
+                   part);
+    }
+  else if (doc == NULL || xmlDocGetRootElement (doc) == NULL)
+    {
+      const xmlError *e = xmlCtxtGetLastError (ctxt);
       g_autofree char *msg = g_strdup (e && e->message ? e->message : "no root element");
 
       g_strstrip (msg);
       g_set_error (error, ZB_ERROR, ZB_ERROR_FORMAT,
                    "The Word document is damaged (%s is not valid XML: %s)", part, msg);
-      if (doc)
-        xmlFreeDoc (doc);
-      return NULL;
+      g_clear_pointer (&doc, xmlFreeDoc);
     }
+  xmlFreeParserCtxt (ctxt);
   return doc;
 }
 
@@ -585,10 +768,10 @@ collect_runs (xmlNode *node,
         continue;
       if (is_w (c, "t"))
         {
-          xmlChar *content = xmlNodeGetContent (c);
-          if (content)
-            g_string_append (text, (const char *) content);
-          xmlFree (content);
+          /* the text nodes themselves, never through entity references */
+          for (xmlNode *t = c->children; t; t = t->next)
+            if ((t->type == XML_TEXT_NODE || t->type == XML_CDATA_SECTION_NODE) && t->content)
+              g_string_append (text, (const char *) t->content);
         }
       else if (is_w (c, "tab") || is_w (c, "ptab"))
         g_string_append_c (text, '\t');
@@ -633,6 +816,11 @@ emit_line (Docx       *docx,
            const char *line,
            const char *locator)
 {
+  if (docx->too_long || docx->out->len + strlen (line) + 1 > docx->budget)
+    {
+      docx->too_long = TRUE;
+      return;
+    }
   g_string_append (docx->out, line);
   g_string_append_c (docx->out, '\n');
   g_ptr_array_add (docx->locators, g_strdup (locator));
@@ -782,6 +970,8 @@ render_table (Docx    *docx,
 
       if (!is_w (tr, "tr"))
         continue;
+      if (docx->too_long)
+        return;
       row_no++;
       cells = g_ptr_array_new_with_free_func (g_free);
       trpr = child_w (tr, "trPr");
@@ -838,6 +1028,12 @@ render_table (Docx    *docx,
       if (flat != NULL)
         {
           g_autofree char *joined = g_strjoinv (" ", (char **) cells->pdata);
+          /* a table in a cell is one line: the budget holds there too */
+          if (docx->out->len + flat->len + strlen (joined) + 1 > docx->budget)
+            {
+              docx->too_long = TRUE;
+              return;
+            }
           if (flat->len)
             g_string_append_c (flat, ' ');
           g_string_append (flat, g_strstrip (joined));
@@ -871,7 +1067,7 @@ render_block (Docx         *docx,
 {
   for (xmlNode *n = parent->children; n; n = n->next)
     {
-      if (g_cancellable_is_cancelled (cancellable))
+      if (g_cancellable_is_cancelled (cancellable) || docx->too_long)
         return;
       if (is_w (n, "p"))
         {
@@ -922,6 +1118,7 @@ zb_docx_import (GBytes        *bytes,
   docx.abstracts = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) abstract_free);
   docx.nums = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   docx.out = g_string_new (NULL);
+  docx.budget = zb_source_max_text_bytes ();
   docx.locators = g_ptr_array_new_with_free_func (g_free);
 
   /* styles and numbering only add structure: a damaged one is ignored */
@@ -952,6 +1149,13 @@ zb_docx_import (GBytes        *bytes,
   render_block (&docx, body, cancellable);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto out;
+  if (docx.too_long)
+    {
+      g_set_error (error, ZB_ERROR, ZB_ERROR_TOO_LARGE,
+                   "The Word document is too large (more than %" G_GSIZE_FORMAT " MiB of text)",
+                   docx.budget >> 20);
+      goto out;
+    }
 
   if (docx.out->len == 0 || docx.locators->len == 0)
     {

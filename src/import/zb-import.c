@@ -59,6 +59,12 @@ zb_import_source (GBytes        *bytes,
   return zb_source_new_from_bytes (bytes, path, error);
 }
 
+void
+zb_import_register (void)
+{
+  zb_report_set_default_reader (zb_import_source);
+}
+
 ZbReport *
 zb_import_report_from_bytes (GBytes        *bytes,
                              const char    *path,

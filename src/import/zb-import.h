@@ -18,6 +18,10 @@ ZbSource *zb_import_source            (GBytes              *bytes,
                                        const char          *path,
                                        GCancellable        *cancellable,
                                        GError             **error);
+/* Makes zb_import_source() the reader of reports read without one: of
+ * those a workspace reopens from its stored bytes, above all. Programs call
+ * it once at start. */
+void      zb_import_register          (void);
 /* zb_report_new_from_file() and _bytes() with this reader: for worker
  * threads and the CLI. */
 ZbReport *zb_import_report_from_file  (GFile               *file,

@@ -123,10 +123,13 @@ join_same_baseline (GArray  *lines,
                     PdfLine *l)
 {
   double h = l->bottom - l->top;
+  /* a page's worth of lines back, never the whole of a page made of
+   * hundreds of thousands of tiny lines (quadratic time) */
+  guint stop = MAX (page_start, lines->len > 256 ? lines->len - 256 : 0);
 
   if (l->top < 0 || h <= 0)
     return FALSE;
-  for (guint j = lines->len; j > page_start; j--)
+  for (guint j = lines->len; j > stop; j--)
     {
       PdfLine *m = &g_array_index (lines, PdfLine, j - 1);
       double overlap;
@@ -149,8 +152,9 @@ join_same_baseline (GArray  *lines,
 }
 
 /* A page's text lines with their boxes. The layout array gives one
- * rectangle per character of poppler_page_get_text (). */
-static void
+ * rectangle per character of poppler_page_get_text (). Returns the bytes
+ * of text the page held. */
+static gsize
 read_page (PopplerPage *page,
            guint        page_no,
            GArray      *lines)
@@ -164,7 +168,14 @@ read_page (PopplerPage *page,
   guint ch = 0, first = 0;
 
   if (text == NULL)
-    return;
+    return 0;
+  /* the walk below steps by UTF-8 lead bytes: never past the end */
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      char *clean = zb_utf8_dup_clean (text, -1);
+      g_free (text);
+      text = clean;
+    }
   if (!poppler_page_get_text_layout (page, &rects, &n_rects))
     n_rects = 0;
 
@@ -194,6 +205,7 @@ read_page (PopplerPage *page,
       p = g_utf8_next_char (p);
       ch++;
     }
+  return p - text;
 }
 
 /* The block phase drops lines repeated three times or more; a short PDF
@@ -223,17 +235,27 @@ drop_running_lines (GArray *lines,
                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, l->text->str)) + 1));
     }
 
-  for (i = lines->len; i > 0; i--)
-    {
-      PdfLine *l = &g_array_index (lines, PdfLine, i - 1);
-      guint n;
+  /* compacted in one pass: removing one by one is quadratic when every
+   * page is furniture */
+  {
+    guint kept = 0;
 
-      if (!g_array_index (edge, gboolean, i - 1))
-        continue;
-      n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, l->text->str));
-      if (n >= 2 && n * 2 >= n_pages)
-        g_array_remove_index (lines, i - 1);
-    }
+    for (i = 0; i < lines->len; i++)
+      {
+        PdfLine *l = &g_array_index (lines, PdfLine, i);
+        guint n = g_array_index (edge, gboolean, i)
+                  ? GPOINTER_TO_UINT (g_hash_table_lookup (counts, l->text->str)) : 0;
+
+        if (n >= 2 && n * 2 >= n_pages)
+          pdf_line_clear (l);
+        else
+          g_array_index (lines, PdfLine, kept++) = *l;
+      }
+    /* the clear function must not see the moved lines again */
+    g_array_set_clear_func (lines, NULL);
+    g_array_set_size (lines, kept);
+    g_array_set_clear_func (lines, pdf_line_clear);
+  }
 }
 
 static gboolean
@@ -281,7 +303,11 @@ is_truncated (const char *data,
               gsize       len)
 {
   gsize tail = MIN (len, 4096);
-  const char *from = data + len - tail;
+  const char *from;
+
+  if (data == NULL || len == 0)
+    return TRUE;
+  from = data + len - tail;
 
   for (gsize i = 0; i + 5 <= tail; i++)
     if (memcmp (from + i, "%%EOF", 5) == 0)
@@ -306,6 +332,7 @@ zb_pdf_import (GBytes        *bytes,
   const char *data = g_bytes_get_data (bytes, &len);
   double height, leading;
   ZbSource *source;
+  gsize text_bytes = 0;
   int n_pages;
 
   g_array_set_clear_func (lines, pdf_line_clear);
@@ -335,6 +362,13 @@ zb_pdf_import (GBytes        *bytes,
       g_set_error_literal (error, ZB_ERROR, ZB_ERROR_FORMAT, "The PDF is damaged: it has no pages");
       return NULL;
     }
+  if ((guint) n_pages > ZB_SOURCE_MAX_PAGES)
+    {
+      g_set_error (error, ZB_ERROR, ZB_ERROR_TOO_LARGE,
+                   "The PDF is too large (%d pages; reports of up to %u pages are read)",
+                   n_pages, ZB_SOURCE_MAX_PAGES);
+      return NULL;
+    }
 
   for (int i = 0; i < n_pages; i++)
     {
@@ -343,7 +377,14 @@ zb_pdf_import (GBytes        *bytes,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
       if (page != NULL)
-        read_page (page, i + 1, lines);
+        text_bytes += read_page (page, i + 1, lines);
+      if (text_bytes > zb_source_max_text_bytes ())
+        {
+          g_set_error (error, ZB_ERROR, ZB_ERROR_TOO_LARGE,
+                       "The PDF is too large (more than %" G_GUINT64_FORMAT " MiB of text)",
+                       zb_source_max_text_bytes () >> 20);
+          return NULL;
+        }
     }
 
   if (lines->len == 0)

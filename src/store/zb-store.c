@@ -6,7 +6,10 @@
 #include "zb-figure-index.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <sqlite3.h>
 #include <glib/gstdio.h>
 
@@ -23,6 +26,7 @@ struct _ZbStore
   sqlite3    *db;
   GHashTable *statements;   /* SQL text → sqlite3_stmt, prepared once */
   int         schema_version;
+  char       *author;       /* stored with each correction written here */
 };
 
 G_DEFINE_FINAL_TYPE (ZbStore, zb_store, G_TYPE_OBJECT)
@@ -85,6 +89,9 @@ static const char * const migrations[] = {
   "  alias TEXT PRIMARY KEY,"
   "  indicator TEXT NOT NULL,"
   "  created_at INTEGER);",
+
+  /* 3 → 4: who stored a correction, for the conflict message */
+  "ALTER TABLE corrections ADD COLUMN author TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ZB_STORE_SCHEMA_VERSION);
@@ -217,11 +224,41 @@ bind_text (sqlite3_stmt *stmt,
     sqlite3_bind_text (stmt, col, text, -1, SQLITE_TRANSIENT);
 }
 
+/* Text read back from the workspace. The file is anyone's to edit: what
+ * it holds is made clean UTF-8 (zb_utf8_dup_clean) before it reaches a
+ * figure, a JSON or a workbook. Paths are the system's bytes and stay. */
 static char *
 dup_column (sqlite3_stmt *stmt,
             int           col)
 {
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+
+  return text ? zb_utf8_dup_clean (text, sqlite3_column_bytes (stmt, col)) : NULL;
+}
+
+static char *
+dup_path_column (sqlite3_stmt *stmt,
+                 int           col)
+{
   return g_strdup ((const char *) sqlite3_column_text (stmt, col));
+}
+
+/* As dup_column, kept in @pool for the caller's scope. */
+static const char *
+clean_column (sqlite3_stmt *stmt,
+              int           col,
+              GPtrArray    *pool)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+  gsize len;
+
+  if (text == NULL)
+    return NULL;
+  len = sqlite3_column_bytes (stmt, col);
+  if (strlen (text) == len && g_utf8_validate_len (text, len, NULL) && zb_utf8_bad_char (text, len) == 0)
+    return text;
+  g_ptr_array_add (pool, zb_utf8_dup_clean (text, len));
+  return g_ptr_array_index (pool, pool->len - 1);
 }
 
 static gboolean
@@ -263,6 +300,7 @@ zb_store_finalize (GObject *object)
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->author, g_free);
 
   G_OBJECT_CLASS (zb_store_parent_class)->finalize (object);
 }
@@ -301,8 +339,13 @@ zb_store_class_init (ZbStoreClass *klass)
 static void
 zb_store_init (ZbStore *self)
 {
+  g_autofree char *program = g_path_get_basename (g_get_prgname () ? g_get_prgname () : "zhibiao");
+  g_autofree char *author = g_strdup_printf ("%s (%s)", g_get_user_name (), program);
+
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                             (GDestroyNotify) sqlite3_finalize);
+  /* user and program names are the system's bytes: stored as clean text */
+  self->author = zb_utf8_dup_clean (author, -1);
 }
 
 const char *
@@ -362,13 +405,14 @@ check_header (const char  *path,
 {
   static const char magic[16] = "SQLite format 3";
   char head[16];
-  FILE *fp;
-  size_t n;
-  int saved;
+  struct stat st;
+  gssize n;
+  int fd, saved;
 
   *exists = FALSE;
-  fp = g_fopen (path, "rb");
-  if (fp == NULL)
+  /* without blocking: a FIFO named as the workspace would wait for a writer */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0)
     {
       saved = errno;
       if (saved == ENOENT)
@@ -377,12 +421,25 @@ check_header (const char  *path,
                    "Cannot open the workspace %s: %s", path, g_strerror (saved));
       return FALSE;
     }
-  n = fread (head, 1, sizeof head, fp);
-  fclose (fp);
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      gboolean dir = S_ISDIR (st.st_mode);
+
+      close (fd);
+      g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
+                   dir ? "%s is a folder, not a Zhibiao workspace"
+                       : "%s is a device, pipe or socket, not a Zhibiao workspace; it was left as it is",
+                   path);
+      return FALSE;
+    }
+  do
+    n = read (fd, head, sizeof head);
+  while (n < 0 && errno == EINTR);
+  close (fd);
   *exists = TRUE;
   if (n == 0)
     return TRUE;   /* an empty file, as made by "new workspace" pickers */
-  if (n < sizeof head || memcmp (head, magic, sizeof magic) != 0)
+  if (n < (gssize) sizeof head || memcmp (head, magic, sizeof magic) != 0)
     {
       g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
                    "%s is not a Zhibiao workspace (not an SQLite database); it was left as it is",
@@ -408,6 +465,8 @@ migrate (ZbStore  *self,
          GError  **error)
 {
   g_autofree char *set_version = NULL;
+
+  g_return_val_if_fail (from >= 0 && from < ZB_STORE_SCHEMA_VERSION, FALSE);
 
   if (!begin (self, error))
     return FALSE;
@@ -498,6 +557,16 @@ zb_store_open (const char  *path,
       g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
                    "%s is an SQLite database of another program, not a Zhibiao workspace; "
                    "it was left as it is", path);
+      return NULL;
+    }
+  /* before anything reads the schema or migrates it: the version indexes
+   * the migrations */
+  if (version < 0)
+    {
+      g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
+                   "The workspace %s is damaged: its format version is %d, which no Zhibiao writes; "
+                   "it was left as it is: restore it from a backup",
+                   path, version);
       return NULL;
     }
   if (version > ZB_STORE_SCHEMA_VERSION)
@@ -622,9 +691,10 @@ figure_from_row (sqlite3_stmt *stmt)
   ZbNumber num;
   guint64 rank;
   int c = FIGURE_FIRST_FIELD_COLUMN;
+  g_autoptr(GPtrArray) pool = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < G_N_ELEMENTS (stored_fields); i++)
-    col[stored_fields[i]] = (const char *) sqlite3_column_text (stmt, c++);
+    col[stored_fields[i]] = clean_column (stmt, c++, pool);
 
   zb_figure_kind_from_string (col[ZB_FIELD_KIND], &kind);
   figure = zb_figure_new (kind, col[ZB_FIELD_NAME]);
@@ -654,8 +724,8 @@ figure_from_row (sqlite3_stmt *stmt)
                         sqlite3_column_int64 (stmt, c + 2),
                         sqlite3_column_int64 (stmt, c + 3),
                         sqlite3_column_int64 (stmt, c + 4),
-                        (const char *) sqlite3_column_text (stmt, c + 5));
-  zb_figure_set_rule (figure, (const char *) sqlite3_column_text (stmt, c + 6),
+                        clean_column (stmt, c + 5, pool));
+  zb_figure_set_rule (figure, clean_column (stmt, c + 6, pool),
                       sqlite3_column_double (stmt, c + 7));
   zb_figure_set_id (figure, sqlite3_column_int64 (stmt, 0));
   return figure;
@@ -668,7 +738,7 @@ read_corrections (ZbStore  *self,
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) zb_correction_free);
   sqlite3_stmt *stmt = prepare (self,
-    "SELECT field, old, new, time, note FROM corrections WHERE figure_id = ? ORDER BY id", error);
+    "SELECT field, old, new, time, note, author FROM corrections WHERE figure_id = ? ORDER BY id", error);
   int rc;
 
   if (stmt == NULL)
@@ -693,6 +763,7 @@ read_corrections (ZbStore  *self,
       c->new_value = dup_column (stmt, 2);
       c->time = sqlite3_column_int64 (stmt, 3);
       c->note = dup_column (stmt, 4);
+      c->author = dup_column (stmt, 5);
       g_ptr_array_add (list, c);
     }
   if (rc != SQLITE_DONE)
@@ -766,7 +837,7 @@ insert_correction (ZbStore             *self,
                    GError             **error)
 {
   sqlite3_stmt *stmt = prepare (self,
-    "INSERT INTO corrections (figure_id, field, old, new, time, note) VALUES (?,?,?,?,?,?)", error);
+    "INSERT INTO corrections (figure_id, field, old, new, time, note, author) VALUES (?,?,?,?,?,?,?)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -776,6 +847,7 @@ insert_correction (ZbStore             *self,
   bind_text (stmt, 4, c->new_value);
   sqlite3_bind_int64 (stmt, 5, c->time);
   bind_text (stmt, 6, c->note);
+  bind_text (stmt, 7, c->author ? c->author : self->author);
   return step_done (self, stmt, "recording a correction", error);
 }
 
@@ -1116,6 +1188,8 @@ zb_store_import_report (ZbStore    *self,
   g_autoptr(ZbSource) check = NULL;
   g_autoptr(GPtrArray) lost = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *sha = NULL;
+  ZbSource *source;
+  gboolean same;
   gint64 id = 0;
 
   g_return_val_if_fail (ZB_IS_STORE (self), FALSE);
@@ -1129,19 +1203,32 @@ zb_store_import_report (ZbStore    *self,
       return FALSE;
     }
   /* The workspace keeps the bytes, so that it does not depend on the file
-   * staying where it is; they must be the bytes the report was parsed from. */
+   * staying where it is; they must be the bytes the report was parsed from:
+   * the same SHA-256 as its source's — for a .docx or .pdf the bytes are
+   * not the text, so the hash is what tells. A source made without one
+   * (from text, by a caller) is compared by what its importer makes. */
   file = g_file_new_for_path (path);
-  bytes = g_file_load_bytes (file, NULL, NULL, error);
+  bytes = zb_report_load_file (file, NULL, error);
   if (bytes == NULL)
-    return FALSE;
-  check = zb_source_new_from_bytes (bytes, path, NULL);
-  if (check == NULL || g_strcmp0 (check->text, zb_report_get_text (report)) != 0)
+    {
+      g_prefix_error (error, "%s: ", path);
+      return FALSE;
+    }
+  sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  source = zb_report_get_source (report);
+  if (source != NULL && zb_source_get_sha256 (source) != NULL)
+    same = g_str_equal (zb_source_get_sha256 (source), sha);
+  else
+    {
+      check = zb_report_read_source (bytes, path, NULL, NULL, NULL);
+      same = check != NULL && g_strcmp0 (check->text, zb_report_get_text (report)) == 0;
+    }
+  if (!same)
     {
       g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
                    "%s changed while it was being read: open it again", path);
       return FALSE;
     }
-  sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
 
   if (!begin (self, error))
     return FALSE;
@@ -1204,6 +1291,88 @@ fail:
   return FALSE;
 }
 
+static char *
+format_when (gint64 usec)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (usec / G_USEC_PER_SEC);
+
+  return dt ? g_date_time_format (dt, "%Y-%m-%d %H:%M:%S") : g_strdup ("?");
+}
+
+/* Inside the write transaction: is @c's old value what the workspace
+ * holds for its field? Only a stored correction of the field can make it
+ * differ: a field nobody corrected is as extracted, whichever parser
+ * version the writer's figure comes from. The stored figure is rebuilt as
+ * a reader sees it (extracted values, then every correction) so that the
+ * comparison is between the same canonical texts ("pp", "12.50"). */
+static gboolean
+check_unchanged (ZbStore             *self,
+                 gint64               id,
+                 const ZbCorrection  *c,
+                 GError             **error)
+{
+  g_autoptr(ZbFigure) stored = NULL;
+  g_autofree char *now = NULL;
+  const ZbCorrection *last = NULL;
+  sqlite3_stmt *stmt;
+  GPtrArray *history;
+  gboolean retired = FALSE;
+  int rc;
+
+  stmt = prepare (self, "SELECT retired FROM figures WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    retired = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND,
+                   "There is no figure %" G_GINT64_FORMAT " in the workspace", id);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      set_db_error (self, error, "reading a figure");
+      return FALSE;
+    }
+  if (retired)
+    {
+      g_set_error (error, ZB_ERROR, ZB_ERROR_CONFLICT,
+                   "Figure %" G_GINT64_FORMAT " was not changed: its report was imported again "
+                   "in another window or program since it was read; open the report again",
+                   id);
+      return FALSE;
+    }
+
+  stored = zb_store_load_figure (self, id, error);
+  if (stored == NULL)
+    return FALSE;
+  history = zb_figure_get_corrections (stored);
+  for (guint i = history->len; i > 0 && last == NULL; i--)
+    if (((ZbCorrection *) g_ptr_array_index (history, i - 1))->field == c->field)
+      last = g_ptr_array_index (history, i - 1);
+  if (last == NULL)
+    return TRUE;
+  now = zb_figure_dup_field (stored, c->field);
+  if (g_strcmp0 (now, c->old_value) == 0)
+    return TRUE;
+
+  {
+    g_autofree char *when = last ? format_when (last->time) : NULL;
+    const char *who = last && last->author ? last->author : "another window or program";
+
+    g_set_error (error, ZB_ERROR, ZB_ERROR_CONFLICT,
+                 "Figure %" G_GINT64_FORMAT " was not changed: its %s was changed to “%s” by %s at %s "
+                 "after it was read (as “%s”); look at it again before correcting it",
+                 id, zb_field_to_string (c->field), now ? now : "(empty)", who,
+                 when ? when : "?", c->old_value ? c->old_value : "(empty)");
+  }
+  return FALSE;
+}
+
 gboolean
 zb_store_record_correction (ZbStore             *self,
                             ZbFigure            *figure,
@@ -1223,15 +1392,15 @@ zb_store_record_correction (ZbStore             *self,
                            "This figure is not in the workspace: import its report first");
       return FALSE;
     }
-  /* a single INSERT in autocommit mode is its own transaction */
-  if (!insert_correction (self, id, correction, error))
+  /* compare and set in one IMMEDIATE transaction: no other writer can come
+   * between the check of the old value and the write of the new one */
+  if (!begin (self, error))
+    return FALSE;
+  if (!check_unchanged (self, id, correction, error) ||
+      !insert_correction (self, id, correction, error) ||
+      !commit (self, error))
     {
-      if ((sqlite3_extended_errcode (self->db) & 0xff) == SQLITE_CONSTRAINT)
-        {
-          g_clear_error (error);
-          g_set_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND,
-                       "There is no figure %" G_GINT64_FORMAT " in the workspace", id);
-        }
+      rollback (self);
       return FALSE;
     }
   return TRUE;
@@ -1274,7 +1443,7 @@ zb_store_list_reports (ZbStore  *self,
       ZbStoreReport *info = g_new0 (ZbStoreReport, 1);
 
       info->id = sqlite3_column_int64 (stmt, 0);
-      info->path = dup_column (stmt, 1);
+      info->path = dup_path_column (stmt, 1);
       info->sha256 = dup_column (stmt, 2);
       info->title = dup_column (stmt, 3);
       info->region = dup_column (stmt, 4);
@@ -1304,8 +1473,9 @@ zb_store_load_report (ZbStore  *self,
   g_autoptr(GPtrArray) figures = NULL;
   g_autofree char *path = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *sha = NULL;
   sqlite3_stmt *stmt;
-  int rc;
+  int rc, expected = 0;
 
   g_return_val_if_fail (ZB_IS_STORE (self), NULL);
 
@@ -1313,16 +1483,17 @@ zb_store_load_report (ZbStore  *self,
   if (!exec (self, "BEGIN", "reading a report", error))
     return NULL;
 
-  stmt = prepare (self, "SELECT path, title, source FROM reports WHERE id = ?", error);
+  stmt = prepare (self, "SELECT path, title, source, sha256 FROM reports WHERE id = ?", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, report_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      path = dup_column (stmt, 0);
+      path = dup_path_column (stmt, 0);
       title = dup_column (stmt, 1);
       bytes = g_bytes_new (sqlite3_column_blob (stmt, 2), sqlite3_column_bytes (stmt, 2));
+      sha = dup_column (stmt, 3);
     }
   else if (rc == SQLITE_DONE)
     g_set_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND,
@@ -1333,9 +1504,15 @@ zb_store_load_report (ZbStore  *self,
   if (bytes == NULL)
     goto fail;
 
-  source = zb_source_new_from_bytes (bytes, path, error);
+  /* the stored bytes through the importer of their format: a .docx or
+   * .pdf report is its document, not text */
+  source = zb_report_read_source (bytes, path, NULL, NULL, error);
   if (source == NULL)
-    goto fail;
+    {
+      g_prefix_error (error, "Report %" G_GINT64_FORMAT " of the workspace %s: ", report_id, self->path);
+      goto fail;
+    }
+  source->sha256 = g_steal_pointer (&sha);
   report = zb_report_new_unparsed (source);
   zb_report_set_title (report, title);
 
@@ -1346,14 +1523,31 @@ zb_store_load_report (ZbStore  *self,
     goto fail;
   sqlite3_bind_int64 (stmt, 1, report_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    zb_report_take_section (report,
-                            zb_section_new (sqlite3_column_int (stmt, 0),
-                                            sqlite3_column_int (stmt, 1),
-                                            sqlite3_column_int (stmt, 2),
-                                            (const char *) sqlite3_column_text (stmt, 3),
-                                            (const char *) sqlite3_column_text (stmt, 4),
-                                            sqlite3_column_int64 (stmt, 5),
-                                            sqlite3_column_int64 (stmt, 6)));
+    {
+      g_autoptr(GPtrArray) pool = g_ptr_array_new_with_free_func (g_free);
+      int sid = sqlite3_column_int (stmt, 0);
+      int parent = sqlite3_column_int (stmt, 1);
+
+      /* section ids are positions and parents come first: the outline
+       * code walks parents up to the root and must never loop */
+      if (sid != expected++ || parent < -1 || parent >= sid)
+        {
+          sqlite3_reset (stmt);
+          g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
+                       "The workspace %s is damaged (the outline of report %" G_GINT64_FORMAT
+                       " is not a tree); it was left as it is: restore it from a backup",
+                       self->path, report_id);
+          goto fail;
+        }
+      zb_report_take_section (report,
+                              zb_section_new (sid, parent,
+                                              CLAMP (sqlite3_column_int (stmt, 2), 1, 64),
+                                              clean_column (stmt, 3, pool),
+                                              clean_column (stmt, 4, pool),
+                                              MAX (sqlite3_column_int64 (stmt, 5), 0),
+                                              CLAMP (sqlite3_column_int64 (stmt, 6), 0,
+                                                     (gint64) source->text_len)));
+    }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -1439,6 +1633,11 @@ zb_store_set_target (ZbStore         *self,
       g_set_error_literal (error, ZB_ERROR, ZB_ERROR_INVALID, "A target needs an indicator");
       return FALSE;
     }
+  if (!zb_utf8_check_input (target->indicator, "indicator", error) ||
+      !zb_utf8_check_input (target->unit, "unit", error) ||
+      !zb_utf8_check_input (target->qualifier, "qualifier", error) ||
+      !zb_utf8_check_input (target->source, "source", error))
+    return FALSE;
   if (target->year < 1949 || target->year > 2200)
     {
       g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID, "“%d” is not a plausible year for a target", target->year);
@@ -1472,7 +1671,8 @@ zb_store_set_target (ZbStore         *self,
 static ZbTarget *
 target_from_row (sqlite3_stmt *stmt)
 {
-  ZbTarget *t = zb_target_new ((const char *) sqlite3_column_text (stmt, 0), sqlite3_column_int (stmt, 1));
+  g_autofree char *indicator = dup_column (stmt, 0);
+  ZbTarget *t = zb_target_new (indicator, sqlite3_column_int (stmt, 1));
 
   number_from_text ((const char *) sqlite3_column_text (stmt, 2), &t->growth);
   number_from_text ((const char *) sqlite3_column_text (stmt, 3), &t->value);
@@ -1565,11 +1765,8 @@ zb_store_set_alias (ZbStore     *self,
 
   a = g_strstrip (g_strdup (alias ? alias : ""));
   ind = g_strstrip (g_strdup (indicator ? indicator : ""));
-  if (!g_utf8_validate (a, -1, NULL) || !g_utf8_validate (ind, -1, NULL))
-    {
-      g_set_error_literal (error, ZB_ERROR, ZB_ERROR_ENCODING, "An alias and its indicator must be UTF-8 text");
-      return FALSE;
-    }
+  if (!zb_utf8_check_input (a, "alias", error) || !zb_utf8_check_input (ind, "indicator", error))
+    return FALSE;
   if (*a == '\0' || *ind == '\0')
     {
       g_set_error_literal (error, ZB_ERROR, ZB_ERROR_INVALID, "An alias needs both the other name and the indicator");

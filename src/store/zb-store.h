@@ -13,7 +13,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define ZB_STORE_SCHEMA_VERSION 3
+#define ZB_STORE_SCHEMA_VERSION 4
 
 #define ZB_TYPE_STORE (zb_store_get_type ())
 G_DECLARE_FINAL_TYPE (ZbStore, zb_store, ZB, STORE, GObject)
@@ -49,15 +49,18 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZbStoreAlias, zb_store_alias_free)
 char          *zb_store_dup_default_path (void);
 
 /* Opens or creates a workspace and migrates it forward. Refuses, without
- * writing to it, a file that is not SQLite, not a workspace, damaged, or
- * written by a newer Zhibiao (ZB_ERROR_TOO_NEW); a workspace another
- * instance is writing gives ZB_ERROR_LOCKED after a short wait. */
+ * writing to it, a file that is not SQLite, not a workspace, damaged (a
+ * format version below 0 included), or written by a newer Zhibiao
+ * (ZB_ERROR_TOO_NEW); a workspace another instance is writing gives
+ * ZB_ERROR_LOCKED after a short wait. */
 ZbStore       *zb_store_open             (const char  *path,
                                           GError     **error);
 const char    *zb_store_get_path         (ZbStore     *self);
 int            zb_store_get_schema_version (ZbStore   *self);
 
-/* Stores a freshly parsed report and gives its figures their ids.
+/* Stores a freshly parsed report and gives its figures their ids. The file
+ * is read again for the bytes the workspace keeps; they must be the ones
+ * the report was made from (its source's sha256), else the import fails.
  * - same bytes as a stored report: its corrections are replayed onto the
  *   report's figures (and figures made by hand are put back);
  * - same path, changed bytes: the report is re-imported and corrections are
@@ -75,7 +78,11 @@ gboolean       zb_store_add_figure       (ZbStore     *self,
                                           ZbFigure    *figure,
                                           GError     **error);
 /* Writes one correction of a stored figure in its own transaction; it is on
- * disk when this returns TRUE. */
+ * disk when this returns TRUE. Compare-and-set: the correction's old value
+ * must be what the workspace holds for the field now, else nothing is
+ * written and ZB_ERROR_CONFLICT says who changed it, when, and to what (or
+ * that the report was imported again). The store records who writes it
+ * (the user and the program) in the correction's author. */
 gboolean       zb_store_record_correction (ZbStore            *self,
                                           ZbFigure           *figure,
                                           const ZbCorrection *correction,

@@ -93,12 +93,15 @@ write_text (Compare    *c,
             const char *text,
             lxw_format *format)
 {
+  g_autofree char *owned = NULL;
+
   if (text == NULL || *text == '\0')
     {
       if (format == c->marked)
         check (c, worksheet_write_blank (c->ws, row, col, format));
       return;
     }
+  text = _zb_workbook_cell_text (text, &owned);
   check (c, worksheet_write_string (c->ws, row, col, text, format ? format : c->text));
   if (format != c->label)
     note_width (c, col, _zb_workbook_display_width (text));
@@ -189,7 +192,12 @@ comment_original (Compare   *c,
       g_free (text);
       text = with_note;
     }
-  check (c, worksheet_write_comment_opt (c->ws, row, col, text, &options));
+  {
+    g_autofree char *owned = NULL;
+    const char *clean = _zb_workbook_cell_text (text, &owned);
+
+    check (c, worksheet_write_comment_opt (c->ws, row, col, clean, &options));
+  }
 }
 
 static void
@@ -434,8 +442,11 @@ write_chart_sheet (Compare            *c,
             }
         }
 
+      g_autofree char *owned = NULL;
+
       chart = workbook_add_chart (c->wb, LXW_CHART_LINE);
-      chart_title_set_name (chart, zb_comparison_row_get_label (r));
+      /* libxlsxwriter keeps a copy of the title */
+      chart_title_set_name (chart, _zb_workbook_cell_text (zb_comparison_row_get_label (r), &owned));
       chart_axis_set_name (chart->y_axis, tr (c, N_("Growth (%)")));
       add_series (c, chart, 1, growth, tr (c, N_("Actual growth")), FALSE);
       if (has_target)

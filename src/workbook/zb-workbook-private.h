@@ -13,6 +13,11 @@ G_BEGIN_DECLS
 /* Display width in Excel character units: a Han character counts double. */
 guint     _zb_workbook_display_width (const char *text);
 
+/* @text as a cell may hold it: cleaned of what XML 1.0 has no place for,
+ * cut at Excel's length; @owned receives what to free (or NULL). */
+const char *_zb_workbook_cell_text   (const char *text,
+                                      char      **owned);
+
 /* zb-workbook-compare.c: adds the Compare sheet of @comparison to @wb —
  * indicators × reports, block by block (value, unit, growth, target, gap,
  * status, ranks), status as conditional formats, and a native line chart

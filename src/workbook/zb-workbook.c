@@ -202,6 +202,32 @@ number_format (Export  *ex,
   return format;
 }
 
+const char *
+_zb_workbook_cell_text (const char  *text,
+                        char       **owned)
+{
+  gsize len = strlen (text);
+
+  *owned = NULL;
+  /* XML 1.0, which the sheets are, has no control characters (but TAB and
+   * LF) and no U+FFFE/U+FFFF: one would make the workbook unreadable */
+  if (!g_utf8_validate_len (text, len, NULL) || zb_utf8_bad_char (text, len) != 0)
+    text = *owned = zb_utf8_dup_clean (text, len);
+  if (strlen (text) > MAX_CELL_BYTES)
+    {
+      const char *end = text + MAX_CELL_BYTES;
+      char *cut;
+
+      /* never cut a character in half */
+      while (end > text && (*end & 0xC0) == 0x80)
+        end--;
+      cut = g_strndup (text, end - text);
+      g_free (*owned);
+      text = *owned = cut;
+    }
+  return text;
+}
+
 static void
 write_text (Export     *ex,
             Sheet      *sheet,
@@ -210,7 +236,7 @@ write_text (Export     *ex,
             const char *text,
             lxw_format *format)
 {
-  g_autofree char *cut = NULL;
+  g_autofree char *owned = NULL;
 
   if (text == NULL || *text == '\0')
     {
@@ -218,14 +244,7 @@ write_text (Export     *ex,
         check (ex, worksheet_write_blank (sheet->ws, row, col, format));
       return;
     }
-  if (strlen (text) > MAX_CELL_BYTES)
-    {
-      const char *end = text + MAX_CELL_BYTES;
-      /* never cut a character in half */
-      while (end > text && (*end & 0xC0) == 0x80)
-        end--;
-      text = cut = g_strndup (text, end - text);
-    }
+  text = _zb_workbook_cell_text (text, &owned);
   check (ex, worksheet_write_string (sheet->ws, row, col, text, format ? format : ex->text));
   if (format != ex->wrap)
     note_width (sheet, col, text);
@@ -241,7 +260,7 @@ write_number (Export         *ex,
 {
   g_autofree char *shown = NULL;
 
-  if (number == NULL || !number->set)
+  if (number == NULL || !number->set || !isfinite (number->value))
     {
       if (corrected)
         check (ex, worksheet_write_blank (sheet->ws, row, col, ex->text_marked));
@@ -265,6 +284,10 @@ write_gap (Export    *ex,
 {
   g_autofree char *shown = NULL;
 
+  /* a gap between 1e308 and -1e308 is infinite: the sheet's XML has no
+   * number for it (Excel and openpyxl refuse "INF") */
+  if (!isfinite (gap))
+    return;
   decimals = CLAMP (decimals, 1, 6);
   gap = round (gap * 1e6) / 1e6;
   shown = g_strdup_printf ("+%.*f", decimals, gap);
@@ -280,7 +303,7 @@ write_share (Export    *ex,
              lxw_col_t  col,
              double     share)
 {
-  if (isnan (share))
+  if (!isfinite (share))
     return;
   check (ex, worksheet_write_number (sheet->ws, row, col, share, ex->percent));
   note_width (sheet, col, "100.0%");
@@ -450,7 +473,11 @@ comment_original (Export    *ex,
       text = with_note;
     }
   options.author = "Zhibiao";
-  check (ex, worksheet_write_comment_opt (sheet->ws, row, col, text, &options));
+  {
+    /* a note typed in an old workspace may hold what XML cannot */
+    g_autofree char *clean = zb_utf8_dup_clean (text, -1);
+    check (ex, worksheet_write_comment_opt (sheet->ws, row, col, clean, &options));
+  }
 }
 
 static gboolean
@@ -1004,6 +1031,9 @@ set_properties (Export                  *ex,
 {
   lxw_doc_properties props = { 0 };
   g_autofree char *title = NULL;
+  g_autofree char *clean_title = NULL;
+  g_autofree char *clean_subject = NULL;
+  g_autofree char *clean_author = NULL;
   g_autoptr(GString) subject = g_string_new (NULL);
 
   for (guint r = 0; r < ex->reports->len; r++)
@@ -1020,12 +1050,123 @@ set_properties (Export                  *ex,
   else
     title = g_strdup (tr (ex->language, S_WORKBOOK_TITLE));
 
-  props.title = title;
-  props.subject = options->subject ? (char *) options->subject : subject->str;
-  props.author = (char *) (options->author ? options->author : g_get_real_name ());
+  /* file names and the user's real name are the system's bytes, not
+   * necessarily UTF-8: the properties are XML */
+  clean_title = zb_utf8_dup_clean (title, -1);
+  clean_subject = zb_utf8_dup_clean (options->subject ? options->subject : subject->str, -1);
+  clean_author = zb_utf8_dup_clean (options->author ? options->author : g_get_real_name (), -1);
+  props.title = clean_title;
+  props.subject = clean_subject;
+  props.author = clean_author;
   props.comments = "Zhibiao " PACKAGE_VERSION;
   props.created = time (NULL);
   check (ex, workbook_set_properties (ex->wb, &props));
+}
+
+/* libxlsxwriter reports what goes wrong on stderr ("[ERROR] workbook_close():
+ * Zip ZIP_ERRNO error … System error = No space left on device") besides
+ * returning an error code. Its lines are caught while it works and become
+ * the reason in the export's one-line error; other lines (our own
+ * warnings) go on to stderr. Exports take turns: the descriptor is the
+ * process's. */
+typedef struct {
+  int      saved;
+  FILE    *capture;
+  char    *messages;
+} Quiet;
+
+static GMutex quiet_lock;
+
+static void
+begin_quiet (Quiet *q)
+{
+  g_mutex_lock (&quiet_lock);
+  fflush (stderr);
+  q->saved = -1;
+  q->capture = tmpfile ();
+  if (q->capture == NULL)
+    q->capture = fopen ("/dev/null", "w+");
+  if (q->capture != NULL)
+    {
+      q->saved = dup (STDERR_FILENO);
+      if (q->saved >= 0)
+        dup2 (fileno (q->capture), STDERR_FILENO);
+    }
+}
+
+/* "[ERROR][workbook.c:2049]: text", "[WARNING]: text", "[ERROR] text" */
+static const char *
+library_text (char *line)
+{
+  const char *p = line;
+
+  if (!g_str_has_prefix (line, "[ERROR]") && !g_str_has_prefix (line, "[WARNING]"))
+    return NULL;
+  while (*p == '[')
+    {
+      const char *close = strchr (p, ']');
+      if (close == NULL)
+        break;
+      p = close + 1;
+    }
+  while (*p == ':' || *p == ' ')
+    p++;
+  return p;
+}
+
+static void
+end_quiet (Quiet *q)
+{
+  GString *msg = g_string_new (NULL);
+  GString *others = g_string_new (NULL);
+  const char *reason = NULL;
+
+  fflush (stderr);
+  if (q->saved >= 0)
+    {
+      dup2 (q->saved, STDERR_FILENO);
+      close (q->saved);
+    }
+  if (q->capture != NULL)
+    {
+      char line[1024];
+
+      rewind (q->capture);
+      while (fgets (line, sizeof line, q->capture) != NULL)
+        {
+          const char *text = library_text (line);
+
+          if (text == NULL)
+            {
+              g_string_append (others, line);
+              continue;
+            }
+          g_strchomp ((char *) text);
+          if (*text == '\0')
+            continue;
+          if (msg->len > 0)
+            g_string_append (msg, "; ");
+          g_string_append (msg, text);
+        }
+      fclose (q->capture);
+    }
+  if (others->len > 0)
+    fputs (others->str, stderr);
+  g_string_free (others, TRUE);
+
+  /* the system's reason first, when libxlsxwriter names one */
+  if ((reason = strstr (msg->str, "System error = ")) != NULL)
+    {
+      g_autofree char *first = g_strndup (reason + strlen ("System error = "),
+                                          strcspn (reason + strlen ("System error = "), ";"));
+      g_string_prepend (msg, " (");
+      g_string_prepend (msg, g_strstrip (first));
+      g_string_append_c (msg, ')');
+    }
+  g_free (q->messages);
+  q->messages = msg->len > 0 ? zb_utf8_dup_clean (msg->str, msg->len) : NULL;
+  g_string_free (msg, TRUE);
+  g_mutex_unlock (&quiet_lock);
 }
 
 static gboolean
@@ -1089,6 +1230,7 @@ zb_workbook_export (GPtrArray               *reports,
   static const ZbWorkbookOptions defaults = { 0 };
   g_autofree char *dir = NULL;
   ZbSave save;
+  Quiet quiet = { 0 };
   g_autoptr(GHashTable) formats = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GByteArray) png = NULL;
@@ -1108,18 +1250,24 @@ zb_workbook_export (GPtrArray               *reports,
   if (options == NULL)
     options = &defaults;
 
-  /* written beside the target and renamed over it (zb-save.h) */
+  /* the temporary file lives next to the target so the rename is atomic;
+   * the target must be a regular file we may replace */
   if (!zb_save_begin (&save, path, error))
     return FALSE;
-  dir = g_path_get_dirname (path);
 
+  dir = g_path_get_dirname (path);
   wb_options.tmpdir = dir;
+  /* from here to workbook_close(): libxlsxwriter may print */
+  begin_quiet (&quiet);
   ex.wb = workbook_new_opt (save.tmp_path, &wb_options);
   if (ex.wb == NULL)
     {
+      end_quiet (&quiet);
       zb_save_abort (&save);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   "Cannot create the workbook “%s”", path);
+                   "Cannot create the workbook “%s”%s%s", path,
+                   quiet.messages ? ": " : "", quiet.messages ? quiet.messages : "");
+      g_free (quiet.messages);
       return FALSE;
     }
 
@@ -1155,6 +1303,7 @@ zb_workbook_export (GPtrArray               *reports,
     }
 
   add_formats (&ex);
+
   set_properties (&ex, options);
 
   if (options->comparison != NULL)
@@ -1187,22 +1336,22 @@ zb_workbook_export (GPtrArray               *reports,
   ok = TRUE;
 
 out:
+  /* libxlsxwriter writes the file here */
   closed = workbook_close (ex.wb);
-  if (ok && ex.lxw_status != LXW_NO_ERROR)
+  end_quiet (&quiet);
+  if (ok && (ex.lxw_status != LXW_NO_ERROR || closed != LXW_NO_ERROR))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   "Cannot write the workbook “%s”: %s", path, lxw_strerror (ex.lxw_status));
-      ok = FALSE;
-    }
-  else if (ok && closed != LXW_NO_ERROR)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   "Cannot write the workbook “%s”: %s", path, lxw_strerror (closed));
+      lxw_error err = ex.lxw_status != LXW_NO_ERROR ? ex.lxw_status : closed;
+
+      /* its own message (with the system's reason) when it printed one */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Cannot write the workbook “%s”: %s", path,
+                   quiet.messages ? quiet.messages : lxw_strerror (err));
       ok = FALSE;
     }
   else if (!ok && error != NULL && *error == NULL)
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                  "Cannot write the workbook “%s”: %s", path, lxw_strerror (ex.lxw_status));
+  g_free (quiet.messages);
 
   if (ok)
     ok = zb_save_commit (&save, error);

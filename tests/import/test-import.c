@@ -4,6 +4,7 @@
  */
 #include "zb-import.h"
 #include "zb-source.h"
+#include "zb-store.h"
 #include "zb-types.h"
 
 #include <archive.h>
@@ -12,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 /* ---- helpers ----------------------------------------------------------- */
@@ -26,7 +28,7 @@ make_zip (const ZipPart *parts,
           guint          n_parts)
 {
   struct archive *a = archive_write_new ();
-  gsize cap = 1 << 20;
+  gsize cap = 8 << 20;
   char *buf = g_malloc (cap);
   size_t used = 0;
 
@@ -568,6 +570,281 @@ test_bad_pdf (void)
   assert_refused (junk, "junk.pdf", "damaged");
 }
 
+/* ---- documents that stand for far more than their size ------------------ */
+
+/* An internal entity referenced thousands of times: a kilobyte that was
+ * gigabytes of text. Refused at its DTD, before any reference is read. */
+static void
+test_docx_entities (void)
+{
+  g_autoptr(GString) doc = g_string_new ("<?xml version=\"1.0\"?><!DOCTYPE w:document [<!ENTITY a \"");
+  g_autoptr(GBytes) bytes = NULL;
+  gint64 t0;
+
+  for (guint i = 0; i < 50; i++)
+    g_string_append (doc, "示例县地区生产总值完成12.5亿元。");
+  g_string_append (doc, "\">]><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+                        "<w:body>");
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (doc, "<w:p><w:pPr><w:pStyle w:val=\"&a;\"/></w:pPr><w:r><w:t>&a;&a;&a;&a;&a;</w:t></w:r></w:p>");
+  g_string_append (doc, "</w:body></w:document>");
+  {
+    const ZipPart parts[] = { { "word/document.xml", doc->str } };
+    bytes = make_zip (parts, 1);
+  }
+  g_test_message ("entity bomb: %" G_GSIZE_FORMAT " bytes of zip, %" G_GSIZE_FORMAT " of XML",
+                  g_bytes_get_size (bytes), doc->len);
+  t0 = g_get_monotonic_time ();
+  assert_refused (bytes, "bomb.docx", "declares XML entities");
+  g_assert_cmpint (g_get_monotonic_time () - t0, <, G_USEC_PER_SEC * 5);
+}
+
+/* A part of millions of tiny elements: refused by the node budget before
+ * its tree outgrows memory. */
+static void
+test_docx_node_budget (void)
+{
+  g_autoptr(GString) doc = g_string_new (W_DOC_OPEN);
+  g_autoptr(GBytes) bytes = NULL;
+
+  for (guint i = 0; i < 700000; i++)
+    g_string_append (doc, "<w:p x=\"1\" y=\"2\"/>");
+  g_string_append (doc, P ("最后一段") "</w:body></w:document>");
+  {
+    const ZipPart parts[] = { { "word/document.xml", doc->str } };
+    bytes = make_zip (parts, 1);
+  }
+  assert_refused (bytes, "nodes.docx", "XML nodes");
+}
+
+/* A merged cell repeats its text on every row it spans: a megabyte cell
+ * over a hundred rows is a hundred megabytes of text. */
+static void
+test_docx_text_budget (void)
+{
+  g_autoptr(GString) doc = g_string_new (W_DOC_OPEN "<w:tbl><w:tr>" "<w:tc><w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr>"
+                                         "<w:p><w:r><w:t>");
+  g_autoptr(GBytes) bytes = NULL;
+
+  for (guint i = 0; i < 60000; i++)
+    g_string_append (doc, "合并单元格的文字");
+  g_string_append (doc, "</w:t></w:r></w:p></w:tc></w:tr>");
+  for (guint i = 0; i < 200; i++)
+    g_string_append (doc, "<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr></w:tc></w:tr>");
+  g_string_append (doc, "</w:tbl></w:body></w:document>");
+  {
+    const ZipPart parts[] = { { "word/document.xml", doc->str } };
+    bytes = make_zip (parts, 1);
+  }
+  assert_refused (bytes, "merged.docx", "MiB of text");
+}
+
+/* Of two entries of one name the first is the document (and a thousand
+ * copies are not read a thousand times). */
+static void
+test_docx_duplicate_entries (void)
+{
+  const ZipPart parts[] = {
+    { "word/document.xml", W_DOC_OPEN P ("第一份：投资增长4.1%。") "</w:body></w:document>" },
+    { "word/document.xml", W_DOC_OPEN P ("第二份：投资增长9.9%。") "</w:body></w:document>" },
+  };
+  g_autoptr(GBytes) bytes = make_zip (parts, G_N_ELEMENTS (parts));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZbReport) report = zb_report_new_from_bytes (bytes, "twice.docx", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (zb_report_get_text (report), "第一份"));
+  g_assert_null (strstr (zb_report_get_text (report), "第二份"));
+}
+
+/* A PDF of more pages than any report: refused before a page is read. */
+static void
+test_pdf_too_many_pages (void)
+{
+  GString *s = g_string_new ("%PDF-1.4\n");
+  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GBytes) bytes = NULL;
+  guint n_pages = ZB_SOURCE_MAX_PAGES + 1;
+  gsize xref, at;
+
+  /* 1 catalog, 2 pages, 3 content, 4… the pages */
+  at = s->len;
+  g_array_append_val (offsets, at);
+  g_string_append (s, "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n");
+  at = s->len;
+  g_array_append_val (offsets, at);
+  g_string_append (s, "2 0 obj\n<< /Type /Pages /Kids [");
+  for (guint i = 0; i < n_pages; i++)
+    g_string_append_printf (s, "%u 0 R ", i + 4);
+  g_string_append_printf (s, "] /Count %u >>\nendobj\n", n_pages);
+  at = s->len;
+  g_array_append_val (offsets, at);
+  g_string_append (s, "3 0 obj\n<< /Length 0 >>\nstream\n\nendstream\nendobj\n");
+  for (guint i = 0; i < n_pages; i++)
+    {
+      at = s->len;
+      g_array_append_val (offsets, at);
+      g_string_append_printf (s, "%u 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R >>"
+                                 "\nendobj\n", i + 4);
+    }
+  xref = s->len;
+  g_string_append_printf (s, "xref\n0 %u\n0000000000 65535 f \n", offsets->len + 1);
+  for (guint i = 0; i < offsets->len; i++)
+    g_string_append_printf (s, "%010" G_GSIZE_FORMAT " 00000 n \n", g_array_index (offsets, gsize, i));
+  g_string_append_printf (s, "trailer\n<< /Size %u /Root 1 0 R >>\nstartxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n",
+                          offsets->len + 1, xref);
+  bytes = g_string_free_to_bytes (s);
+  assert_refused (bytes, "pages.pdf", "pages");
+}
+
+/* ---- Word and PDF reports in the workspace ------------------------------ */
+
+static char *
+run_cli (const char *workspace,
+         int        *status,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  const char *arg;
+  va_list args;
+  int wait = 0;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("ZB_CLI"));
+  g_ptr_array_add (argv, "--workspace");
+  g_ptr_array_add (argv, (gpointer) workspace);
+  va_start (args, status);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &wait, &error));
+  g_assert_no_error (error);
+  g_test_message ("cli %s: %s", (char *) argv->pdata[3], err);
+  *status = g_spawn_check_wait_status (wait, NULL) ? 0 : (WIFEXITED (wait) ? WEXITSTATUS (wait) : -1);
+  return out;
+}
+
+/* The id of the figure the JSON of `figures` gives with @change. */
+static char *
+figure_id_with_change (const char *json,
+                       const char *change)
+{
+  g_autofree char *needle = g_strdup_printf ("\"change\": %s,", change);
+  const char *at = strstr (json, needle);
+  const char *id;
+
+  g_assert_nonnull (at);
+  for (id = at; id > json && !g_str_has_prefix (id, "\"id\": "); id--)
+    ;
+  g_assert_true (g_str_has_prefix (id, "\"id\": "));
+  return g_strndup (id + 6, strspn (id + 6, "0123456789"));
+}
+
+/* Corrections on Word and PDF reports are kept: imported, corrected and
+ * opened again through the workspace and through the CLI, the correction
+ * is there. (The workspace compared the file's bytes, read as text, with
+ * the report's text: never equal for a document.) */
+static void
+test_document_corrections (gconstpointer data)
+{
+  const char *kind = data;
+  g_autoptr(GBytes) bytes = g_str_equal (kind, "docx") ? make_docx () : make_pdf (TRUE);
+  g_autofree char *dir = g_dir_make_tmp ("zb-import-XXXXXX", NULL);
+  g_autofree char *name = g_strconcat ("report.", kind, NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *db = g_build_filename (dir, "w.zhibiao", NULL);
+  g_autofree char *cli_db = g_build_filename (dir, "cli.zhibiao", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZbStore) store = NULL;
+  g_autoptr(ZbReport) report = NULL;
+  g_autoptr(ZbReport) loaded = NULL;
+  g_autoptr(ZbReport) again = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *fid = NULL;
+  g_autofree char *needle = NULL;
+  ZbFigure *figure;
+  GPtrArray *corrections;
+  gint64 report_id = 0, again_id = 0;
+  int status;
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+
+  /* the store */
+  store = zb_store_open (db, &error);
+  g_assert_no_error (error);
+  report = zb_report_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (zb_store_import_report (store, report, &report_id, NULL, &error));
+  g_assert_no_error (error);
+  figure = find_figure (report, 7.2);
+  g_assert_nonnull (figure);
+  g_assert_true (zb_figure_correct (figure, ZB_FIELD_CHANGE, "7.5", "核对", &error));
+  corrections = zb_figure_get_corrections (figure);
+  g_assert_true (zb_store_record_correction (store, figure, g_ptr_array_index (corrections, 0), &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  store = zb_store_open (db, &error);
+  g_assert_no_error (error);
+  loaded = zb_store_load_report (store, report_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (zb_report_get_text (loaded), ==, zb_report_get_text (report));
+  g_assert_cmpstr (zb_report_get_encoding (loaded), ==, kind);
+  g_assert_nonnull (find_figure (loaded, 7.5));
+  g_assert_null (find_figure (loaded, 7.2));
+  /* opened again from the file: the same report, its correction replayed */
+  again = zb_report_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (zb_store_import_report (store, again, &again_id, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (again_id, ==, report_id);
+  g_assert_nonnull (find_figure (again, 7.5));
+
+  /* the CLI */
+  out = run_cli (cli_db, &status, "import", path, NULL);
+  g_assert_cmpint (status, ==, 0);
+  id = g_strstrip (g_strdup (out));
+  g_clear_pointer (&out, g_free);
+  out = run_cli (cli_db, &status, "figures", id, NULL);
+  g_assert_cmpint (status, ==, 0);
+  fid = figure_id_with_change (out, "7.2");
+  g_clear_pointer (&out, g_free);
+  out = run_cli (cli_db, &status, "correct", fid, "change", "7.5", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_clear_pointer (&out, g_free);
+  out = run_cli (cli_db, &status, "import", path, NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (g_strstrip (out), ==, id);
+  g_clear_pointer (&out, g_free);
+  out = run_cli (cli_db, &status, "figures", id, NULL);
+  g_assert_cmpint (status, ==, 0);
+  needle = g_strdup_printf ("\"id\": %s,", fid);
+  g_assert_nonnull (strstr (out, needle));
+  {
+    g_autofree char *corrected = figure_id_with_change (out, "7.5");
+    g_assert_cmpstr (corrected, ==, fid);
+  }
+
+  g_clear_object (&store);
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *entry;
+
+    while ((entry = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *p = g_build_filename (dir, entry, NULL);
+        g_unlink (p);
+      }
+  }
+  g_rmdir (dir);
+}
+
 /* A failed import leaves the next one unaffected. */
 static void
 test_after_failure (void)
@@ -590,11 +867,20 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  /* the workspace reopens the reports it stores through the importer */
+  zb_import_register ();
   g_test_add_func ("/import/docx/text", test_docx_text);
   g_test_add_func ("/import/docx/same-as-text", test_docx_same_as_text);
   g_test_add_func ("/import/docx/bad-input", test_bad_docx);
   g_test_add_func ("/import/pdf/same-as-text", test_pdf_same_as_text);
   g_test_add_func ("/import/pdf/bad-input", test_bad_pdf);
   g_test_add_func ("/import/after-failure", test_after_failure);
+  g_test_add_func ("/import/docx/entities", test_docx_entities);
+  g_test_add_func ("/import/docx/node-budget", test_docx_node_budget);
+  g_test_add_func ("/import/docx/text-budget", test_docx_text_budget);
+  g_test_add_func ("/import/docx/duplicate-entries", test_docx_duplicate_entries);
+  g_test_add_func ("/import/pdf/too-many-pages", test_pdf_too_many_pages);
+  g_test_add_data_func ("/import/docx/corrections-kept", "docx", test_document_corrections);
+  g_test_add_data_func ("/import/pdf/corrections-kept", "pdf", test_document_corrections);
   return g_test_run ();
 }

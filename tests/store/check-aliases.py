@@ -47,6 +47,12 @@ with tempfile.TemporaryDirectory() as tmp:
                 '上半年，全县三新经济增加值增长6.2%。\n')
     png = os.path.join(tmp, 'gap.png')
 
+    # chart --workspace reads a workspace, it never makes one: a mistyped path is an error
+    rc, out, err = run('--workspace', ws, 'chart', '--type=gap', '--output=' + png, report)
+    check('chart --workspace on a missing workspace fails and creates nothing',
+          rc == 2 and 'no workspace' in err and not os.path.exists(ws), out + err)
+    rc, out, err = run('--workspace', ws, 'import', report)
+    check('import makes the workspace', rc == 0, out + err)
     rc, out, err = run('--workspace', ws, 'chart', '--type=gap', '--output=' + png, report)
     check('without the alias the actual has no target', rc == 0 and 'no-target 1' in out, out + err)
 

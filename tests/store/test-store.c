@@ -565,7 +565,7 @@ test_migrate_v2 (Fixture       *fx,
 
   store = zb_store_open (fx->db, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (zb_store_get_schema_version (store), ==, 3);
+  g_assert_cmpint (zb_store_get_schema_version (store), ==, ZB_STORE_SCHEMA_VERSION);
 
   got = zb_store_get_target (store, "粮食产量", 2027, &error);
   g_assert_no_error (error);
@@ -575,6 +575,8 @@ test_migrate_v2 (Fixture       *fx,
   g_assert_no_error (error);
   g_assert_cmpuint (history->len, ==, 1);
   g_assert_cmpstr (((ZbCorrection *) g_ptr_array_index (history, 0))->note, ==, "核对年报");
+  /* written before corrections named their author */
+  g_assert_null (((ZbCorrection *) g_ptr_array_index (history, 0))->author);
 
   aliases = zb_store_list_aliases (store, &error);
   g_assert_no_error (error);
@@ -583,7 +585,7 @@ test_migrate_v2 (Fixture       *fx,
   g_assert_no_error (error);
   g_clear_object (&store);
 
-  /* on disk as version 3, the alias with it */
+  /* on disk as the current version, the alias with it */
   g_assert_cmpint (sqlite3_open (fx->db, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
@@ -594,7 +596,7 @@ test_migrate_v2 (Fixture       *fx,
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "粮食产量");
   sqlite3_finalize (stmt);
   sqlite3_close (db);
-  g_assert_cmpint (version, ==, 3);
+  g_assert_cmpint (version, ==, ZB_STORE_SCHEMA_VERSION);
 }
 
 static void
@@ -735,6 +737,232 @@ test_corrupt (Fixture       *fx,
   assert_refused (fx->db, ZB_ERROR_STORE, "damaged");
 }
 
+/* A format version below zero indexed the migrations out of bounds: it is
+ * damage, refused before anything is read or run. */
+static void
+test_negative_version (Fixture       *fx,
+                       gconstpointer  data)
+{
+  static const int versions[] = { -1, -3, G_MININT };
+
+  for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = 1514293588; CREATE TABLE t (x);"
+                                              "PRAGMA user_version = %d;", versions[i]);
+      sqlite3 *db = NULL;
+
+      g_remove (fx->db);
+      g_assert_cmpint (sqlite3_open (fx->db, &db), ==, SQLITE_OK);
+      raw_exec (db, sql);
+      sqlite3_close (db);
+      assert_refused (fx->db, ZB_ERROR_STORE, "damaged");
+    }
+}
+
+/* Two writers (two windows, two processes) on one figure: the second,
+ * which read the figure before the first wrote, is refused and told who
+ * changed what; nothing of it is written. */
+static void
+test_compare_and_set (Fixture       *fx,
+                      gconstpointer  data)
+{
+  g_autoptr(ZbStore) one = NULL;
+  g_autoptr(ZbStore) two = NULL;
+  g_autoptr(ZbFigure) mine = NULL;
+  g_autoptr(ZbFigure) theirs = NULL;
+  g_autoptr(ZbFigure) fresh = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *corrections;
+  gint64 gdp_id = 0;
+
+  import_sample (fx, &gdp_id);
+  one = zb_store_open (fx->db, &error);
+  g_assert_no_error (error);
+  two = zb_store_open (fx->db, &error);
+  g_assert_no_error (error);
+  mine = zb_store_load_figure (one, gdp_id, &error);
+  theirs = zb_store_load_figure (two, gdp_id, &error);
+  g_assert_no_error (error);
+
+  correct_and_record (one, mine, ZB_FIELD_VALUE, "125.0", NULL);
+
+  /* theirs still shows 124.0: an undo to 123.4 made on it is refused */
+  g_assert_true (zb_figure_correct (theirs, ZB_FIELD_VALUE, "123.4", NULL, &error));
+  corrections = zb_figure_get_corrections (theirs);
+  g_assert_false (zb_store_record_correction (two, theirs, g_ptr_array_index (corrections, corrections->len - 1),
+                                              &error));
+  g_assert_error (error, ZB_ERROR, ZB_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "“125.0”"));
+  g_test_message ("conflict: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "(test-store)"));
+  g_assert_null (strchr (error->message, '\n'));
+  g_clear_error (&error);
+
+  /* another field of the same figure is not in conflict */
+  correct_and_record (two, theirs, ZB_FIELD_UNIT, "万元", NULL);
+
+  history = zb_store_history (one, gdp_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 3);
+  g_assert_cmpstr (((ZbCorrection *) g_ptr_array_index (history, 1))->old_value, ==, "124.0");
+  g_assert_cmpstr (((ZbCorrection *) g_ptr_array_index (history, 1))->new_value, ==, "125.0");
+  g_assert_cmpstr (((ZbCorrection *) g_ptr_array_index (history, 2))->new_value, ==, "万元");
+  for (guint i = 0; i < history->len; i++)
+    g_assert_true (g_str_has_suffix (((ZbCorrection *) g_ptr_array_index (history, i))->author, "(test-store)"));
+
+  /* read again, the undo goes through */
+  fresh = zb_store_load_figure (two, gdp_id, &error);
+  g_assert_no_error (error);
+  correct_and_record (two, fresh, ZB_FIELD_VALUE, "123.4", NULL);
+}
+
+/* A figure whose report was imported again elsewhere is retired: a window
+ * that still shows it must not write to it. */
+static void
+test_conflict_retired (Fixture       *fx,
+                       gconstpointer  data)
+{
+  g_autoptr(ZbStore) store = NULL;
+  g_autoptr(ZbFigure) old = NULL;
+  g_autoptr(ZbReport) revised = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *corrections;
+  gint64 gdp_id = 0;
+
+  import_sample (fx, &gdp_id);
+  store = zb_store_open (fx->db, &error);
+  g_assert_no_error (error);
+  old = zb_store_load_figure (store, gdp_id, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_set_contents (fx->report, sample_v2, -1, NULL));
+  revised = parse (fx->report);
+  g_assert_true (zb_store_import_report (store, revised, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (zb_figure_correct (old, ZB_FIELD_VALUE, "130.0", NULL, &error));
+  corrections = zb_figure_get_corrections (old);
+  g_assert_false (zb_store_record_correction (store, old, g_ptr_array_index (corrections, corrections->len - 1),
+                                              &error));
+  g_assert_error (error, ZB_ERROR, ZB_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "imported again"));
+}
+
+typedef struct {
+  const char *db;
+  gint64      id;
+  guint       k;
+  guint       stored;
+} Writer;
+
+/* Reads the figure, corrects it, writes: as a `zhibiao-cli correct` does. */
+static gpointer
+writer_thread (gpointer data)
+{
+  Writer *w = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZbStore) store = zb_store_open (w->db, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 25; i++)
+    {
+      g_autoptr(ZbFigure) figure = zb_store_load_figure (store, w->id, &error);
+      g_autofree char *value = g_strdup_printf ("%u.%u", 200 + w->k, i);
+      GPtrArray *corrections;
+
+      g_assert_no_error (error);
+      g_assert_true (zb_figure_correct (figure, ZB_FIELD_VALUE, value, NULL, &error));
+      corrections = zb_figure_get_corrections (figure);
+      if (zb_store_record_correction (store, figure, g_ptr_array_index (corrections, corrections->len - 1), &error))
+        w->stored++;
+      else
+        {
+          g_assert_true (g_error_matches (error, ZB_ERROR, ZB_ERROR_CONFLICT) ||
+                         g_error_matches (error, ZB_ERROR, ZB_ERROR_LOCKED));
+          g_clear_error (&error);
+        }
+    }
+  return NULL;
+}
+
+/* Four writers at once: every correction stored follows the one before. */
+static void
+test_concurrent_writers (Fixture       *fx,
+                         gconstpointer  data)
+{
+  g_autoptr(ZbStore) store = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  Writer writers[4];
+  GThread *threads[4];
+  guint stored = 0;
+  gint64 gdp_id = 0;
+
+  import_sample (fx, &gdp_id);
+  for (guint k = 0; k < 4; k++)
+    {
+      writers[k] = (Writer) { fx->db, gdp_id, k, 0 };
+      threads[k] = g_thread_new ("writer", writer_thread, &writers[k]);
+    }
+  for (guint k = 0; k < 4; k++)
+    {
+      g_thread_join (threads[k]);
+      stored += writers[k].stored;
+    }
+
+  store = zb_store_open (fx->db, &error);
+  g_assert_no_error (error);
+  history = zb_store_history (store, gdp_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 1 + stored);
+  g_assert_cmpuint (stored, >, 0);
+  for (guint i = 1; i < history->len; i++)
+    g_assert_cmpstr (((ZbCorrection *) g_ptr_array_index (history, i))->old_value, ==,
+                     ((ZbCorrection *) g_ptr_array_index (history, i - 1))->new_value);
+}
+
+/* An outline whose parents loop is damage: refused, never walked. */
+static void
+test_damaged_outline (Fixture       *fx,
+                      gconstpointer  data)
+{
+  g_autoptr(ZbStore) store = NULL;
+  g_autoptr(ZbReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = import_sample (fx, NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (fx->db, &db), ==, SQLITE_OK);
+  raw_exec (db, "UPDATE sections SET parent = sid;"
+                "UPDATE figures SET name = CAST(X'E6B58B07FF' AS TEXT), unit = CAST(X'1B5B316D' AS TEXT);");
+  sqlite3_close (db);
+  store = zb_store_open (fx->db, &error);
+  g_assert_no_error (error);
+  report = zb_store_load_report (store, id, &error);
+  g_assert_null (report);
+  g_assert_error (error, ZB_ERROR, ZB_ERROR_STORE);
+  g_assert_nonnull (strstr (error->message, "outline"));
+  g_clear_error (&error);
+
+  /* text read back is clean: no invalid byte, no control character */
+  g_assert_cmpint (sqlite3_open (fx->db, &db), ==, SQLITE_OK);
+  raw_exec (db, "UPDATE sections SET parent = -1;");
+  sqlite3_close (db);
+  report = zb_store_load_report (store, id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (zb_report_get_figures (report)); i++)
+    {
+      g_autoptr(ZbFigure) f = g_list_model_get_item (zb_report_get_figures (report), i);
+      const char *name = zb_figure_get_name (f);
+      const char *unit = zb_figure_get_unit (f);
+
+      g_assert_true (g_utf8_validate (name, -1, NULL));
+      g_assert_cmpuint (zb_utf8_bad_char (name, strlen (name)), ==, 0);
+      g_assert_true (unit == NULL || zb_utf8_bad_char (unit, strlen (unit)) == 0);
+    }
+}
+
 /* Another instance in the middle of writing: reported, not waited on forever. */
 static void
 test_locked (Fixture       *fx,
@@ -868,6 +1096,11 @@ main (int    argc,
   ADD ("/store/migrate-v2", test_migrate_v2);
   ADD ("/store/not-sqlite", test_not_sqlite);
   ADD ("/store/too-new", test_too_new);
+  ADD ("/store/negative-version", test_negative_version);
+  ADD ("/store/compare-and-set", test_compare_and_set);
+  ADD ("/store/conflict-retired", test_conflict_retired);
+  ADD ("/store/concurrent-writers", test_concurrent_writers);
+  ADD ("/store/damaged-outline", test_damaged_outline);
   ADD ("/store/corrupt", test_corrupt);
   ADD ("/store/locked", test_locked);
   ADD ("/store/read-only", test_read_only);

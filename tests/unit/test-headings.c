@@ -294,6 +294,34 @@ test_digest_layout (void)
   assert_section (report, 2, "###", "（一）工业", 1, 11);
 }
 
+/* The region a title names is a place's name, never an official's title, a
+ * deictic (全市, 我县) or a lead (关于, a period) before the name. */
+static void
+test_title_region (void)
+{
+  static const struct { const char *title; const char *region; } cases[] = {
+    { "柳溪县2031年国民经济和社会发展统计公报", "柳溪县" },
+    { "关于青石市2030年计划执行情况的报告", "青石市" },
+    { "2031年前三季度青石市经济运行分析", "青石市" },
+    { "20XX年XX经济技术开发区工作报告", "XX经济技术开发区" },
+    { "市长周某某同志在全市经济工作会议上的讲话", NULL },
+    { "在全县经济运行调度会上的讲话", NULL },
+    { "2031年前三季度我县经济运行情况", NULL },
+    { "全市经济运行简报", NULL },
+    { "经济运行分析", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%s\n\n一、总体情况\n\n地区生产总值增长5.1%%。\n", cases[i].title);
+      g_autoptr(ZbReport) report = parse (text);
+      g_autofree char *region = zb_report_dup_region (report);
+
+      g_assert_cmpstr (zb_report_get_title (report), ==, cases[i].title);
+      g_assert_cmpstr (region, ==, cases[i].region);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,5 +335,6 @@ main (int   argc,
   g_test_add_func ("/blocks/speech-layout", test_speech_layout);
   g_test_add_func ("/blocks/bulletin-title", test_bulletin_title);
   g_test_add_func ("/blocks/digest-layout", test_digest_layout);
+  g_test_add_func ("/report/title-region", test_title_region);
   return g_test_run ();
 }

@@ -39,6 +39,11 @@ SCHEMA = {
     "bare_names": [("value", {"word": 0, "general": 1})],
     "period_words": [("value", {"plain": 0, "this-year": 1, "whole-year": 2, "modifier": 3})],
     "areas": [("value", {"nation": 1, "province": 2, "prefecture": 3, "county": 4, "town": 5})],
+    "region_words": [("value", {"suffix": 1, "office": 2, "deictic": 3, "lead": 4})],
+    "prepositions": [("value", {"word": 0, "prep": 1})],
+    "section_words": [("value", {"front": 1, "back": 2, "contents": 3, "caption": 4})],
+    # the values are ZbHeadingStyle's, which zb-heading.c asserts
+    "heading_ordinals": [("value", {"chapter": 2, "part": 3, "section": 4, "ordinal": 6})],
     "date_parts": [("value", {"year": 1, "month": 2, "day": 3})],
     "period_parts": [("value", {"quarter": 1, "month-of": 2, "month-end": 3, "this-month": 4, "before": 5,
                                 "since": 6, "until": 7, "now": 8, "year-start-to": 9})],
@@ -84,7 +89,27 @@ def parse(path):
             else:
                 sys.exit(f"{path}:{n}: {field} is one of {', '.join(symbols)}, not {v}")
         entries.append(e)
+    if kind == "units":
+        entries += magnitudes(entries, seen)
     return kind, entries
+
+
+# 1988.88万件, 3.2亿件: a count or a measure in ten thousands or hundred
+# millions, for each unit that has no such form of its own
+MAGNITUDES = ("万", "亿")
+
+
+def magnitudes(entries, seen):
+    out = []
+    for e in entries:
+        w = e["word"]
+        if e["value"] != 0 or e["scope"] == 2 or w[0] in "万亿千百" or not "\u4e00" <= w[0] <= "\u9fff":
+            continue
+        for m in MAGNITUDES:
+            if m + w not in seen:
+                seen.add(m + w)
+                out.append({"word": m + w, "text": m + e["text"], "value": e["value"], "scope": e["scope"]})
+    return out
 
 
 def c_str(s):
@@ -126,6 +151,17 @@ def emit_trie(out, name, nodes):
     edges = []
     hits = []
     rows = []
+    # the kinds of every word at or below a node: a walk stops as soon as
+    # no word of the kinds it looks for lies ahead (children come after
+    # their parent, so a reverse pass sees every child first)
+    below = [0] * len(nodes)
+    for n in range(len(nodes) - 1, -1, -1):
+        m = 0
+        for kind, _ in nodes[n][1]:
+            m |= 1 << kind
+        for child in nodes[n][0].values():
+            m |= below[child]
+        below[n] = m
     for edges_of, hits_of in nodes:
         e0 = len(edges)
         for c in sorted(edges_of):
@@ -134,8 +170,8 @@ def emit_trie(out, name, nodes):
         hits.extend(sorted(hits_of))
         rows.append((e0, len(edges_of), h0, len(hits_of)))
     out.append(f"static const ZbVocabNode {name}_nodes[] = {{")
-    for r in rows:
-        out.append("  { %d, %d, %d, %d }," % r)
+    for i, r in enumerate(rows):
+        out.append("  { %d, %d, %d, %d, 0x%xULL }," % (r + (below[i],)))
     out.append("};")
     out.append(f"static const ZbVocabEdge {name}_edges[] = {{")
     for i in range(0, len(edges), 8):
