@@ -49,6 +49,10 @@ ZbCompareGrid     *zb_compare_page_get_grid         (ZbComparePage *self);
 GtkSingleSelection *zb_compare_page_get_selection   (ZbComparePage *self);
 GtkListBox        *zb_compare_page_get_report_list  (ZbComparePage *self);
 GtkDropDown       *zb_compare_page_get_key_dropdown (ZbComparePage *self);
+GtkDropDown       *zb_compare_page_get_by_dropdown  (ZbComparePage *self);
+/* The check of @report_id in the list of reports, NULL when not listed. */
+GtkCheckButton    *zb_compare_page_get_report_check (ZbComparePage *self,
+                                                     gint64         report_id);
 ZbChartView       *zb_compare_page_get_chart_view   (ZbComparePage *self);
 GtkWidget         *zb_compare_page_get_scroller     (ZbComparePage *self);
 G_END_DECLS

@@ -861,5 +861,19 @@ GETTER (ZbCompareGrid, grid)
 GETTER (GtkSingleSelection, selection)
 GETTER (GtkListBox, report_list)
 GETTER (GtkDropDown, key_dropdown)
+GETTER (GtkDropDown, by_dropdown)
+
+GtkCheckButton *
+zb_compare_page_get_report_check (ZbComparePage *self,
+                                  gint64         report_id)
+{
+  g_return_val_if_fail (ZB_IS_COMPARE_PAGE (self), NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->report_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (row_report_id (row) == report_id)
+      return g_object_get_data (G_OBJECT (row), "zb-check");
+  return NULL;
+}
 GETTER (ZbChartView, chart_view)
 GETTER (GtkWidget, scroller)

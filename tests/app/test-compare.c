@@ -88,14 +88,45 @@ show_compare (ZbWindow *window)
   return page;
 }
 
+/* Chooses as the clerk does: what to put side by side, then the region or
+ * period in the dropdown that lists them. */
 static void
 choose (ZbComparePage *page,
         ZbCompareBy    by,
         const char    *key)
 {
-  zb_compare_page_choose (page, by, key);
+  GtkDropDown *keys = zb_compare_page_get_key_dropdown (page);
+  GListModel *labels;
+  guint found = GTK_INVALID_LIST_POSITION;
+
+  gtk_drop_down_set_selected (zb_compare_page_get_by_dropdown (page), by == ZB_COMPARE_BY_PERIOD ? 1 : 0);
+  labels = gtk_drop_down_get_model (keys);
+  for (guint i = 0; i < g_list_model_get_n_items (labels); i++)
+    {
+      g_autoptr(GtkStringObject) label = g_list_model_get_item (labels, i);
+
+      /* "临江县 (3 reports)", "2025年1-6月（3 份报告）" */
+      if (g_str_has_prefix (gtk_string_object_get_string (label), key))
+        found = i;
+    }
+  g_assert_cmpuint (found, !=, GTK_INVALID_LIST_POSITION);
+  gtk_drop_down_set_selected (keys, found);
   wait_until (page_idle, page, 30);
   let_draw (GTK_WIDGET (page), 3);
+}
+
+/* Ticks or unticks a report's check in the list. */
+static void
+tick (ZbComparePage *page,
+      gint64         report_id,
+      gboolean       active)
+{
+  GtkCheckButton *check = zb_compare_page_get_report_check (page, report_id);
+
+  g_assert_nonnull (check);
+  gtk_check_button_set_active (check, active);
+  wait_until (page_idle, page, 30);
+  let_draw (GTK_WIDGET (page), 2);
 }
 
 static void
@@ -341,13 +372,12 @@ test_by_region (void)
 
   /* by hand: the 1-9月 report unticked */
   q3 = zb_comparison_get_column (comparison, 2)->report_id;
-  zb_compare_page_set_report_chosen (page, q3, FALSE);
-  wait_until (page_idle, page, 30);
+  tick (page, q3, FALSE);
   comparison = zb_compare_page_get_comparison (page);
   g_assert_cmpuint (zb_comparison_get_n_columns (comparison), ==, 2);
   g_assert_cmpuint (gtk_drop_down_get_selected (zb_compare_page_get_key_dropdown (page)), ==, GTK_INVALID_LIST_POSITION);
-  zb_compare_page_set_report_chosen (page, q3, TRUE);
-  wait_until (page_idle, page, 30);
+  tick (page, q3, TRUE);
+  g_assert_cmpuint (gtk_drop_down_get_selected (zb_compare_page_get_key_dropdown (page)), !=, GTK_INVALID_LIST_POSITION);
   comparison = zb_compare_page_get_comparison (page);
   g_assert_cmpint (zb_comparison_get_column (comparison, 2)->report_id, ==, q3);
 
@@ -387,6 +417,15 @@ test_by_region (void)
     g_assert_true (g_file_get_contents (xlsx, &bytes, &length, NULL));
     g_assert_cmpuint (length, >, 4);
     g_assert_true (memcmp (bytes, "PK", 2) == 0);
+  }
+  /* and the meeting workbook of the reports chosen */
+  {
+    g_autofree char *reports = g_build_filename (g_get_user_data_dir (), "reports.xlsx", NULL);
+    g_autoptr(GFile) reports_file = g_file_new_for_path (reports);
+
+    g_unlink (reports);
+    zb_compare_page_export (page, reports_file, FALSE);
+    wait_until (file_written, reports, 30);
   }
   gtk_window_destroy (GTK_WINDOW (window));
 }
