@@ -41,6 +41,10 @@ SCHEMA = {
     "areas": [("value", {"nation": 1, "province": 2, "prefecture": 3, "county": 4, "town": 5})],
     "region_words": [("value", {"suffix": 1, "office": 2, "deictic": 3, "lead": 4})],
     "prepositions": [("value", {"word": 0, "prep": 1})],
+    "name_breakers": [("value", {"breaker": 0, "word": 1})],
+    "evaluations": [("value", {"eval": 1, "topic": 2})],
+    "table_headers": [("value", {"name": 1, "value": 2, "change": 3, "unit": 4, "target": 5})],
+    "name_prefixes": [("value", {"prefix": 0, "word": 1})],
     "section_words": [("value", {"front": 1, "back": 2, "contents": 3, "caption": 4})],
     # the values are ZbHeadingStyle's, which zb-heading.c asserts
     "heading_ordinals": [("value", {"chapter": 2, "part": 3, "section": 4, "ordinal": 6})],
