@@ -777,12 +777,18 @@ on_document_figure (ZbDocument    *document,
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   else if (figure != gtk_single_selection_get_selected_item (self->selection))
     {
+      GtkWidget *list;
+
       if (!zb_figure_get_deleted (figure) && !figure_visible (figure, self))
         {
           zb_figure_table_set_filter_text (self, NULL);
           zb_document_set_section (document, ZB_DOCUMENT_WHOLE_REPORT);
         }
       select_figure (self, figure);
+      /* chosen in another page (Compare): scrolled to */
+      if (gtk_single_selection_get_selected_item (self->selection) == figure && (list = table_list_view (self)) != NULL)
+        gtk_widget_activate_action (list, "list.scroll-to-item", "u",
+                                    gtk_single_selection_get_selected (self->selection));
     }
   self->selecting = FALSE;
   update_actions (self);

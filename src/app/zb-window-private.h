@@ -5,6 +5,7 @@
 #pragma once
 
 #include "zb-charts-pane.h"
+#include "zb-compare-page.h"
 #include "zb-figure-table-private.h"
 #include "zb-history-pane.h"
 #include "zb-outline-panel.h"
@@ -33,6 +34,7 @@ ZbSourcePane       *zb_window_get_source_pane     (ZbWindow       *self);
 ZbHistoryPane      *zb_window_get_history_pane    (ZbWindow       *self);
 ZbTargetsView      *zb_window_get_targets_view    (ZbWindow       *self);
 ZbReportsPage      *zb_window_get_reports_page    (ZbWindow       *self);
+ZbComparePage      *zb_window_get_compare_page    (ZbWindow       *self);
 GtkSearchBar       *zb_window_get_search_bar      (ZbWindow       *self);
 GtkSearchEntry     *zb_window_get_search_entry    (ZbWindow       *self);
 

@@ -42,6 +42,7 @@ struct _ZbWindow
   ZbHistoryPane      *history_pane;
   ZbTargetsView      *targets_view;
   ZbReportsPage      *reports_page;
+  ZbComparePage      *compare_page;
 
   ZbWorkspace        *workspace;
   ZbDocument         *document;
@@ -62,6 +63,7 @@ enum {
   PROP_LOADING,
   PROP_SHOWING_REPORTS,
   PROP_FIGURE_KIND,
+  PROP_SHOWING_COMPARE,
   N_PROPS
 };
 
@@ -221,6 +223,7 @@ stop_loading (ZbWindow *self)
 typedef struct {
   ZbWindow *window;
   GFile    *file;    /* NULL: a report of the workspace */
+  gint64    figure;  /* > 0: the figure to show once it is open */
 } Opening;
 
 static void
@@ -244,6 +247,26 @@ opening_new (ZbWindow *self,
   return op;
 }
 
+/* The document's figure of workspace id @figure, selected: the table
+ * shows it. */
+static void
+show_figure (ZbWindow *self,
+             gint64    figure)
+{
+  GListModel *figures = zb_document_get_figures (self->document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
+    {
+      g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
+
+      if (zb_figure_get_id (f) == figure)
+        {
+          zb_document_set_figure (self->document, f);
+          return;
+        }
+    }
+}
+
 static void
 opened (GObject      *source,
         GAsyncResult *result,
@@ -261,6 +284,8 @@ opened (GObject      *source,
   if (document != NULL)
     {
       set_document (self, document);
+      if (op->figure > 0)
+        show_figure (self, op->figure);
       if (op->file != NULL)
         {
           remember_recent (op->file);
@@ -319,6 +344,34 @@ on_report_activated (ZbWindow *self,
                      gint64    report_id)
 {
   zb_window_open_stored (self, report_id);
+}
+
+void
+zb_window_open_stored_at (ZbWindow *self,
+                          gint64    report_id,
+                          gint64    figure_id)
+{
+  Opening *op;
+
+  g_return_if_fail (ZB_IS_WINDOW (self));
+
+  if (self->document != NULL && zb_document_get_report_id (self->document) == report_id)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "report");
+      show_figure (self, figure_id);
+      return;
+    }
+  op = opening_new (self, NULL);
+  op->figure = figure_id;
+  zb_document_new_for_stored_async (self->workspace, report_id, start_loading (self), opened, op);
+}
+
+static void
+on_compare_figure_activated (ZbWindow *self,
+                             gint64    report_id,
+                             gint64    figure_id)
+{
+  zb_window_open_stored_at (self, report_id, figure_id);
 }
 
 gboolean
@@ -542,9 +595,20 @@ zb_window_close_request (GtkWindow *window)
 /* GObject ----------------------------------------------------------------- */
 
 static gboolean
-showing_reports (ZbWindow *self)
+showing_page (ZbWindow   *self,
+              const char *page)
 {
-  return self->stack != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "reports") == 0;
+  return self->stack != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), page) == 0;
+}
+
+#define showing_reports(self) showing_page ((self), "reports")
+
+/* The toggles of the Reports and Compare pages follow the stack. */
+static void
+on_page_shown (ZbWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWING_REPORTS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWING_COMPARE]);
 }
 
 static void
@@ -592,6 +656,7 @@ zb_window_get_property (GObject    *object,
     case PROP_WORKSPACE: g_value_set_object (value, self->workspace); break;
     case PROP_LOADING: g_value_set_boolean (value, zb_window_get_loading (self)); break;
     case PROP_SHOWING_REPORTS: g_value_set_boolean (value, showing_reports (self)); break;
+    case PROP_SHOWING_COMPARE: g_value_set_boolean (value, showing_page (self, "compare")); break;
     case PROP_FIGURE_KIND:
       if (self->figure_table != NULL)
         g_object_get_property (G_OBJECT (self->figure_table), "figure-kind", value);
@@ -622,6 +687,10 @@ zb_window_set_property (GObject      *object,
       break;
     case PROP_FIGURE_KIND:
       zb_figure_table_set_selected_kind (self->figure_table, g_value_get_string (value));
+      break;
+    case PROP_SHOWING_COMPARE:
+      gtk_stack_set_visible_child_name (self->stack, g_value_get_boolean (value) ? "compare"
+                                                     : self->document ? "report" : "empty");
       break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -663,6 +732,10 @@ zb_window_class_init (ZbWindowClass *klass)
   properties[PROP_FIGURE_KIND] =
     g_param_spec_string ("figure-kind", NULL, NULL, "actual",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* win.show-compare's state: the Compare page is shown */
+  properties[PROP_SHOWING_COMPARE] =
+    g_param_spec_boolean ("showing-compare", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/zhibiao/Zhibiao/ui/zb-window.ui");
@@ -681,8 +754,10 @@ zb_window_class_init (ZbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZbWindow, history_pane);
   gtk_widget_class_bind_template_child (widget_class, ZbWindow, targets_view);
   gtk_widget_class_bind_template_child (widget_class, ZbWindow, reports_page);
+  gtk_widget_class_bind_template_child (widget_class, ZbWindow, compare_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_report_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_compare_figure_activated);
 
   _zb_window_class_init_actions (widget_class);
 
@@ -693,6 +768,7 @@ zb_window_class_init (ZbWindowClass *klass)
   g_type_ensure (ZB_TYPE_HISTORY_PANE);
   g_type_ensure (ZB_TYPE_TARGETS_VIEW);
   g_type_ensure (ZB_TYPE_REPORTS_PAGE);
+  g_type_ensure (ZB_TYPE_COMPARE_PAGE);
 }
 
 /* Loaded by the window rather than as the application's style.css, so the
@@ -754,6 +830,7 @@ zb_window_init (ZbWindow *self)
   g_signal_connect (self->figure_table, "notify::filter-text", G_CALLBACK (on_filter_text), self);
   g_signal_connect_swapped (self->figure_table, "notify::figure-kind", G_CALLBACK (on_figure_kind), self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect_swapped (self->stack, "notify::visible-child-name", G_CALLBACK (on_page_shown), self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
@@ -786,5 +863,6 @@ PANE_GETTER (ZbSourcePane, source_pane)
 PANE_GETTER (ZbHistoryPane, history_pane)
 PANE_GETTER (ZbTargetsView, targets_view)
 PANE_GETTER (ZbReportsPage, reports_page)
+PANE_GETTER (ZbComparePage, compare_page)
 PANE_GETTER (GtkSearchBar, search_bar)
 PANE_GETTER (GtkSearchEntry, search_entry)

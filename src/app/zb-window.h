@@ -24,6 +24,11 @@ void          zb_window_open_sample   (ZbWindow            *self);
 /* Opens a report of the workspace. */
 void          zb_window_open_stored   (ZbWindow            *self,
                                        gint64               report_id);
+/* The same, its figure @figure_id selected and shown in the table (the
+ * report shown already is not read again). */
+void          zb_window_open_stored_at (ZbWindow           *self,
+                                       gint64               report_id,
+                                       gint64               figure_id);
 gboolean      zb_window_get_loading   (ZbWindow            *self);
 /* The document shown, NULL before the first report. */
 ZbDocument   *zb_window_get_document  (ZbWindow            *self);

@@ -9,6 +9,7 @@
 
 #include "zb-chart-axis.h"
 #include "zb-chart-layer.h"
+#include "zb-comparison.h"
 #include "zb-ledger.h"
 
 G_BEGIN_DECLS
@@ -94,6 +95,11 @@ ZbChart       *zb_chart_new_gap            (GPtrArray          *assessments,
  * returns them) with its target as a dashed line. */
 ZbChart       *zb_chart_new_trend          (GPtrArray          *assessments,
                                             const char         *indicator,
+                                            const char         *language);
+/* A comparison's row across its columns (those with a growth), titled as
+ * a trend when the columns are one region's periods. */
+ZbChart       *zb_chart_new_comparison     (ZbComparison       *comparison,
+                                            ZbComparisonRow    *row,
                                             const char         *language);
 
 G_END_DECLS

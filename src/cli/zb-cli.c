@@ -27,6 +27,8 @@ static const struct {
   { "bench-store", zb_cli_bench_store, "bench-store [--corrections=N] DIR     workspace import and correction speed" },
   { "chart", zb_cli_chart, "chart --type=gap|trend [--indicator NAME] [--lang=zh_CN|en] --output=FILE REPORT…\n"
                            "                                         growth against target, or one indicator's trend (.png/.svg/.pdf)" },
+  { "compare", zb_cli_compare, "compare --region R | --period P | --reports ID,… [--format=tsv|json] [--output=FILE.xlsx]\n"
+                               "        [--lang=zh_CN|en] [--indicator NAME]…  the workspace's reports side by side, ranked" },
   { "bench-chart", zb_cli_bench_chart, "bench-chart [--rows=200] [--width=1600] [--height=1200]\n"
                                        "                                         milliseconds per frame of the gap chart" },
 };

@@ -34,6 +34,7 @@ int zb_cli_aliases (const ZbCliGlobal *global, int argc, char **argv);
 int zb_cli_bench_store (const ZbCliGlobal *global, int argc, char **argv);
 int zb_cli_chart   (const ZbCliGlobal *global, int argc, char **argv);
 int zb_cli_bench_chart (const ZbCliGlobal *global, int argc, char **argv);
+int zb_cli_compare (const ZbCliGlobal *global, int argc, char **argv);
 
 typedef struct _ZbStore ZbStore;
 

@@ -505,10 +505,9 @@ zb_ledger_list_targets (ZbLedger *self)
   return ret;
 }
 
-/* 亿元 vs 万元: the scale of a Chinese unit prefix, and the rest. */
-static double
-unit_scale (const char  *unit,
-            const char **rest)
+double
+zb_unit_scale (const char  *unit,
+               const char **rest)
 {
   static const struct { const char *prefix; double scale; } prefixes[] = {
     { "万亿", 1e12 }, { "亿", 1e8 }, { "千万", 1e7 }, { "百万", 1e6 }, { "万", 1e4 }, { "千", 1e3 },
@@ -639,8 +638,8 @@ zb_ledger_assess (ZbLedger *self,
       if (kind == ZB_FIGURE_ACTUAL && value->set)
         {
           const char *ru, *rt;
-          double su = unit_scale (zb_figure_get_unit (figure), &ru);
-          double st = unit_scale (a->target->unit, &rt);
+          double su = zb_unit_scale (zb_figure_get_unit (figure), &ru);
+          double st = zb_unit_scale (a->target->unit, &rt);
 
           if (g_strcmp0 (ru, rt) == 0)
             a->completion = value->value * su / (a->target->value.value * st);

@@ -19,6 +19,11 @@ typedef enum {
   ZB_STATUS_BEHIND,
 } ZbStatus;
 
+/* 亿元 against 万元: the scale of a unit's Chinese prefix (1e8, 1e4 …, 1 for
+ * none), and in @rest the unit it scales ("元"). */
+double      zb_unit_scale       (const char  *unit,
+                                 const char **rest);
+
 const char *zb_status_to_string (ZbStatus status);   /* "ahead", "on-track", … */
 /* "超前", "正常", … for "zh…", "ahead", "on track", … otherwise, the UI
  * language when @language is NULL (as workbooks and charts do) */

@@ -8,10 +8,13 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
+
+#include "zb-period.h"
 
 struct _ZbReport
 {
@@ -933,43 +936,121 @@ zb_report_dup_region (ZbReport *self)
   return zb_region_of_title (self->title);
 }
 
-/* The period most figures are about; else the year the title names. */
+/* The region a report titled @title names, as zb_report_dup_region() reads it. */
+char *
+zb_report_region_from_title (const char *title)
+{
+  return zb_region_of_title (title);
+}
+
+static int
+title_year (const char  *title,
+            const char **at)
+{
+  for (const char *p = title; p && *p; p++)
+    if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3]) &&
+        (p == title || !g_ascii_isdigit (p[-1])) && !g_ascii_isdigit (p[4]))
+      {
+        *at = p;
+        return atoi (p);
+      }
+  return 0;
+}
+
+int
+zb_report_year_from_title (const char *title)
+{
+  const char *at;
+
+  return title_year (title, &at);
+}
+
+/* A period label's months, read once a report however many figures have
+ * it; FALSE when it names none. @spans: label (the figures') → ZbPeriod. */
+static gboolean
+parse_cached (GHashTable *spans,
+              const char *label,
+              ZbPeriod   *span)
+{
+  ZbPeriod *known = g_hash_table_lookup (spans, label);
+
+  if (known == NULL)
+    {
+      known = g_new0 (ZbPeriod, 1);
+      if (!zb_period_parse (label, known))
+        known->last_month = 0;
+      g_hash_table_insert (spans, (gpointer) label, known);
+    }
+  *span = *known;
+  return span->last_month != 0;
+}
+
+/* The span most figures that report something (not targets) are about,
+ * 1-6月 and 上半年 counted as one, as the most of them write it; with the
+ * title's year when the label has none. Else the title's date. */
 char *
 zb_report_dup_main_period (ZbReport *self)
 {
   g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) spans = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   GListModel *figures;
-  const char *title;
-  const char *best = NULL;
-  guint best_count = 0;
+  const char *best = NULL, *at = NULL;
+  ZbPeriod best_span = { 0 };
+  guint best_count = 0, best_label_count = 0;
+  int year;
 
   g_return_val_if_fail (ZB_IS_REPORT (self), NULL);
 
   figures = G_LIST_MODEL (self->figures);
-  title = self->title;
+  year = title_year (self->title, &at);
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
+      {
+        g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
+        const char *period = zb_figure_get_period (f);
+        ZbPeriod span = { 0 };
+        g_autofree char *key = NULL;
+        guint count;
 
-  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
-    {
-      g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
-      const char *period = zb_figure_get_period (f);
-      guint count;
-
-      if (period == NULL || *period == '\0')
-        continue;
-      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, period)) + 1;
-      g_hash_table_insert (counts, g_strdup (period), GUINT_TO_POINTER (count));
-      if (count > best_count)
-        {
-          best_count = count;
-          best = period;   /* owned by the figure, which the report keeps */
-        }
-    }
+        if (period == NULL || zb_figure_get_kind (f) == ZB_FIGURE_TARGET || zb_figure_get_deleted (f) ||
+            !parse_cached (spans, period, &span))
+          continue;
+        if (pass == 0)
+          {
+            /* the spans counted */
+            key = g_strdup_printf ("%d:%u:%u:%d", span.year, span.first_month, span.last_month, span.cumulative);
+            count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1;
+            g_hash_table_insert (counts, g_steal_pointer (&key), GUINT_TO_POINTER (count));
+            if (count > best_count)
+              {
+                best_count = count;
+                best_span = span;
+              }
+          }
+        else if (memcmp (&span, &best_span, sizeof span) == 0)
+          {
+            /* the winning span's labels counted, under keys of their own */
+            key = g_strconcat ("\x1f", period, NULL);
+            count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1;
+            g_hash_table_insert (counts, g_steal_pointer (&key), GUINT_TO_POINTER (count));
+            if (count > best_label_count)
+              {
+                best_label_count = count;
+                best = period;   /* owned by the figure, which the report keeps */
+              }
+          }
+      }
   if (best != NULL)
-    return g_strdup (best);
+    return best_span.year == 0 && year > 0 ? g_strdup_printf ("%d年%s", year, best) : g_strdup (best);
 
-  for (const char *p = title; p && *p; p++)
-    if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3]) &&
-        (p == title || !g_ascii_isdigit (p[-1])) && !g_ascii_isdigit (p[4]))
-      return g_strdup_printf ("%.4s年", p);
+  if (year > 0)
+    {
+      ZbPeriod span = { 0 };
+
+      /* "临江县2025年一季度…" → 2025年1-3月, "…2025年工作报告" → 2025年 */
+      if (zb_period_parse (at, &span))
+        return zb_period_to_string (&span);
+      return g_strdup_printf ("%d年", year);
+    }
   return NULL;
 }

@@ -99,10 +99,16 @@ gboolean    zb_report_remove_figure      (ZbReport *self,
                                           guint    *position);
 
 /* What the workspace lists a report by: the region its title names
- * ("临江县…" → "临江县"), NULL when it names none; the period most of its
- * figures are about, else the year of its title ("2025年"), else NULL. */
+ * ("临江县…", "2025年上半年临江县…" → "临江县"), NULL when it names none;
+ * the period most of its figures report on (1-6月 and 上半年 are one), with
+ * the title's year when it has none ("2025年1-6月"), else the title's date
+ * ("2025年1-3月", "2025年"), else NULL. */
 char       *zb_report_dup_region         (ZbReport *self);
 char       *zb_report_dup_main_period    (ZbReport *self);
+/* The region of a report titled @title, as zb_report_dup_region(). */
+char       *zb_report_region_from_title  (const char *title);
+/* The year @title names ("2025年…"), 0 when none. */
+int         zb_report_year_from_title    (const char *title);
 
 typedef enum {
   ZB_JSON_DEFAULT = 0,

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "zb-workbook.h"
-#include "zb-save.h"
+#include "zb-workbook-private.h"
 
 #include "zb-save.h"
 
@@ -122,9 +122,8 @@ typedef struct {
   lxw_error     lxw_status; /* first libxlsxwriter error */
 } Export;
 
-/* Display width in Excel character units: a Han character counts double. */
-static guint
-display_width (const char *text)
+guint
+_zb_workbook_display_width (const char *text)
 {
   guint width = 0, line = 0;
 
@@ -147,7 +146,7 @@ note_width (Sheet      *sheet,
             lxw_col_t   col,
             const char *text)
 {
-  guint width = display_width (text);
+  guint width = _zb_workbook_display_width (text);
 
   if (col >= sheet->widths->len)
     g_array_set_size (sheet->widths, col + 1);
@@ -203,6 +202,32 @@ number_format (Export  *ex,
   return format;
 }
 
+const char *
+_zb_workbook_cell_text (const char  *text,
+                        char       **owned)
+{
+  gsize len = strlen (text);
+
+  *owned = NULL;
+  /* XML 1.0, which the sheets are, has no control characters (but TAB and
+   * LF) and no U+FFFE/U+FFFF: one would make the workbook unreadable */
+  if (!g_utf8_validate_len (text, len, NULL) || zb_utf8_bad_char (text, len) != 0)
+    text = *owned = zb_utf8_dup_clean (text, len);
+  if (strlen (text) > MAX_CELL_BYTES)
+    {
+      const char *end = text + MAX_CELL_BYTES;
+      char *cut;
+
+      /* never cut a character in half */
+      while (end > text && (*end & 0xC0) == 0x80)
+        end--;
+      cut = g_strndup (text, end - text);
+      g_free (*owned);
+      text = *owned = cut;
+    }
+  return text;
+}
+
 static void
 write_text (Export     *ex,
             Sheet      *sheet,
@@ -211,9 +236,7 @@ write_text (Export     *ex,
             const char *text,
             lxw_format *format)
 {
-  g_autofree char *cut = NULL;
-  g_autofree char *clean = NULL;
-  gsize len;
+  g_autofree char *owned = NULL;
 
   if (text == NULL || *text == '\0')
     {
@@ -221,19 +244,7 @@ write_text (Export     *ex,
         check (ex, worksheet_write_blank (sheet->ws, row, col, format));
       return;
     }
-  /* XML 1.0, which the sheets are, has no control characters (but TAB and
-   * LF) and no U+FFFE/U+FFFF: one would make the workbook unreadable */
-  len = strlen (text);
-  if (!g_utf8_validate_len (text, len, NULL) || zb_utf8_bad_char (text, len) != 0)
-    text = clean = zb_utf8_dup_clean (text, len);
-  if (strlen (text) > MAX_CELL_BYTES)
-    {
-      const char *end = text + MAX_CELL_BYTES;
-      /* never cut a character in half */
-      while (end > text && (*end & 0xC0) == 0x80)
-        end--;
-      text = cut = g_strndup (text, end - text);
-    }
+  text = _zb_workbook_cell_text (text, &owned);
   check (ex, worksheet_write_string (sheet->ws, row, col, text, format ? format : ex->text));
   if (format != ex->wrap)
     note_width (sheet, col, text);
@@ -1188,6 +1199,28 @@ add_formats (Export *ex)
   format_set_num_format (ex->datetime, "yyyy-mm-dd hh:mm");
 }
 
+/* The comparison's workbook: its Compare sheet, then the figures and the
+ * corrections behind it. */
+static gboolean
+export_comparison (Export                  *ex,
+                   const ZbWorkbookOptions *options,
+                   GError                 **error)
+{
+  Sheet *details, *corrections;
+
+  check (ex, _zb_workbook_add_compare (ex->wb, options->comparison, ex->language,
+                                       options->chart_indicators, ex->cancellable));
+  details = add_sheet (ex, S_DETAILS);
+  corrections = add_sheet (ex, S_CORRECTIONS);
+  if (ex->lxw_status == LXW_NO_ERROR && !cancelled (ex, error))
+    write_details (ex, details);
+  if (ex->lxw_status == LXW_NO_ERROR && !cancelled (ex, error))
+    write_corrections (ex, corrections);
+  sheet_free (details);
+  sheet_free (corrections);
+  return !cancelled (ex, error);
+}
+
 gboolean
 zb_workbook_export (GPtrArray               *reports,
                     const ZbWorkbookOptions *options,
@@ -1272,6 +1305,12 @@ zb_workbook_export (GPtrArray               *reports,
   add_formats (&ex);
 
   set_properties (&ex, options);
+
+  if (options->comparison != NULL)
+    {
+      ok = export_comparison (&ex, options, error);
+      goto out;
+    }
 
   summary = add_sheet (&ex, S_SUMMARY);
   details = add_sheet (&ex, S_DETAILS);

@@ -10,6 +10,7 @@
 
 G_BEGIN_DECLS
 
+#include "zb-comparison.h"
 #include "zb-ledger.h"
 
 typedef struct {
@@ -25,6 +26,13 @@ typedef struct {
   /* targets, gaps and status: a ledger that @reports were added to (with
    * the clerk's typed targets and aliases); NULL: one is built from them */
   ZbLedger     *ledger;
+  /* A comparison (zb-comparison.h) makes the workbook the comparison's: its
+   * Compare sheet, then the Details and Corrections of @reports (its
+   * columns' reports); @ledger is not used, each column has its own. */
+  ZbComparison *comparison;
+  /* NULL-terminated: the indicators (any alias) the Compare sheet draws a
+   * line chart of; NULL: those with a growth in most columns, up to 8 */
+  const char * const *chart_indicators;
 } ZbWorkbookOptions;
 
 /* Summary and targets sheets and the chart take target, gap, status,

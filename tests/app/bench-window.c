@@ -9,25 +9,8 @@
 #include <locale.h>
 #include <time.h>
 
+#include "bench-common.h"
 #include "zb-window-private.h"
-
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       data)
-{
-  return --*(int *) data > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-}
-
-static void
-wait_frames (GtkWidget *widget,
-             int        frames)
-{
-  gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
-  gtk_widget_queue_draw (widget);
-  while (frames > 0)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static guint
 count_cells (GtkWidget *widget)
@@ -37,54 +20,6 @@ count_cells (GtkWidget *widget)
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     n += count_cells (child);
   return n;
-}
-
-static double
-cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
-typedef struct {
-  GtkAdjustment *adjustment;
-  double         step;    /* of a page per frame */
-  gint64         last;
-  GArray        *intervals;
-} Scroll;
-
-static gboolean
-scroll_tick (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       data)
-{
-  Scroll *scroll = data;
-  gint64 now = g_get_monotonic_time ();
-  double value = gtk_adjustment_get_value (scroll->adjustment);
-  double upper = gtk_adjustment_get_upper (scroll->adjustment) - gtk_adjustment_get_page_size (scroll->adjustment);
-
-  if (scroll->last != 0)
-    {
-      double ms = (now - scroll->last) / 1000.0;
-      g_array_append_val (scroll->intervals, ms);
-    }
-  scroll->last = now;
-
-  if (value >= upper)
-    return G_SOURCE_REMOVE;
-  gtk_adjustment_set_value (scroll->adjustment,
-                            MIN (upper, value + scroll->step * gtk_adjustment_get_page_size (scroll->adjustment)));
-  return G_SOURCE_CONTINUE;
-}
-
-static int
-compare_double (gconstpointer a,
-                gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
 }
 
 int
