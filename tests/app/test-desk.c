@@ -426,23 +426,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = zb_test_init (&argc, &argv, "zhibiao-desk-XXXXXX");
   int status;
-
-  /* a workspace and recent files of the test's own: never the user's */
-  data_home = g_dir_make_tmp ("zhibiao-desk-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
 
   g_test_add_func ("/app/desk/sizes", test_sizes);
   g_test_add_func ("/app/desk/restore", test_restore);
@@ -451,10 +436,6 @@ main (int   argc,
   g_test_add_func ("/app/desk/gone", test_gone);
   g_test_add_func ("/app/desk/no-match", test_no_match);
   status = g_test_run ();
-
-  {
-    g_autoptr(GFile) dir = g_file_new_for_path (data_home);
-    remove_tree (dir);
-  }
+  zb_test_finish (data_home);
   return status;
 }

@@ -4,6 +4,8 @@
  */
 #include "zb-test-window.h"
 
+#include <locale.h>
+
 gboolean
 stop_waiting (gpointer data)
 {
@@ -186,3 +188,33 @@ find_message_dialog (void)
   return NULL;
 }
 
+
+char *
+zb_test_init (int        *argc,
+              char     ***argv,
+              const char *dir_template)
+{
+  g_autoptr(GError) error = NULL;
+  char *data_home = g_dir_make_tmp (dir_template, &error);
+
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (argc, argv, NULL);
+  gtk_init ();
+  adw_init ();
+  return data_home;
+}
+
+void
+zb_test_finish (const char *data_home)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (data_home);
+
+  remove_tree (dir);
+}

@@ -9,6 +9,13 @@
 
 #include "zb-window-private.h"
 
+/* The locale, the translations, GTK and libadwaita, with a data directory
+ * of the test's own (its workspace, its recent files: never the user's),
+ * which zb_test_finish() removes. */
+char      *zb_test_init            (int        *argc,
+                                    char     ***argv,
+                                    const char *dir_template);
+void       zb_test_finish          (const char *data_home);
 /* A g_timeout_add() callback setting the gboolean at @data. */
 gboolean   stop_waiting            (gpointer    data);
 /* Runs the main loop until @widget has drawn @frames frames. */
