@@ -681,6 +681,9 @@ find_stated (ZbLedger     *self,
       if (kind == ZB_FIGURE_GAP && !zb_figure_get_gap (f)->set &&
           !(zb_figure_get_change (f)->set && zb_figure_get_change_unit (f) == ZB_CHANGE_PP))
         continue;
+      /* 高于全省1.2个百分点 is a gap to another area, not to the target */
+      if (kind == ZB_FIGURE_GAP && g_strcmp0 (zb_figure_get_reference (f), "benchmark") == 0)
+        continue;
       if (g_strcmp0 (zb_figure_get_period (f), zb_figure_get_period (actual)) != 0 ||
           figure_year (self, f) != figure_year (self, actual))
         continue;

@@ -377,6 +377,29 @@ test_area_targets (void)
   g_assert_cmpuint (targets->len, ==, 2);
 }
 
+/* A gap to the province is no gap to the target: no "check" for it. */
+static void
+test_benchmark_gap (void)
+{
+  static const char text[] =
+    "2024年临江县经济运行情况\n"
+    "\n"
+    "一、总体\n"
+    "\n"
+    "今年我县经济增长目标是地区生产总值增长6%左右。全县上下团结一心，全县经济稳步向好。"
+    "1-6月，全县地区生产总值增长6.5%，高于全省1.2个百分点。\n";
+  g_autoptr(ZbReport) report = parse (text);
+  g_autoptr(ZbLedger) l = zb_ledger_new ();
+  g_autoptr(ZbAssessment) gdp = NULL;
+
+  zb_ledger_add_report (l, report);
+  gdp = assess_change (l, report, 6.5);
+  g_assert_nonnull (gdp->target);
+  g_assert_cmpfloat_with_epsilon (gdp->gap_pp, 0.5, 1e-9);
+  g_assert_true (isnan (gdp->stated));
+  g_assert_false (gdp->mismatch);
+}
+
 static void
 test_other_region (void)
 {
@@ -415,5 +438,6 @@ main (int    argc,
   g_test_add_func ("/ledger/areas", test_areas);
   g_test_add_func ("/ledger/area-targets", test_area_targets);
   g_test_add_func ("/ledger/other-region", test_other_region);
+  g_test_add_func ("/ledger/benchmark-gap", test_benchmark_gap);
   return g_test_run ();
 }
