@@ -36,9 +36,9 @@ zb_application_activate (GApplication *app)
 
   if (window == NULL)
     {
-      /* first start: the bundled sample shows the whole workflow */
+      /* the last report again; the bundled sample on a first start */
       window = GTK_WINDOW (zb_window_new (GTK_APPLICATION (app)));
-      zb_window_open_sample (ZB_WINDOW (window));
+      zb_window_restore_session (ZB_WINDOW (window));
     }
   gtk_window_present (window);
 }
@@ -129,6 +129,7 @@ zb_application_startup (GApplication *app)
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
     { "win.delete-figure", { "<Control>Delete", NULL } },
+    { "win.show-outline", { "F9", NULL } },
   };
 
   G_APPLICATION_CLASS (zb_application_parent_class)->startup (app);

@@ -293,6 +293,10 @@ zb_chart_view_set_chart (ZbChartView *self,
   self->hovered = NULL;
   if (g_set_object (&self->chart, chart))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
+  /* rows of a gap chart stay readable; the scrolled window around it scrolls */
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self),
+                                       chart && zb_chart_get_orientation (chart) == ZB_CHART_HORIZONTAL
+                                       ? zb_chart_get_min_height (chart) : 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -52,6 +52,7 @@ _zb_document_forget_frozen (ZbDocument *self,
 typedef struct {
   GPtrArray  *figures;     /* frozen copies, in the report's order */
   char       *title;
+  char       *region;      /* the report's own area */
   GPtrArray  *related;
   GPtrArray  *aliases;
   GPtrArray  *typed;
@@ -69,6 +70,7 @@ assess_free (Assess *a)
 {
   g_clear_pointer (&a->figures, g_ptr_array_unref);
   g_free (a->title);
+  g_free (a->region);
   g_clear_pointer (&a->related, g_ptr_array_unref);
   g_clear_pointer (&a->aliases, g_ptr_array_unref);
   g_clear_pointer (&a->typed, g_ptr_array_unref);
@@ -96,6 +98,8 @@ assess_thread (GTask        *task,
   gint64 start = g_get_monotonic_time ();
 
   out->ledger = zb_ledger_new ();
+  /* the region first: 临江县 and 全县 are the report's own area */
+  zb_ledger_set_region (out->ledger, in->region);
   /* aliases first: the ledger files targets and figures by canonical name */
   zb_ledger_fill (out->ledger, in->aliases, in->typed);
   zb_ledger_add_figures (out->ledger, in->figures, in->title);
@@ -194,6 +198,7 @@ start_assess (ZbDocument *self)
       g_hash_table_insert (in->originals, frozen, figure);
     }
   in->title = g_strdup (zb_report_get_title (zb_document_get_report (self)));
+  in->region = zb_report_dup_region (zb_document_get_report (self));
   in->related = l->related ? g_ptr_array_ref (l->related) : NULL;
   in->aliases = g_ptr_array_ref (l->aliases);
   in->typed = g_ptr_array_ref (l->typed);

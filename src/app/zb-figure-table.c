@@ -327,8 +327,7 @@ conflict_text (ZbFigureTable      *self,
                const ZbAssessment *a)
 {
   ZbLedger *ledger = zb_document_get_ledger (DOCUMENT (self));
-  g_autoptr(GPtrArray) targets = zb_ledger_get_targets (ledger, a->indicator, a->year,
-                                                         zb_figure_get_area (a->figure));
+  g_autoptr(GPtrArray) targets = zb_ledger_get_targets (ledger, a->indicator, a->year, a->area);
   GString *text = g_string_new (_("Conflicting targets:"));
 
   for (guint i = 0; i < targets->len; i++)

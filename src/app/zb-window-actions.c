@@ -375,4 +375,5 @@ _zb_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-workspace", NULL, choose_workspace_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-reports", "showing-reports");
   gtk_widget_class_install_property_action (widget_class, "win.show-compare", "showing-compare");
+  gtk_widget_class_install_property_action (widget_class, "win.show-outline", "showing-outline");
 }

@@ -26,6 +26,26 @@ void                _zb_window_toast              (ZbWindow       *self,
 void                _zb_window_use_workspace      (ZbWindow       *self,
                                                    ZbWorkspace    *workspace);
 
+/* zb-window-session.c: recent reports and the report a start opens again */
+void                _zb_window_rebuild_recent     (ZbWindow       *self);
+/* A report opened: a recent file, and the one the next start opens. */
+void                _zb_window_remember           (ZbWindow       *self,
+                                                   ZbDocument     *document,
+                                                   GFile          *file);
+/* @file did not open: why, and out of the recent files; when it is gone,
+ * the workspace's copy offered instead. */
+void                _zb_window_open_failed        (ZbWindow       *self,
+                                                   GFile          *file,
+                                                   const GError   *error);
+/* The empty page tells why nothing opened. */
+void                _zb_window_show_failure       (ZbWindow       *self,
+                                                   const char     *message);
+/* NULL when the schema is not installed */
+GSettings          *_zb_window_get_settings       (ZbWindow       *self);
+GMenu              *_zb_window_get_recent_menu    (ZbWindow       *self);
+GtkListBox         *_zb_window_get_recent_list    (ZbWindow       *self);
+GtkWidget          *_zb_window_get_recent_box     (ZbWindow       *self);
+
 /* The window's panes and bars, for its actions and for tests. */
 ZbOutlinePanel     *zb_window_get_outline_panel   (ZbWindow       *self);
 ZbFigureTable      *zb_window_get_figure_table    (ZbWindow       *self);
@@ -37,6 +57,10 @@ ZbReportsPage      *zb_window_get_reports_page    (ZbWindow       *self);
 ZbComparePage      *zb_window_get_compare_page    (ZbWindow       *self);
 GtkSearchBar       *zb_window_get_search_bar      (ZbWindow       *self);
 GtkSearchEntry     *zb_window_get_search_entry    (ZbWindow       *self);
+AdwFlap            *zb_window_get_flap            (ZbWindow       *self);
+AdwStatusPage      *zb_window_get_status_page     (ZbWindow       *self);
+AdwStatusPage      *zb_window_get_no_figures_page (ZbWindow       *self);
+GtkStack           *zb_window_get_table_stack     (ZbWindow       *self);
 
 /* Shorthands for tests and benchmarks. */
 static inline ZbReport *

@@ -16,9 +16,6 @@
 #include "zb-message.h"
 #include "zb-window-private.h"
 
-#define SAMPLE_URI "resource:///io/github/zhibiao/Zhibiao/sample/sample-report.txt"
-#define RECENT_APP "zhibiao"
-#define MAX_RECENT 8
 /* Only files that take longer than this show a progress indication. */
 #define PROGRESS_DELAY_MS 150
 
@@ -35,6 +32,12 @@ struct _ZbWindow
   GtkStack           *stack;
   AdwStatusPage      *status_page;
   GMenu              *recent_submenu;
+  GtkWidget          *recent_box;
+  GtkListBox         *recent_list;
+  AdwFlap            *flap;
+  GtkStack           *table_stack;
+  AdwStatusPage      *no_figures_page;
+  GtkWidget          *clear_filter_button;
   ZbOutlinePanel     *outline_panel;
   ZbFigureTable      *figure_table;
   ZbChartsPane       *charts_pane;
@@ -62,6 +65,8 @@ enum {
   PROP_WORKSPACE,
   PROP_LOADING,
   PROP_SHOWING_REPORTS,
+  PROP_SHOWING_REPORT,
+  PROP_SHOWING_OUTLINE,
   PROP_FIGURE_KIND,
   PROP_SHOWING_COMPARE,
   N_PROPS
@@ -112,6 +117,8 @@ tell_opened (ZbWindow   *self,
     }
 }
 
+static void update_table_page (ZbWindow *self);
+
 static void
 set_document (ZbWindow   *self,
               ZbDocument *document)
@@ -132,55 +139,11 @@ set_document (ZbWindow   *self,
   gtk_stack_set_visible_child_name (self->stack, "report");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWING_REPORTS]);
   _zb_window_update_actions (self);
+  update_table_page (self);
   tell_opened (self, document);
 }
 
 /* Loading ----------------------------------------------------------------- */
-
-static void
-rebuild_recent_menu (ZbWindow *self)
-{
-  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
-  guint added = 0;
-
-  g_menu_remove_all (self->recent_submenu);
-  for (GList *l = items; l != NULL && added < MAX_RECENT; l = l->next)
-    {
-      GtkRecentInfo *info = l->data;
-      g_autoptr(GMenuItem) item = NULL;
-
-      if (!gtk_recent_info_has_application (info, RECENT_APP) || !gtk_recent_info_exists (info))
-        continue;
-      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
-      g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
-      g_menu_append_item (self->recent_submenu, item);
-      added++;
-    }
-  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
-
-  if (added == 0)
-    {
-      g_autoptr(GMenuItem) none = g_menu_item_new (_("No Recent Reports"), "win.no-recent");
-      g_menu_append_item (self->recent_submenu, none);
-    }
-}
-
-static void
-remember_recent (GFile *file)
-{
-  g_autofree char *uri = NULL;
-  GtkRecentData data = { 0 };
-  const char *groups[] = { RECENT_APP, NULL };
-
-  if (!g_file_is_native (file))
-    return;
-  uri = g_file_get_uri (file);
-  data.mime_type = (char *) "text/plain";
-  data.app_name = (char *) RECENT_APP;
-  data.app_exec = (char *) "zhibiao %u";
-  data.groups = (char **) groups;
-  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
-}
 
 static gboolean
 show_progress (gpointer data)
@@ -286,24 +249,25 @@ opened (GObject      *source,
       set_document (self, document);
       if (op->figure > 0)
         show_figure (self, op->figure);
-      if (op->file != NULL)
-        {
-          remember_recent (op->file);
-          rebuild_recent_menu (self);
-        }
+      _zb_window_remember (self, document, op->file);
       return;
     }
 
   if (op->file != NULL)
     {
-      g_autofree char *name = g_file_get_basename (op->file);
-      /* Translators: %s are the file name and the reason */
-      message = g_strdup_printf (_("Could not open “%s”: %s"), name, error->message);
+      _zb_window_open_failed (self, op->file, error);
+      return;
     }
-  else
-    /* Translators: %s is the reason */
-    message = g_strdup_printf (_("Could not open the report from the workspace: %s"), error->message);
+  /* Translators: %s is the reason */
+  message = g_strdup_printf (_("Could not open the report from the workspace: %s"), error->message);
   _zb_window_toast (self, message);
+  _zb_window_show_failure (self, message);
+}
+
+void
+_zb_window_show_failure (ZbWindow   *self,
+                         const char *message)
+{
   if (self->document == NULL)
     {
       adw_status_page_set_title (self->status_page, _("No Report Open"));
@@ -319,14 +283,6 @@ zb_window_open (ZbWindow *self,
   g_return_if_fail (G_IS_FILE (file));
 
   zb_document_new_for_file_async (self->workspace, file, start_loading (self), opened, opening_new (self, file));
-}
-
-void
-zb_window_open_sample (ZbWindow *self)
-{
-  g_autoptr(GFile) file = g_file_new_for_uri (SAMPLE_URI);
-
-  zb_window_open (self, file);
 }
 
 void
@@ -519,6 +475,44 @@ on_filter_text (ZbFigureTable *table,
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
+/* An empty table says why, and how to see figures again. */
+static void
+update_table_page (ZbWindow *self)
+{
+  GListModel *rows = G_LIST_MODEL (zb_figure_table_get_selection (self->figure_table));
+  const char *filter = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gboolean filtered = zb_figure_table_get_filter_text (self->figure_table) != NULL;
+
+  if (self->document == NULL || g_list_model_get_n_items (rows) > 0)
+    {
+      gtk_stack_set_visible_child_name (self->table_stack, "figures");
+      return;
+    }
+  if (filtered)
+    {
+      /* Translators: %s is what was typed in the filter */
+      g_autofree char *description = g_strdup_printf (_("No figure of this section has “%s” in its name"), filter);
+
+      adw_status_page_set_title (self->no_figures_page, _("No Matching Figures"));
+      adw_status_page_set_description (self->no_figures_page, description);
+    }
+  else
+    {
+      adw_status_page_set_title (self->no_figures_page, _("No Figures Here"));
+      adw_status_page_set_description (self->no_figures_page,
+                                       _("Choose another section in the outline, or select a figure's words in the source and add it"));
+    }
+  gtk_widget_set_visible (self->clear_filter_button, filtered);
+  gtk_stack_set_visible_child_name (self->table_stack, "no-figures");
+}
+
+static void
+on_clear_filter (ZbWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  zb_figure_table_set_filter_text (self->figure_table, NULL);
+}
+
 static gboolean
 on_drop (GtkDropTarget *target,
          const GValue  *value,
@@ -603,14 +597,6 @@ showing_page (ZbWindow   *self,
 
 #define showing_reports(self) showing_page ((self), "reports")
 
-/* The toggles of the Reports and Compare pages follow the stack. */
-static void
-on_page_shown (ZbWindow *self)
-{
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWING_REPORTS]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWING_COMPARE]);
-}
-
 static void
 zb_window_dispose (GObject *object)
 {
@@ -657,6 +643,13 @@ zb_window_get_property (GObject    *object,
     case PROP_LOADING: g_value_set_boolean (value, zb_window_get_loading (self)); break;
     case PROP_SHOWING_REPORTS: g_value_set_boolean (value, showing_reports (self)); break;
     case PROP_SHOWING_COMPARE: g_value_set_boolean (value, showing_page (self, "compare")); break;
+    case PROP_SHOWING_REPORT:
+      g_value_set_boolean (value, self->stack != NULL &&
+                           g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "report") == 0);
+      break;
+    case PROP_SHOWING_OUTLINE:
+      g_value_set_boolean (value, self->flap != NULL && adw_flap_get_reveal_flap (self->flap));
+      break;
     case PROP_FIGURE_KIND:
       if (self->figure_table != NULL)
         g_object_get_property (G_OBJECT (self->figure_table), "figure-kind", value);
@@ -692,8 +685,35 @@ zb_window_set_property (GObject      *object,
       gtk_stack_set_visible_child_name (self->stack, g_value_get_boolean (value) ? "compare"
                                                      : self->document ? "report" : "empty");
       break;
+    case PROP_SHOWING_OUTLINE:
+      adw_flap_set_reveal_flap (self->flap, g_value_get_boolean (value));
+      break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+/* The toggles of the Reports and Compare pages follow the stack. */
+static void
+on_page_changed (ZbWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWING_REPORTS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWING_REPORT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWING_COMPARE]);
+}
+
+static void
+on_outline_revealed (ZbWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWING_OUTLINE]);
+}
+
+static void
+on_recent_activated (ZbWindow      *self,
+                     GtkListBoxRow *row)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_object_get_data (G_OBJECT (row), "zb-uri"));
+
+  zb_window_open (self, file);
 }
 
 static void
@@ -728,6 +748,13 @@ zb_window_class_init (ZbWindowClass *klass)
   properties[PROP_SHOWING_REPORTS] =
     g_param_spec_boolean ("showing-reports", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOWING_REPORT] =
+    g_param_spec_boolean ("showing-report", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* win.show-outline's state: the outline shown beside (or over) the desk */
+  properties[PROP_SHOWING_OUTLINE] =
+    g_param_spec_boolean ("showing-outline", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* win.figure-kind's state: the selected figure's kind */
   properties[PROP_FIGURE_KIND] =
     g_param_spec_string ("figure-kind", NULL, NULL, "actual",
@@ -747,6 +774,12 @@ zb_window_class_init (ZbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZbWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ZbWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, ZbWindow, recent_submenu);
+  gtk_widget_class_bind_template_child (widget_class, ZbWindow, recent_box);
+  gtk_widget_class_bind_template_child (widget_class, ZbWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, ZbWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, ZbWindow, table_stack);
+  gtk_widget_class_bind_template_child (widget_class, ZbWindow, no_figures_page);
+  gtk_widget_class_bind_template_child (widget_class, ZbWindow, clear_filter_button);
   gtk_widget_class_bind_template_child (widget_class, ZbWindow, outline_panel);
   gtk_widget_class_bind_template_child (widget_class, ZbWindow, figure_table);
   gtk_widget_class_bind_template_child (widget_class, ZbWindow, charts_pane);
@@ -758,6 +791,10 @@ zb_window_class_init (ZbWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_report_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_compare_figure_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_recent_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_clear_filter);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_outline_revealed);
 
   _zb_window_class_init_actions (widget_class);
 
@@ -772,7 +809,8 @@ zb_window_class_init (ZbWindowClass *klass)
 }
 
 /* Loaded by the window rather than as the application's style.css, so the
- * cells look the same wherever a window is made (tests included). */
+ * cells (and the icons) look the same wherever a window is made (tests
+ * included). */
 static void
 ensure_css (GtkWidget *widget)
 {
@@ -787,6 +825,8 @@ ensure_css (GtkWidget *widget)
   gtk_css_provider_load_from_resource (provider, "/io/github/zhibiao/Zhibiao/zb-window.css");
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  /* the application adds its icons itself; a window made without one too */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display), "/io/github/zhibiao/Zhibiao/icons");
 }
 
 /* The window's size is remembered when the schema is installed (always,
@@ -828,15 +868,23 @@ zb_window_init (ZbWindow *self)
   restore_size (self);
 
   g_signal_connect (self->figure_table, "notify::filter-text", G_CALLBACK (on_filter_text), self);
+  g_signal_connect_object (zb_figure_table_get_selection (self->figure_table), "items-changed",
+                           G_CALLBACK (update_table_page), self, G_CONNECT_SWAPPED);
+  g_signal_connect_swapped (self->figure_table, "notify::filter-text", G_CALLBACK (update_table_page), self);
   g_signal_connect_swapped (self->figure_table, "notify::figure-kind", G_CALLBACK (on_figure_kind), self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  g_signal_connect_swapped (self->stack, "notify::visible-child-name", G_CALLBACK (on_page_shown), self);
 
+  /* a file dropped anywhere opens: asked before any cell or text view,
+   * which would take its path as text */
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drop), GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (drop), "zb-file-drop");
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
-  rebuild_recent_menu (self);
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (_zb_window_rebuild_recent), self, G_CONNECT_SWAPPED);
+  _zb_window_rebuild_recent (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
   _zb_window_update_actions (self);
 }
@@ -866,3 +914,32 @@ PANE_GETTER (ZbReportsPage, reports_page)
 PANE_GETTER (ZbComparePage, compare_page)
 PANE_GETTER (GtkSearchBar, search_bar)
 PANE_GETTER (GtkSearchEntry, search_entry)
+
+GSettings *
+_zb_window_get_settings (ZbWindow *self)
+{
+  return self->settings;
+}
+
+GMenu *
+_zb_window_get_recent_menu (ZbWindow *self)
+{
+  return self->recent_submenu;
+}
+
+GtkListBox *
+_zb_window_get_recent_list (ZbWindow *self)
+{
+  return self->recent_list;
+}
+
+GtkWidget *
+_zb_window_get_recent_box (ZbWindow *self)
+{
+  return self->recent_box;
+}
+
+PANE_GETTER (AdwFlap, flap)
+PANE_GETTER (AdwStatusPage, status_page)
+PANE_GETTER (AdwStatusPage, no_figures_page)
+PANE_GETTER (GtkStack, table_stack)

@@ -21,6 +21,10 @@ ZbWindow     *zb_window_new           (GtkApplication      *application);
 void          zb_window_open          (ZbWindow            *self,
                                        GFile               *file);
 void          zb_window_open_sample   (ZbWindow            *self);
+/* What a start shows: the report shown last (its file, or the workspace's
+ * copy when the file is gone), the bundled sample on the very first start,
+ * else the empty page. */
+void          zb_window_restore_session (ZbWindow          *self);
 /* Opens a report of the workspace. */
 void          zb_window_open_stored   (ZbWindow            *self,
                                        gint64               report_id);

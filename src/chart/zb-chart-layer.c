@@ -13,6 +13,7 @@ struct _ZbChartLayer
   ZbChartLayerKind  kind;
   char             *title;
   GArray           *items;    /* of ZbChartItem */
+  guint             series;
   guint             dashed : 1;
 };
 
@@ -23,6 +24,7 @@ enum {
   PROP_KIND,
   PROP_TITLE,
   PROP_DASHED,
+  PROP_SERIES,
   N_PROPS
 };
 
@@ -73,6 +75,25 @@ zb_chart_layer_set_dashed (ZbChartLayer *self,
     {
       self->dashed = dashed;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DASHED]);
+    }
+}
+
+guint
+zb_chart_layer_get_series (ZbChartLayer *self)
+{
+  g_return_val_if_fail (ZB_IS_CHART_LAYER (self), 0);
+  return self->series;
+}
+
+void
+zb_chart_layer_set_series (ZbChartLayer *self,
+                           guint         series)
+{
+  g_return_if_fail (ZB_IS_CHART_LAYER (self));
+  if (self->series != series)
+    {
+      self->series = series;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERIES]);
     }
 }
 
@@ -161,6 +182,9 @@ zb_chart_layer_get_property (GObject    *object,
     case PROP_DASHED:
       g_value_set_boolean (value, self->dashed);
       break;
+    case PROP_SERIES:
+      g_value_set_uint (value, self->series);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -186,6 +210,9 @@ zb_chart_layer_set_property (GObject      *object,
     case PROP_DASHED:
       zb_chart_layer_set_dashed (self, g_value_get_boolean (value));
       break;
+    case PROP_SERIES:
+      zb_chart_layer_set_series (self, g_value_get_uint (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -210,6 +237,10 @@ zb_chart_layer_class_init (ZbChartLayerClass *klass)
   properties[PROP_DASHED] =
     g_param_spec_boolean ("dashed", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SERIES] =
+    g_param_spec_uint ("series", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

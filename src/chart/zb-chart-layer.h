@@ -37,6 +37,11 @@ const char       *zb_chart_layer_get_title   (ZbChartLayer     *self);
 gboolean          zb_chart_layer_get_dashed  (ZbChartLayer     *self);
 void              zb_chart_layer_set_dashed  (ZbChartLayer     *self,
                                               gboolean          dashed);
+/* Which series of the chart a line is, for its colour: 0 (the default) the
+ * report's own area, 1… the others. */
+guint             zb_chart_layer_get_series  (ZbChartLayer     *self);
+void              zb_chart_layer_set_series  (ZbChartLayer     *self,
+                                              guint             series);
 void              zb_chart_layer_add         (ZbChartLayer     *self,
                                               guint             category,
                                               double            value,

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "zb-chart.h"
+#include "zb-chart-private.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -11,36 +11,11 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <unistd.h>
-#include <pango/pangocairo.h>
 #include <string.h>
 
+#include "zb-i18n-private.h"
 #include "zb-save.h"
 #include "zb-types.h"
-#include "zb-save.h"
-
-struct _ZbChart
-{
-  GObject             parent_instance;
-
-  ZbChartOrientation  orientation;
-  char               *title;
-  char               *language;     /* of the legend; NULL: the UI language */
-  ZbChartAxis        *axis;
-  GPtrArray          *categories;   /* of char* */
-  GPtrArray          *layers;       /* of ZbChartLayer */
-
-  /* the last draw */
-  gboolean            drawn;
-  cairo_rectangle_t   plot;
-  double              band;         /* size of one category */
-  GPtrArray          *rects;        /* per layer, GArray of cairo_rectangle_t */
-
-  /* text widths of the last layout, valid for measured_px and the counts */
-  double              measured_px;
-  guint               measured_items;
-  double              measured_label_w;
-  double              measured_right_w;
-};
 
 G_DEFINE_FINAL_TYPE (ZbChart, zb_chart, G_TYPE_OBJECT)
 
@@ -54,35 +29,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-#define FONT_FAMILY "Noto Sans CJK SC,WenQuanYi Micro Hei,Source Han Sans SC,sans-serif"
-#define PAD 12.0
-#define TEXT_PX 12.0
-#define MIN_TEXT_PX 7.0
 #define NATURAL_WIDTH 1200
-
-typedef struct { double r, g, b; } Rgb;
-
-/* Chosen to differ in lightness too, so greyscale prints keep them apart;
- * the shape and label say the same again. */
-static Rgb
-status_colour (ZbStatus status)
-{
-  switch (status)
-    {
-    case ZB_STATUS_AHEAD: return (Rgb) { 0.11, 0.47, 0.22 };
-    case ZB_STATUS_ON_TRACK: return (Rgb) { 0.26, 0.58, 0.76 };
-    case ZB_STATUS_BEHIND: return (Rgb) { 0.84, 0.38, 0.30 };
-    case ZB_STATUS_UNKNOWN:
-    default: return (Rgb) { 0.74, 0.74, 0.74 };
-    }
-}
-
-static void
-set_rgb (cairo_t *cr,
-         Rgb      c)
-{
-  cairo_set_source_rgb (cr, c.r, c.g, c.b);
-}
 
 ZbChart *
 zb_chart_new (ZbChartOrientation orientation)
@@ -211,179 +158,6 @@ zb_chart_get_layer (ZbChart *self,
   return g_ptr_array_index (self->layers, i);
 }
 
-/* Text */
-
-typedef struct {
-  PangoLayout          *layout;
-  PangoFontDescription *font;
-} Text;
-
-static void
-text_init (Text    *t,
-           cairo_t *cr)
-{
-  t->layout = pango_cairo_create_layout (cr);
-  t->font = pango_font_description_from_string (FONT_FAMILY);
-}
-
-static void
-text_clear (Text *t)
-{
-  g_clear_object (&t->layout);
-  g_clear_pointer (&t->font, pango_font_description_free);
-}
-
-static void
-text_set (Text       *t,
-          const char *str,
-          double      px,
-          gboolean    bold,
-          double      max_width)
-{
-  pango_font_description_set_absolute_size (t->font, px * PANGO_SCALE);
-  pango_font_description_set_weight (t->font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (t->layout, t->font);
-  pango_layout_set_width (t->layout, max_width > 0 ? (int) (max_width * PANGO_SCALE) : -1);
-  pango_layout_set_ellipsize (t->layout, max_width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
-  pango_layout_set_text (t->layout, str, -1);
-}
-
-static void
-text_size (Text   *t,
-           double *w,
-           double *h)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_extents (t->layout, NULL, &logical);
-  if (w)
-    *w = logical.width / (double) PANGO_SCALE;
-  if (h)
-    *h = logical.height / (double) PANGO_SCALE;
-}
-
-/* Draws with (x, y) at the given anchor: ax, ay in 0…1 of the text's box. */
-static void
-text_draw (Text    *t,
-           cairo_t *cr,
-           double   x,
-           double   y,
-           double   ax,
-           double   ay)
-{
-  double w, h;
-
-  text_size (t, &w, &h);
-  cairo_move_to (cr, x - w * ax, y - h * ay);
-  pango_cairo_show_layout (cr, t->layout);
-}
-
-/* Shapes */
-
-static void
-status_shape (cairo_t  *cr,
-              ZbStatus  status,
-              double    cx,
-              double    cy,
-              double    r)
-{
-  Rgb c = status_colour (status);
-
-  cairo_new_path (cr);
-  switch (status)
-    {
-    case ZB_STATUS_AHEAD:
-      cairo_move_to (cr, cx, cy - r);
-      cairo_line_to (cr, cx + r, cy + r * 0.8);
-      cairo_line_to (cr, cx - r, cy + r * 0.8);
-      cairo_close_path (cr);
-      break;
-    case ZB_STATUS_BEHIND:
-      cairo_move_to (cr, cx, cy + r);
-      cairo_line_to (cr, cx + r, cy - r * 0.8);
-      cairo_line_to (cr, cx - r, cy - r * 0.8);
-      cairo_close_path (cr);
-      break;
-    case ZB_STATUS_ON_TRACK:
-    case ZB_STATUS_UNKNOWN:
-    default:
-      cairo_arc (cr, cx, cy, r * 0.85, 0, 2 * G_PI);
-      break;
-    }
-  if (status == ZB_STATUS_UNKNOWN)
-    {
-      /* hollow: nothing to compare with */
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
-    }
-  else
-    {
-      set_rgb (cr, c);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
-    }
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
-}
-
-static void
-diamond (cairo_t *cr,
-         double   cx,
-         double   cy,
-         double   r)
-{
-  cairo_new_path (cr);
-  cairo_move_to (cr, cx, cy - r);
-  cairo_line_to (cr, cx + r, cy);
-  cairo_line_to (cr, cx, cy + r);
-  cairo_line_to (cr, cx - r, cy);
-  cairo_close_path (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-  cairo_set_line_width (cr, 1.5);
-  cairo_stroke (cr);
-}
-
-static void
-bar (cairo_t  *cr,
-     ZbStatus  status,
-     double    x,
-     double    y,
-     double    w,
-     double    h)
-{
-  Rgb c = status_colour (status);
-
-  if (w <= 0 || h <= 0)
-    return;
-  cairo_rectangle (cr, x, y, w, h);
-  set_rgb (cr, c);
-  cairo_fill_preserve (cr);
-  if (status == ZB_STATUS_BEHIND)
-    {
-      /* hatched, so "behind" reads without colour */
-      cairo_save (cr);
-      cairo_clip_preserve (cr);
-      cairo_set_source_rgba (cr, 1, 1, 1, 0.7);
-      cairo_set_line_width (cr, 1.2);
-      for (double d = -h; d < w; d += 5)
-        {
-          cairo_move_to (cr, x + d, y + h);
-          cairo_line_to (cr, x + d + h, y);
-        }
-      cairo_stroke (cr);
-      cairo_restore (cr);
-    }
-  cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-  cairo_set_line_width (cr, status == ZB_STATUS_UNKNOWN ? 0.8 : 0.6);
-  if (status == ZB_STATUS_UNKNOWN)
-    cairo_set_dash (cr, (double[]) { 3, 2 }, 2, 0);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
-}
-
 /* Layout helpers: a category's centre and a value's position, along the
  * category axis and the value axis of either orientation. */
 
@@ -409,395 +183,324 @@ zb_chart_value_to_pixel (ZbChart *self,
   return zb_chart_axis_map (self->axis, value, self->plot.y + self->plot.height, self->plot.y);
 }
 
-static void
-point (ZbChart *self,
-       guint    category,
-       double   value,
-       double  *x,
-       double  *y)
-{
-  double c = zb_chart_category_to_pixel (self, category);
-  double v = zb_chart_value_to_pixel (self, value);
 
-  *x = self->orientation == ZB_CHART_HORIZONTAL ? v : c;
-  *y = self->orientation == ZB_CHART_HORIZONTAL ? c : v;
+void
+zb_chart_set_n_more (ZbChart *self,
+                     guint    n_more)
+{
+  g_return_if_fail (ZB_IS_CHART (self));
+  self->n_more = n_more;
+  self->drawn = FALSE;
 }
 
+guint
+zb_chart_get_n_more (ZbChart *self)
+{
+  g_return_val_if_fail (ZB_IS_CHART (self), 0);
+  return self->n_more;
+}
+
+guint
+zb_chart_get_n_hidden (ZbChart *self)
+{
+  g_return_val_if_fail (ZB_IS_CHART (self), 0);
+  if (!self->drawn)
+    return self->n_more;
+  return self->n_more + (self->categories->len - MIN (self->n_shown, self->categories->len));
+}
+
+int
+zb_chart_get_min_height (ZbChart *self)
+{
+  g_return_val_if_fail (ZB_IS_CHART (self), 0);
+
+  /* rows of a readable size, as many as the chart has */
+  if (self->orientation == ZB_CHART_HORIZONTAL)
+    return 130 + 18 * (int) MIN (self->categories->len + (self->n_more > 0), ZB_CHART_MAX_ROWS + 1);
+  return 260;
+}
+
+guint
+zb_chart_get_n_texts (ZbChart *self)
+{
+  g_return_val_if_fail (ZB_IS_CHART (self), 0);
+  return self->drawn ? self->texts->len : 0;
+}
+
+const char *
+zb_chart_get_text (ZbChart           *self,
+                   guint              i,
+                   cairo_rectangle_t *rect)
+{
+  const ZbChartText *t;
+
+  g_return_val_if_fail (ZB_IS_CHART (self), NULL);
+  g_return_val_if_fail (self->drawn && i < self->texts->len, NULL);
+
+  t = &g_array_index (self->texts, ZbChartText, i);
+  if (rect != NULL)
+    *rect = t->rect;
+  return t->text;
+}
+
+gboolean
+zb_chart_item_is_clipped (ZbChart *self,
+                          guint    layer,
+                          guint    item)
+{
+  ZbChartLayer *l;
+  int clipped;
+
+  g_return_val_if_fail (ZB_IS_CHART (self), FALSE);
+  g_return_val_if_fail (layer < self->layers->len, FALSE);
+
+  l = g_ptr_array_index (self->layers, layer);
+  if (!self->drawn || item >= zb_chart_layer_get_n_items (l) ||
+      zb_chart_layer_get_kind (l) == ZB_CHART_LAYER_LABELS)
+    return FALSE;
+  zb_chart_clamped_pixel (self, zb_chart_layer_get_item (l, item)->value, &clipped);
+  return clipped != 0;
+}
+
+/* The axis ---------------------------------------------------------------- */
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* How many of the largest (@top) or smallest values stand apart from the
+ * rest: at most a quarter of them, whose gap to the rest is twice its span
+ * and half the whole axis, which they make more than four times as long;
+ * 0 when none does. */
+static guint
+n_apart (const double *v,
+         guint         first,
+         guint         last,
+         gboolean      with_zero,
+         gboolean      top)
+{
+  guint n = last - first + 1;
+
+  for (guint k = 1; k <= MAX (n / 4, 1) && n - k >= 2; k++)
+    {
+      double lo = top ? v[first] : v[first + k];
+      double hi = top ? v[last - k] : v[last];
+      double out = top ? v[last - k + 1] : v[first + k - 1];
+      double all_lo = top ? lo : v[first], all_hi = top ? v[last] : hi;
+      double span, gap;
+
+      if (with_zero)
+        {
+          lo = MIN (lo, 0);
+          hi = MAX (hi, 0);
+          all_lo = MIN (all_lo, 0);
+          all_hi = MAX (all_hi, 0);
+        }
+      span = MAX (hi - lo, 1e-9);
+      gap = top ? out - hi : lo - out;
+      /* the gap is most of the axis: values spread evenly are never cut */
+      if (gap > 2 * span && gap > 0.5 * (all_hi - all_lo) && all_hi - all_lo > 4 * span)
+        return k;
+    }
+  return 0;
+}
+
+/* The range of the values drawn, robust to an outlier: values far apart
+ * from the rest are left off the axis — drawn to its edge, broken and
+ * numbered — rather than squeeze the others into a sliver of the plot. */
+static void
+robust_range (GArray   *values,
+              gboolean  with_zero,
+              double   *lo,
+              double   *hi)
+{
+  const double *v = (const double *) values->data;
+  guint first = 0, last = values->len - 1, k;
+  double pad;
+
+  g_array_sort (values, compare_double);
+  if ((k = n_apart (v, first, last, with_zero, TRUE)) > 0)
+    last -= k;
+  if ((k = n_apart (v, first, last, with_zero, FALSE)) > 0)
+    first += k;
+  *lo = with_zero ? MIN (v[first], 0) : v[first];
+  *hi = with_zero ? MAX (v[last], 0) : v[last];
+  /* a little room past the last value kept, for the break marks */
+  pad = (*hi - *lo) * 0.08;
+  if (last + 1 < values->len)
+    *hi += pad;
+  if (first > 0)
+    *lo -= pad;
+}
+
+/* The axis over the values of the categories shown. */
 static void
 update_axis (ZbChart *self)
 {
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  gboolean bars = FALSE;
   double lo = 0, hi = 0;
-  gboolean any = FALSE, bars = FALSE;
 
   for (guint i = 0; i < self->layers->len; i++)
     {
       ZbChartLayer *layer = g_ptr_array_index (self->layers, i);
-      double l, h;
 
+      if (zb_chart_layer_get_kind (layer) == ZB_CHART_LAYER_LABELS)
+        continue;
       if (zb_chart_layer_get_kind (layer) == ZB_CHART_LAYER_BARS)
         bars = TRUE;
-      if (!zb_chart_layer_get_range (layer, &l, &h))
-        continue;
-      lo = any ? MIN (lo, l) : l;
-      hi = any ? MAX (hi, h) : h;
-      any = TRUE;
+      for (guint k = 0; k < zb_chart_layer_get_n_items (layer); k++)
+        {
+          const ZbChartItem *it = zb_chart_layer_get_item (layer, k);
+
+          if (it->category < self->n_shown && isfinite (it->value))
+            g_array_append_val (values, it->value);
+        }
     }
+  if (values->len > 0)
+    robust_range (values, bars, &lo, &hi);
   /* bars start at zero, so zero must be on the axis */
   zb_chart_axis_set_include_zero (self->axis, bars);
   zb_chart_axis_set_data_range (self->axis, lo, hi);
 }
 
-static void
-record (ZbChart *self,
-        guint    layer,
-        double   x,
-        double   y,
-        double   w,
-        double   h)
-{
-  GArray *rects = g_ptr_array_index (self->rects, layer);
-  cairo_rectangle_t r = { MIN (x, x + w), MIN (y, y + h), fabs (w), fabs (h) };
+/* The heading ------------------------------------------------------------- */
 
-  g_array_append_val (rects, r);
+/* One entry of the legend: its mark at (x, y), the top left of a row. */
+static void
+legend_mark (ZbChartLayer *layer,
+             ZbStatus      status,
+             cairo_t      *cr,
+             double        x,
+             double        y,
+             double        sz)
+{
+  if (layer == NULL)
+    {
+      zb_chart_status_shape (cr, status, x + sz * 0.5, y + sz * 0.6, sz * 0.45);
+      return;
+    }
+  switch (zb_chart_layer_get_kind (layer))
+    {
+    case ZB_CHART_LAYER_BARS:
+      cairo_rectangle (cr, x, y + 2, sz * 1.4, sz - 2);
+      cairo_set_source_rgb (cr, 0.55, 0.55, 0.55);
+      cairo_fill (cr);
+      break;
+    case ZB_CHART_LAYER_MARKERS:
+      zb_chart_diamond (cr, x + sz * 0.7, y + sz * 0.6, sz * 0.45);
+      break;
+    case ZB_CHART_LAYER_LINE:
+    default:
+      cairo_move_to (cr, x, y + sz * 0.6);
+      cairo_line_to (cr, x + sz * 1.4, y + sz * 0.6);
+      zb_chart_set_rgb (cr, zb_chart_series_colour (zb_chart_layer_get_series (layer)));
+      cairo_set_line_width (cr, 2);
+      if (zb_chart_layer_get_dashed (layer))
+        cairo_set_dash (cr, (double[]) { 6, 3 }, 2, 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      break;
+    }
 }
 
+typedef struct {
+  double x, y, row_h, left, right;
+} Flow;
+
+/* An entry of the legend where the row has room, else on a new row; text
+ * wider than a whole row is cut with "…". */
 static void
-draw_legend (ZbChart *self,
-             cairo_t *cr,
-             Text    *t,
-             double   x,
-             double   y,
-             double   max_x)
+legend_entry (ZbChartInk   *ink,
+              cairo_t      *cr,
+              Flow         *flow,
+              ZbChartLayer *layer,
+              ZbStatus      status,
+              const char   *text,
+              gboolean      mark)
+{
+  double sz = ZB_CHART_TEXT_PX, mark_w = mark ? (layer ? sz * 1.4 : sz) + 4 : 0;
+  double w, h;
+  cairo_rectangle_t box;
+
+  zb_chart_ink_set (ink, text, ZB_CHART_TEXT_PX, FALSE, flow->right - flow->left - mark_w, 1);
+  zb_chart_ink_size (ink, &w, &h);
+  if (flow->x > flow->left && flow->x + mark_w + w > flow->right)
+    {
+      flow->x = flow->left;
+      flow->y += flow->row_h;
+    }
+  if (mark)
+    {
+      cairo_rectangle_t m = { flow->x, flow->y, mark_w - 4, sz * 1.2 };
+
+      legend_mark (layer, status, cr, flow->x, flow->y, sz);
+      zb_chart_ink_take (ink, &m);
+    }
+  box = zb_chart_ink_box (ink, flow->x + mark_w, flow->y + sz * 0.6, 0, 0.5);
+  cairo_set_source_rgb (cr, mark ? 0.1 : 0.4, mark ? 0.1 : 0.4, mark ? 0.1 : 0.4);
+  zb_chart_ink_draw (ink, cr, &box, text);
+  flow->x += mark_w + w + 16;
+}
+
+static double
+draw_legend (ZbChart    *self,
+             cairo_t    *cr,
+             ZbChartInk *ink,
+             double      top,
+             int         width)
 {
   static const ZbStatus statuses[] = { ZB_STATUS_AHEAD, ZB_STATUS_ON_TRACK, ZB_STATUS_BEHIND, ZB_STATUS_UNKNOWN };
-  double sz = TEXT_PX, w, h;
+  Flow flow = { ZB_CHART_PAD, top, zb_chart_ink_line (ink, ZB_CHART_TEXT_PX) + 4, ZB_CHART_PAD, width - ZB_CHART_PAD };
 
   for (guint i = 0; i < self->layers->len; i++)
     {
       ZbChartLayer *layer = g_ptr_array_index (self->layers, i);
-      ZbChartLayerKind kind = zb_chart_layer_get_kind (layer);
       const char *title = zb_chart_layer_get_title (layer);
 
-      if (title == NULL || kind == ZB_CHART_LAYER_LABELS)
-        continue;
-      switch (kind)
-        {
-        case ZB_CHART_LAYER_BARS:
-          cairo_rectangle (cr, x, y + 2, sz * 1.4, sz - 2);
-          cairo_set_source_rgb (cr, 0.55, 0.55, 0.55);
-          cairo_fill (cr);
-          break;
-        case ZB_CHART_LAYER_MARKERS:
-          diamond (cr, x + sz * 0.7, y + sz * 0.6, sz * 0.45);
-          break;
-        case ZB_CHART_LAYER_LINE:
-        default:
-          cairo_move_to (cr, x, y + sz * 0.6);
-          cairo_line_to (cr, x + sz * 1.4, y + sz * 0.6);
-          cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
-          cairo_set_line_width (cr, 2);
-          if (zb_chart_layer_get_dashed (layer))
-            cairo_set_dash (cr, (double[]) { 6, 3 }, 2, 0);
-          cairo_stroke (cr);
-          cairo_set_dash (cr, NULL, 0, 0);
-          break;
-        }
-      text_set (t, title, TEXT_PX, FALSE, -1);
-      text_size (t, &w, &h);
-      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-      text_draw (t, cr, x + sz * 1.4 + 4, y + sz * 0.6, 0, 0.5);
-      x += sz * 1.4 + 4 + w + 16;
+      if (title != NULL && zb_chart_layer_get_kind (layer) != ZB_CHART_LAYER_LABELS)
+        legend_entry (ink, cr, &flow, layer, ZB_STATUS_UNKNOWN, title, TRUE);
     }
-
-  for (guint i = 0; i < G_N_ELEMENTS (statuses) && x < max_x; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    legend_entry (ink, cr, &flow, NULL, statuses[i], zb_status_to_label (statuses[i], self->language), TRUE);
+  /* a column chart says here what it left out */
+  if (self->orientation == ZB_CHART_VERTICAL && self->n_more > 0)
     {
-      status_shape (cr, statuses[i], x + sz * 0.5, y + sz * 0.6, sz * 0.45);
-      text_set (t, zb_status_to_label (statuses[i], self->language), TEXT_PX, FALSE, -1);
-      text_size (t, &w, &h);
-      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-      text_draw (t, cr, x + sz + 4, y + sz * 0.6, 0, 0.5);
-      x += sz + 4 + w + 14;
+      g_autofree char *more = g_strdup_printf (zb_i18n_gettext (self->language, N_("%u more not drawn")),
+                                               self->n_more);
+      legend_entry (ink, cr, &flow, NULL, ZB_STATUS_UNKNOWN, more, FALSE);
     }
+  return flow.y + flow.row_h + 6;
 }
-
-static void
-draw_bars (ZbChart      *self,
-           cairo_t      *cr,
-           guint         index,
-           ZbChartLayer *layer)
-{
-  gboolean horizontal = self->orientation == ZB_CHART_HORIZONTAL;
-  double thick = MIN (self->band * 0.6, 28);
-  double zero = zb_chart_value_to_pixel (self, 0);
-
-  for (guint i = 0; i < zb_chart_layer_get_n_items (layer); i++)
-    {
-      const ZbChartItem *it = zb_chart_layer_get_item (layer, i);
-      double c = zb_chart_category_to_pixel (self, it->category);
-      double v = zb_chart_value_to_pixel (self, it->value);
-
-      if (horizontal)
-        {
-          record (self, index, zero, c - thick / 2, v - zero, thick);
-          bar (cr, it->status, MIN (zero, v), c - thick / 2, fabs (v - zero), thick);
-        }
-      else
-        {
-          record (self, index, c - thick / 2, zero, thick, v - zero);
-          bar (cr, it->status, c - thick / 2, MIN (zero, v), thick, fabs (v - zero));
-        }
-    }
-}
-
-static void
-draw_markers (ZbChart      *self,
-              cairo_t      *cr,
-              guint         index,
-              ZbChartLayer *layer)
-{
-  for (guint i = 0; i < zb_chart_layer_get_n_items (layer); i++)
-    {
-      const ZbChartItem *it = zb_chart_layer_get_item (layer, i);
-      double x, y, r = CLAMP (self->band * 0.35, 2.5, 7);
-
-      point (self, it->category, it->value, &x, &y);
-      record (self, index, x - r, y - r, 2 * r, 2 * r);
-      diamond (cr, x, y, r);
-    }
-}
-
-/* The path of a line layer; a flat (dashed) target line runs across the
- * whole of each category. */
-static void
-line_path (ZbChart      *self,
-           cairo_t      *cr,
-           ZbChartLayer *layer,
-           gboolean      dashed)
-{
-  gboolean horizontal = self->orientation == ZB_CHART_HORIZONTAL;
-  double half = self->band / 2;
-
-  cairo_new_path (cr);
-  for (guint i = 0; i < zb_chart_layer_get_n_items (layer); i++)
-    {
-      const ZbChartItem *it = zb_chart_layer_get_item (layer, i);
-      double x, y;
-
-      point (self, it->category, it->value, &x, &y);
-      if (dashed && horizontal)
-        {
-          if (i == 0) cairo_move_to (cr, x, y - half); else cairo_line_to (cr, x, y - half);
-          cairo_line_to (cr, x, y + half);
-        }
-      else if (dashed)
-        {
-          if (i == 0) cairo_move_to (cr, x - half, y); else cairo_line_to (cr, x - half, y);
-          cairo_line_to (cr, x + half, y);
-        }
-      else if (i == 0)
-        cairo_move_to (cr, x, y);
-      else
-        cairo_line_to (cr, x, y);
-    }
-}
-
-static void
-draw_line (ZbChart      *self,
-           cairo_t      *cr,
-           Text         *t,
-           guint         index,
-           ZbChartLayer *layer,
-           double        text_px)
-{
-  gboolean horizontal = self->orientation == ZB_CHART_HORIZONTAL;
-  gboolean dashed = zb_chart_layer_get_dashed (layer);
-  guint n = zb_chart_layer_get_n_items (layer);
-  double r = CLAMP (self->band * 0.12, 3, 6);
-  double half = self->band / 2;
-
-  line_path (self, cr, layer, dashed);
-  cairo_set_source_rgb (cr, dashed ? 0.35 : 0.12, dashed ? 0.35 : 0.2, dashed ? 0.35 : 0.35);
-  cairo_set_line_width (cr, dashed ? 1.5 : 2.5);
-  if (dashed)
-    cairo_set_dash (cr, (double[]) { 7, 4 }, 2, 0);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const ZbChartItem *it = zb_chart_layer_get_item (layer, i);
-      double x, y;
-
-      point (self, it->category, it->value, &x, &y);
-      if (dashed)
-        {
-          /* the target's value once, at the end of the line */
-          if (i + 1 == n && it->label)
-            {
-              text_set (t, it->label, text_px, FALSE, -1);
-              cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-              if (horizontal)
-                text_draw (t, cr, x + 3, y + half, 0, 1);
-              else
-                text_draw (t, cr, x + half - 2, y - 2, 1, 1);
-            }
-          record (self, index, x - 3, y - 3, 6, 6);
-          continue;
-        }
-      record (self, index, x - r - 1, y - r - 1, 2 * r + 2, 2 * r + 2);
-      status_shape (cr, it->status, x, y, r);
-      if (it->label)
-        {
-          text_set (t, it->label, text_px, FALSE, -1);
-          cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-          if (horizontal)
-            text_draw (t, cr, x + r + 3, y, 0, 0.5);
-          else
-            text_draw (t, cr, x, y - r - 3, 0.5, 1);
-        }
-    }
-}
-
-static void
-draw_labels (ZbChart      *self,
-             cairo_t      *cr,
-             Text         *t,
-             guint         index,
-             ZbChartLayer *layer,
-             double        text_px,
-             double        labels_x)
-{
-  /* in a crowded chart, every k-th label only */
-  guint every = (guint) ceil (MIN_TEXT_PX / MAX (self->band, 0.1));
-  double r = MIN (text_px * 0.45, self->band * 0.45);
-
-  for (guint i = 0; i < zb_chart_layer_get_n_items (layer); i++)
-    {
-      const ZbChartItem *it = zb_chart_layer_get_item (layer, i);
-      double c = zb_chart_category_to_pixel (self, it->category);
-      double w, h;
-
-      if (every > 1 && it->category % every != 0)
-        {
-          record (self, index, labels_x, c - self->band / 2, 0, self->band);
-          continue;
-        }
-      if (self->orientation == ZB_CHART_HORIZONTAL)
-        {
-          status_shape (cr, it->status, labels_x + r, c, r);
-          text_set (t, it->label ? it->label : "", text_px, FALSE, -1);
-          text_size (t, &w, &h);
-          cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-          text_draw (t, cr, labels_x + 2 * r + 4, c, 0, 0.5);
-          record (self, index, labels_x, c - MAX (h, 2 * r) / 2, 2 * r + 4 + w, MAX (h, 2 * r));
-        }
-      else
-        {
-          double y = self->plot.y - 4, x;
-
-          /* shape and text centred together over the column */
-          text_set (t, it->label ? it->label : "", text_px, FALSE, self->band - 2 * r - 8);
-          text_size (t, &w, &h);
-          x = c - (2 * r + 4 + w) / 2;
-          status_shape (cr, it->status, x + r, y - r, r);
-          cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-          text_draw (t, cr, x + 2 * r + 4, y - r, 0, 0.5);
-          record (self, index, x, y - MAX (h, 2 * r), 2 * r + 4 + w, MAX (h, 2 * r));
-        }
-    }
-}
-
-static void
-draw_layer (ZbChart      *self,
-            cairo_t      *cr,
-            Text         *t,
-            guint         index,
-            ZbChartLayer *layer,
-            double        text_px,
-            double        labels_x)
-{
-  switch (zb_chart_layer_get_kind (layer))
-    {
-    case ZB_CHART_LAYER_BARS:
-      draw_bars (self, cr, index, layer);
-      break;
-    case ZB_CHART_LAYER_MARKERS:
-      draw_markers (self, cr, index, layer);
-      break;
-    case ZB_CHART_LAYER_LINE:
-      draw_line (self, cr, t, index, layer, text_px);
-      break;
-    case ZB_CHART_LAYER_LABELS:
-    default:
-      draw_labels (self, cr, t, index, layer, text_px, labels_x);
-      break;
-    }
-}
-
-/* Categories and items together: any addition changes it. */
-static guint
-count_items (ZbChart *self)
-{
-  guint n = self->categories->len;
-
-  for (guint i = 0; i < self->layers->len; i++)
-    n += zb_chart_layer_get_n_items (g_ptr_array_index (self->layers, i)) << 8;
-  return n + (self->layers->len << 24);
-}
-
-/* What the layout decides for one frame. */
-typedef struct {
-  int     width, height;
-  gboolean horizontal;
-  double  tick_w, tick_h, axis_title_h;
-  double  text_px;   /* of the category labels */
-  double  label_w;   /* horizontal: the column of category names */
-} Frame;
 
 /* The title and the legend; returns where the plot may start. */
 static double
-draw_heading (ZbChart *self,
-              cairo_t *cr,
-              Text    *t,
-              int      width)
+draw_heading (ZbChart    *self,
+              cairo_t    *cr,
+              ZbChartInk *ink,
+              int         width)
 {
-  double top = PAD, title_h = 0;
+  double top = ZB_CHART_PAD;
 
   if (self->title && *self->title)
     {
-      text_set (t, self->title, 16, TRUE, width - 2 * PAD);
-      text_size (t, NULL, &title_h);
+      cairo_rectangle_t box;
+
+      zb_chart_ink_set (ink, self->title, 16, TRUE, width - 2 * ZB_CHART_PAD, 1);
+      box = zb_chart_ink_box (ink, ZB_CHART_PAD, top, 0, 0);
       cairo_set_source_rgb (cr, 0, 0, 0);
-      text_draw (t, cr, PAD, top, 0, 0);
-      top += title_h + 6;
+      zb_chart_ink_draw (ink, cr, &box, self->title);
+      top += box.height + 6;
     }
-  draw_legend (self, cr, t, PAD, top, width - PAD);
-  return top + TEXT_PX * 1.4 + 10;
+  return draw_legend (self, cr, ink, top, width);
 }
 
-/* The value axis: its tick labels and title. */
-static void
-measure_axis (ZbChart *self,
-              Text    *t,
-              Frame   *f)
-{
-  double w;
-
-  text_set (t, "0123456789.-", TEXT_PX, FALSE, -1);
-  text_size (t, NULL, &f->tick_h);
-  for (guint i = 0; i < zb_chart_axis_get_n_ticks (self->axis); i++)
-    {
-      g_autofree char *s = zb_chart_axis_dup_tick_label (self->axis, i);
-      text_set (t, s, TEXT_PX, FALSE, -1);
-      text_size (t, &w, NULL);
-      f->tick_w = MAX (f->tick_w, w);
-    }
-  if (zb_chart_axis_get_title (self->axis))
-    {
-      text_set (t, zb_chart_axis_get_title (self->axis), TEXT_PX, FALSE, -1);
-      text_size (t, NULL, &f->axis_title_h);
-    }
-}
+/* The layout -------------------------------------------------------------- */
 
 static ZbChartLayer *
 labels_layer (ZbChart *self)
@@ -810,75 +513,176 @@ labels_layer (ZbChart *self)
   return labels;
 }
 
-/* Measuring every name is most of a frame's work; a resize or a hover
- * redraw keeps the text size, so the widths are reused. */
+/* The widest name and status label of the rows shown. */
 static void
-measure_names (ZbChart      *self,
-               Text         *t,
-               ZbChartLayer *labels,
-               double        text_px)
+measure_rows (ZbChart      *self,
+              ZbChartInk   *ink,
+              ZbChartFrame *f)
 {
-  double w;
+  ZbChartLayer *labels = labels_layer (self);
+  double w, label_w = 0, right_w = 0;
 
-  if (self->measured_px == text_px && self->measured_items == count_items (self))
-    return;
-  self->measured_label_w = self->measured_right_w = 0;
-  for (guint i = 0; i < self->categories->len; i++)
+  for (guint i = 0; i < self->n_shown; i++)
     {
-      text_set (t, g_ptr_array_index (self->categories, i), text_px, FALSE, -1);
-      text_size (t, &w, NULL);
-      self->measured_label_w = MAX (self->measured_label_w, w);
+      zb_chart_ink_set (ink, g_ptr_array_index (self->categories, i), f->text_px, FALSE, -1, 1);
+      zb_chart_ink_size (ink, &w, NULL);
+      label_w = MAX (label_w, w);
     }
   for (guint i = 0; labels && i < zb_chart_layer_get_n_items (labels); i++)
     {
       const ZbChartItem *it = zb_chart_layer_get_item (labels, i);
-      text_set (t, it->label ? it->label : "", text_px, FALSE, -1);
-      text_size (t, &w, NULL);
-      self->measured_right_w = MAX (self->measured_right_w, w + text_px + 6);
+
+      if (it->category >= self->n_shown)
+        continue;
+      zb_chart_ink_set (ink, it->label ? it->label : "", f->text_px, FALSE, -1, 1);
+      zb_chart_ink_size (ink, &w, NULL);
+      right_w = MAX (right_w, w + f->text_px + 6);
     }
-  self->measured_px = text_px;
-  self->measured_items = count_items (self);
+  /* long names are cut with "…" past a third of the width */
+  f->label_w = MIN (label_w, f->width * 0.32);
+  f->right_w = MIN (right_w, f->width * 0.25);
 }
 
-/* The plot area below @top, room left for names, ticks and labels. */
+/* Rows: as many as fit at the smallest text, the last band saying how
+ * many more there are; the text as large as the rows allow. */
 static void
-place_plot (ZbChart *self,
-            Text    *t,
-            Frame   *f,
-            double   top)
+fit_rows (ZbChart      *self,
+          ZbChartInk   *ink,
+          ZbChartFrame *f,
+          double        space)
+{
+  guint n = self->categories->len;
+  double min_band = zb_chart_ink_line (ink, ZB_CHART_MIN_TEXT_PX) + 2;
+  double full = zb_chart_ink_line (ink, ZB_CHART_TEXT_PX);
+  guint slots = (guint) MAX (floor (space / min_band), 1);
+
+  if (n + (self->n_more > 0) <= slots)
+    self->n_shown = n;
+  else
+    self->n_shown = slots - 1;
+  self->band = space / MAX (self->n_shown + (self->n_shown < n || self->n_more > 0), 1);
+  f->text_px = CLAMP (ZB_CHART_TEXT_PX * (self->band - 2) / full, ZB_CHART_MIN_TEXT_PX, ZB_CHART_TEXT_PX);
+}
+
+/* Ticks that fit: as many as the plot's length leaves room for labels. */
+static void
+fit_ticks (ZbChart    *self,
+           ZbChartInk *ink,
+           double      length,
+           gboolean    horizontal,
+           double      line_h)
+{
+  guint max_ticks = 10;
+
+  for (int pass = 0; pass < 3; pass++)
+    {
+      double widest = 0, w;
+      guint fit;
+
+      zb_chart_axis_set_max_ticks (self->axis, max_ticks);
+      for (guint i = 0; horizontal && i < zb_chart_axis_get_n_ticks (self->axis); i++)
+        {
+          g_autofree char *s = zb_chart_axis_dup_tick_label (self->axis, i);
+
+          zb_chart_ink_set (ink, s, ZB_CHART_TEXT_PX, FALSE, -1, 1);
+          zb_chart_ink_size (ink, &w, NULL);
+          widest = MAX (widest, w);
+        }
+      fit = (guint) floor (length / ((horizontal ? widest + 12 : line_h + 6))) + 1;
+      if (zb_chart_axis_get_n_ticks (self->axis) <= fit)
+        return;
+      max_ticks = CLAMP (fit, 2, max_ticks - 1);
+    }
+}
+
+static double
+widest_tick (ZbChart    *self,
+             ZbChartInk *ink)
+{
+  double widest = 0, w;
+
+  for (guint i = 0; i < zb_chart_axis_get_n_ticks (self->axis); i++)
+    {
+      g_autofree char *s = zb_chart_axis_dup_tick_label (self->axis, i);
+
+      zb_chart_ink_set (ink, s, ZB_CHART_TEXT_PX, FALSE, -1, 1);
+      zb_chart_ink_size (ink, &w, NULL);
+      widest = MAX (widest, w);
+    }
+  return widest;
+}
+
+static double
+axis_title_height (ZbChart    *self,
+                   ZbChartInk *ink)
+{
+  double h = 0;
+
+  if (zb_chart_axis_get_title (self->axis) == NULL)
+    return 0;
+  zb_chart_ink_set (ink, zb_chart_axis_get_title (self->axis), ZB_CHART_TEXT_PX, FALSE, -1, 1);
+  zb_chart_ink_size (ink, NULL, &h);
+  return h;
+}
+
+/* Rows of names on the left, status labels on the right, ticks below. */
+static void
+place_rows (ZbChart      *self,
+            ZbChartInk   *ink,
+            ZbChartFrame *f,
+            double        top)
+{
+  double bottom = f->height - ZB_CHART_PAD - f->axis_title_h - f->tick_h - 8;
+  double left, right;
+
+  fit_rows (self, ink, f, MAX (bottom - top, 1));
+  update_axis (self);
+  measure_rows (self, ink, f);
+  left = ZB_CHART_PAD + f->label_w + 8;
+  right = f->width - ZB_CHART_PAD - MAX (f->right_w + (f->right_w > 0 ? 10 : 0), 16);
+  self->plot = (cairo_rectangle_t) { left, top, MAX (right - left, 1), MAX (bottom - top, 1) };
+  fit_ticks (self, ink, self->plot.width, TRUE, f->tick_h);
+}
+
+/* Columns: status labels above, the axis title above them, names below. */
+static void
+place_columns (ZbChart      *self,
+               ZbChartInk   *ink,
+               ZbChartFrame *f,
+               double        top)
 {
   ZbChartLayer *labels = labels_layer (self);
-  guint n_cat = MAX (self->categories->len, 1);
-  double bottom, left, right;
+  guint n = self->categories->len;
+  double bottom, left;
 
-  if (f->horizontal)
+  self->n_shown = n;
+  if (labels != NULL)
     {
-      double right_w;
+      g_autofree guint *counts = g_new0 (guint, MAX (n, 1));
 
-      bottom = f->height - PAD - f->axis_title_h - f->tick_h - 6;
-      self->band = (bottom - top) / n_cat;
-      f->text_px = CLAMP (self->band * 0.75, MIN_TEXT_PX, TEXT_PX);
-      measure_names (self, t, labels, f->text_px);
-      /* long names are cut with "…" past a third of the width */
-      f->label_w = MIN (self->measured_label_w, f->width * 0.32);
-      right_w = MIN (self->measured_right_w, f->width * 0.25);
-      left = PAD + f->label_w + 8;
-      right = f->width - PAD - right_w - (right_w > 0 ? 10 : 0);
-    }
-  else
-    {
-      /* status shapes sit above the plot in a vertical chart */
-      if (labels)
-        top += TEXT_PX + 6;
-      bottom = f->height - PAD - f->axis_title_h - 2 * f->tick_h - 8;
-      left = PAD + f->tick_w + 8;
-      right = f->width - PAD - 40;
-      f->text_px = TEXT_PX;
-    }
+      for (guint i = 0; i < zb_chart_layer_get_n_items (labels); i++)
+        {
+          guint c = zb_chart_layer_get_item (labels, i)->category;
 
-  self->plot = (cairo_rectangle_t) { left, top, MAX (right - left, 1), MAX (bottom - top, 1) };
-  self->band = (f->horizontal ? self->plot.height : self->plot.width) / n_cat;
+          if (c < n)
+            f->badge_rows = MAX (f->badge_rows, MIN (++counts[c], 3));
+        }
+      f->badge_h = f->tick_h + 2;
+    }
+  top += f->axis_title_h > 0 ? f->axis_title_h + 4 : 0;
+  top += f->badge_rows * f->badge_h + (f->badge_rows ? 6 : 0);
+  /* names take two lines at most */
+  bottom = f->height - ZB_CHART_PAD - 2 * f->tick_h - 10;
+  update_axis (self);
+  fit_ticks (self, ink, MAX (bottom - top, 1), FALSE, f->tick_h);
+  f->tick_w = widest_tick (self, ink);
+  left = ZB_CHART_PAD + f->tick_w + 8;
+  self->plot = (cairo_rectangle_t) { left, top, MAX (f->width - ZB_CHART_PAD - 8 - left, 1), MAX (bottom - top, 1) };
+  self->band = self->plot.width / MAX (n, 1);
+  f->text_px = ZB_CHART_TEXT_PX;
 }
+
+/* The grid -------------------------------------------------------------- */
 
 /* A line across the plot at value pixel @p. */
 static void
@@ -900,13 +704,15 @@ value_line (ZbChart *self,
   cairo_stroke (cr);
 }
 
-/* The grid, its tick labels, the axis title and the zero line. */
+/* The grid, its tick labels and the axis title. */
 static void
-draw_grid (ZbChart     *self,
-           cairo_t     *cr,
-           Text        *t,
-           const Frame *f)
+draw_grid (ZbChart            *self,
+           cairo_t            *cr,
+           ZbChartInk         *ink,
+           const ZbChartFrame *f)
 {
+  const char *title = zb_chart_axis_get_title (self->axis);
+
   cairo_set_line_width (cr, 1);
   for (guint i = 0; i < zb_chart_axis_get_n_ticks (self->axis); i++)
     {
@@ -915,52 +721,85 @@ draw_grid (ZbChart     *self,
 
       cairo_set_source_rgb (cr, 0.88, 0.88, 0.88);
       value_line (self, cr, f->horizontal, p);
-      text_set (t, s, TEXT_PX, FALSE, -1);
+      zb_chart_ink_set (ink, s, ZB_CHART_TEXT_PX, FALSE, -1, 1);
       cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
       if (f->horizontal)
-        text_draw (t, cr, p, self->plot.y + self->plot.height + 4, 0.5, 0);
+        zb_chart_ink_place (ink, cr, s, p, self->plot.y + self->plot.height + 4, 0.5, 0, NULL);
       else
-        text_draw (t, cr, self->plot.x - 6, p, 1, 0.5);
+        zb_chart_ink_place (ink, cr, s, self->plot.x - 6, p, 1, 0.5, NULL);
     }
-  if (zb_chart_axis_get_title (self->axis))
+  if (title != NULL)
     {
-      text_set (t, zb_chart_axis_get_title (self->axis), TEXT_PX, FALSE, -1);
+      zb_chart_ink_set (ink, title, ZB_CHART_TEXT_PX, FALSE, f->width - 2 * ZB_CHART_PAD, 1);
       cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
       if (f->horizontal)
-        text_draw (t, cr, self->plot.x + self->plot.width / 2, f->height - PAD, 0.5, 1);
+        zb_chart_ink_place (ink, cr, title, self->plot.x + self->plot.width / 2, f->height - ZB_CHART_PAD, 0.5, 1, NULL);
       else
-        text_draw (t, cr, PAD, f->height - PAD, 0, 1);
+        {
+          /* above the plot and its status labels, at the value axis */
+          double y = self->plot.y - (f->badge_rows ? f->badge_rows * f->badge_h + 6 : 0) - 4;
+
+          zb_chart_ink_place (ink, cr, title, ZB_CHART_PAD, y, 0, 1, NULL);
+        }
     }
 }
 
+/* Names of the rows (cut to their column) or of the columns (two lines
+ * under their point, one in every few when they would meet). */
 static void
-draw_categories (ZbChart     *self,
-                 cairo_t     *cr,
-                 Text        *t,
-                 const Frame *f)
+draw_categories (ZbChart            *self,
+                 cairo_t            *cr,
+                 ZbChartInk         *ink,
+                 const ZbChartFrame *f)
 {
-  guint every = f->horizontal ? (guint) ceil (MIN_TEXT_PX / MAX (self->band, 0.1)) : 1;
-
   cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-  for (guint i = 0; i < self->categories->len; i += every)
+  for (guint i = 0; i < self->n_shown; i++)
     {
+      const char *name = g_ptr_array_index (self->categories, i);
       double c = zb_chart_category_to_pixel (self, i);
 
       if (f->horizontal)
         {
-          text_set (t, g_ptr_array_index (self->categories, i), f->text_px, FALSE, f->label_w);
-          text_draw (t, cr, self->plot.x - 8, c, 1, 0.5);
+          cairo_rectangle_t box;
+
+          zb_chart_ink_set (ink, name, f->text_px, FALSE, MAX (f->label_w, 8), 1);
+          box = zb_chart_ink_box (ink, self->plot.x - 8, c, 1, 0.5);
+          zb_chart_ink_draw (ink, cr, &box, name);
         }
       else
         {
-          text_set (t, g_ptr_array_index (self->categories, i), TEXT_PX, FALSE, self->band - 4);
-          pango_layout_set_alignment (t->layout, PANGO_ALIGN_CENTER);
-          text_draw (t, cr, c, self->plot.y + self->plot.height + f->tick_h + 8, 0.5, 0);
-          pango_layout_set_alignment (t->layout, PANGO_ALIGN_LEFT);
+          zb_chart_ink_set (ink, name, ZB_CHART_TEXT_PX, FALSE, MAX (self->band - 4, 40), 2);
+          /* below a point at the axis's foot */
+          zb_chart_ink_place (ink, cr, name, c, self->plot.y + self->plot.height + 8, 0.5, 0, NULL);
         }
     }
+}
 
-  /* the zero line */
+/* The last band of a chart of too many rows: how many are not drawn. */
+static void
+draw_more (ZbChart            *self,
+           cairo_t            *cr,
+           ZbChartInk         *ink,
+           const ZbChartFrame *f)
+{
+  guint hidden = zb_chart_get_n_hidden (self);
+  g_autofree char *text = NULL;
+  cairo_rectangle_t box;
+
+  if (!f->horizontal || hidden == 0)
+    return;
+  text = g_strdup_printf (zb_i18n_gettext (self->language, N_("… and %u more rows, not drawn")), hidden);
+  zb_chart_ink_set (ink, text, f->text_px, FALSE, f->width - 2 * ZB_CHART_PAD, 1);
+  box = zb_chart_ink_box (ink, ZB_CHART_PAD, zb_chart_category_to_pixel (self, self->n_shown), 0, 0.5);
+  cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
+  zb_chart_ink_draw (ink, cr, &box, text);
+}
+
+static void
+draw_zero (ZbChart            *self,
+           cairo_t            *cr,
+           const ZbChartFrame *f)
+{
   if (zb_chart_axis_get_min (self->axis) <= 0 && zb_chart_axis_get_max (self->axis) >= 0)
     {
       cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
@@ -975,8 +814,8 @@ zb_chart_draw (ZbChart *self,
                int      width,
                int      height)
 {
-  Frame f = { 0 };
-  Text t;
+  ZbChartFrame f = { 0 };
+  ZbChartInk ink;
   double top;
 
   g_return_if_fail (ZB_IS_CHART (self));
@@ -985,35 +824,40 @@ zb_chart_draw (ZbChart *self,
   f.width = width;
   f.height = height;
   f.horizontal = self->orientation == ZB_CHART_HORIZONTAL;
-  update_axis (self);
 
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
-  text_init (&t, cr);
+  zb_chart_ink_init (&ink, cr, width, height);
 
-  top = draw_heading (self, cr, &t, width);
-  measure_axis (self, &t, &f);
-  place_plot (self, &t, &f, top);
-  draw_grid (self, cr, &t, &f);
-  draw_categories (self, cr, &t, &f);
+  top = draw_heading (self, cr, &ink, width);
+  f.tick_h = zb_chart_ink_line (&ink, ZB_CHART_TEXT_PX);
+  f.axis_title_h = axis_title_height (self, &ink);
+  if (f.horizontal)
+    place_rows (self, &ink, &f, top);
+  else
+    place_columns (self, &ink, &f, top);
+  self->drawn = TRUE;   /* the geometry is there: the parts below use it */
 
-  /* layers, in order */
+  draw_grid (self, cr, &ink, &f);
+  draw_categories (self, cr, &ink, &f);
+  draw_zero (self, cr, &f);
+  draw_more (self, cr, &ink, &f);
+
+  /* every layer's marks, then their texts clear of all of them */
   g_ptr_array_set_size (self->rects, 0);
   for (guint i = 0; i < self->layers->len; i++)
     {
-      ZbChartLayer *layer = g_ptr_array_index (self->layers, i);
-
       g_ptr_array_add (self->rects, g_array_new (FALSE, FALSE, sizeof (cairo_rectangle_t)));
-      draw_layer (self, cr, &t, i, layer, f.text_px,
-                  f.horizontal ? self->plot.x + self->plot.width + 10 : 0);
+      zb_chart_draw_layer (self, cr, &ink, i, g_ptr_array_index (self->layers, i), &f);
     }
+  for (guint i = 0; i < self->layers->len; i++)
+    zb_chart_label_layer (self, cr, &ink, g_ptr_array_index (self->layers, i));
 
-  text_clear (&t);
+  zb_chart_ink_finish (&ink, self->texts);
   cairo_restore (cr);
-  self->drawn = TRUE;
 }
 
 gboolean
@@ -1039,7 +883,8 @@ zb_chart_get_item_rect (ZbChart           *self,
   if (!self->drawn || layer >= self->rects->len)
     return FALSE;
   rects = g_ptr_array_index (self->rects, layer);
-  if (item >= rects->len)
+  /* NAN: an item of a row not drawn */
+  if (item >= rects->len || isnan (g_array_index (rects, cairo_rectangle_t, item).x))
     return FALSE;
   *rect = g_array_index (rects, cairo_rectangle_t, item);
   return TRUE;
@@ -1103,6 +948,8 @@ zb_chart_hit_test (ZbChart *self,
       pos = (x - self->plot.x) / self->band;
     }
   category = (int) floor (pos);
+  if (category < 0 || category >= (int) self->n_shown)
+    return NULL;
   for (guint l = 0; l < self->layers->len; l++)
     {
       ZbChartLayer *lay = g_ptr_array_index (self->layers, l);
@@ -1215,6 +1062,12 @@ zb_chart_save (ZbChart     *self,
 }
 
 static void
+text_clear (ZbChartText *text)
+{
+  g_clear_pointer (&text->text, g_free);
+}
+
+static void
 zb_chart_finalize (GObject *object)
 {
   ZbChart *self = (ZbChart *) object;
@@ -1225,6 +1078,7 @@ zb_chart_finalize (GObject *object)
   g_clear_pointer (&self->categories, g_ptr_array_unref);
   g_clear_pointer (&self->layers, g_ptr_array_unref);
   g_clear_pointer (&self->rects, g_ptr_array_unref);
+  g_clear_pointer (&self->texts, g_array_unref);
 
   G_OBJECT_CLASS (zb_chart_parent_class)->finalize (object);
 }
@@ -1307,4 +1161,6 @@ zb_chart_init (ZbChart *self)
   self->categories = g_ptr_array_new_with_free_func (g_free);
   self->layers = g_ptr_array_new_with_free_func (g_object_unref);
   self->rects = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  self->texts = g_array_new (FALSE, TRUE, sizeof (ZbChartText));
+  g_array_set_clear_func (self->texts, (GDestroyNotify) text_clear);
 }

@@ -44,6 +44,13 @@ guint          zb_chart_get_n_layers       (ZbChart            *self);
 ZbChartLayer  *zb_chart_get_layer          (ZbChart            *self,
                                             guint               i);
 
+/* Items its maker left out (a gap chart of a huge section keeps
+ * ZB_CHART_MAX_ROWS rows); the chart says how many. */
+#define ZB_CHART_MAX_ROWS 200
+void           zb_chart_set_n_more         (ZbChart            *self,
+                                            guint               n_more);
+guint          zb_chart_get_n_more         (ZbChart            *self);
+
 /* Draws the whole chart into (0, 0, width, height) of @cr — a
  * GtkDrawingArea draw function can call it as it is. */
 void           zb_chart_draw               (ZbChart            *self,
@@ -71,6 +78,24 @@ ZbFigure      *zb_chart_hit_test           (ZbChart            *self,
                                             guint              *layer,
                                             guint              *item);
 
+/* After a draw: rows left out, by the maker or for want of room (a row
+ * is never thinner than its text); every text drawn with its rectangle —
+ * none meets another; whether an item lies beyond the axis, which an
+ * outlier is rather than squeeze the rest (drawn to the edge, broken,
+ * with its value). */
+guint          zb_chart_get_n_hidden       (ZbChart            *self);
+guint          zb_chart_get_n_texts        (ZbChart            *self);
+const char    *zb_chart_get_text           (ZbChart            *self,
+                                            guint               i,
+                                            cairo_rectangle_t  *rect);
+gboolean       zb_chart_item_is_clipped    (ZbChart            *self,
+                                            guint               layer,
+                                            guint               item);
+
+/* The height below which a widget should scroll it rather than squeeze
+ * its rows. */
+int            zb_chart_get_min_height     (ZbChart            *self);
+
 /* The size a file or image of the chart is drawn at: text at full size
  * and, for a horizontal chart, a height that grows with the rows. */
 void           zb_chart_get_natural_size   (ZbChart            *self,
@@ -87,12 +112,17 @@ gboolean       zb_chart_save               (ZbChart            *self,
 /* Charts of the ledger. */
 /* Their words follow @language as zb_chart_set_language() says. */
 /* One row per assessment with a growth rate: a bar for the growth, a
- * diamond for the target, the gap and status beside it. */
+ * diamond for the target, the gap and status beside it. Rows named alike
+ * are told apart by their line (or quote); past ZB_CHART_MAX_ROWS, those
+ * with a target are kept first and the rest counted. */
 ZbChart       *zb_chart_new_gap            (GPtrArray          *assessments,
                                             const char         *title,
                                             const char         *language);
 /* One indicator across periods (sorted, as zb_ledger_assess_indicator()
- * returns them) with its target as a dashed line. */
+ * returns them) with its target as a dashed line: a line per area (the
+ * report's own first, layer 1 after its target), each named in the
+ * legend when there are several; a second value of an area's period is a
+ * point off its line. */
 ZbChart       *zb_chart_new_trend          (GPtrArray          *assessments,
                                             const char         *indicator,
                                             const char         *language);

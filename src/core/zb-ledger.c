@@ -21,6 +21,8 @@ struct _ZbLedger
   GPtrArray  *keys;       /* insertion order of the target keys */
   GPtrArray  *actuals;    /* of ZbFigure */
   GHashTable *years;      /* ZbFigure* → default year */
+  char       *region;     /* the report's own area, NULL when unknown */
+  GHashTable *regions;    /* ZbFigure* → interned region of a report of another region */
   double      threshold;
   /* the gap and progress figures among the actuals (not owned), so that
    * finding a stated gap does not walk every figure for every actual */
@@ -75,6 +77,8 @@ zb_assessment_free (ZbAssessment *a)
     return;
   g_clear_object (&a->figure);
   g_free (a->indicator);
+  g_free (a->area);
+  g_free (a->place);
   g_free (a);
 }
 
@@ -226,6 +230,71 @@ figure_year (ZbLedger *self,
   return GPOINTER_TO_INT (g_hash_table_lookup (self->years, figure));
 }
 
+/* Areas: the words for one place (我国, 国家, 全国; 本县, 我县, 全县) made
+ * one, spaces dropped. */
+static char *
+area_words (const char *area)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = area ? area : ""; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && c != 0x3000)
+        g_string_append_unichar (s, c);
+    }
+  if (g_str_equal (s->str, "国家") || g_str_equal (s->str, "我国"))
+    g_string_assign (s, "全国");
+  /* 我市, 本县: the 全市, 全县 of the text */
+  else if ((g_str_has_prefix (s->str, "我") || g_str_has_prefix (s->str, "本")) &&
+           g_utf8_strlen (s->str, -1) == 2)
+    g_string_overwrite (s, 0, "全");
+  return g_string_free (s, FALSE);
+}
+
+/* 临江县 is the ledger's own region, and so is its 全县. */
+static gboolean
+is_own_area (ZbLedger   *self,
+             const char *words)
+{
+  const char *suffix;
+
+  if (self->region == NULL)
+    return FALSE;
+  if (g_str_equal (words, self->region))
+    return TRUE;
+  suffix = g_utf8_find_prev_char (self->region, self->region + strlen (self->region));
+  return suffix != NULL && g_utf8_strlen (words, -1) == 2 && g_str_has_prefix (words, "全") &&
+         g_str_equal (words + strlen ("全"), suffix) &&
+         g_utf8_strchr ("市区县州旗盟省", -1, g_utf8_get_char (suffix)) != NULL;
+}
+
+/* The area a figure or target is filed under: "" for the report's own; a
+ * figure without an area in a report of another region, that region. */
+static char *
+area_of (ZbLedger   *self,
+         const char *area,
+         ZbFigure   *figure)
+{
+  g_autofree char *words = area_words (area);
+  const char *other;
+
+  if (*words == '\0' && figure != NULL && (other = g_hash_table_lookup (self->regions, figure)) != NULL)
+    return g_strdup (other);
+  if (is_own_area (self, words))
+    return g_strdup ("");
+  return g_steal_pointer (&words);
+}
+
+char *
+zb_ledger_dup_area (ZbLedger   *self,
+                    const char *area)
+{
+  g_return_val_if_fail (ZB_IS_LEDGER (self), NULL);
+  return area_of (self, area, NULL);
+}
+
 static char *
 make_key (const char *canonical,
           int         year,
@@ -252,7 +321,8 @@ add_target (ZbLedger *self,
             ZbTarget *target,
             gboolean  by_hand)
 {
-  g_autofree char *key = make_key (target->indicator, target->year, target->area);
+  g_autofree char *area = area_of (self, target->area, target->figure);
+  g_autofree char *key = make_key (target->indicator, target->year, area);
   GPtrArray *list = g_hash_table_lookup (self->targets, key);
 
   if (list == NULL)
@@ -282,6 +352,47 @@ add_target (ZbLedger *self,
     }
   else
     g_ptr_array_add (list, target);
+}
+
+const char *
+zb_ledger_get_region (ZbLedger *self)
+{
+  g_return_val_if_fail (ZB_IS_LEDGER (self), NULL);
+  return self->region;
+}
+
+void
+zb_ledger_set_region (ZbLedger   *self,
+                      const char *region)
+{
+  g_autofree char *words = area_words (region);
+  g_autoptr(GPtrArray) all = NULL;
+
+  g_return_if_fail (ZB_IS_LEDGER (self));
+
+  if (g_strcmp0 (self->region, *words ? words : NULL) == 0)
+    return;
+  g_free (self->region);
+  self->region = *words ? g_steal_pointer (&words) : NULL;
+
+  /* targets filed before are filed again: 临江县 may be the own area now */
+  all = g_ptr_array_new ();
+  for (guint i = 0; i < self->keys->len; i++)
+    {
+      GPtrArray *list = g_hash_table_lookup (self->targets, g_ptr_array_index (self->keys, i));
+
+      for (guint k = 0; k < list->len; k++)
+        g_ptr_array_add (all, g_ptr_array_index (list, k));
+      g_ptr_array_set_free_func (list, NULL);
+    }
+  g_hash_table_remove_all (self->targets);
+  g_ptr_array_set_size (self->keys, 0);
+  for (guint i = 0; i < all->len; i++)
+    {
+      ZbTarget *t = g_ptr_array_index (all, i);
+
+      add_target (self, t, t->figure == NULL);
+    }
 }
 
 void
@@ -406,6 +517,8 @@ void
 zb_ledger_add_report (ZbLedger *self,
                       ZbReport *report)
 {
+  g_autofree char *region = NULL;
+  const char *other;
   GListModel *figures;
   int year;
 
@@ -413,10 +526,18 @@ zb_ledger_add_report (ZbLedger *self,
   g_return_if_fail (ZB_IS_REPORT (report));
 
   year = title_year (zb_report_get_title (report));
+  region = zb_report_dup_region (report);
+  if (self->region == NULL && region != NULL)
+    zb_ledger_set_region (self, region);
+  /* another region's figures without an area are that region's */
+  other = region != NULL && g_strcmp0 (region, self->region) != 0 ? g_intern_string (region) : NULL;
   figures = zb_report_get_figures (report);
   for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
     {
       g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
+
+      if (other != NULL)
+        g_hash_table_insert (self->regions, g_object_ref (f), (gpointer) other);
       zb_ledger_add_figure (self, f, year);
     }
 }
@@ -462,12 +583,14 @@ zb_ledger_get_targets (ZbLedger   *self,
                        const char *area)
 {
   g_autofree char *canonical = NULL;
+  g_autofree char *key_area = NULL;
   GPtrArray *list, *ret = g_ptr_array_new ();
 
   g_return_val_if_fail (ZB_IS_LEDGER (self), ret);
 
   canonical = zb_ledger_dup_canonical (self, indicator);
-  list = lookup (self, canonical, year, area);
+  key_area = area_of (self, area, NULL);
+  list = lookup (self, canonical, year, key_area);
   for (guint i = 0; list && i < list->len; i++)
     g_ptr_array_add (ret, g_ptr_array_index (list, i));
   return ret;
@@ -540,6 +663,7 @@ static ZbFigure *
 find_stated (ZbLedger     *self,
              ZbFigure     *actual,
              const char   *canonical,
+             const char   *area,
              ZbFigureKind  kind)
 {
   GPtrArray *candidates = self->stated;
@@ -556,13 +680,20 @@ find_stated (ZbLedger     *self,
       if (kind == ZB_FIGURE_GAP && !zb_figure_get_gap (f)->set &&
           !(zb_figure_get_change (f)->set && zb_figure_get_change_unit (f) == ZB_CHANGE_PP))
         continue;
+      /* 高于全省1.2个百分点 is a gap to another area, not to the target */
+      if (kind == ZB_FIGURE_GAP && g_strcmp0 (zb_figure_get_reference (f), "benchmark") == 0)
+        continue;
       if (g_strcmp0 (zb_figure_get_period (f), zb_figure_get_period (actual)) != 0 ||
-          g_strcmp0 (zb_figure_get_area (f), zb_figure_get_area (actual)) != 0 ||
           figure_year (self, f) != figure_year (self, actual))
         continue;
       c = zb_ledger_dup_canonical (self, figure_indicator (f));
       if (g_str_equal (c, canonical))
-        return f;
+        {
+          g_autofree char *fa = area_of (self, zb_figure_get_area (f), f);
+
+          if (g_str_equal (fa, area))
+            return f;
+        }
     }
   return NULL;
 }
@@ -590,8 +721,11 @@ zb_ledger_assess (ZbLedger *self,
   a->year = figure_year (self, figure);
   a->status = ZB_STATUS_UNKNOWN;
   a->gap_pp = a->completion = a->schedule = a->stated = NAN;
+  /* a national or provincial figure meets its own area's targets only */
+  a->area = area_of (self, zb_figure_get_area (figure), figure);
+  a->place = g_strdup (*a->area ? a->area : self->region);
 
-  list = lookup (self, a->indicator, a->year, zb_figure_get_area (figure));
+  list = lookup (self, a->indicator, a->year, a->area);
   if (list != NULL && list->len > 0)
     {
       a->target = g_ptr_array_index (list, 0);
@@ -613,7 +747,7 @@ zb_ledger_assess (ZbLedger *self,
 
   if (isnan (a->stated) && kind == ZB_FIGURE_ACTUAL)
     {
-      ZbFigure *g = find_stated (self, figure, a->indicator, ZB_FIGURE_GAP);
+      ZbFigure *g = find_stated (self, figure, a->indicator, a->area, ZB_FIGURE_GAP);
 
       if (g != NULL)
         a->stated = zb_figure_get_gap (g)->set ? zb_figure_get_gap (g)->value : zb_figure_get_change (g)->value;
@@ -665,7 +799,7 @@ zb_ledger_assess (ZbLedger *self,
       /* a progress stated in its own sentence checks the computed one */
       if (kind == ZB_FIGURE_ACTUAL && !isnan (a->completion))
         {
-          ZbFigure *p = find_stated (self, figure, a->indicator, ZB_FIGURE_PROGRESS);
+          ZbFigure *p = find_stated (self, figure, a->indicator, a->area, ZB_FIGURE_PROGRESS);
 
           if (p != NULL)
             {
@@ -754,6 +888,8 @@ zb_ledger_finalize (GObject *object)
   g_clear_pointer (&self->stated, g_ptr_array_unref);
   g_clear_pointer (&self->actuals, g_ptr_array_unref);
   g_clear_pointer (&self->years, g_hash_table_unref);
+  g_clear_pointer (&self->regions, g_hash_table_unref);
+  g_clear_pointer (&self->region, g_free);
 
   G_OBJECT_CLASS (zb_ledger_parent_class)->finalize (object);
 }
@@ -820,6 +956,7 @@ zb_ledger_init (ZbLedger *self)
   self->actuals = g_ptr_array_new_with_free_func (g_object_unref);
   self->stated = g_ptr_array_new ();
   self->years = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->regions = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->threshold = 0.5;
 
   /* the parser's indicator lexicon is the one alias table */

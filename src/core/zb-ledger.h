@@ -44,6 +44,9 @@ typedef struct {
   double          schedule;    /* 序时进度 of the figure's period, else NAN */
   double          stated;      /* a gap or progress the text states, NAN when none */
   gboolean        mismatch;    /* stated and computed differ by more than 0.1 pp */
+  char           *area;        /* the area it is about: "" the report's own, else 全国, 全省… */
+  char           *place;       /* how to name that area: @area, or the region for its own;
+                                * NULL when the own region is not known */
 } ZbAssessment;
 
 void zb_assessment_free (ZbAssessment *assessment);
@@ -67,6 +70,18 @@ gboolean      zb_ledger_load_aliases      (ZbLedger    *self,
 char         *zb_ledger_dup_canonical     (ZbLedger    *self,
                                            const char  *name);
 
+/* The region of the report the ledger is about (临江县): a target or
+ * figure of that area, however written (临江县, 全县, 我县, 本县), is of
+ * the report's own area, as one with no area is. The first report added
+ * sets it when nothing has. */
+const char   *zb_ledger_get_region        (ZbLedger    *self);
+void          zb_ledger_set_region        (ZbLedger    *self,
+                                           const char  *region);
+/* The area @area names as the ledger files it: "" for the report's own,
+ * 全国 for 我国 or 国家, 全省 for 本省 … */
+char         *zb_ledger_dup_area          (ZbLedger    *self,
+                                           const char  *area);
+
 /* Status threshold in percentage points (default 0.5). */
 double        zb_ledger_get_threshold     (ZbLedger    *self);
 void          zb_ledger_set_threshold     (ZbLedger    *self,
@@ -78,7 +93,9 @@ void          zb_ledger_set_threshold     (ZbLedger    *self,
 void          zb_ledger_add_figure        (ZbLedger    *self,
                                            ZbFigure    *figure,
                                            int          year);
-/* All figures of a report; the year comes from its title when it has one. */
+/* All figures of a report; the year comes from its title when it has one.
+ * A report of another region than the ledger's keeps its own area apart:
+ * its figures meet its own targets only. */
 void          zb_ledger_add_report        (ZbLedger    *self,
                                            ZbReport    *report);
 /* The same for figures of a report titled @title (copies taken for a

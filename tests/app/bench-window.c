@@ -68,6 +68,31 @@ main (int   argc,
            g_list_model_get_n_items (zb_report_get_sections (report)),
            g_list_model_get_n_items (zb_report_get_figures (report)));
 
+  /* the whole report's gap chart: rows capped, drawn at the pane's size */
+  while (zb_document_get_assessing (zb_window_get_document (window)))
+    g_main_context_iteration (NULL, TRUE);
+  wait_frames (GTK_WIDGET (window), 3);
+  {
+    ZbChartView *view = zb_window_get_gap_chart (window);
+    ZbChart *chart = zb_chart_view_get_chart (view);
+    int width = MAX (gtk_widget_get_width (GTK_WIDGET (view)), 400);
+    int height = MAX (gtk_widget_get_height (GTK_WIDGET (view)), 300);
+    cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+    cairo_t *cr = cairo_create (image);
+    gint64 t0 = g_get_monotonic_time ();
+
+    if (chart != NULL)
+      {
+        zb_chart_draw (chart, cr, width, height);
+        g_print ("gap chart of the whole report: %u rows drawn of %u (+%u counted), %d×%d in %.1f ms, %u assessments\n",
+                 zb_chart_get_n_categories (chart) - (zb_chart_get_n_hidden (chart) - zb_chart_get_n_more (chart)),
+                 zb_chart_get_n_categories (chart), zb_chart_get_n_more (chart), width, height,
+                 (g_get_monotonic_time () - t0) / 1000.0, zb_document_get_assessments (zb_window_get_document (window))->len);
+      }
+    cairo_destroy (cr);
+    cairo_surface_destroy (image);
+  }
+
   /* 5 000 figures made from spans spread over the text */
   text = zb_report_get_text (report);
   text_len = strlen (text);

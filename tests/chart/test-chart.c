@@ -343,6 +343,63 @@ test_trend (void)
   cairo_surface_destroy (rec);
 }
 
+/* No text drawn meets another, and all lie on the page. */
+static void
+assert_texts_apart (ZbChart *chart,
+                    int      width,
+                    int      height)
+{
+  guint n = zb_chart_get_n_texts (chart);
+
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      cairo_rectangle_t a;
+      const char *ta = zb_chart_get_text (chart, i, &a);
+
+      g_assert_cmpfloat (a.x, >=, -0.01);
+      g_assert_cmpfloat (a.y, >=, -0.01);
+      g_assert_cmpfloat (a.x + a.width, <=, width + 0.01);
+      g_assert_cmpfloat (a.y + a.height, <=, height + 0.01);
+      for (guint k = i + 1; k < n; k++)
+        {
+          cairo_rectangle_t b;
+          const char *tb = zb_chart_get_text (chart, k, &b);
+          gboolean meet = a.x < b.x + b.width - 0.01 && b.x < a.x + a.width - 0.01 &&
+                          a.y < b.y + b.height - 0.01 && b.y < a.y + a.height - 0.01;
+
+          if (meet)
+            g_test_message ("“%s” (%.1f,%.1f %.1f×%.1f) meets “%s” (%.1f,%.1f %.1f×%.1f)",
+                            ta, a.x, a.y, a.width, a.height, tb, b.x, b.y, b.width, b.height);
+          g_assert_false (meet);
+        }
+    }
+}
+
+static gboolean
+has_text (ZbChart    *chart,
+          const char *needle)
+{
+  for (guint i = 0; i < zb_chart_get_n_texts (chart); i++)
+    if (strstr (zb_chart_get_text (chart, i, NULL), needle) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+draw_at (ZbChart *chart,
+         int      width,
+         int      height)
+{
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (image);
+
+  zb_chart_draw (chart, cr, width, height);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (image);
+}
+
 static void
 test_crowded (void)
 {
@@ -353,6 +410,8 @@ test_crowded (void)
   cairo_t *cr = cairo_create (rec);
   cairo_rectangle_t plot, r;
   double ix, iy, iw, ih;
+  guint shown = 0;
+  g_autofree char *more = NULL;
 
   for (guint i = 0; i < 40; i++)
     {
@@ -365,16 +424,353 @@ test_crowded (void)
   zb_chart_draw (chart, cr, W, H);
   cairo_destroy (cr);
 
-  /* long names do not eat the plot; all rows fit */
+  /* long names do not eat the plot */
   g_assert_true (zb_chart_get_plot_area (chart, &plot));
   g_assert_cmpfloat (plot.x, <=, W * 0.32 + 30);
   g_assert_cmpfloat (plot.width, >=, W * 0.3);
-  g_assert_true (zb_chart_get_item_rect (chart, 0, 39, &r));
-  g_assert_cmpfloat (r.y + r.height, <=, plot.y + plot.height + 1e-6);
+  /* rows no thinner than their text: those that do not fit are counted */
+  for (guint i = 0; i < 40; i++)
+    if (zb_chart_get_item_rect (chart, 0, i, &r))
+      {
+        g_assert_cmpuint (i, ==, shown);
+        g_assert_cmpfloat (r.y + r.height, <=, plot.y + plot.height + 1e-6);
+        shown++;
+      }
+  g_assert_cmpuint (shown, >=, 20);
+  g_assert_cmpuint (shown, <, 40);
+  g_assert_cmpuint (zb_chart_get_n_hidden (chart), ==, 40 - shown);
+  more = g_strdup_printf ("%u", 40 - shown);
+  g_assert_true (has_text (chart, more));
+  g_assert_null (zb_chart_hit_test (chart, plot.x + 2, plot.y + plot.height - 2, NULL, NULL));
+  assert_texts_apart (chart, W, H);
   cairo_recording_surface_ink_extents (rec, &ix, &iy, &iw, &ih);
   g_assert_cmpfloat (ix + iw, <=, W);
   g_assert_cmpfloat (iy + ih, <=, H);
   cairo_surface_destroy (rec);
+
+  /* tall enough, every row is drawn */
+  draw_at (chart, W, 1400);
+  g_assert_true (zb_chart_get_item_rect (chart, 0, 39, &r));
+  g_assert_cmpuint (zb_chart_get_n_hidden (chart), ==, 0);
+  assert_texts_apart (chart, W, 1400);
+}
+
+/* Whatever the size, texts never meet: names, ticks, statuses, legend. */
+static void
+test_labels_apart (void)
+{
+  g_autoptr(ZbLedger) l = sample_ledger ();
+  g_autoptr(GPtrArray) all = zb_ledger_assess_all (l);
+  g_autoptr(ZbChart) gap = zb_chart_new_gap (all, "某县 2024年1-9月 主要经济指标增速与年度目标对比（含规模以上工业、固定资产投资、社会消费品零售总额）", "zh_CN");
+  g_autoptr(ZbLedger) t = zb_ledger_new ();
+  g_autoptr(GPtrArray) series = NULL;
+  g_autoptr(ZbChart) trend = NULL;
+  static const int sizes[][2] = { { 900, 600 }, { 420, 300 }, { 1600, 300 }, { 300, 700 }, { 200, 160 } };
+  static const char *periods[] = { "1月", "1-2月", "一季度", "1-4月", "1-5月", "上半年", "1-7月", "1-8月",
+                                   "前三季度", "1-10月", "1-11月", "全年" };
+
+  /* a trend of many close points, a target and "check" statuses */
+  add_target (t, "GDP", 6.0);
+  for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
+    {
+      g_autoptr(ZbFigure) f = actual ("地区生产总值", 5.8 + (i % 3) * 0.1, periods[i]);
+      ZbNumber gap = { 1.0, 1, TRUE };
+
+      if (i % 4 == 0)
+        zb_figure_set_gap (f, &gap);
+      zb_ledger_add_figure (t, f, 2024);
+    }
+  series = zb_ledger_assess_indicator (t, "GDP");
+  trend = zb_chart_new_trend (series, "地区生产总值", "zh_CN");
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_test_message ("%d×%d", sizes[i][0], sizes[i][1]);
+      draw_at (gap, sizes[i][0], sizes[i][1]);
+      assert_texts_apart (gap, sizes[i][0], sizes[i][1]);
+      draw_at (trend, sizes[i][0], sizes[i][1]);
+      assert_texts_apart (trend, sizes[i][0], sizes[i][1]);
+    }
+  /* at a readable size the points' values and the statuses are all there */
+  draw_at (trend, 1600, 600);
+  g_assert_true (has_text (trend, "5.8"));
+  g_assert_true (has_text (trend, "6.0") || has_text (trend, "目标 6"));
+  g_assert_true (has_text (trend, "落后"));
+}
+
+/* Column names sit under their points, whatever the column's width. */
+static void
+test_trend_names (void)
+{
+  g_autoptr(ZbLedger) l = zb_ledger_new ();
+  g_autoptr(GPtrArray) series = NULL;
+  g_autoptr(ZbChart) chart = NULL;
+  static const char *periods[] = { "一季度", "上半年", "前三季度" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
+    {
+      g_autoptr(ZbFigure) f = actual ("地区生产总值", 4.0 + i, periods[i]);
+      zb_ledger_add_figure (l, f, 2024);
+    }
+  series = zb_ledger_assess_indicator (l, "GDP");
+  chart = zb_chart_new_trend (series, "地区生产总值", "zh_CN");
+  for (int width = 400; width <= 1600; width += 600)
+    {
+      draw_at (chart, width, 500);
+      for (guint c = 0; c < zb_chart_get_n_categories (chart); c++)
+        {
+          const char *name = zb_chart_get_category (chart, c);
+          gboolean found = FALSE;
+          cairo_rectangle_t r, point;
+
+          g_assert_true (zb_chart_get_item_rect (chart, 1, c, &point));
+          for (guint i = 0; i < zb_chart_get_n_texts (chart); i++)
+            if (g_strcmp0 (zb_chart_get_text (chart, i, &r), name) == 0)
+              {
+                found = TRUE;
+                g_assert_cmpfloat_with_epsilon (r.x + r.width / 2, point.x + point.width / 2, 1.0);
+                g_assert_cmpfloat (r.y, >=, point.y + point.height);
+              }
+          g_assert_true (found);
+        }
+    }
+}
+
+/* One outlier is left off the axis, marked, and does not flatten the rest. */
+static void
+test_outlier (void)
+{
+  g_autoptr(ZbLedger) l = zb_ledger_new ();
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(ZbChart) chart = NULL;
+  g_autoptr(ZbChart) even = NULL;
+  g_autoptr(ZbChart) falls = NULL;
+  ZbChartAxis *axis;
+  cairo_rectangle_t plot, r;
+  static const double growth[] = { 5.6, 8.9, -4.2, 6.3, 1000.0, 7.1 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (growth); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("指标%u", i);
+      g_autoptr(ZbFigure) f = actual (name, growth[i], "1-9月");
+
+      add_target (l, name, 6.0);
+      zb_ledger_add_figure (l, f, 2024);
+    }
+  all = zb_ledger_assess_all (l);
+  chart = zb_chart_new_gap (all, NULL, "zh_CN");
+  draw_at (chart, W, H);
+  axis = zb_chart_get_value_axis (chart);
+  g_test_message ("axis %g…%g", zb_chart_axis_get_min (axis), zb_chart_axis_get_max (axis));
+  g_assert_cmpfloat (zb_chart_axis_get_max (axis), <, 20);
+  g_assert_cmpfloat (zb_chart_axis_get_min (axis), <=, -4.2);
+  g_assert_cmpfloat (zb_chart_axis_get_min (axis), >, -20);
+  /* the outlier reaches the edge, marked with its value */
+  g_assert_true (zb_chart_item_is_clipped (chart, 0, 4));
+  g_assert_true (zb_chart_get_plot_area (chart, &plot));
+  g_assert_true (zb_chart_get_item_rect (chart, 0, 4, &r));
+  g_assert_cmpfloat_with_epsilon (r.x + r.width, plot.x + plot.width, 1e-6);
+  g_assert_true (has_text (chart, "1000"));
+  for (guint i = 0; i < G_N_ELEMENTS (growth); i++)
+    if (i != 4)
+      {
+        g_assert_false (zb_chart_item_is_clipped (chart, 0, i));
+        /* the others keep a good part of the plot */
+        g_assert_true (zb_chart_get_item_rect (chart, 0, i, &r));
+        g_assert_cmpfloat (r.width, >, plot.width * 0.1);
+      }
+  assert_texts_apart (chart, W, H);
+
+  /* values spread wide but evenly are all on the axis */
+  {
+    g_autoptr(GPtrArray) some = g_ptr_array_new ();
+    g_autoptr(ZbLedger) m = zb_ledger_new ();
+    static const double spread[] = { -30, -12, 0, 14, 25, 41 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (spread); i++)
+      {
+        g_autoptr(ZbFigure) f = actual ("进出口总额", spread[i], "1-9月");
+        zb_ledger_add_figure (m, f, 2024);
+      }
+    g_ptr_array_unref (some);
+    some = zb_ledger_assess_all (m);
+    even = zb_chart_new_gap (some, NULL, "zh_CN");
+    draw_at (even, W, H);
+    for (guint i = 0; i < G_N_ELEMENTS (spread); i++)
+      g_assert_false (zb_chart_item_is_clipped (even, 0, i));
+    g_assert_cmpfloat (zb_chart_axis_get_min (zb_chart_get_value_axis (even)), <=, -30);
+    g_assert_cmpfloat (zb_chart_axis_get_max (zb_chart_get_value_axis (even)), >=, 41);
+  }
+
+  /* a fall as far below: clipped at the left edge */
+  {
+    g_autoptr(ZbLedger) m = zb_ledger_new ();
+    g_autoptr(GPtrArray) some = NULL;
+    static const double values[] = { 3.1, 4.4, -250.0, 5.0, 2.2 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+      {
+        g_autoptr(ZbFigure) f = actual ("工业用电量", values[i], "1-9月");
+        zb_ledger_add_figure (m, f, 2024);
+      }
+    some = zb_ledger_assess_all (m);
+    falls = zb_chart_new_gap (some, NULL, "en");
+    draw_at (falls, W, H);
+    g_assert_true (zb_chart_item_is_clipped (falls, 0, 2));
+    g_assert_true (zb_chart_get_plot_area (falls, &plot));
+    g_assert_true (zb_chart_get_item_rect (falls, 0, 2, &r));
+    g_assert_cmpfloat_with_epsilon (r.x, plot.x, 1e-6);
+    g_assert_true (has_text (falls, "-250"));
+    assert_texts_apart (falls, W, H);
+  }
+}
+
+/* A whole report of a huge file: a few hundred rows at most, the rest counted. */
+static void
+test_cap (void)
+{
+  g_autoptr(ZbLedger) l = zb_ledger_new ();
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(ZbChart) chart = NULL;
+  const guint n = 72000;
+  gint64 start;
+  int width, height;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("指标%u", i % 500);
+      g_autoptr(ZbFigure) f = actual (name, (i % 13) - 4.0, "1-9月");
+
+      /* one row in a thousand has a target */
+      if (i % 1000 == 999)
+        add_target (l, name, 5.0);
+      zb_ledger_add_figure (l, f, 2024);
+    }
+  all = zb_ledger_assess_all (l);
+  start = g_get_monotonic_time ();
+  chart = zb_chart_new_gap (all, NULL, "zh_CN");
+  g_assert_cmpuint (zb_chart_get_n_categories (chart), ==, ZB_CHART_MAX_ROWS);
+  g_assert_cmpuint (zb_chart_get_n_more (chart), ==, n - ZB_CHART_MAX_ROWS);
+  /* those with a target are kept first (指标499's, 144 of them), in order */
+  {
+    guint with_target = 0;
+
+    for (guint i = 0; i < ZB_CHART_MAX_ROWS; i++)
+      with_target += g_str_has_prefix (zb_chart_get_category (chart, i), "指标499");
+    g_assert_cmpuint (with_target, ==, n / 500);
+    g_assert_true (g_str_has_prefix (zb_chart_get_category (chart, 0), "指标0"));
+  }
+  zb_chart_get_natural_size (chart, &width, &height);
+  draw_at (chart, width, height);
+  g_test_message ("72 000 rows: made and drawn at %d×%d in %.0f ms", width, height,
+                  (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpuint (zb_chart_get_n_hidden (chart), >=, n - ZB_CHART_MAX_ROWS);
+  g_assert_true (has_text (chart, "71800") || has_text (chart, "718"));
+  assert_texts_apart (chart, width, height);
+}
+
+/* Rows named alike are told apart by their line, or their quote. */
+static void
+test_duplicates (void)
+{
+  g_autoptr(ZbLedger) l = zb_ledger_new ();
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(ZbChart) chart = NULL;
+  static const struct { guint line; const char *quote; double growth; } rows[] = {
+    { 12, "增长4.6%", 4.6 }, { 30, "增长0.7%", 0.7 }, { 30, "增长2.0%", 2.0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(ZbFigure) f = actual ("地区生产总值", rows[i].growth, "前三季度");
+
+      zb_figure_set_source (f, 0, rows[i].line, 0, 0, 0, rows[i].quote);
+      zb_ledger_add_figure (l, f, 2024);
+    }
+  {
+    g_autoptr(ZbFigure) other = actual ("固定资产投资", 3.0, "前三季度");
+    zb_figure_set_source (other, 0, 40, 0, 0, 0, "增长3%");
+    zb_ledger_add_figure (l, other, 2024);
+  }
+  all = zb_ledger_assess_all (l);
+  chart = zb_chart_new_gap (all, NULL, "zh_CN");
+  g_assert_cmpstr (zb_chart_get_category (chart, 0), ==, "地区生产总值（前三季度） · 第12行");
+  g_assert_cmpstr (zb_chart_get_category (chart, 1), ==, "地区生产总值（前三季度）「增长0.7%」");
+  g_assert_cmpstr (zb_chart_get_category (chart, 2), ==, "地区生产总值（前三季度）「增长2.0%」");
+  g_assert_cmpstr (zb_chart_get_category (chart, 3), ==, "固定资产投资（前三季度）");
+  g_clear_object (&chart);
+  chart = zb_chart_new_gap (all, NULL, "en");
+  g_assert_cmpstr (zb_chart_get_category (chart, 0), ==, "地区生产总值（前三季度） · line 12");
+}
+
+/* A line per area, named in the legend, the own area's first. */
+static void
+test_trend_areas (void)
+{
+  g_autoptr(ZbLedger) l = zb_ledger_new ();
+  g_autoptr(GPtrArray) series = NULL;
+  g_autoptr(ZbChart) chart = NULL;
+  static const struct { const char *area; const char *period; double growth; } points[] = {
+    { NULL, "一季度", 3.6 }, { "全国", "一季度", -6.8 }, { "全省", "一季度", 2.1 },
+    { NULL, "上半年", 4.2 }, { "全国", "上半年", 1.6 }, { NULL, "上半年", 4.5 },
+  };
+  ZbChartLayer *own = NULL;
+  guint n_lines = 0;
+
+  zb_ledger_set_region (l, "临川市");
+  add_target (l, "GDP", 5.0);
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    {
+      g_autoptr(ZbFigure) f = actual ("地区生产总值", points[i].growth, points[i].period);
+
+      zb_figure_set_area (f, points[i].area);
+      zb_ledger_add_figure (l, f, 2024);
+    }
+  series = zb_ledger_assess_indicator (l, "GDP");
+  chart = zb_chart_new_trend (series, "地区生产总值", "zh_CN");
+
+  /* the periods once each, shared by the areas */
+  g_assert_cmpuint (zb_chart_get_n_categories (chart), ==, 2);
+  for (guint i = 0; i < zb_chart_get_n_layers (chart); i++)
+    {
+      ZbChartLayer *layer = zb_chart_get_layer (chart, i);
+
+      if (zb_chart_layer_get_kind (layer) != ZB_CHART_LAYER_LINE || zb_chart_layer_get_dashed (layer))
+        continue;
+      n_lines++;
+      if (own == NULL)
+        own = layer;
+      for (guint k = 0; k < zb_chart_layer_get_n_items (layer); k++)
+        {
+          ZbFigure *f = zb_chart_layer_get_item (layer, k)->figure;
+          const char *area = zb_figure_get_area (f);
+
+          /* a line's points are all of the area it is named after */
+          if (layer == own)
+            g_assert_null (area);
+          else
+            g_assert_cmpstr (area, ==, zb_chart_layer_get_title (layer));
+        }
+    }
+  g_assert_cmpuint (n_lines, ==, 3);
+  g_assert_true (own == zb_chart_get_layer (chart, 1));
+  g_assert_cmpstr (zb_chart_layer_get_title (own), ==, "临川市");
+  g_assert_cmpuint (zb_chart_layer_get_series (own), ==, 0);
+  g_assert_cmpuint (zb_chart_layer_get_n_items (own), ==, 3);
+  /* the nation has no target: it is not "behind" the city's */
+  for (guint i = 0; i < zb_chart_get_n_layers (chart); i++)
+    {
+      ZbChartLayer *layer = zb_chart_get_layer (chart, i);
+
+      if (g_strcmp0 (zb_chart_layer_get_title (layer), "全国") == 0)
+        for (guint k = 0; k < zb_chart_layer_get_n_items (layer); k++)
+          g_assert_cmpint (zb_chart_layer_get_item (layer, k)->status, ==, ZB_STATUS_UNKNOWN);
+    }
+  draw_at (chart, W, H);
+  g_assert_true (has_text (chart, "全国"));
+  g_assert_true (has_text (chart, "全省"));
+  g_assert_true (has_text (chart, "临川市"));
+  assert_texts_apart (chart, W, H);
 }
 
 static void
@@ -439,6 +835,61 @@ test_svg_pdf (void)
   g_rmdir (dir);
 }
 
+/* Long names, names alike, an outlier, and a trend of three areas. */
+static void
+demo_long_labels (const char *out)
+{
+  g_autoptr(ZbLedger) l = zb_ledger_new ();
+  g_autoptr(ZbLedger) t = zb_ledger_new ();
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) series = NULL;
+  g_autoptr(ZbChart) gap = NULL;
+  g_autoptr(ZbChart) trend = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *gap_png = g_build_filename (out, "chart-long-labels.png", NULL);
+  g_autofree char *trend_png = g_build_filename (out, "chart-trend-areas.png", NULL);
+  static const struct { const char *name; double growth; double target; guint line; } rows[] = {
+    { "地区生产总值", 4.6, 6.0, 12 }, { "地区生产总值", 0.7, 6.0, 30 }, { "地区生产总值", 2.0, 6.0, 41 },
+    { "规模以上工业企业中高技术制造业和装备制造业合计增加值", 11.8, 8.0, 50 },
+    { "限额以上批发零售住宿餐饮企业网上零售额", 143.7, 20.0, 61 },
+    { "城镇常住居民人均可支配收入", 5.1, 5.5, 70 }, { "一般公共预算收入中的税收收入", -3.2, 5.0, 77 },
+    { "社会消费品零售总额", 6.3, 7.0, 80 }, { "固定资产投资（不含农户）", -11.8, 8.0, 88 },
+  };
+  static const struct { const char *area; const char *period; double growth; } points[] = {
+    { NULL, "一季度", 3.6 }, { "全国", "一季度", -6.8 }, { "全省", "一季度", 2.1 },
+    { NULL, "上半年", 4.2 }, { "全国", "上半年", -1.6 }, { "全省", "上半年", 3.0 },
+    { NULL, "前三季度", 4.6 }, { "全国", "前三季度", 0.7 }, { "全省", "前三季度", 4.1 },
+    { NULL, "全年", 5.2 }, { "全国", "全年", 2.3 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(ZbFigure) f = actual (rows[i].name, rows[i].growth, "前三季度");
+
+      zb_figure_set_source (f, 0, rows[i].line, 0, 0, 0, NULL);
+      add_target (l, rows[i].name, rows[i].target);
+      zb_ledger_add_figure (l, f, 2024);
+    }
+  all = zb_ledger_assess_all (l);
+  gap = zb_chart_new_gap (all, "临川市 2024年前三季度 主要经济指标增速与年度目标（规模以上工业、投资、消费、收入）", "zh_CN");
+  g_assert_true (zb_chart_save (gap, gap_png, 900, 460, &error));
+  g_assert_no_error (error);
+
+  zb_ledger_set_region (t, "临川市");
+  add_target (t, "GDP", 5.0);
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    {
+      g_autoptr(ZbFigure) f = actual ("地区生产总值", points[i].growth, points[i].period);
+
+      zb_figure_set_area (f, points[i].area);
+      zb_ledger_add_figure (t, f, 2024);
+    }
+  series = zb_ledger_assess_indicator (t, "GDP");
+  trend = zb_chart_new_trend (series, "地区生产总值", "zh_CN");
+  g_assert_true (zb_chart_save (trend, trend_png, 900, 460, &error));
+  g_assert_no_error (error);
+}
+
 /* The pictures for people to look at, in the build directory. */
 static void
 test_demo_png (void)
@@ -497,6 +948,7 @@ test_demo_png (void)
   trend_png = g_build_filename (out, "chart-trend-demo.png", NULL);
   g_assert_true (zb_chart_save (trend, trend_png, 900, 520, &error));
   g_assert_no_error (error);
+  demo_long_labels (out);
 }
 
 /* The words follow the language: Chinese as before for "zh…", English
@@ -537,6 +989,12 @@ main (int    argc,
   g_test_add_func ("/chart/hit-test", test_hit_test);
   g_test_add_func ("/chart/trend", test_trend);
   g_test_add_func ("/chart/crowded", test_crowded);
+  g_test_add_func ("/chart/labels-apart", test_labels_apart);
+  g_test_add_func ("/chart/trend-names", test_trend_names);
+  g_test_add_func ("/chart/outlier", test_outlier);
+  g_test_add_func ("/chart/cap", test_cap);
+  g_test_add_func ("/chart/duplicates", test_duplicates);
+  g_test_add_func ("/chart/trend-areas", test_trend_areas);
   g_test_add_func ("/chart/svg-pdf", test_svg_pdf);
   g_test_add_func ("/chart/demo-png", test_demo_png);
   g_test_add_func ("/chart/language", test_language);

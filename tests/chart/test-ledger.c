@@ -236,6 +236,195 @@ test_stated_gap (void)
   g_assert_cmpint (s->status, ==, ZB_STATUS_BEHIND);
 }
 
+/* Our own sentences: a city's report that quotes the nation and the province. */
+static const char city_text[] =
+  "2024年临川市政府工作报告\n"
+  "\n"
+  "一、经济运行\n"
+  "\n"
+  "今年我市经济增长目标是GDP增长5%以上。全市上下攻坚克难，全市经济稳中有进。"
+  "一季度，全国GDP同比下降6.8%，全省GDP同比增长2.1%，全市GDP增长3.6%。\n";
+
+/* …and a county's, of another region. */
+static const char county_text[] =
+  "2024年临江县经济运行情况\n"
+  "\n"
+  "一、总体\n"
+  "\n"
+  "今年我县经济增长目标是地区生产总值增长6.5%左右。一季度，全县地区生产总值增长4.0%，全县上下齐心协力。\n";
+
+static ZbReport *
+parse (const char *text)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  ZbReport *report = zb_report_new_from_bytes (bytes, "report.txt", NULL, &error);
+
+  g_assert_no_error (error);
+  return report;
+}
+
+/* The assessment of the report's actual whose change is @change. */
+static ZbAssessment *
+assess_change (ZbLedger *l,
+               ZbReport *report,
+               double    change)
+{
+  GListModel *figures = zb_report_get_figures (report);
+
+  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
+    {
+      g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
+      const ZbNumber *c = zb_figure_get_change (f);
+
+      if (zb_figure_get_kind (f) == ZB_FIGURE_ACTUAL && c->set && fabs (c->value - change) < 1e-9)
+        return zb_ledger_assess (l, f);
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+test_areas (void)
+{
+  g_autoptr(ZbReport) city = parse (city_text);
+  g_autoptr(ZbLedger) l = zb_ledger_new ();
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autoptr(ZbAssessment) nation = NULL;
+  g_autoptr(ZbAssessment) province = NULL;
+  g_autoptr(ZbAssessment) own = NULL;
+  g_autoptr(GPtrArray) trend = NULL;
+  const ZbTarget *t;
+
+  zb_ledger_add_report (l, city);
+  g_assert_cmpstr (zb_ledger_get_region (l), ==, "临川市");
+
+  /* the year's goal of 今年我市经济增长目标是GDP增长5%以上 is GDP's */
+  targets = zb_ledger_list_targets (l);
+  g_assert_cmpuint (targets->len, ==, 1);
+  t = g_ptr_array_index (targets, 0);
+  g_assert_cmpstr (t->indicator, ==, "地区生产总值");
+  g_assert_cmpint (t->year, ==, 2024);
+  g_assert_true (t->area == NULL || *t->area == '\0');
+  g_assert_cmpfloat_with_epsilon (t->growth.value, 5.0, 1e-9);
+
+  /* the nation and the province are not judged against the city's goal */
+  nation = assess_change (l, city, -6.8);
+  g_assert_cmpstr (nation->area, ==, "全国");
+  g_assert_cmpstr (nation->place, ==, "全国");
+  g_assert_null (nation->target);
+  g_assert_cmpint (nation->status, ==, ZB_STATUS_UNKNOWN);
+  g_assert_true (isnan (nation->gap_pp));
+  province = assess_change (l, city, 2.1);
+  g_assert_cmpstr (province->area, ==, "全省");
+  g_assert_null (province->target);
+  /* the city's own figure is */
+  own = assess_change (l, city, 3.6);
+  g_assert_cmpstr (own->area, ==, "");
+  g_assert_cmpstr (own->place, ==, "临川市");
+  g_assert_nonnull (own->target);
+  g_assert_cmpfloat_with_epsilon (own->gap_pp, -1.4, 1e-9);
+  g_assert_cmpint (own->status, ==, ZB_STATUS_BEHIND);
+
+  /* the trend has every area's points, each saying whose */
+  trend = zb_ledger_assess_indicator (l, "GDP");
+  g_assert_cmpuint (trend->len, ==, 3);
+}
+
+static void
+test_area_targets (void)
+{
+  g_autoptr(ZbReport) city = parse (city_text);
+  g_autoptr(ZbLedger) l = zb_ledger_new ();
+  g_autoptr(ZbAssessment) nation = NULL;
+  g_autoptr(ZbAssessment) province = NULL;
+  g_autoptr(ZbAssessment) own = NULL;
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autofree char *a1 = NULL;
+  g_autofree char *a2 = NULL;
+  g_autofree char *a3 = NULL;
+  ZbNumber national = { 5.0, 1, TRUE }, typed = { 4.0, 1, TRUE }, provincial = { 2.0, 1, TRUE };
+
+  /* typed before the region is known: filed again once it is */
+  zb_ledger_set_target (l, "GDP", 2024, "临川市", &typed, NULL, NULL, NULL);
+  zb_ledger_set_target (l, "GDP", 2024, "国家", &national, NULL, NULL, "左右");
+  zb_ledger_set_target (l, "GDP", 2024, "本省", &provincial, NULL, NULL, NULL);
+  zb_ledger_set_region (l, "临川市");
+  zb_ledger_add_report (l, city);
+
+  a1 = zb_ledger_dup_area (l, "我市");
+  a2 = zb_ledger_dup_area (l, " 全 市 ");
+  a3 = zb_ledger_dup_area (l, "我国");
+  g_assert_cmpstr (a1, ==, "");
+  g_assert_cmpstr (a2, ==, "");
+  g_assert_cmpstr (a3, ==, "全国");
+
+  /* each area meets its own target, and only that */
+  nation = assess_change (l, city, -6.8);
+  g_assert_nonnull (nation->target);
+  g_assert_cmpfloat_with_epsilon (nation->target->growth.value, 5.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (nation->gap_pp, -11.8, 1e-9);
+  g_assert_cmpuint (nation->n_targets, ==, 1);
+  province = assess_change (l, city, 2.1);
+  g_assert_cmpfloat_with_epsilon (province->target->growth.value, 2.0, 1e-9);
+  g_assert_cmpint (province->status, ==, ZB_STATUS_ON_TRACK);
+  /* the typed 临川市 target is the city's own, before the one read */
+  own = assess_change (l, city, 3.6);
+  g_assert_null (own->target->figure);
+  g_assert_cmpfloat_with_epsilon (own->target->growth.value, 4.0, 1e-9);
+  g_assert_cmpuint (own->n_targets, ==, 2);
+  targets = zb_ledger_get_targets (l, "地区生产总值", 2024, "全市");
+  g_assert_cmpuint (targets->len, ==, 2);
+}
+
+/* A gap to the province is no gap to the target: no "check" for it. */
+static void
+test_benchmark_gap (void)
+{
+  static const char text[] =
+    "2024年临江县经济运行情况\n"
+    "\n"
+    "一、总体\n"
+    "\n"
+    "今年我县经济增长目标是地区生产总值增长6%左右。全县上下团结一心，全县经济稳步向好。"
+    "1-6月，全县地区生产总值增长6.5%，高于全省1.2个百分点。\n";
+  g_autoptr(ZbReport) report = parse (text);
+  g_autoptr(ZbLedger) l = zb_ledger_new ();
+  g_autoptr(ZbAssessment) gdp = NULL;
+
+  zb_ledger_add_report (l, report);
+  gdp = assess_change (l, report, 6.5);
+  g_assert_nonnull (gdp->target);
+  g_assert_cmpfloat_with_epsilon (gdp->gap_pp, 0.5, 1e-9);
+  g_assert_true (isnan (gdp->stated));
+  g_assert_false (gdp->mismatch);
+}
+
+static void
+test_other_region (void)
+{
+  g_autoptr(ZbReport) city = parse (city_text);
+  g_autoptr(ZbReport) county = parse (county_text);
+  g_autoptr(ZbLedger) l = zb_ledger_new ();
+  g_autoptr(ZbAssessment) county_gdp = NULL;
+  g_autoptr(ZbAssessment) city_gdp = NULL;
+
+  zb_ledger_add_report (l, city);
+  zb_ledger_add_report (l, county);
+  g_assert_cmpstr (zb_ledger_get_region (l), ==, "临川市");
+
+  /* the county's figure meets the county's goal, not the city's */
+  county_gdp = assess_change (l, county, 4.0);
+  g_assert_cmpstr (county_gdp->area, ==, "临江县");
+  g_assert_cmpstr (county_gdp->place, ==, "临江县");
+  g_assert_nonnull (county_gdp->target);
+  g_assert_cmpfloat_with_epsilon (county_gdp->target->growth.value, 6.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (county_gdp->gap_pp, -2.5, 1e-9);
+  city_gdp = assess_change (l, city, 3.6);
+  g_assert_cmpuint (city_gdp->n_targets, ==, 1);
+  g_assert_cmpfloat_with_epsilon (city_gdp->target->growth.value, 5.0, 1e-9);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -246,5 +435,9 @@ main (int    argc,
   g_test_add_func ("/ledger/conflicts", test_conflicts);
   g_test_add_func ("/ledger/absolute", test_absolute);
   g_test_add_func ("/ledger/stated-gap", test_stated_gap);
+  g_test_add_func ("/ledger/areas", test_areas);
+  g_test_add_func ("/ledger/area-targets", test_area_targets);
+  g_test_add_func ("/ledger/other-region", test_other_region);
+  g_test_add_func ("/ledger/benchmark-gap", test_benchmark_gap);
   return g_test_run ();
 }
