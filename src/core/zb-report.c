@@ -682,6 +682,11 @@ zb_report_to_json (ZbReport    *self,
           json_key (out, "corrected", FALSE);
           g_string_append (out, "true");
         }
+      if (zb_figure_get_reviewed (f))
+        {
+          json_key (out, "reviewed", FALSE);
+          g_string_append (out, "true");
+        }
       g_string_append (out, " }");
     }
   g_string_append (out, "]\n}\n");

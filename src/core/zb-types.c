@@ -27,6 +27,7 @@ static const char * const field_names[ZB_N_FIELDS] = {
   [ZB_FIELD_GAP] = "gap",
   [ZB_FIELD_RANK] = "rank",
   [ZB_FIELD_DELETED] = "deleted",
+  [ZB_FIELD_REVIEWED] = "reviewed",
 };
 
 GType
