@@ -4,6 +4,7 @@
  */
 #include "zb-report.h"
 #include "zb-parser-private.h"
+#include "zb-period.h"
 #include "zb-vocab-private.h"
 
 #include <errno.h>
@@ -18,6 +19,8 @@ struct _ZbReport
   GObject     parent_instance;
   ZbSource   *source;
   char       *title;
+  int         clerk_year;     /* the year and region the clerk set, 0 / NULL: none */
+  char       *clerk_region;
   GListStore *sections;
   GListStore *figures;
 };
@@ -40,6 +43,7 @@ zb_report_finalize (GObject *object)
 
   g_clear_pointer (&self->source, zb_source_unref);
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->clerk_region, g_free);
   g_clear_object (&self->sections);
   g_clear_object (&self->figures);
 
@@ -834,7 +838,57 @@ zb_report_dup_region (ZbReport *self)
 {
   g_return_val_if_fail (ZB_IS_REPORT (self), NULL);
 
+  if (self->clerk_region != NULL)
+    return g_strdup (self->clerk_region);
   return zb_region_of_title (self->title);
+}
+
+/* "2023年…工作报告": the first four-digit number of the title standing alone */
+static const char *
+title_year (const char *title)
+{
+  for (const char *p = title; p && *p; p++)
+    if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3]) &&
+        (p == title || !g_ascii_isdigit (p[-1])) && !g_ascii_isdigit (p[4]))
+      return p;
+  return NULL;
+}
+
+int
+zb_report_get_year (ZbReport *self)
+{
+  g_autofree char *main = NULL;
+  ZbPeriod period = { 0 };
+  const char *in_title;
+
+  g_return_val_if_fail (ZB_IS_REPORT (self), 0);
+
+  if (self->clerk_year > 0)
+    return self->clerk_year;
+  main = zb_report_dup_main_period (self);
+  if (main != NULL && zb_period_parse (main, &period) && period.year > 0)
+    return period.year;
+  in_title = title_year (self->title);
+  return in_title ? (int) g_ascii_strtoll (in_title, NULL, 10) : 0;
+}
+
+void
+zb_report_set_place (ZbReport   *self,
+                     int         year,
+                     const char *region)
+{
+  g_return_if_fail (ZB_IS_REPORT (self));
+
+  self->clerk_year = MAX (year, 0);
+  g_free (self->clerk_region);
+  self->clerk_region = region && *region ? g_strdup (region) : NULL;
+}
+
+gboolean
+zb_report_get_place_set (ZbReport *self)
+{
+  g_return_val_if_fail (ZB_IS_REPORT (self), FALSE);
+  return self->clerk_year > 0 || self->clerk_region != NULL;
 }
 
 /* The period most figures are about; else the year the title names. */
@@ -871,9 +925,7 @@ zb_report_dup_main_period (ZbReport *self)
   if (best != NULL)
     return g_strdup (best);
 
-  for (const char *p = title; p && *p; p++)
-    if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3]) &&
-        (p == title || !g_ascii_isdigit (p[-1])) && !g_ascii_isdigit (p[4]))
-      return g_strdup_printf ("%.4s年", p);
+  if ((title = title_year (title)) != NULL)
+    return g_strdup_printf ("%.4s年", title);
   return NULL;
 }

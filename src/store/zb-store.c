@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <sqlite3.h>
 #include <glib/gstdio.h>
+#include <glib/gi18n-lib.h>
 
 /* 'ZBIT': tells a workspace apart from any other SQLite file. */
 #define ZB_STORE_APPLICATION_ID 0x5A424954
@@ -92,6 +93,25 @@ static const char * const migrations[] = {
 
   /* 3 → 4: who stored a correction, for the conflict message */
   "ALTER TABLE corrections ADD COLUMN author TEXT;",
+
+  /* 4 → 5: what the parser doubted of a figure (the clerk's review is a
+   * correction of the field "reviewed", which older versions do not read:
+   * hence the new version); the report's year and region as the clerk set
+   * them; targets for an area and a period kind */
+  "ALTER TABLE figures ADD COLUMN evidence INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE reports ADD COLUMN clerk_year INTEGER;"
+  "ALTER TABLE reports ADD COLUMN clerk_region TEXT;"
+  "CREATE TABLE targets_v5 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  indicator TEXT NOT NULL, year INTEGER NOT NULL,"
+  "  area TEXT NOT NULL DEFAULT '', period TEXT NOT NULL DEFAULT '',"
+  "  growth TEXT, value TEXT, unit TEXT, qualifier TEXT,"
+  "  source TEXT NOT NULL DEFAULT 'manual',"
+  "  UNIQUE (indicator, year, area, period, source));"
+  "INSERT INTO targets_v5 (id, indicator, year, growth, value, unit, qualifier, source)"
+  "  SELECT id, indicator, year, growth, value, unit, qualifier, source FROM targets;"
+  "DROP TABLE targets;"
+  "ALTER TABLE targets_v5 RENAME TO targets;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ZB_STORE_SCHEMA_VERSION);
@@ -107,7 +127,7 @@ static const ZbField stored_fields[] = {
 #define FIGURE_COLUMNS \
   "id, report_id, kind, name, indicator, area, value, unit, change, change_unit, base_value, " \
   "qualifier, reference, period, target, gap, rank, section, line, offset, text_offset, " \
-  "text_length, quote, rule, confidence"
+  "text_length, quote, rule, confidence, evidence"
 #define FIGURE_FIRST_FIELD_COLUMN 2
 
 /* ---------------------------------------------------------------- errors */
@@ -647,6 +667,7 @@ bind_figure (ZbStore       *self,
   bind_text (stmt, col++, zb_figure_get_quote (figure));
   bind_text (stmt, col++, zb_figure_get_rule (figure));
   sqlite3_bind_double (stmt, col++, zb_figure_get_confidence (figure));
+  sqlite3_bind_int64 (stmt, col++, zb_figure_get_evidence (figure));
   return TRUE;
 }
 
@@ -660,8 +681,8 @@ insert_figure (ZbStore   *self,
   sqlite3_stmt *stmt = prepare (self,
     "INSERT INTO figures (report_id, position, kind, name, indicator, area, value, unit, change, "
     "change_unit, base_value, qualifier, reference, period, target, gap, rank, section, line, offset, "
-    "text_offset, text_length, quote, rule, confidence) "
-    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", error);
+    "text_offset, text_length, quote, rule, confidence, evidence) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -727,6 +748,8 @@ figure_from_row (sqlite3_stmt *stmt)
                         clean_column (stmt, c + 5, pool));
   zb_figure_set_rule (figure, clean_column (stmt, c + 6, pool),
                       sqlite3_column_double (stmt, c + 7));
+  zb_figure_restore_evidence (figure, (ZbEvidence) sqlite3_column_int64 (stmt, c + 8),
+                              sqlite3_column_double (stmt, c + 7));
   zb_figure_set_id (figure, sqlite3_column_int64 (stmt, 0));
   return figure;
 }
@@ -1091,6 +1114,35 @@ lookup_report (ZbStore     *self,
   return TRUE;
 }
 
+/* The year and region the clerk set for a stored report, onto @report. */
+static gboolean
+apply_place (ZbStore   *self,
+             gint64     id,
+             ZbReport  *report,
+             GError   **error)
+{
+  sqlite3_stmt *stmt = prepare (self, "SELECT clerk_year, clerk_region FROM reports WHERE id = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_autofree char *region = dup_column (stmt, 1);
+
+      zb_report_set_place (report, sqlite3_column_int (stmt, 0), region);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, "reading a report");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 import_locked (ZbStore    *self,
                ZbReport   *report,
@@ -1118,7 +1170,8 @@ import_locked (ZbStore    *self,
       bind_text (stmt, 1, path);
       sqlite3_bind_int64 (stmt, 2, id);
       if (!step_done (self, stmt, "updating a report", error) ||
-          !restore_report (self, id, report, error))
+          !restore_report (self, id, report, error) ||
+          !apply_place (self, id, report, error))
         return FALSE;
       *report_id = id;
       return TRUE;
@@ -1142,7 +1195,8 @@ import_locked (ZbStore    *self,
       sqlite3_bind_int64 (stmt, 7, id);
       if (!step_done (self, stmt, "updating a report", error) ||
           !write_sections (self, id, report, error) ||
-          !reimport_report (self, id, report, uncarried, error))
+          !reimport_report (self, id, report, uncarried, error) ||
+          !apply_place (self, id, report, error))
         return FALSE;
       *report_id = id;
       return TRUE;
@@ -1418,6 +1472,7 @@ zb_store_report_free (ZbStoreReport *info)
   g_free (info->title);
   g_free (info->region);
   g_free (info->period);
+  g_free (info->clerk_region);
   g_free (info);
 }
 
@@ -1430,7 +1485,8 @@ zb_store_list_reports (ZbStore  *self,
     "SELECT r.id, r.path, r.sha256, r.title, r.region, r.period, r.imported_at,"
     " (SELECT count(*) FROM figures f WHERE f.report_id = r.id AND f.retired = 0),"
     " (SELECT count(*) FROM corrections c JOIN figures f ON c.figure_id = f.id"
-    "   WHERE f.report_id = r.id AND f.retired = 0)"
+    "   WHERE f.report_id = r.id AND f.retired = 0),"
+    " r.clerk_year, r.clerk_region"
     " FROM reports r ORDER BY r.id", error);
   int rc;
 
@@ -1451,6 +1507,8 @@ zb_store_list_reports (ZbStore  *self,
       info->imported_at = sqlite3_column_int64 (stmt, 6);
       info->n_figures = sqlite3_column_int (stmt, 7);
       info->n_corrections = sqlite3_column_int (stmt, 8);
+      info->clerk_year = sqlite3_column_int (stmt, 9);
+      info->clerk_region = dup_column (stmt, 10);
       g_ptr_array_add (list, info);
     }
   sqlite3_reset (stmt);
@@ -1474,6 +1532,8 @@ zb_store_load_report (ZbStore  *self,
   g_autofree char *path = NULL;
   g_autofree char *title = NULL;
   g_autofree char *sha = NULL;
+  g_autofree char *clerk_region = NULL;
+  int clerk_year = 0;
   sqlite3_stmt *stmt;
   int rc, expected = 0;
 
@@ -1483,7 +1543,8 @@ zb_store_load_report (ZbStore  *self,
   if (!exec (self, "BEGIN", "reading a report", error))
     return NULL;
 
-  stmt = prepare (self, "SELECT path, title, source, sha256 FROM reports WHERE id = ?", error);
+  stmt = prepare (self, "SELECT path, title, source, sha256, clerk_year, clerk_region FROM reports WHERE id = ?",
+                  error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, report_id);
@@ -1494,6 +1555,8 @@ zb_store_load_report (ZbStore  *self,
       title = dup_column (stmt, 1);
       bytes = g_bytes_new (sqlite3_column_blob (stmt, 2), sqlite3_column_bytes (stmt, 2));
       sha = dup_column (stmt, 3);
+      clerk_year = sqlite3_column_int (stmt, 4);
+      clerk_region = dup_column (stmt, 5);
     }
   else if (rc == SQLITE_DONE)
     g_set_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND,
@@ -1515,6 +1578,7 @@ zb_store_load_report (ZbStore  *self,
   source->sha256 = g_steal_pointer (&sha);
   report = zb_report_new_unparsed (source);
   zb_report_set_title (report, title);
+  zb_report_set_place (report, clerk_year, clerk_region);
 
   stmt = prepare (self,
     "SELECT sid, parent, level, number, title, line, text_offset FROM sections "
@@ -1614,6 +1678,45 @@ zb_store_history (ZbStore  *self,
   return read_corrections (self, figure_id, error);
 }
 
+gboolean
+zb_store_set_report_place (ZbStore     *self,
+                           gint64       report_id,
+                           int          year,
+                           const char  *region,
+                           GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (region ? region : ""));
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ZB_IS_STORE (self), FALSE);
+
+  if (year != 0 && (year < 1949 || year > 2200))
+    {
+      g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID, _("“%d” is not a plausible year for a report"), year);
+      return FALSE;
+    }
+  if (!zb_utf8_check_input (trimmed, "region", error))
+    return FALSE;
+  stmt = prepare (self, "UPDATE reports SET clerk_year = ?, clerk_region = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (year != 0)
+    sqlite3_bind_int (stmt, 1, year);
+  else
+    sqlite3_bind_null (stmt, 1);
+  bind_text (stmt, 2, *trimmed ? trimmed : NULL);
+  sqlite3_bind_int64 (stmt, 3, report_id);
+  if (!step_done (self, stmt, "setting a report's year and region", error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND,
+                   _("There is no report %" G_GINT64_FORMAT " in the workspace"), report_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* ---------------------------------------------------------------- targets */
 
 gboolean
@@ -1649,22 +1752,29 @@ zb_store_set_target (ZbStore         *self,
       return FALSE;
     }
 
+  if (!zb_utf8_check_input (target->area, "area", error) ||
+      !zb_utf8_check_input (target->period, "period", error))
+    return FALSE;
+
   growth = zb_number_format (&target->growth);
   value = zb_number_format (&target->value);
   stmt = prepare (self,
-    "INSERT INTO targets (indicator, year, growth, value, unit, qualifier, source) VALUES (?,?,?,?,?,?,?) "
-    "ON CONFLICT (indicator, year, source) DO UPDATE SET "
+    "INSERT INTO targets (indicator, year, area, period, growth, value, unit, qualifier, source) "
+    "VALUES (?,?,?,?,?,?,?,?,?) "
+    "ON CONFLICT (indicator, year, area, period, source) DO UPDATE SET "
     "growth = excluded.growth, value = excluded.value, unit = excluded.unit, qualifier = excluded.qualifier",
     error);
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, target->indicator);
   sqlite3_bind_int (stmt, 2, target->year);
-  bind_text (stmt, 3, growth);
-  bind_text (stmt, 4, value);
-  bind_text (stmt, 5, target->unit);
-  bind_text (stmt, 6, target->qualifier);
-  bind_text (stmt, 7, target->source ? target->source : "manual");
+  bind_text (stmt, 3, target->area ? target->area : "");
+  bind_text (stmt, 4, target->period ? target->period : "");
+  bind_text (stmt, 5, growth);
+  bind_text (stmt, 6, value);
+  bind_text (stmt, 7, target->unit);
+  bind_text (stmt, 8, target->qualifier);
+  bind_text (stmt, 9, target->source ? target->source : "manual");
   return step_done (self, stmt, "storing a target", error);
 }
 
@@ -1680,10 +1790,15 @@ target_from_row (sqlite3_stmt *stmt)
   t->qualifier = dup_column (stmt, 5);
   g_free (t->source);
   t->source = dup_column (stmt, 6);
+  /* "" in the table, so that the key is unique; NULL in a ZbTarget */
+  if (sqlite3_column_bytes (stmt, 7) > 0)
+    t->area = dup_column (stmt, 7);
+  if (sqlite3_column_bytes (stmt, 8) > 0)
+    t->period = dup_column (stmt, 8);
   return t;
 }
 
-#define TARGET_COLUMNS "indicator, year, growth, value, unit, qualifier, source"
+#define TARGET_COLUMNS "indicator, year, growth, value, unit, qualifier, source, area, period"
 
 ZbTarget *
 zb_store_get_target (ZbStore     *self,
@@ -1694,7 +1809,7 @@ zb_store_get_target (ZbStore     *self,
   /* a manual target overrides one read from a report */
   sqlite3_stmt *stmt = prepare (self,
     "SELECT " TARGET_COLUMNS " FROM targets WHERE indicator = ? AND year = ? "
-    "ORDER BY source = 'manual' DESC, id DESC LIMIT 1", error);
+    "ORDER BY source = 'manual' DESC, area = '' AND period = '' DESC, id DESC LIMIT 1", error);
   ZbTarget *t = NULL;
   int rc;
 
@@ -1721,7 +1836,7 @@ zb_store_list_targets (ZbStore  *self,
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) zb_target_free);
   sqlite3_stmt *stmt = prepare (self,
-    "SELECT " TARGET_COLUMNS " FROM targets ORDER BY year, indicator, source", error);
+    "SELECT " TARGET_COLUMNS " FROM targets ORDER BY year, indicator, area, period, source", error);
   int rc;
 
   g_return_val_if_fail (ZB_IS_STORE (self), NULL);
@@ -1737,6 +1852,36 @@ zb_store_list_targets (ZbStore  *self,
       return NULL;
     }
   return g_steal_pointer (&list);
+}
+
+gboolean
+zb_store_remove_target (ZbStore         *self,
+                        const ZbTarget  *target,
+                        GError         **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ZB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (target != NULL && target->indicator != NULL, FALSE);
+
+  stmt = prepare (self,
+    "DELETE FROM targets WHERE indicator = ? AND year = ? AND area = ? AND period = ? AND source = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, target->indicator);
+  sqlite3_bind_int (stmt, 2, target->year);
+  bind_text (stmt, 3, target->area ? target->area : "");
+  bind_text (stmt, 4, target->period ? target->period : "");
+  bind_text (stmt, 5, target->source ? target->source : "manual");
+  if (!step_done (self, stmt, "removing a target", error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND,
+                   _("No typed target for %s in %d in the workspace"), target->indicator, target->year);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* ---------------------------------------------------------------- aliases */
