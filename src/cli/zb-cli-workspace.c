@@ -55,8 +55,8 @@ format_time (gint64 usec)
 
 /* Tabs and newlines in stored text would break the columns; other control
  * characters and invalid bytes the terminal. */
-static char *
-cell (const char *text)
+char *
+zb_cli_cell (const char *text)
 {
   char *out;
 
@@ -117,8 +117,8 @@ zb_cli_import (const ZbCliGlobal *global,
   for (guint i = 0; i < uncarried->len; i++)
     {
       ZbFigure *f = g_ptr_array_index (uncarried, i);
-      g_autofree char *name = cell (zb_figure_get_name (f));
-      g_autofree char *quote = cell (zb_figure_get_quote (f));
+      g_autofree char *name = zb_cli_cell (zb_figure_get_name (f));
+      g_autofree char *quote = zb_cli_cell (zb_figure_get_quote (f));
 
       fprintf (stderr, "zhibiao-cli: not carried over: figure %" G_GINT64_FORMAT " %s (%u corrections) «%s»\n",
                zb_figure_get_id (f), name, zb_figure_get_corrections (f)->len, quote);
@@ -148,10 +148,10 @@ zb_cli_reports (const ZbCliGlobal *global,
   for (guint i = 0; i < reports->len; i++)
     {
       ZbStoreReport *r = g_ptr_array_index (reports, i);
-      g_autofree char *region = cell (r->region);
-      g_autofree char *period = cell (r->period);
-      g_autofree char *title = cell (r->title);
-      g_autofree char *path = cell (r->path);
+      g_autofree char *region = zb_cli_cell (r->region);
+      g_autofree char *period = zb_cli_cell (r->period);
+      g_autofree char *title = zb_cli_cell (r->title);
+      g_autofree char *path = zb_cli_cell (r->path);
       g_autofree char *when = format_time (r->imported_at);
 
       printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%u\t%u\t%s\t%s\t%s\n",
@@ -235,8 +235,8 @@ zb_cli_correct (const ZbCliGlobal *global,
     return zb_cli_fail ("%s", error->message);
 
   {
-    g_autofree char *old = cell (last->old_value);
-    g_autofree char *new = cell (last->new_value);
+    g_autofree char *old = zb_cli_cell (last->old_value);
+    g_autofree char *new = zb_cli_cell (last->new_value);
     printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", id, zb_field_to_string (field), old, new);
   }
   return finish_output ();
@@ -268,10 +268,10 @@ zb_cli_history (const ZbCliGlobal *global,
     {
       ZbCorrection *c = g_ptr_array_index (history, i);
       g_autofree char *when = format_time (c->time);
-      g_autofree char *old = cell (c->old_value);
-      g_autofree char *new = cell (c->new_value);
-      g_autofree char *note = cell (c->note);
-      g_autofree char *by = cell (c->author);
+      g_autofree char *old = zb_cli_cell (c->old_value);
+      g_autofree char *new = zb_cli_cell (c->new_value);
+      g_autofree char *note = zb_cli_cell (c->note);
+      g_autofree char *by = zb_cli_cell (c->author);
 
       printf ("%s\t%s\t%s\t%s\t%s\t%s\n", when, zb_field_to_string (c->field), old, new, note, by);
     }
@@ -327,12 +327,12 @@ zb_cli_targets (const ZbCliGlobal *global,
       ZbTarget *t = g_ptr_array_index (targets, i);
       g_autofree char *growth = zb_number_format (&t->growth);
       g_autofree char *value = zb_number_format (&t->value);
-      g_autofree char *ind = cell (t->indicator);
-      g_autofree char *g = cell (growth);
-      g_autofree char *v = cell (value);
-      g_autofree char *unit = cell (t->growth.set ? "%" : t->unit);
-      g_autofree char *q = cell (t->qualifier);
-      g_autofree char *src = cell (t->source);
+      g_autofree char *ind = zb_cli_cell (t->indicator);
+      g_autofree char *g = zb_cli_cell (growth);
+      g_autofree char *v = zb_cli_cell (value);
+      g_autofree char *unit = zb_cli_cell (t->growth.set ? "%" : t->unit);
+      g_autofree char *q = zb_cli_cell (t->qualifier);
+      g_autofree char *src = zb_cli_cell (t->source);
 
       printf ("%s\t%d\t%s\t%s\t%s\t%s\t%s\n", ind, t->year, g, v, unit, q, src);
     }
@@ -375,8 +375,8 @@ zb_cli_aliases (const ZbCliGlobal *global,
   for (guint i = 0; i < aliases->len; i++)
     {
       const ZbStoreAlias *a = g_ptr_array_index (aliases, i);
-      g_autofree char *alias = cell (a->alias);
-      g_autofree char *indicator = cell (a->indicator);
+      g_autofree char *alias = zb_cli_cell (a->alias);
+      g_autofree char *indicator = zb_cli_cell (a->indicator);
       g_autofree char *when = a->created_at ? format_time (a->created_at) : g_strdup ("-");
 
       printf ("%s\t%s\t%s\n", alias, indicator, when);

@@ -22,6 +22,8 @@ static const struct {
   { "figures", zb_cli_figures, "figures REPORT_ID                      the report's figures, corrected, with ids (JSON)" },
   { "correct", zb_cli_correct, "correct FIGURE_ID FIELD VALUE [--note TEXT]  correct one field of a figure" },
   { "history", zb_cli_history, "history FIGURE_ID                      the corrections of a figure" },
+  { "review", zb_cli_review, "review [REPORT_ID] [--next] [--all] [--mark ID] [--unmark ID]\n"
+                             "                                         the figures to check (TSV), the next one, or mark one reviewed" },
   { "targets", zb_cli_targets, "targets [set INDICATOR YEAR VALUE UNIT]  list or set targets" },
   { "aliases", zb_cli_aliases, "aliases [set ALIAS INDICATOR | remove ALIAS]  list, set or remove aliases" },
   { "bench-store", zb_cli_bench_store, "bench-store [--corrections=N] DIR     workspace import and correction speed" },

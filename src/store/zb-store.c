@@ -1710,8 +1710,9 @@ zb_store_set_report_place (ZbStore     *self,
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
     {
-      g_set_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND,
-                   _("There is no report %" G_GINT64_FORMAT " in the workspace"), report_id);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, report_id);
+
+      g_set_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND, _("There is no report %s in the workspace"), id);
       return FALSE;
     }
   return TRUE;

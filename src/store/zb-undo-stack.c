@@ -226,8 +226,10 @@ run_step (ZbUndoStack  *self,
     case STEP_CORRECT:
       {
         const char *value = forward ? step->new_value : step->old_value;
+        /* the note is stored as it is, untranslated: History and the
+         * workbook say it in their own language */
         return zb_figure_correct (step->figure, step->field, value ? value : "",
-                                  forward ? _("redo") : _("undo"), error);
+                                  forward ? N_("redo") : N_("undo"), error);
       }
     case STEP_ADD:
       if (forward)
