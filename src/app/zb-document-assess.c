@@ -255,7 +255,7 @@ related_job (ZbStore       *store,
       ZbStoreReport *info = g_ptr_array_index (reports, i);
 
       if (info->id == id)
-        region = info->region;
+        region = info->clerk_region ? info->clerk_region : info->region;
     }
   related = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; region != NULL && i < reports->len && !g_cancellable_is_cancelled (cancellable); i++)
@@ -263,7 +263,7 @@ related_job (ZbStore       *store,
       ZbStoreReport *info = g_ptr_array_index (reports, i);
       ZbReport *report;
 
-      if (info->id == id || g_strcmp0 (info->region, region) != 0)
+      if (info->id == id || g_strcmp0 (info->clerk_region ? info->clerk_region : info->region, region) != 0)
         continue;
       /* a report that cannot be rebuilt only leaves the chart shorter */
       if ((report = zb_store_load_report (store, info->id, NULL)) != NULL)
@@ -639,4 +639,56 @@ zb_document_add_alias (ZbDocument *self,
   /* Translators: %s is the workspace's error */
   keep (self, set_alias_job, added, (GDestroyNotify) zb_store_alias_free,
         _("The alias applies to this window but could not be kept in the workspace: %s"));
+}
+
+typedef struct {
+  gint64  report_id;
+  int     year;
+  char   *region;
+} Place;
+
+static void
+place_free (Place *place)
+{
+  g_free (place->region);
+  g_free (place);
+}
+
+static gpointer
+set_place_job (ZbStore       *store,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  Place *place = data;
+
+  zb_store_set_report_place (store, place->report_id, place->year, place->region, error);
+  return NULL;
+}
+
+void
+zb_document_set_place (ZbDocument *self,
+                       int         year,
+                       const char *region)
+{
+  ZbReport *report;
+  Place *place;
+
+  g_return_if_fail (ZB_IS_DOCUMENT (self));
+
+  report = zb_document_get_report (self);
+  zb_report_set_place (report, year, region);
+  _zb_document_notify_place (self);
+  _zb_document_queue_assess (self);
+  if (zb_document_get_report_id (self) <= 0)
+    return;
+  place = g_new0 (Place, 1);
+  place->report_id = zb_document_get_report_id (self);
+  place->year = year;
+  place->region = g_strdup (region);
+  /* Translators: %s is the workspace's error */
+  keep (self, set_place_job, place, (GDestroyNotify) place_free,
+        _("The year and region apply to this window but could not be kept in the workspace: %s"));
+  /* the reports about the same region, for the trend and the plans' targets */
+  load_input (self, INPUT_RELATED, related_job, g_memdup2 (&place->report_id, sizeof place->report_id));
 }

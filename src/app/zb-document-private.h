@@ -55,6 +55,7 @@ void              _zb_document_emit_saved       (ZbDocument *self,
                                                  ZbFigure   *figure);
 void              _zb_document_emit_assessed    (ZbDocument *self);
 void              _zb_document_notify_assessing (ZbDocument *self);
+void              _zb_document_notify_place     (ZbDocument *self);
 
 /* zb-document-store.c */
 void              _zb_document_writes_init      (ZbDocument *self,

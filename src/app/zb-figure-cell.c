@@ -210,6 +210,24 @@ on_text_changed (GtkEditable  *editable,
     }
 }
 
+/* Editing done: the keyboard goes back to the row, as in a spreadsheet,
+ * so that the arrow keys and Tab go on from where the clerk was. */
+static void
+give_focus_back (ZbFigureCell *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && focus != GTK_WIDGET (self) && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return;
+  for (GtkWidget *w = gtk_widget_get_parent (GTK_WIDGET (self)); w != NULL; w = gtk_widget_get_parent (w))
+    if (gtk_widget_get_focusable (w))
+      {
+        gtk_widget_grab_focus (w);
+        return;
+      }
+}
+
 static void
 on_editing_changed (GtkEditableLabel *label,
                     GParamSpec       *pspec,
@@ -220,6 +238,8 @@ on_editing_changed (GtkEditableLabel *label,
 
   if (self->updating || self->figure == NULL)
     return;
+  if (!gtk_editable_label_get_editing (label))
+    give_focus_back (self);
   if (gtk_editable_label_get_editing (label))
     {
       /* the ledger's value is not the figure's: typing starts empty */
@@ -373,6 +393,9 @@ zb_figure_cell_init (ZbFigureCell *self)
 
   self->label = gtk_editable_label_new ("");
   gtk_editable_set_width_chars (GTK_EDITABLE (self->label), 4);
+  /* the row takes the keyboard (arrows select, Tab leaves the table);
+   * the cell's text takes it while it is edited */
+  gtk_widget_set_focusable (self->label, FALSE);
   gtk_widget_set_parent (self->label, GTK_WIDGET (self));
 
   g_signal_connect (self->label, "changed", G_CALLBACK (on_text_changed), self);

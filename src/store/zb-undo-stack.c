@@ -187,6 +187,8 @@ zb_undo_stack_correct (ZbUndoStack  *self,
   step->new_value = g_steal_pointer (&canonical);
   if (field == ZB_FIELD_DELETED)
     step->label = g_strdup (_("Delete figure"));
+  else if (field == ZB_FIELD_REVIEWED)
+    step->label = g_strdup (_("Review figure"));
   else
     step->label = g_strdup (_("Edit figure"));
   push (self, step);
