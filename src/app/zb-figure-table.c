@@ -1142,6 +1142,22 @@ show_row_menu_action (GtkWidget  *widget,
     popup_row_menu (self, &(GdkRectangle) { 24, 24, 1, 1 });
 }
 
+/* Space reviews: caught before the row, which would take it to select
+ * itself, but not from a cell being typed in. */
+static gboolean
+on_key_captured (GtkEventControllerKey *controller,
+                 guint                  keyval,
+                 guint                  keycode,
+                 GdkModifierType        state,
+                 ZbFigureTable         *self)
+{
+  if (keyval != GDK_KEY_space || (state & gtk_accelerator_get_default_mod_mask ()) != 0 ||
+      editing_cell (self) != NULL)
+    return GDK_EVENT_PROPAGATE;
+  zb_figure_table_review_next (self);
+  return GDK_EVENT_STOP;
+}
+
 /* Enter on a row edits its name, as F2 does. */
 static void
 on_activate (GtkColumnView *view,
@@ -1251,8 +1267,8 @@ zb_figure_table_class_init (ZbFigureTableClass *klass)
   gtk_widget_class_install_action (widget_class, "table.review-next", NULL, review_next_action);
   gtk_widget_class_install_action (widget_class, "table.show-row-menu", NULL, show_row_menu_action);
 
-  /* the review key, from any row: Space, or Ctrl+Enter as in a mail client */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "table.review-next", NULL);
+  /* the review key, from any row: Ctrl+Enter as in a mail client, or
+   * Space (on_key_captured: a row takes Space to select itself) */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "table.review-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "table.review-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "table.show-row-menu", NULL);
@@ -1267,6 +1283,7 @@ zb_figure_table_init (ZbFigureTable *self)
   GtkSorter *sorter;
   GtkSortListModel *sorted;
   GSignalGroup *signals;
+  GtkEventController *keys;
 
   self->cells = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1283,6 +1300,11 @@ zb_figure_table_init (ZbFigureTable *self)
   g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (on_selected), self);
   g_signal_connect (self->selection, "items-changed", G_CALLBACK (on_items_changed), self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_captured), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   signals = zb_pane_get_document_signals (ZB_PANE (self));
   g_signal_group_connect_object (signals, "notify::figure",

@@ -7,7 +7,7 @@
 #include <locale.h>
 #include <sqlite3.h>
 
-#include "zb-window-private.h"
+#include "app-test.h"
 
 /* Our own sample sentences (not corpus text). */
 static const char report_text[] =
@@ -51,74 +51,6 @@ static const Sample samples[] = {
   { "社会消费品零售总额完成96.8亿元，同比增长4.7%", "社会消费品零售总额", 96.8, 1, "亿元", 4.7, ZB_CHANGE_PERCENT, "1-6月" },
 };
 
-static gboolean
-stop_waiting (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until the window is idle for a few frames. */
-static gboolean
-count_frame (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       data)
-{
-  return --*(int *) data > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
-}
-
-static void
-wait_frames (GtkWidget *widget,
-             int        frames)
-{
-  gboolean gave_up = FALSE;
-  guint guard = g_timeout_add_seconds (20, stop_waiting, &gave_up);
-
-  gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
-  gtk_widget_queue_draw (widget);
-  while (frames > 0 && !gave_up)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  if (!gave_up)
-    g_source_remove (guard);
-  g_assert_false (gave_up);
-}
-
-static void wait_assessed (ZbWindow *window);
-
-/* The document shown, its ledger rebuilt. */
-static void
-wait_loaded (ZbWindow *window)
-{
-  gboolean gave_up = FALSE;
-  guint guard = g_timeout_add_seconds (30, stop_waiting, &gave_up);
-
-  while (zb_window_get_loading (window) && !gave_up)
-    g_main_context_iteration (NULL, TRUE);
-  if (!gave_up)
-    g_source_remove (guard);
-  g_assert_false (gave_up);
-  wait_frames (GTK_WIDGET (window), 3);
-  wait_assessed (window);
-}
-
-/* GtkEditableLabel stops editing from a 100 ms timeout after focus-out; let
- * it run before the widget goes (GTK 4.8 does not cancel it on destroy). */
-static void
-close_window (ZbWindow *window)
-{
-  gboolean done = FALSE;
-
-  gtk_window_set_focus (GTK_WINDOW (window), NULL);
-  g_timeout_add (300, stop_waiting, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 /* Whether the widgets that activate @action are sensitive: what the
  * clerk sees of an action being enabled. */
 static gboolean
@@ -134,22 +66,6 @@ action_widget_sensitive (GtkWidget  *root,
   return FALSE;
 }
 
-/* The targets ledger is rebuilt on a worker thread: wait for it. */
-static void
-wait_assessed (ZbWindow *window)
-{
-  gboolean gave_up = FALSE;
-  guint guard = g_timeout_add_seconds (20, stop_waiting, &gave_up);
-  ZbDocument *document = zb_window_get_document (window);
-
-  while (document != NULL && zb_document_get_assessing (document) && !gave_up)
-    g_main_context_iteration (NULL, TRUE);
-  if (!gave_up)
-    g_source_remove (guard);
-  g_assert_false (gave_up);
-  wait_frames (GTK_WIDGET (window), 2);
-}
-
 static char *
 write_report (void)
 {
@@ -162,16 +78,6 @@ write_report (void)
   return path;
 }
 
-static ZbWindow *
-new_window (void)
-{
-  ZbWindow *window = zb_window_new (NULL);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 760);
-  gtk_window_present (GTK_WINDOW (window));
-  return window;
-}
-
 static ZbSection *
 tree_section_at (ZbWindow *window,
                  guint     position)
@@ -180,12 +86,6 @@ tree_section_at (ZbWindow *window,
   g_autoptr(GtkTreeListRow) row = g_list_model_get_item (tree, position);
 
   return gtk_tree_list_row_get_item (row);
-}
-
-static guint
-n_table_rows (ZbWindow *window)
-{
-  return g_list_model_get_n_items (G_LIST_MODEL (zb_window_get_figure_selection (window)));
 }
 
 static ZbFigure *
@@ -208,75 +108,6 @@ add_sample (ZbReport     *report,
   zb_figure_set_change (figure, &change, sample->change_unit);
   zb_figure_set_period (figure, sample->period);
   return figure;
-}
-
-static guint
-table_position (ZbWindow *window,
-                ZbFigure *figure)
-{
-  GListModel *model = G_LIST_MODEL (zb_window_get_figure_selection (window));
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(ZbFigure) f = g_list_model_get_item (model, i);
-      if (f == figure)
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_build_filename (SCREENSHOT_DIR, name, NULL);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  g_assert_cmpint (width, >, 0);
-  /* a widget that has not been drawn since its last change (the machine
-   * busy) gives no node yet: wait a frame and take it again */
-  for (guint attempt = 0; node == NULL && attempt < 20; attempt++)
-    {
-      GtkSnapshot *snapshot = gtk_snapshot_new ();
-
-      if (attempt > 0)
-        wait_frames (widget, 1);
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (snapshot);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children =
-    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  GFileInfo *info;
-
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-      remove_tree (child);
-      g_object_unref (info);
-    }
-  g_file_delete (file, NULL, NULL);
-}
-
-static gboolean
-chinese_ui (void)
-{
-  const char *language = g_getenv ("LANGUAGE");
-  return language != NULL && g_str_has_prefix (language, "zh");
 }
 
 static void
@@ -631,17 +462,6 @@ row_title (GtkListBox *list,
 
   g_assert_true (ADW_IS_PREFERENCES_ROW (row));
   return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
-}
-
-static void
-select_in_table (ZbWindow *window,
-                 ZbFigure *figure)
-{
-  guint position = table_position (window, figure);
-
-  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
-  gtk_single_selection_set_selected (zb_window_get_figure_selection (window), position);
-  wait_frames (GTK_WIDGET (window), 3);
 }
 
 static void
@@ -1091,38 +911,6 @@ has_zip_entry (const char *path,
   return FALSE;
 }
 
-static void
-export_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  GError **error = user_data;
-
-  if (!zb_window_export_finish (ZB_WINDOW (source), result, error) && *error == NULL)
-    g_assert_not_reached ();
-  /* mark that the task finished */
-  g_object_set_data (source, "test-done", GINT_TO_POINTER (1));
-}
-
-static gboolean
-export_to (ZbWindow   *window,
-           const char *path,
-           GError    **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  gboolean gave_up = FALSE;
-  guint guard = g_timeout_add_seconds (30, stop_waiting, &gave_up);
-
-  g_object_set_data (G_OBJECT (window), "test-done", NULL);
-  zb_window_export_async (window, file, NULL, export_done_cb, error);
-  while (g_object_get_data (G_OBJECT (window), "test-done") == NULL && !gave_up)
-    g_main_context_iteration (NULL, TRUE);
-  if (!gave_up)
-    g_source_remove (guard);
-  g_assert_false (gave_up);
-  return *error == NULL;
-}
-
 
 static void
 test_chart_and_export (void)
@@ -1297,37 +1085,6 @@ static const char targets_text[] =
   "三、消费\n"
   "\n"
   "1-9月，社会消费品零售总额同比增长5.2%。\n";
-
-static ZbFigure *
-find_actual (ZbReport   *report,
-             const char *name)
-{
-  GListModel *figures = zb_report_get_figures (report);
-
-  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
-    {
-      g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
-
-      if (g_strcmp0 (zb_figure_get_name (f), name) == 0 && zb_figure_get_kind (f) == ZB_FIGURE_ACTUAL)
-        return f;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static void
 type_into (ZbTargetsView *view,
