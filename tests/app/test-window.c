@@ -295,8 +295,10 @@ test_window_workflow (void)
   if (chinese_ui ())
     {
       GListModel *columns = gtk_column_view_get_columns (zb_window_get_figure_view (window));
-      g_autoptr(GtkColumnViewColumn) first = g_list_model_get_item (columns, 0);
-      g_assert_cmpstr (gtk_column_view_column_get_title (first), ==, "名称");
+      g_autoptr(GtkColumnViewColumn) review = g_list_model_get_item (columns, 0);
+      g_autoptr(GtkColumnViewColumn) name = g_list_model_get_item (columns, 1);
+      g_assert_cmpstr (gtk_column_view_column_get_title (review), ==, "复核");
+      g_assert_cmpstr (gtk_column_view_column_get_title (name), ==, "名称");
     }
 
   close_window (window);
