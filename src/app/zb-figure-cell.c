@@ -56,6 +56,9 @@ static const struct {
   { ZB_FIELD_KIND, "progress", N_("progress") },
   { ZB_FIELD_CHANGE_UNIT, "%", N_("%") },
   { ZB_FIELD_CHANGE_UNIT, "pp", N_("pp") },
+  { ZB_FIELD_REVIEWED, "true", N_("yes") },
+  { ZB_FIELD_REVIEWED, "false", N_("no") },
+  { ZB_FIELD_DELETED, "true", N_("yes") },
 };
 
 const char *
@@ -73,6 +76,7 @@ zb_figure_cell_field_title (ZbField field)
     [ZB_FIELD_KIND] = N_("Kind"),
     [ZB_FIELD_RANK] = N_("Rank"),
     [ZB_FIELD_DELETED] = N_("Deleted"),
+    [ZB_FIELD_REVIEWED] = N_("Reviewed"),
   };
 
   if ((guint) field < ZB_N_FIELDS && titles[field] != NULL)

@@ -253,6 +253,24 @@ test_queue (void)
     }
   g_assert_cmpuint (zb_outline_panel_get_to_review (outline, ZB_DOCUMENT_WHOLE_REPORT), ==, 0);
 
+  /* the History pane has the mark, with who made it */
+  {
+    GtkListBox *list = zb_window_get_history_list (window);
+    g_autofree char *expected = g_strdup_printf (_("%s: %s → %s"), _("Reviewed"), _("(empty)"), _("yes"));
+    gboolean gave_up = FALSE;
+    guint guard = g_timeout_add_seconds (20, stop_waiting, &gave_up);
+    GtkListBoxRow *row;
+
+    select_in_table (window, previous);
+    while ((row = gtk_list_box_get_row_at_index (list, 0)) == NULL && !gave_up)
+      g_main_context_iteration (NULL, TRUE);
+    if (!gave_up)
+      g_source_remove (guard);
+    g_assert_nonnull (row);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, expected);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), g_get_user_name ()));
+  }
+
   /* the mark is undone as an edit is */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   wait_frames (GTK_WIDGET (window), 2);
