@@ -721,22 +721,6 @@ zb_document_correct (ZbDocument  *self,
   return zb_undo_stack_correct (self->undo, figure, field, value, error);
 }
 
-ZbFigure *
-zb_document_add_figure (ZbDocument *self,
-                        gsize       text_offset,
-                        gsize       text_length)
-{
-  ZbFigure *figure;
-
-  g_return_val_if_fail (ZB_IS_DOCUMENT (self), NULL);
-
-  figure = zb_report_add_figure_from_span (self->report, text_offset, text_length, NULL);
-  zb_undo_stack_push_added (self->undo, figure);
-  /* stored at once, with the corrections it may already carry */
-  _zb_document_persist (self, figure);
-  return figure;
-}
-
 gboolean
 zb_document_undo (ZbDocument  *self,
                   gboolean     redo,

@@ -85,7 +85,10 @@ gboolean      zb_document_correct              (ZbDocument          *self,
                                                 ZbField              field,
                                                 const char          *value,
                                                 GError             **error);
-/* A figure made by hand from a span of zb_report_get_text(). */
+/* A figure made by hand from a span of zb_report_get_text(): read by the
+ * engine (value, unit, change, period …, the span's text for a name when
+ * it reads nothing), its fields the clerk's corrections noted "added by
+ * hand"; one step on the undo stack. */
 ZbFigure     *zb_document_add_figure           (ZbDocument          *self,
                                                 gsize                text_offset,
                                                 gsize                text_length);

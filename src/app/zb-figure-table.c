@@ -860,8 +860,11 @@ on_selected (GtkSingleSelection *selection,
     zb_document_set_figure (DOCUMENT (self), gtk_single_selection_get_selected_item (selection));
 }
 
+static void show_row (ZbFigureTable *self,
+                      guint          position);
+
 /* The document's figure chosen elsewhere (a chart, Add Figure): shown,
- * with the whole table when the section or the filter hides it. */
+ * and scrolled to. */
 static void
 on_document_figure (ZbDocument    *document,
                     GParamSpec    *pspec,
@@ -874,13 +877,18 @@ on_document_figure (ZbDocument    *document,
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   else if (figure != gtk_single_selection_get_selected_item (self->selection))
     {
+      /* shown: the filters that hide it are cleared; the section view
+       * stays unless the figure is outside it */
       if (!zb_figure_get_deleted (figure) && !figure_visible (figure, self))
         {
           zb_figure_table_set_filter_text (self, NULL);
           zb_figure_table_set_review_only (self, FALSE);
-          zb_document_set_section (document, ZB_DOCUMENT_WHOLE_REPORT);
+          if (!zb_document_in_section (document, figure))
+            zb_document_set_section (document, ZB_DOCUMENT_WHOLE_REPORT);
         }
       select_figure (self, figure);
+      if (gtk_single_selection_get_selected_item (self->selection) == figure)
+        show_row (self, gtk_single_selection_get_selected (self->selection));
     }
   self->selecting = FALSE;
   update_actions (self);

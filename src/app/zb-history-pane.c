@@ -22,6 +22,19 @@ struct _ZbHistoryPane
 
 G_DEFINE_FINAL_TYPE (ZbHistoryPane, zb_history_pane, ZB_TYPE_PANE)
 
+/* Undo, Redo and Add Figure write their notes untranslated: said here in
+ * the UI's language; a clerk's note as it was typed. */
+static const char *
+note_text (const char *note)
+{
+  static const char *known[] = { N_("undo"), N_("redo"), N_("added by hand") };
+
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    if (g_str_equal (note, known[i]))
+      return _(known[i]);
+  return note;
+}
+
 static GtkWidget *
 correction_row (const ZbCorrection *correction)
 {
@@ -40,11 +53,8 @@ correction_row (const ZbCorrection *correction)
                           *old ? old : _("(empty)"), *new ? new : _("(empty)"));
   if (correction->author != NULL)
     g_string_append_printf (details, " · %s", correction->author);
-  /* Undo and Redo write their notes untranslated: said here in the UI's language */
   if (correction->note != NULL && *correction->note != '\0')
-    g_string_append_printf (details, " · %s", g_str_equal (correction->note, "undo") ? _("undo")
-                                              : g_str_equal (correction->note, "redo") ? _("redo")
-                                              : correction->note);
+    g_string_append_printf (details, " · %s", note_text (correction->note));
   subtitle = g_string_free (details, FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), what);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);

@@ -1485,7 +1485,7 @@ zb_store_list_reports (ZbStore  *self,
     "SELECT r.id, r.path, r.sha256, r.title, r.region, r.period, r.imported_at,"
     " (SELECT count(*) FROM figures f WHERE f.report_id = r.id AND f.retired = 0),"
     " (SELECT count(*) FROM corrections c JOIN figures f ON c.figure_id = f.id"
-    "   WHERE f.report_id = r.id AND f.retired = 0),"
+    "   WHERE f.report_id = r.id AND f.retired = 0 AND c.field <> 'reviewed'),"
     " r.clerk_year, r.clerk_region"
     " FROM reports r ORDER BY r.id", error);
   int rc;

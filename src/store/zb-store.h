@@ -28,7 +28,7 @@ typedef struct {
   char   *period;       /* NULL when no figure has one */
   gint64  imported_at;  /* unix microseconds */
   guint   n_figures;
-  guint   n_corrections;
+  guint   n_corrections;   /* review marks left out */
   int     clerk_year;   /* the year the clerk set, 0 when none */
   char   *clerk_region; /* the region the clerk set, NULL when none */
 } ZbStoreReport;

@@ -38,7 +38,7 @@ typedef enum {
   S_KIND_ACTUAL, S_KIND_TARGET, S_KIND_GAP, S_KIND_PROGRESS,
   S_ORIGINAL, S_EMPTY, S_CHART_TITLE, S_NO_INDICATORS, S_WORKBOOK_TITLE, S_SEPARATOR,
   S_REVIEWED, S_TO_CHECK, S_YES, S_NO, S_REVIEW_COUNT, S_NONE_FLAGGED,
-  S_FIELD_INDICATOR, S_FIELD_BASE, S_FIELD_REFERENCE, S_FIELD_DELETED, S_UNDO, S_REDO,
+  S_FIELD_INDICATOR, S_FIELD_BASE, S_FIELD_REFERENCE, S_FIELD_DELETED, S_UNDO, S_REDO, S_ADDED,
   S_N
 } StringId;
 
@@ -103,6 +103,8 @@ static const char *strings[S_N] = {
   /* Translators: the note of a correction that undid or redid another */
   [S_UNDO] = N_("undo"),
   [S_REDO] = N_("redo"),
+  /* Translators: the note of the fields of a figure the clerk added */
+  [S_ADDED] = N_("added by hand"),
 };
 
 static const char *
@@ -985,7 +987,7 @@ static const char *
 note_label (Export     *ex,
             const char *note)
 {
-  static const StringId ids[] = { S_UNDO, S_REDO };
+  static const StringId ids[] = { S_UNDO, S_REDO, S_ADDED };
 
   for (guint i = 0; note != NULL && i < G_N_ELEMENTS (ids); i++)
     if (g_str_equal (note, strings[ids[i]]) || g_str_equal (note, zb_i18n_gettext ("zh_CN", strings[ids[i]])))

@@ -19,17 +19,21 @@ static const char review_text[] =
   "\n"
   "二、需求\n"
   "社会消费品零售总额45.6亿元，增长3.2%。\n"
-  "城镇、农村居民人均可支配收入分别增长5.1%、6.3%、4.0%。\n";
+  "城镇、农村居民人均可支配收入分别增长5.1%、6.3%、4.0%。\n"
+  "1-9月，全县网上零售额26.4亿元，同比增长12.8%。\n";
 
 #define N_FLAGGED 6
+#define ADDED "网上零售额26.4亿元，同比增长12.8%"
 
+/* The workspace knows a report by its bytes: each test has its own. */
 static char *
 write_text (const char *name,
             const char *text)
 {
   char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
+  g_autofree char *bytes = g_strdup_printf ("%s\n（%s）\n", text, name);
 
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_true (g_file_set_contents (path, bytes, -1, NULL));
   return path;
 }
 
@@ -284,6 +288,124 @@ test_queue (void)
   close_window (window);
 }
 
+/* Selects @quote in the source pane. */
+static void
+select_text (ZbWindow   *window,
+             const char *quote)
+{
+  const char *text = zb_report_get_text (zb_window_get_report (window));
+  const char *at = strstr (text, quote);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (zb_window_get_source_view (window));
+  GtkTextIter start, end;
+
+  g_assert_nonnull (at);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, g_utf8_pointer_to_offset (text, at));
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, g_utf8_pointer_to_offset (text, at) + g_utf8_strlen (quote, -1));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+}
+
+/* The corrections and details sheets of a workbook, read back with openpyxl, as JSON. */
+static char *
+read_workbook (const char *path)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "check-corrections.py", NULL);
+  const char *argv[] = { "/usr/bin/python3", script, path, NULL };
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, NULL));
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("check-corrections.py: %s", err);
+  return out;
+}
+
+/* Add Figure reads the selection with the engine; the new row is selected
+ * in the section shown; the addition is in History and in the workbook. */
+static void
+test_add_figure (void)
+{
+  g_autofree char *path = write_text ("add-report.txt", review_text);
+  g_autofree char *xlsx = g_build_filename (g_get_user_data_dir (), "add-report.xlsx", NULL);
+  g_autofree char *sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  ZbWindow *window = open_report (path);
+  ZbDocument *document = zb_window_get_document (window);
+  ZbReport *report = zb_window_get_report (window);
+  ZbFigureTable *table = zb_window_get_figure_table (window);
+  int demand = section_id (report, "需求");
+  g_autofree char *value = NULL;
+  g_autofree char *change = NULL;
+  GPtrArray *corrections;
+  ZbFigure *added;
+  guint before = g_list_model_get_n_items (zb_report_get_figures (report));
+
+  /* the clerk looks at one section, the table filtered to the flagged figures */
+  zb_document_set_section (document, demand);
+  zb_figure_table_set_review_only (table, TRUE);
+  wait_frames (GTK_WIDGET (window), 3);
+  select_text (window, ADDED);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-figure", NULL);
+  wait_frames (GTK_WIDGET (window), 3);
+
+  g_assert_cmpuint (g_list_model_get_n_items (zb_report_get_figures (report)), ==, before + 1);
+  added = zb_document_get_figure (document);
+  g_assert_nonnull (added);
+  g_assert_cmpstr (zb_figure_get_quote (added), ==, ADDED);
+  /* what the engine reads in it */
+  g_assert_cmpstr (zb_figure_get_name (added), ==, "网上零售额");
+  value = zb_figure_dup_field (added, ZB_FIELD_VALUE);
+  change = zb_figure_dup_field (added, ZB_FIELD_CHANGE);
+  g_assert_cmpstr (value, ==, "26.4");
+  g_assert_cmpstr (zb_figure_get_unit (added), ==, "亿元");
+  g_assert_cmpstr (change, ==, "12.8");
+  g_assert_cmpint (zb_figure_get_change_unit (added), ==, ZB_CHANGE_PERCENT);
+  g_assert_cmpstr (zb_figure_get_period (added), ==, "1-9月");
+  /* shown where the clerk was, selected: the filter that hid it is off */
+  g_assert_cmpint (zb_document_get_section (document), ==, demand);
+  g_assert_false (zb_figure_table_get_review_only (table));
+  g_assert_true (selected (window) == added);
+  g_assert_nonnull (zb_window_find_cell (window, added, ZB_FIELD_NAME));
+  /* a hand-made figure is the clerk's: reviewed */
+  g_assert_true (zb_figure_get_reviewed (added));
+
+  /* its fields are corrections noted as an addition: in History */
+  corrections = zb_figure_get_corrections (added);
+  g_assert_cmpuint (corrections->len, >=, 5);
+  for (guint i = 0; i < corrections->len; i++)
+    g_assert_cmpstr (((ZbCorrection *) g_ptr_array_index (corrections, i))->note, ==, "added by hand");
+  {
+    GtkListBox *list = zb_window_get_history_list (window);
+    gboolean gave_up = FALSE;
+    guint guard = g_timeout_add_seconds (20, stop_waiting, &gave_up);
+    GtkListBoxRow *row;
+
+    while ((row = gtk_list_box_get_row_at_index (list, corrections->len - 1)) == NULL && !gave_up)
+      g_main_context_iteration (NULL, TRUE);
+    if (!gave_up)
+      g_source_remove (guard);
+    g_assert_nonnull (row);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), _("added by hand")));
+  }
+  /* one step undoes the addition */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (zb_report_get_figures (report)), ==, before);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (zb_report_get_figures (report)), ==, before + 1);
+  wait_frames (GTK_WIDGET (window), 3);
+
+  /* and in the workbook's corrections, in the workbook's words */
+  g_assert_true (export_to (window, xlsx, &error));
+  g_assert_no_error (error);
+  sheet = read_workbook (xlsx);
+  g_test_message ("corrections sheet: %s", sheet);
+  g_assert_nonnull (strstr (sheet, "网上零售额"));
+  g_assert_nonnull (strstr (sheet, chinese_ui () ? "手工添加" : "added by hand"));
+  g_assert_nonnull (strstr (sheet, chinese_ui () ? "\"数值\"" : "\"Value\""));
+  g_assert_null (strstr (sheet, "\"value\""));
+  close_window (window);
+}
+
 /* The row menu from the keyboard; Tab out of the table, through the outline
  * and the source, with the focus shown; the arrows move the selection. */
 static void
@@ -414,6 +536,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/app/review/queue", test_queue);
+  g_test_add_func ("/app/review/add-figure", test_add_figure);
   g_test_add_func ("/app/review/keyboard", test_keyboard);
   g_test_add_func ("/app/review/shortcuts", test_shortcuts);
   status = g_test_run ();
