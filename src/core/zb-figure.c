@@ -141,7 +141,7 @@ zb_number_parse (const char  *text,
         {
           g_string_free (str, TRUE);
           g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID,
-                       "“%s” is not a number: use a point for decimals", text);
+                       _("“%s” is not a number: use a point for decimals"), text);
           return FALSE;
         }
       g_free (s);
@@ -152,7 +152,7 @@ zb_number_parse (const char  *text,
   /* strtod also reads hexadecimal ("0x10" is 16): not what a clerk means */
   if (end == s || *end != '\0' || !isfinite (v) || strpbrk (s, "xX") != NULL)
     {
-      g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID, "“%s” is not a number", text);
+      g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID, _("“%s” is not a number"), text);
       return FALSE;
     }
 
@@ -443,7 +443,7 @@ data_set_field (FigureData  *d,
         if (!zb_figure_kind_from_string (text, &kind))
           {
             g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID,
-                         "“%s” is not a kind: use actual, target, gap or progress", text ? text : "");
+                         _("“%s” is not a kind: use actual, target, gap or progress"), text ? text : "");
             return FALSE;
           }
         d->kind = kind;
@@ -455,7 +455,7 @@ data_set_field (FigureData  *d,
         if (!zb_change_unit_from_string (text, &unit))
           {
             g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID,
-                         "“%s” is not a change unit: use %% or pp", text);
+                         _("“%s” is not a change unit: use %% or pp"), text);
             return FALSE;
           }
         d->change_unit = unit;
@@ -468,7 +468,7 @@ data_set_field (FigureData  *d,
             !g_ascii_string_to_unsigned (text, 10, 1, 10000, &rank, NULL))
           {
             g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID,
-                         "“%s” is not a rank: use a whole number from 1", text);
+                         _("“%s” is not a rank: use a whole number from 1"), text);
             return FALSE;
           }
         d->rank = (int) rank;
@@ -494,7 +494,7 @@ data_set_field (FigureData  *d,
     case ZB_FIELD_NAME:
       if (text == NULL || *text == '\0')
         {
-          g_set_error_literal (error, ZB_ERROR, ZB_ERROR_INVALID, "A figure needs a name");
+          g_set_error_literal (error, ZB_ERROR, ZB_ERROR_INVALID, _("A figure needs a name"));
           return FALSE;
         }
       replace_str (&d->name, text);
@@ -512,7 +512,7 @@ data_set_field (FigureData  *d,
     case ZB_FIELD_GAP: d->gap = num; return TRUE;
     case ZB_N_FIELDS:
     default:
-      g_set_error_literal (error, ZB_ERROR, ZB_ERROR_INVALID, "Unknown field");
+      g_set_error_literal (error, ZB_ERROR, ZB_ERROR_INVALID, _("Unknown field"));
       return FALSE;
     }
 }
@@ -641,7 +641,7 @@ zb_figure_correct (ZbFigure    *self,
 
   if (field >= ZB_N_FIELDS)
     {
-      g_set_error_literal (error, ZB_ERROR, ZB_ERROR_INVALID, "Unknown field");
+      g_set_error_literal (error, ZB_ERROR, ZB_ERROR_INVALID, _("Unknown field"));
       return FALSE;
     }
 

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
+#include <glib/gi18n-lib.h>
 
 struct _ZbReport
 {
@@ -175,10 +176,10 @@ check_file_type (GFileType   type,
     return TRUE;
   if (type == G_FILE_TYPE_DIRECTORY)
     g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                         "This is a folder, not a report file");
+                         _("This is a folder, not a report file"));
   else
     g_set_error_literal (error, ZB_ERROR, ZB_ERROR_FORMAT,
-                         "This is a device, pipe or socket, not a report file");
+                         _("This is a device, pipe or socket, not a report file"));
   return FALSE;
 }
 
@@ -198,7 +199,7 @@ load_local (const char    *path,
     {
       saved = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "Cannot read the file: %s", g_strerror (saved));
+                   _("Cannot read the file: %s"), g_strerror (saved));
       return NULL;
     }
   if (fstat (fd, &st) != 0)
@@ -206,7 +207,7 @@ load_local (const char    *path,
       saved = errno;
       close (fd);
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "Cannot read the file: %s", g_strerror (saved));
+                   _("Cannot read the file: %s"), g_strerror (saved));
       return NULL;
     }
   if (!check_file_type (S_ISREG (st.st_mode) ? G_FILE_TYPE_REGULAR
@@ -234,7 +235,7 @@ load_local (const char    *path,
           saved = errno;
           close (fd);
           g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                       "Cannot read the file: %s", g_strerror (saved));
+                       _("Cannot read the file: %s"), g_strerror (saved));
           return NULL;
         }
       if (n == 0)

@@ -140,37 +140,40 @@ set_db_error (ZbStore     *self,
   int code = sqlite3_extended_errcode (self->db) & 0xff;
   const char *msg = sqlite3_errmsg (self->db);
 
+  /* what was being done, marked N_() where it is named */
+  what = _(what);
+
   switch (code)
     {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       g_set_error (error, ZB_ERROR, ZB_ERROR_LOCKED,
-                   "The workspace %s is locked by another instance of Zhibiao (%s): "
-                   "close it there and try again", self->path, what);
+                   _("The workspace %s is locked by another instance of Zhibiao (%s): "
+                   "close it there and try again"), self->path, what);
       break;
     case SQLITE_READONLY:
       g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
-                   "The workspace %s is read-only (%s): open a copy in a writable folder",
+                   _("The workspace %s is read-only (%s): open a copy in a writable folder"),
                    self->path, what);
       break;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
-                   "The workspace %s is damaged (%s: %s); it was left as it is: "
-                   "restore it from a backup", self->path, what, msg);
+                   _("The workspace %s is damaged (%s: %s); it was left as it is: "
+                   "restore it from a backup"), self->path, what, msg);
       break;
     case SQLITE_FULL:
       g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
-                   "The disk holding the workspace %s is full (%s)", self->path, what);
+                   _("The disk holding the workspace %s is full (%s)"), self->path, what);
       break;
     case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
       g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
-                   "Cannot read or write the workspace %s (%s: %s)", self->path, what, msg);
+                   _("Cannot read or write the workspace %s (%s: %s)"), self->path, what, msg);
       break;
     default:
       g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
-                   "Workspace %s: %s failed: %s", self->path, what, msg);
+                   _("Workspace %s: %s failed: %s"), self->path, what, msg);
       break;
     }
 }
@@ -193,7 +196,7 @@ prepare (ZbStore     *self,
     }
   if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
     {
-      set_db_error (self, error, "preparing a query");
+      set_db_error (self, error, N_("preparing a query"));
       return NULL;
     }
   g_hash_table_insert (self->statements, (gpointer) sql, stmt);
@@ -287,14 +290,14 @@ begin (ZbStore  *self,
 {
   /* IMMEDIATE: take the write lock now, so a busy workspace fails before
    * anything has been read and half-applied. */
-  return exec (self, "BEGIN IMMEDIATE", "starting a transaction", error);
+  return exec (self, "BEGIN IMMEDIATE", N_("starting a transaction"), error);
 }
 
 static gboolean
 commit (ZbStore  *self,
         GError  **error)
 {
-  if (!exec (self, "COMMIT", "saving", error))
+  if (!exec (self, "COMMIT", N_("saving"), error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
@@ -401,13 +404,13 @@ query_int (ZbStore     *self,
 
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_db_error (self, error, "reading the workspace header");
+      set_db_error (self, error, N_("reading the workspace header"));
       return FALSE;
     }
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      set_db_error (self, error, "reading the workspace header");
+      set_db_error (self, error, N_("reading the workspace header"));
       sqlite3_finalize (stmt);
       return FALSE;
     }
@@ -438,7 +441,7 @@ check_header (const char  *path,
       if (saved == ENOENT)
         return TRUE;
       g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
-                   "Cannot open the workspace %s: %s", path, g_strerror (saved));
+                   _("Cannot open the workspace %s: %s"), path, g_strerror (saved));
       return FALSE;
     }
   if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
@@ -462,7 +465,7 @@ check_header (const char  *path,
   if (n < (gssize) sizeof head || memcmp (head, magic, sizeof magic) != 0)
     {
       g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
-                   "%s is not a Zhibiao workspace (not an SQLite database); it was left as it is",
+                   _("%s is not a Zhibiao workspace (not an SQLite database); it was left as it is"),
                    path);
       return FALSE;
     }
@@ -492,7 +495,7 @@ migrate (ZbStore  *self,
     return FALSE;
   for (int v = from; v < ZB_STORE_SCHEMA_VERSION; v++)
     {
-      g_autofree char *what = g_strdup_printf ("upgrading the workspace to version %d", v + 1);
+      g_autofree char *what = g_strdup_printf (_("upgrading the workspace to version %d"), v + 1);
 
       if (!exec (self, migrations[v], what, error))
         {
@@ -501,7 +504,7 @@ migrate (ZbStore  *self,
         }
     }
   set_version = g_strdup_printf ("PRAGMA user_version = %d", ZB_STORE_SCHEMA_VERSION);
-  if (!exec (self, set_version, "upgrading the workspace", error))
+  if (!exec (self, set_version, N_("upgrading the workspace"), error))
     {
       rollback (self);
       return FALSE;
@@ -531,20 +534,20 @@ zb_store_open (const char  *path,
         {
           int saved = errno;
           g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
-                       "Cannot create the folder %s for the workspace: %s", dir, g_strerror (saved));
+                       _("Cannot create the folder %s for the workspace: %s"), dir, g_strerror (saved));
           return NULL;
         }
       if (g_access (dir, W_OK) != 0)
         {
           g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
-                       "Cannot create the workspace %s: the folder is read-only", path);
+                       _("Cannot create the workspace %s: the folder is read-only"), path);
           return NULL;
         }
     }
   else if (g_access (path, W_OK) != 0 || !writable_by_mode (path))
     {
       g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
-                   "The workspace %s is read-only: open a copy in a writable folder", path);
+                   _("The workspace %s is read-only: open a copy in a writable folder"), path);
       return NULL;
     }
 
@@ -557,10 +560,10 @@ zb_store_open (const char  *path,
     {
       if (self->db == NULL)
         {
-          g_set_error (error, ZB_ERROR, ZB_ERROR_STORE, "Cannot open the workspace %s: out of memory", path);
+          g_set_error (error, ZB_ERROR, ZB_ERROR_STORE, _("Cannot open the workspace %s: out of memory"), path);
           return NULL;
         }
-      set_db_error (self, error, "opening");
+      set_db_error (self, error, N_("opening"));
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
@@ -575,8 +578,8 @@ zb_store_open (const char  *path,
       (app_id == 0 && n_tables > 0))
     {
       g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
-                   "%s is an SQLite database of another program, not a Zhibiao workspace; "
-                   "it was left as it is", path);
+                   _("%s is an SQLite database of another program, not a Zhibiao workspace; "
+                   "it was left as it is"), path);
       return NULL;
     }
   /* before anything reads the schema or migrates it: the version indexes
@@ -584,16 +587,16 @@ zb_store_open (const char  *path,
   if (version < 0)
     {
       g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
-                   "The workspace %s is damaged: its format version is %d, which no Zhibiao writes; "
-                   "it was left as it is: restore it from a backup",
+                   _("The workspace %s is damaged: its format version is %d, which no Zhibiao writes; "
+                   "it was left as it is: restore it from a backup"),
                    path, version);
       return NULL;
     }
   if (version > ZB_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, ZB_ERROR, ZB_ERROR_TOO_NEW,
-                   "The workspace %s was written by a newer Zhibiao (format %d, this one reads up to %d): "
-                   "update Zhibiao; the workspace was left as it is",
+                   _("The workspace %s was written by a newer Zhibiao (format %d, this one reads up to %d): "
+                   "update Zhibiao; the workspace was left as it is"),
                    path, version, ZB_STORE_SCHEMA_VERSION);
       return NULL;
     }
@@ -606,14 +609,14 @@ zb_store_open (const char  *path,
 
       if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL) != SQLITE_OK)
         {
-          set_db_error (self, error, "checking");
+          set_db_error (self, error, N_("checking"));
           return NULL;
         }
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
         problem = dup_column (stmt, 0);
       else
-        set_db_error (self, error, "checking");
+        set_db_error (self, error, N_("checking"));
       sqlite3_finalize (stmt);
       if (problem == NULL)
         return NULL;
@@ -622,16 +625,16 @@ zb_store_open (const char  *path,
           /* "*** in database main ***\nPage 2: …" — one line for the status bar */
           g_strdelimit (problem, "\n", ' ');
           g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
-                       "The workspace %s is damaged (%s); it was left as it is: restore it from a backup",
+                       _("The workspace %s is damaged (%s); it was left as it is: restore it from a backup"),
                        path, problem);
           return NULL;
         }
     }
 
   /* FULL: a correction must survive a power cut, not only a crash. */
-  if (!exec (self, "PRAGMA journal_mode = WAL", "switching to WAL", error) ||
-      !exec (self, "PRAGMA synchronous = FULL", "setting durability", error) ||
-      !exec (self, "PRAGMA foreign_keys = ON", "enabling foreign keys", error))
+  if (!exec (self, "PRAGMA journal_mode = WAL", N_("switching to WAL"), error) ||
+      !exec (self, "PRAGMA synchronous = FULL", N_("setting durability"), error) ||
+      !exec (self, "PRAGMA foreign_keys = ON", N_("enabling foreign keys"), error))
     return NULL;
 
   if (version < ZB_STORE_SCHEMA_VERSION && !migrate (self, version, error))
@@ -687,7 +690,7 @@ insert_figure (ZbStore   *self,
   if (stmt == NULL)
     return FALSE;
   bind_figure (self, stmt, report_id, position, figure);
-  if (!step_done (self, stmt, "storing a figure", error))
+  if (!step_done (self, stmt, N_("storing a figure"), error))
     return FALSE;
   zb_figure_set_id (figure, sqlite3_last_insert_rowid (self->db));
   return TRUE;
@@ -775,7 +778,7 @@ read_corrections (ZbStore  *self,
       if (!zb_field_from_string ((const char *) sqlite3_column_text (stmt, 0), &field))
         {
           g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
-                       "The workspace %s holds a correction of an unknown field “%s”",
+                       _("The workspace %s holds a correction of an unknown field “%s”"),
                        self->path, (const char *) sqlite3_column_text (stmt, 0));
           g_free (c);
           sqlite3_reset (stmt);
@@ -791,7 +794,7 @@ read_corrections (ZbStore  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      set_db_error (self, error, "reading corrections");
+      set_db_error (self, error, N_("reading corrections"));
       sqlite3_reset (stmt);
       return NULL;
     }
@@ -812,7 +815,7 @@ replay_corrections (ZbStore   *self,
   for (guint i = 0; i < list->len; i++)
     if (!zb_figure_apply_correction (figure, g_ptr_array_index (list, i), error))
       {
-        g_prefix_error (error, "Figure %" G_GINT64_FORMAT " of the workspace: ", stored_id);
+        g_prefix_error (error, _("Figure %ld of the workspace: "), (glong) stored_id);
         return FALSE;
       }
   return TRUE;
@@ -837,7 +840,7 @@ read_figures (ZbStore  *self,
     g_ptr_array_add (figures, figure_from_row (stmt));
   if (rc != SQLITE_DONE)
     {
-      set_db_error (self, error, "reading figures");
+      set_db_error (self, error, N_("reading figures"));
       sqlite3_reset (stmt);
       return NULL;
     }
@@ -871,7 +874,7 @@ insert_correction (ZbStore             *self,
   sqlite3_bind_int64 (stmt, 5, c->time);
   bind_text (stmt, 6, c->note);
   bind_text (stmt, 7, c->author ? c->author : self->author);
-  return step_done (self, stmt, "recording a correction", error);
+  return step_done (self, stmt, N_("recording a correction"), error);
 }
 
 /* ---------------------------------------------------------------- import */
@@ -889,7 +892,7 @@ write_sections (ZbStore   *self,
   if (del == NULL)
     return FALSE;
   sqlite3_bind_int64 (del, 1, report_id);
-  if (!step_done (self, del, "replacing the outline", error))
+  if (!step_done (self, del, N_("replacing the outline"), error))
     return FALSE;
 
   stmt = prepare (self,
@@ -910,7 +913,7 @@ write_sections (ZbStore   *self,
       bind_text (stmt, 6, zb_section_get_title (s));
       sqlite3_bind_int64 (stmt, 7, zb_section_get_line (s));
       sqlite3_bind_int64 (stmt, 8, zb_section_get_text_offset (s));
-      if (!step_done (self, stmt, "storing the outline", error))
+      if (!step_done (self, stmt, N_("storing the outline"), error))
         return FALSE;
     }
   return TRUE;
@@ -933,7 +936,7 @@ update_positions (ZbStore   *self,
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, i);
       sqlite3_bind_int64 (stmt, 2, zb_figure_get_id (f));
-      if (!step_done (self, stmt, "ordering figures", error))
+      if (!step_done (self, stmt, N_("ordering figures"), error))
         return FALSE;
     }
   return TRUE;
@@ -1019,7 +1022,7 @@ reimport_report (ZbStore    *self,
   if (retire == NULL)
     return FALSE;
   sqlite3_bind_int64 (retire, 1, report_id);
-  if (!step_done (self, retire, "retiring old figures", error))
+  if (!step_done (self, retire, N_("retiring old figures"), error))
     return FALSE;
 
   for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
@@ -1108,7 +1111,7 @@ lookup_report (ZbStore     *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      set_db_error (self, error, "looking up a report");
+      set_db_error (self, error, N_("looking up a report"));
       return FALSE;
     }
   return TRUE;
@@ -1137,7 +1140,7 @@ apply_place (ZbStore   *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      set_db_error (self, error, "reading a report");
+      set_db_error (self, error, N_("reading a report"));
       return FALSE;
     }
   return TRUE;
@@ -1169,7 +1172,7 @@ import_locked (ZbStore    *self,
         return FALSE;
       bind_text (stmt, 1, path);
       sqlite3_bind_int64 (stmt, 2, id);
-      if (!step_done (self, stmt, "updating a report", error) ||
+      if (!step_done (self, stmt, N_("updating a report"), error) ||
           !restore_report (self, id, report, error) ||
           !apply_place (self, id, report, error))
         return FALSE;
@@ -1193,7 +1196,7 @@ import_locked (ZbStore    *self,
       sqlite3_bind_int64 (stmt, 5, g_get_real_time ());
       sqlite3_bind_blob64 (stmt, 6, data, len, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 7, id);
-      if (!step_done (self, stmt, "updating a report", error) ||
+      if (!step_done (self, stmt, N_("updating a report"), error) ||
           !write_sections (self, id, report, error) ||
           !reimport_report (self, id, report, uncarried, error) ||
           !apply_place (self, id, report, error))
@@ -1214,7 +1217,7 @@ import_locked (ZbStore    *self,
   bind_text (stmt, 5, period);
   sqlite3_bind_int64 (stmt, 6, g_get_real_time ());
   sqlite3_bind_blob64 (stmt, 7, data, len, SQLITE_STATIC);
-  if (!step_done (self, stmt, "storing a report", error))
+  if (!step_done (self, stmt, N_("storing a report"), error))
     return FALSE;
   id = sqlite3_last_insert_rowid (self->db);
   if (!write_sections (self, id, report, error))
@@ -1253,7 +1256,7 @@ zb_store_import_report (ZbStore    *self,
   if (path == NULL)
     {
       g_set_error_literal (error, ZB_ERROR, ZB_ERROR_STORE,
-                           "Only reports read from a file can be added to the workspace");
+                           _("Only reports read from a file can be added to the workspace"));
       return FALSE;
     }
   /* The workspace keeps the bytes, so that it does not depend on the file
@@ -1265,7 +1268,7 @@ zb_store_import_report (ZbStore    *self,
   bytes = zb_report_load_file (file, NULL, error);
   if (bytes == NULL)
     {
-      g_prefix_error (error, "%s: ", path);
+      g_prefix_error (error, _("%s: "), path);
       return FALSE;
     }
   sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
@@ -1280,7 +1283,7 @@ zb_store_import_report (ZbStore    *self,
   if (!same)
     {
       g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
-                   "%s changed while it was being read: open it again", path);
+                   _("%s changed while it was being read: open it again"), path);
       return FALSE;
     }
 
@@ -1327,7 +1330,7 @@ zb_store_add_figure (ZbStore   *self,
         {
           g_clear_error (error);
           g_set_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND,
-                       "There is no report %" G_GINT64_FORMAT " in the workspace", report_id);
+                       _("There is no report %ld in the workspace"), (glong) report_id);
         }
       goto fail;
     }
@@ -1384,20 +1387,20 @@ check_unchanged (ZbStore             *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND,
-                   "There is no figure %" G_GINT64_FORMAT " in the workspace", id);
+                   _("There is no figure %ld in the workspace"), (glong) id);
       return FALSE;
     }
   if (rc != SQLITE_ROW)
     {
-      set_db_error (self, error, "reading a figure");
+      set_db_error (self, error, N_("reading a figure"));
       return FALSE;
     }
   if (retired)
     {
       g_set_error (error, ZB_ERROR, ZB_ERROR_CONFLICT,
-                   "Figure %" G_GINT64_FORMAT " was not changed: its report was imported again "
-                   "in another window or program since it was read; open the report again",
-                   id);
+                   _("Figure %ld was not changed: its report was imported again "
+                   "in another window or program since it was read; open the report again"),
+                   (glong) id);
       return FALSE;
     }
 
@@ -1416,13 +1419,13 @@ check_unchanged (ZbStore             *self,
 
   {
     g_autofree char *when = last ? format_when (last->time) : NULL;
-    const char *who = last && last->author ? last->author : "another window or program";
+    const char *who = last && last->author ? last->author : _("another window or program");
 
     g_set_error (error, ZB_ERROR, ZB_ERROR_CONFLICT,
-                 "Figure %" G_GINT64_FORMAT " was not changed: its %s was changed to “%s” by %s at %s "
-                 "after it was read (as “%s”); look at it again before correcting it",
-                 id, zb_field_to_string (c->field), now ? now : "(empty)", who,
-                 when ? when : "?", c->old_value ? c->old_value : "(empty)");
+                 _("Figure %ld was not changed: its %s was changed to “%s” by %s at %s "
+                 "after it was read (as “%s”); look at it again before correcting it"),
+                 (glong) id, zb_field_to_string (c->field), now ? now : _("(empty)"), who,
+                 when ? when : "?", c->old_value ? c->old_value : _("(empty)"));
   }
   return FALSE;
 }
@@ -1443,7 +1446,7 @@ zb_store_record_correction (ZbStore             *self,
   if (id <= 0)
     {
       g_set_error_literal (error, ZB_ERROR, ZB_ERROR_NOT_FOUND,
-                           "This figure is not in the workspace: import its report first");
+                           _("This figure is not in the workspace: import its report first"));
       return FALSE;
     }
   /* compare and set in one IMMEDIATE transaction: no other writer can come
@@ -1514,7 +1517,7 @@ zb_store_list_reports (ZbStore  *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_db_error (self, error, "listing reports");
+      set_db_error (self, error, N_("listing reports"));
       return NULL;
     }
   return g_steal_pointer (&list);
@@ -1540,7 +1543,7 @@ zb_store_load_report (ZbStore  *self,
   g_return_val_if_fail (ZB_IS_STORE (self), NULL);
 
   /* a read transaction, so outline, figures and corrections agree */
-  if (!exec (self, "BEGIN", "reading a report", error))
+  if (!exec (self, "BEGIN", N_("reading a report"), error))
     return NULL;
 
   stmt = prepare (self, "SELECT path, title, source, sha256, clerk_year, clerk_region FROM reports WHERE id = ?",
@@ -1560,9 +1563,9 @@ zb_store_load_report (ZbStore  *self,
     }
   else if (rc == SQLITE_DONE)
     g_set_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND,
-                 "There is no report %" G_GINT64_FORMAT " in the workspace", report_id);
+                 _("There is no report %ld in the workspace"), (glong) report_id);
   else
-    set_db_error (self, error, "reading a report");
+    set_db_error (self, error, N_("reading a report"));
   sqlite3_reset (stmt);
   if (bytes == NULL)
     goto fail;
@@ -1572,7 +1575,7 @@ zb_store_load_report (ZbStore  *self,
   source = zb_report_read_source (bytes, path, NULL, NULL, error);
   if (source == NULL)
     {
-      g_prefix_error (error, "Report %" G_GINT64_FORMAT " of the workspace %s: ", report_id, self->path);
+      g_prefix_error (error, _("Report %ld of the workspace %s: "), (glong) report_id, self->path);
       goto fail;
     }
   source->sha256 = g_steal_pointer (&sha);
@@ -1598,9 +1601,8 @@ zb_store_load_report (ZbStore  *self,
         {
           sqlite3_reset (stmt);
           g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
-                       "The workspace %s is damaged (the outline of report %" G_GINT64_FORMAT
-                       " is not a tree); it was left as it is: restore it from a backup",
-                       self->path, report_id);
+                       _("The workspace %s is damaged (the outline of report %ld is not a tree); it was left as it is: restore it from a backup"),
+                       self->path, (glong) report_id);
           goto fail;
         }
       zb_report_take_section (report,
@@ -1615,7 +1617,7 @@ zb_store_load_report (ZbStore  *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_db_error (self, error, "reading an outline");
+      set_db_error (self, error, N_("reading an outline"));
       goto fail;
     }
 
@@ -1625,7 +1627,7 @@ zb_store_load_report (ZbStore  *self,
   for (guint i = 0; i < figures->len; i++)
     zb_report_add_figure (report, g_ptr_array_index (figures, i));
 
-  exec (self, "COMMIT", "reading a report", NULL);
+  exec (self, "COMMIT", N_("reading a report"), NULL);
   return g_steal_pointer (&report);
 
 fail:
@@ -1653,9 +1655,9 @@ zb_store_load_figure (ZbStore  *self,
     figure = figure_from_row (stmt);
   else if (rc == SQLITE_DONE)
     g_set_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND,
-                 "There is no figure %" G_GINT64_FORMAT " in the workspace", figure_id);
+                 _("There is no figure %ld in the workspace"), (glong) figure_id);
   else
-    set_db_error (self, error, "reading a figure");
+    set_db_error (self, error, N_("reading a figure"));
   sqlite3_reset (stmt);
   if (figure == NULL || !replay_corrections (self, figure, figure_id, error))
     return NULL;
@@ -1695,7 +1697,7 @@ zb_store_set_report_place (ZbStore     *self,
       g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID, _("“%d” is not a plausible year for a report"), year);
       return FALSE;
     }
-  if (!zb_utf8_check_input (trimmed, "region", error))
+  if (!zb_utf8_check_input (trimmed, N_("region"), error))
     return FALSE;
   stmt = prepare (self, "UPDATE reports SET clerk_year = ?, clerk_region = ? WHERE id = ?", error);
   if (stmt == NULL)
@@ -1706,7 +1708,7 @@ zb_store_set_report_place (ZbStore     *self,
     sqlite3_bind_null (stmt, 1);
   bind_text (stmt, 2, *trimmed ? trimmed : NULL);
   sqlite3_bind_int64 (stmt, 3, report_id);
-  if (!step_done (self, stmt, "setting a report's year and region", error))
+  if (!step_done (self, stmt, N_("setting a report's year and region"), error))
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
     {
@@ -1734,27 +1736,27 @@ zb_store_set_target (ZbStore         *self,
 
   if (target->indicator == NULL || *target->indicator == '\0')
     {
-      g_set_error_literal (error, ZB_ERROR, ZB_ERROR_INVALID, "A target needs an indicator");
+      g_set_error_literal (error, ZB_ERROR, ZB_ERROR_INVALID, _("A target needs an indicator"));
       return FALSE;
     }
-  if (!zb_utf8_check_input (target->indicator, "indicator", error) ||
-      !zb_utf8_check_input (target->unit, "unit", error) ||
-      !zb_utf8_check_input (target->qualifier, "qualifier", error) ||
-      !zb_utf8_check_input (target->source, "source", error))
+  if (!zb_utf8_check_input (target->indicator, N_("indicator"), error) ||
+      !zb_utf8_check_input (target->unit, N_("unit"), error) ||
+      !zb_utf8_check_input (target->qualifier, N_("qualifier"), error) ||
+      !zb_utf8_check_input (target->source, N_("source"), error))
     return FALSE;
   if (target->year < 1949 || target->year > 2200)
     {
-      g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID, "“%d” is not a plausible year for a target", target->year);
+      g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID, _("“%d” is not a plausible year for a target"), target->year);
       return FALSE;
     }
   if (!target->growth.set && !target->value.set)
     {
-      g_set_error_literal (error, ZB_ERROR, ZB_ERROR_INVALID, "A target needs a growth rate or a value");
+      g_set_error_literal (error, ZB_ERROR, ZB_ERROR_INVALID, _("A target needs a growth rate or a value"));
       return FALSE;
     }
 
-  if (!zb_utf8_check_input (target->area, "area", error) ||
-      !zb_utf8_check_input (target->period, "period", error))
+  if (!zb_utf8_check_input (target->area, N_("area"), error) ||
+      !zb_utf8_check_input (target->period, N_("period"), error))
     return FALSE;
 
   growth = zb_number_format (&target->growth);
@@ -1776,7 +1778,7 @@ zb_store_set_target (ZbStore         *self,
   bind_text (stmt, 7, target->unit);
   bind_text (stmt, 8, target->qualifier);
   bind_text (stmt, 9, target->source ? target->source : "manual");
-  return step_done (self, stmt, "storing a target", error);
+  return step_done (self, stmt, N_("storing a target"), error);
 }
 
 static ZbTarget *
@@ -1824,9 +1826,9 @@ zb_store_get_target (ZbStore     *self,
   if (rc == SQLITE_ROW)
     t = target_from_row (stmt);
   else if (rc == SQLITE_DONE)
-    g_set_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND, "No target for %s in %d", indicator, year);
+    g_set_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND, _("No target for %s in %d"), indicator, year);
   else
-    set_db_error (self, error, "reading a target");
+    set_db_error (self, error, N_("reading a target"));
   sqlite3_reset (stmt);
   return t;
 }
@@ -1849,7 +1851,7 @@ zb_store_list_targets (ZbStore  *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_db_error (self, error, "listing targets");
+      set_db_error (self, error, N_("listing targets"));
       return NULL;
     }
   return g_steal_pointer (&list);
@@ -1874,7 +1876,7 @@ zb_store_remove_target (ZbStore         *self,
   bind_text (stmt, 3, target->area ? target->area : "");
   bind_text (stmt, 4, target->period ? target->period : "");
   bind_text (stmt, 5, target->source ? target->source : "manual");
-  if (!step_done (self, stmt, "removing a target", error))
+  if (!step_done (self, stmt, N_("removing a target"), error))
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
     {
@@ -1911,16 +1913,16 @@ zb_store_set_alias (ZbStore     *self,
 
   a = g_strstrip (g_strdup (alias ? alias : ""));
   ind = g_strstrip (g_strdup (indicator ? indicator : ""));
-  if (!zb_utf8_check_input (a, "alias", error) || !zb_utf8_check_input (ind, "indicator", error))
+  if (!zb_utf8_check_input (a, N_("alias"), error) || !zb_utf8_check_input (ind, N_("indicator"), error))
     return FALSE;
   if (*a == '\0' || *ind == '\0')
     {
-      g_set_error_literal (error, ZB_ERROR, ZB_ERROR_INVALID, "An alias needs both the other name and the indicator");
+      g_set_error_literal (error, ZB_ERROR, ZB_ERROR_INVALID, _("An alias needs both the other name and the indicator"));
       return FALSE;
     }
   if (g_str_equal (a, ind))
     {
-      g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID, "“%s” cannot be an alias of itself", a);
+      g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID, _("“%s” cannot be an alias of itself"), a);
       return FALSE;
     }
 
@@ -1933,7 +1935,7 @@ zb_store_set_alias (ZbStore     *self,
   bind_text (stmt, 1, a);
   bind_text (stmt, 2, ind);
   sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
-  return step_done (self, stmt, "storing an alias", error);
+  return step_done (self, stmt, N_("storing an alias"), error);
 }
 
 gboolean
@@ -1951,11 +1953,11 @@ zb_store_remove_alias (ZbStore     *self,
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, a);
-  if (!step_done (self, stmt, "removing an alias", error))
+  if (!step_done (self, stmt, N_("removing an alias"), error))
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
     {
-      g_set_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND, "No alias “%s” in the workspace", a);
+      g_set_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND, _("No alias “%s” in the workspace"), a);
       return FALSE;
     }
   return TRUE;
@@ -1986,7 +1988,7 @@ zb_store_list_aliases (ZbStore  *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_db_error (self, error, "listing aliases");
+      set_db_error (self, error, N_("listing aliases"));
       return NULL;
     }
   return g_steal_pointer (&list);

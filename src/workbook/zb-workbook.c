@@ -1386,7 +1386,7 @@ zb_workbook_export (GPtrArray               *reports,
       end_quiet (&quiet);
       zb_save_abort (&save);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   "Cannot create the workbook “%s”%s%s", path,
+                   _("Cannot create the workbook “%s”%s%s"), path,
                    quiet.messages ? ": " : "", quiet.messages ? quiet.messages : "");
       g_free (quiet.messages);
       return FALSE;
@@ -1459,13 +1459,13 @@ out:
       lxw_error err = ex.lxw_status != LXW_NO_ERROR ? ex.lxw_status : closed;
 
       /* its own message (with the system's reason) when it printed one */
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Cannot write the workbook “%s”: %s", path,
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write the workbook “%s”: %s"), path,
                    quiet.messages ? quiet.messages : lxw_strerror (err));
       ok = FALSE;
     }
   else if (!ok && error != NULL && *error == NULL)
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                 "Cannot write the workbook “%s”: %s", path, lxw_strerror (ex.lxw_status));
+                 _("Cannot write the workbook “%s”: %s"), path, lxw_strerror (ex.lxw_status));
   g_free (quiet.messages);
 
   if (ok)

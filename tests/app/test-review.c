@@ -406,6 +406,54 @@ test_add_figure (void)
   close_window (window);
 }
 
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_label (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    if (has_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* What the engine, the importer and the store say is said in the clerk's
+ * language: a file that cannot be read, a value that cannot be taken. */
+static void
+test_errors_translated (void)
+{
+  g_autofree char *empty = g_build_filename (g_get_user_data_dir (), "empty.txt", NULL);
+  g_autofree char *path = write_text ("errors-report.txt", review_text);
+  g_autoptr(GFile) file = NULL;
+  ZbWindow *window = new_window ();
+  AdwStatusPage *page;
+  ZbFigure *gdp;
+  ZbFigureCell *cell;
+
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  file = g_file_new_for_path (empty);
+  zb_window_open (window, file);
+  wait_loaded (window);
+  page = ADW_STATUS_PAGE (find_by_type (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), _("The file is empty")));
+  if (chinese_ui ())
+    g_assert_nonnull (strstr (adw_status_page_get_description (page), "文件是空的"));
+  close_window (window);
+
+  window = open_report (path);
+  gdp = find_actual (zb_window_get_report (window), "样例县地区生产总值");
+  g_assert_nonnull (gdp);
+  select_in_table (window, gdp);
+  cell = zb_window_find_cell (window, gdp, ZB_FIELD_VALUE);
+  zb_figure_cell_start_editing (cell);
+  gtk_editable_set_text (zb_figure_cell_get_editable (cell), "abc");
+  gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (zb_figure_cell_get_editable (cell)), TRUE);
+  wait_frames (GTK_WIDGET (window), 3);
+  g_assert_true (has_label (GTK_WIDGET (window), chinese_ui () ? "“abc”不是数字" : "“abc” is not a number"));
+  close_window (window);
+}
+
 /* The row menu from the keyboard; Tab out of the table, through the outline
  * and the source, with the focus shown; the arrows move the selection. */
 static void
@@ -538,6 +586,7 @@ main (int   argc,
   g_test_add_func ("/app/review/queue", test_queue);
   g_test_add_func ("/app/review/add-figure", test_add_figure);
   g_test_add_func ("/app/review/keyboard", test_keyboard);
+  g_test_add_func ("/app/review/errors-translated", test_errors_translated);
   g_test_add_func ("/app/review/shortcuts", test_shortcuts);
   status = g_test_run ();
 
