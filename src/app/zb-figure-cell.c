@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "zb-figure-cell.h"
+#include "zb-message.h"
 
 struct _ZbFigureCell
 {
@@ -138,7 +139,7 @@ update_from_model (ZbFigureCell *self)
     {
       set_text (self, "");
       gtk_widget_remove_css_class (GTK_WIDGET (self), "corrected");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
+      zb_message_set_tooltip (GTK_WIDGET (self), NULL);
       self->updating = FALSE;
       return;
     }
@@ -149,7 +150,7 @@ update_from_model (ZbFigureCell *self)
       set_text (self, self->derived_text);
       gtk_widget_remove_css_class (GTK_WIDGET (self), "corrected");
       gtk_widget_add_css_class (GTK_WIDGET (self), "derived");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->derived_tip);
+      zb_message_set_tooltip (GTK_WIDGET (self), self->derived_tip);
       self->showing_derived = TRUE;
       self->updating = FALSE;
       return;
@@ -168,12 +169,12 @@ update_from_model (ZbFigureCell *self)
       /* Translators: tooltip of an edited cell; %s is the extracted value */
       tip = g_strdup_printf (_("Edited — original: %s"), *shown ? shown : _("(empty)"));
       gtk_widget_add_css_class (GTK_WIDGET (self), "corrected");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), tip);
+      zb_message_set_tooltip (GTK_WIDGET (self), tip);
     }
   else
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self), "corrected");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
+      zb_message_set_tooltip (GTK_WIDGET (self), NULL);
     }
   self->updating = FALSE;
 }
@@ -205,12 +206,12 @@ on_text_changed (GtkEditable  *editable,
   if (zb_figure_correct (probe, self->field, value, NULL, &error))
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self), "refused");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
+      zb_message_set_tooltip (GTK_WIDGET (self), NULL);
     }
   else
     {
       gtk_widget_add_css_class (GTK_WIDGET (self), "refused");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), error->message);
+      zb_message_set_tooltip (GTK_WIDGET (self), error->message);
     }
 }
 
@@ -483,7 +484,7 @@ zb_figure_cell_refuse (ZbFigureCell *self,
   g_return_if_fail (ZB_IS_FIGURE_CELL (self));
   update_from_model (self);
   gtk_widget_add_css_class (GTK_WIDGET (self), "refused");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), reason);
+  zb_message_set_tooltip (GTK_WIDGET (self), reason);
 }
 
 void

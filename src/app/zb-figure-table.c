@@ -377,7 +377,7 @@ status_bind (ZbFigureTable *self,
   if (a == NULL)
     {
       gtk_label_set_label (GTK_LABEL (cell), "");
-      gtk_widget_set_tooltip_text (cell, NULL);
+      zb_message_set_tooltip (cell, NULL);
       return;
     }
   gtk_widget_add_css_class (cell, classes[a->status]);
@@ -388,7 +388,7 @@ status_bind (ZbFigureTable *self,
   else if (a->target != NULL)
     tip = zb_targets_view_describe_source (a->target);
   gtk_label_set_label (GTK_LABEL (cell), text);
-  gtk_widget_set_tooltip_text (cell, tip);
+  zb_message_set_tooltip (cell, tip);
 }
 
 static int

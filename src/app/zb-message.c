@@ -83,9 +83,21 @@ zb_message_write_failed (GtkWidget    *widget,
 /* Pango breaks Chinese between any two characters, so a wrapped label
  * may be given the width of a few of them; this one is at least as wide
  * as a line of text (or the whole text, when shorter) and breaks lines
- * anywhere only when a word is too long for one. */
-#define TOOLTIP_MIN_CHARS 24
-#define TOOLTIP_MAX_CHARS 48
+ * anywhere only when a word is too long for one. Widths are in columns,
+ * as a terminal counts them: a Chinese character takes two. */
+#define TOOLTIP_MIN_COLUMNS 40
+#define TOOLTIP_MAX_COLUMNS 72
+
+static int
+columns (const char *text,
+         const char *end)
+{
+  int n = 0;
+
+  for (const char *p = text; p < end && *p; p = g_utf8_next_char (p))
+    n += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return n;
+}
 
 GtkWidget *
 zb_message_tooltip_label_new (const char *text)
@@ -96,15 +108,14 @@ zb_message_tooltip_label_new (const char *text)
   for (const char *line = text; line != NULL && *line; )
     {
       const char *end = strchr (line, '\n');
-      glong n = end ? g_utf8_strlen (line, end - line) : g_utf8_strlen (line, -1);
 
-      longest = MAX (longest, (int) n);
+      longest = MAX (longest, columns (line, end ? end : line + strlen (line)));
       line = end ? end + 1 : NULL;
     }
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_width_chars (GTK_LABEL (label), MIN (longest, TOOLTIP_MIN_CHARS));
-  gtk_label_set_max_width_chars (GTK_LABEL (label), TOOLTIP_MAX_CHARS);
+  gtk_label_set_width_chars (GTK_LABEL (label), MIN (longest, TOOLTIP_MIN_COLUMNS));
+  gtk_label_set_max_width_chars (GTK_LABEL (label), TOOLTIP_MAX_COLUMNS);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   return label;
 }

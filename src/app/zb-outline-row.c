@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "zb-outline-row.h"
+#include "zb-message.h"
 
 struct _ZbOutlineRow
 {
@@ -82,7 +83,7 @@ zb_outline_row_update (ZbOutlineRow *self,
   label = section ? zb_section_dup_label (section) : g_strdup ("");
   count = g_strdup_printf ("%u", n_figures);
   gtk_label_set_label (self->title, label);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title), label);
+  zb_message_set_tooltip (GTK_WIDGET (self->title), label);
   gtk_label_set_label (self->count, count);
   gtk_widget_set_visible (self->corrected, n_corrected > 0);
 
@@ -91,6 +92,6 @@ zb_outline_row_update (ZbOutlineRow *self,
   tip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u figure to review", "%u figures to review", n_to_review),
                          n_to_review);
   gtk_label_set_label (self->to_review, left);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->to_review), tip);
+  zb_message_set_tooltip (GTK_WIDGET (self->to_review), tip);
   gtk_widget_set_visible (GTK_WIDGET (self->to_review), n_to_review > 0);
 }

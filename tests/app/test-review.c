@@ -6,6 +6,7 @@
 #include <locale.h>
 
 #include "app-test.h"
+#include "zb-message.h"
 #include "zb-review-cell.h"
 
 /* Our own sentences: the two 分别 lists give more numbers than names, which
@@ -454,6 +455,28 @@ test_errors_translated (void)
   close_window (window);
 }
 
+/* A Chinese tooltip is as wide as a line of text, not a few characters. */
+static void
+test_tooltip_width (void)
+{
+  const char *text = "请核对这个数字：名称列表与数字列表的个数不符，数字可能配错了名称，请与原文核对后再用。";
+  GtkWidget *label = g_object_ref_sink (zb_message_tooltip_label_new (text));
+  GtkWidget *probe = g_object_ref_sink (gtk_label_new ("中"));
+  int min, nat, one, lines_height, line_height;
+
+  gtk_widget_measure (probe, GTK_ORIENTATION_HORIZONTAL, -1, &one, NULL, NULL, NULL);
+  gtk_widget_measure (probe, GTK_ORIENTATION_VERTICAL, -1, &line_height, NULL, NULL, NULL);
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_test_message ("one character %d px; tooltip min %d, natural %d", one, min, nat);
+  /* even at its narrowest, more than twenty characters a line */
+  g_assert_cmpint (min, >=, 20 * one);
+  /* at its natural width, a long text takes few lines */
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, nat, &lines_height, NULL, NULL, NULL);
+  g_assert_cmpint (lines_height, <=, 3 * line_height);
+  g_object_unref (label);
+  g_object_unref (probe);
+}
+
 /* The row menu from the keyboard; Tab out of the table, through the outline
  * and the source, with the focus shown; the arrows move the selection. */
 static void
@@ -587,6 +610,7 @@ main (int   argc,
   g_test_add_func ("/app/review/add-figure", test_add_figure);
   g_test_add_func ("/app/review/keyboard", test_keyboard);
   g_test_add_func ("/app/review/errors-translated", test_errors_translated);
+  g_test_add_func ("/app/review/tooltip-width", test_tooltip_width);
   g_test_add_func ("/app/review/shortcuts", test_shortcuts);
   status = g_test_run ();
 
