@@ -18,7 +18,7 @@ zb_cli_extract (const ZbCliGlobal *global,
   g_autoptr(GFile) file = NULL;
   g_autoptr(ZbReport) report = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
+  gboolean written;
 
   gboolean options = TRUE;
 
@@ -59,10 +59,10 @@ zb_cli_extract (const ZbCliGlobal *global,
   if (report == NULL)
     return zb_cli_fail ("%s: %s", path, error->message);
 
-  out = g_str_equal (format, "json") ? zb_report_to_json (report, ZB_JSON_DEFAULT)
-                                     : zb_report_to_tsv (report);
-  fputs (out, stdout);
-  if (fflush (stdout) != 0)
+  /* written as it is made: the output of a huge report is never one string */
+  written = g_str_equal (format, "json") ? zb_report_write_json (report, ZB_JSON_DEFAULT, zb_cli_write_stdout, NULL)
+                                         : zb_report_write_tsv (report, zb_cli_write_stdout, NULL);
+  if (!written || fflush (stdout) != 0)
     return zb_cli_fail ("cannot write the output");
   return ZB_CLI_OK;
 }

@@ -168,7 +168,6 @@ zb_cli_figures (const ZbCliGlobal *global,
   g_autoptr(ZbStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(ZbReport) report = NULL;
-  g_autofree char *json = NULL;
   gint64 id;
 
   if (argc != 2)
@@ -181,8 +180,8 @@ zb_cli_figures (const ZbCliGlobal *global,
   store = open_workspace (global, &error);
   if (store == NULL || (report = zb_store_load_report (store, id, &error)) == NULL)
     return zb_cli_fail ("%s", error->message);
-  json = zb_report_to_json (report, ZB_JSON_IDS);
-  fputs (json, stdout);
+  if (!zb_report_write_json (report, ZB_JSON_IDS, zb_cli_write_stdout, NULL))
+    return zb_cli_fail ("cannot write the output");
   return finish_output ();
 }
 

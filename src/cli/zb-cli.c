@@ -33,6 +33,14 @@ static const struct {
                                        "                                         milliseconds per frame of the gap chart" },
 };
 
+gboolean
+zb_cli_write_stdout (const char *data,
+                     gsize       len,
+                     gpointer    user_data)
+{
+  return fwrite (data, 1, len, stdout) == len;
+}
+
 int
 zb_cli_fail (const char *format,
              ...)

@@ -68,5 +68,7 @@ char    *zb_cli_cell        (const char *text);
 
 /* Prints "zhibiao-cli: MESSAGE" on one line of stderr and returns ZB_CLI_FAILED. */
 int zb_cli_fail    (const char *format, ...) G_GNUC_PRINTF (1, 2);
+/* A ZbReportWriteFunc onto stdout. */
+gboolean zb_cli_write_stdout (const char *data, gsize len, gpointer user_data);
 
 G_END_DECLS

@@ -21,6 +21,8 @@ typedef enum {
 typedef struct {
   guint32  start;      /* trimmed range in norm */
   guint32  end;
+  guint32  chars;      /* its length in characters, counted once */
+  gboolean row_end;    /* the last cell of a row of a bare cell dump */
   LineKind kind;
   ZbHeadingMatch heading;
 } Line;
@@ -252,6 +254,68 @@ next_nonblank (const Line *lines,
   return n;
 }
 
+/* A short line that could be a table's cell: no clause in it. */
+static gboolean
+is_cell_like (const char *s,
+              const Line *line)
+{
+  /* (a bare number reads as a page number until its neighbours tell) */
+  if ((line->kind != LINE_TEXT && line->kind != LINE_FURNITURE) || line->chars == 0 || line->chars > 16)
+    return FALSE;
+  for (guint32 k = line->start; k < line->end; k++)
+    if (s[k] == ',' || s[k] == ';' || s[k] == ':' || strncmp (s + k, "。", 3) == 0)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_number_cell (const char *s,
+                const Line *line)
+{
+  guint32 k = line->start;
+
+  if (k < line->end && s[k] == '-')
+    k++;
+  return k < line->end && g_ascii_isdigit (s[k]);
+}
+
+/* Rule cell-dump: a Word table pasted as text, one cell a line with no blank
+ * lines between (产品类别 / 抽检批次 / 合格率 / 建材 / 86 / 90.70% …): six or
+ * more short lines, a third of them numbers, are a table's cells, not a
+ * paragraph. Its columns are the lines before the first number (the headers
+ * and the first row's label) less one, when the rows then fit. */
+static void
+mark_cell_runs (const char *s,
+                Line       *lines,
+                guint       n)
+{
+  for (guint i = 0; i < n; )
+    {
+      guint j = i, numbers = 0, first_number = G_MAXUINT, columns = 0;
+
+      while (j < n && is_cell_like (s, &lines[j]))
+        {
+          if (is_number_cell (s, &lines[j]))
+            {
+              numbers++;
+              first_number = MIN (first_number, j - i);
+            }
+          j++;
+        }
+      if (j - i >= 6 && numbers * 3 >= j - i)
+        {
+          if (first_number >= 2 && (j - i) % (first_number - 1) == 0)
+            columns = first_number - 1;
+          for (guint k = i; k < j; k++)
+            {
+              lines[k].kind = LINE_CELL;
+              lines[k].row_end = columns > 0 ? (k - i + 1) % columns == 0 : k + 1 == j;
+            }
+        }
+      i = j > i ? j : i + 1;
+    }
+}
+
 /* Marks lines that repeat too often to be text: running headers and footers. */
 static void
 mark_running_heads (const char *s,
@@ -301,10 +365,11 @@ classify_lines (const ZbSource *src,
     {
       const char *nl = memchr (s + pos, '\n', src->norm_len - pos);
       guint32 end = nl ? (guint32) (nl - s) : (guint32) src->norm_len;
-      Line line = { pos, end, LINE_TEXT, { 0 } };
+      Line line = { pos, end, 0, FALSE, LINE_TEXT, { 0 } };
       gboolean tab_indented = (pos < end && s[pos] == '\t');
 
       trim (s, &line.start, &line.end);
+      line.chars = (guint32) g_utf8_strlen (s + line.start, line.end - line.start);
 
       if (is_blank_range (s, line.start, line.end))
         line.kind = LINE_BLANK;
@@ -338,6 +403,7 @@ classify_lines (const ZbSource *src,
 
   n = arr->len;
   lines = (Line *) (void *) g_array_free (arr, FALSE);
+  mark_cell_runs (s, lines, n);
   mark_running_heads (s, lines, n);
   *n_lines = n;
   return lines;
@@ -368,7 +434,7 @@ is_titleish (const char *s,
 
   if (line->kind != LINE_TEXT)
     return FALSE;
-  chars = g_utf8_strlen (s + line->start, line->end - line->start);
+  chars = line->chars;
   if (chars > 60)
     return FALSE;
   if (ends_sentence (s, line->start, line->end))
@@ -395,8 +461,8 @@ is_wrapped_start (const char *s,
                   const Line *line,
                   const Line *next)
 {
-  glong a = g_utf8_strlen (s + line->start, line->end - line->start);
-  glong b = g_utf8_strlen (s + next->start, next->end - next->start);
+  glong a = line->chars;
+  glong b = next->chars;
 
   /* …, or long above a short line that ends the sentence */
   return a >= 30 || (a >= 16 && b >= a - 4) ||
@@ -452,7 +518,7 @@ static glong
 line_chars (const Builder *b,
             const Line    *line)
 {
-  return g_utf8_strlen (b->s + line->start, line->end - line->start);
+  return line->chars;
 }
 
 static char *
@@ -574,6 +640,8 @@ add_table_line (Builder *b,
       if (b->row == NULL)
         b->row = g_array_new (FALSE, FALSE, sizeof (ZbPiece));
       g_array_append_val (b->row, cell);
+      if (line->row_end)
+        g_ptr_array_add (b->table->rows, b->row), b->row = NULL;
     }
 }
 

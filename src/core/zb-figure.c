@@ -37,7 +37,7 @@ struct _ZbFigure
 {
   GObject     parent_instance;
 
-  FigureData  original;
+  FigureData *original;    /* as extracted; NULL until a correction differs */
   FigureData  current;
   GPtrArray  *corrections;
 
@@ -55,6 +55,7 @@ struct _ZbFigure
 };
 
 G_DEFINE_FINAL_TYPE (ZbFigure, zb_figure, G_TYPE_OBJECT)
+
 
 enum {
   PROP_0,
@@ -82,6 +83,24 @@ figure_data_copy (FigureData       *dst,
   figure_data_clear (dst);
   *dst = *src;
   dst->name = g_strdup (src->name);
+}
+
+/* Most figures are never corrected: they keep one copy of their data, and
+ * the original is taken only when a correction is about to change it. */
+static const FigureData *
+original_of (ZbFigure *self)
+{
+  return self->original != NULL ? self->original : &self->current;
+}
+
+static void
+keep_original (ZbFigure *self)
+{
+  if (self->original == NULL)
+    {
+      self->original = g_new0 (FigureData, 1);
+      figure_data_copy (self->original, &self->current);
+    }
 }
 
 char *
@@ -196,7 +215,9 @@ zb_figure_finalize (GObject *object)
 {
   ZbFigure *self = (ZbFigure *)object;
 
-  figure_data_clear (&self->original);
+  if (self->original != NULL)
+    figure_data_clear (self->original);
+  g_free (self->original);
   figure_data_clear (&self->current);
   g_clear_pointer (&self->corrections, g_ptr_array_unref);
   g_clear_pointer (&self->quote, g_free);
@@ -302,7 +323,11 @@ zb_figure_copy (ZbFigure *self)
   g_return_val_if_fail (ZB_IS_FIGURE (self), NULL);
 
   copy = g_object_new (ZB_TYPE_FIGURE, NULL);
-  figure_data_copy (&copy->original, &self->original);
+  if (self->original != NULL)
+    {
+      copy->original = g_new0 (FigureData, 1);
+      figure_data_copy (copy->original, self->original);
+    }
   figure_data_copy (&copy->current, &self->current);
   for (guint i = 0; self->corrections != NULL && i < self->corrections->len; i++)
     g_ptr_array_add (zb_figure_get_corrections (copy), zb_correction_copy (g_ptr_array_index (self->corrections, i)));
@@ -530,14 +555,14 @@ zb_figure_dup_original (ZbFigure *self,
                         ZbField   field)
 {
   g_return_val_if_fail (ZB_IS_FIGURE (self), NULL);
-  return data_dup_field (&self->original, field);
+  return data_dup_field (original_of (self), field);
 }
 
 gboolean
 zb_figure_field_is_corrected (ZbFigure *self,
                               ZbField   field)
 {
-  g_autofree char *a = data_dup_field (&self->original, field);
+  g_autofree char *a = data_dup_field (original_of (self), field);
   g_autofree char *b = data_dup_field (&self->current, field);
 
   return g_strcmp0 (a, b) != 0;
@@ -613,6 +638,7 @@ zb_figure_apply_correction (ZbFigure           *self,
   g_return_val_if_fail (ZB_IS_FIGURE (self), FALSE);
   g_return_val_if_fail (correction->field < ZB_N_FIELDS, FALSE);
 
+  keep_original (self);
   if (!data_set_field (&self->current, correction->field, correction->new_value, error))
     return FALSE;
   /* correcting a figure is reviewing it: an unmarked figure counts as
@@ -684,24 +710,24 @@ zb_figure_get_corrections (ZbFigure *self)
 }
 
 /* Extraction-time setters write both the original and the current value. */
-#define BOTH(stmt_orig, stmt_cur) G_STMT_START { stmt_orig; stmt_cur; } G_STMT_END
+#define BOTH(stmt_orig, stmt_cur) G_STMT_START { if (self->original != NULL) { stmt_orig; } stmt_cur; } G_STMT_END
 
 void zb_figure_set_kind (ZbFigure *self, ZbFigureKind kind)
-{ BOTH (self->original.kind = kind, self->current.kind = kind); }
+{ BOTH (self->original->kind = kind, self->current.kind = kind); }
 void zb_figure_set_name (ZbFigure *self, const char *name)
-{ BOTH (replace_str (&self->original.name, name), replace_str (&self->current.name, name)); }
+{ BOTH (replace_str (&self->original->name, name), replace_str (&self->current.name, name)); }
 void zb_figure_set_indicator (ZbFigure *self, const char *indicator)
-{ BOTH (replace_word (&self->original.indicator, indicator), replace_word (&self->current.indicator, indicator)); }
+{ BOTH (replace_word (&self->original->indicator, indicator), replace_word (&self->current.indicator, indicator)); }
 void zb_figure_set_area (ZbFigure *self, const char *area)
-{ BOTH (replace_word (&self->original.area, area), replace_word (&self->current.area, area)); }
+{ BOTH (replace_word (&self->original->area, area), replace_word (&self->current.area, area)); }
 void zb_figure_set_qualifier (ZbFigure *self, const char *qualifier)
-{ BOTH (replace_word (&self->original.qualifier, qualifier), replace_word (&self->current.qualifier, qualifier)); }
+{ BOTH (replace_word (&self->original->qualifier, qualifier), replace_word (&self->current.qualifier, qualifier)); }
 void zb_figure_set_reference (ZbFigure *self, const char *reference)
-{ BOTH (replace_word (&self->original.reference, reference), replace_word (&self->current.reference, reference)); }
+{ BOTH (replace_word (&self->original->reference, reference), replace_word (&self->current.reference, reference)); }
 void zb_figure_set_period (ZbFigure *self, const char *period)
-{ BOTH (replace_word (&self->original.period, period), replace_word (&self->current.period, period)); }
+{ BOTH (replace_word (&self->original->period, period), replace_word (&self->current.period, period)); }
 void zb_figure_set_rank (ZbFigure *self, int rank)
-{ BOTH (self->original.rank = rank, self->current.rank = rank); }
+{ BOTH (self->original->rank = rank, self->current.rank = rank); }
 
 void
 zb_figure_set_value (ZbFigure       *self,
@@ -710,8 +736,8 @@ zb_figure_set_value (ZbFigure       *self,
 {
   static const ZbNumber none = { 0 };
   value = value ? value : &none;
-  BOTH (self->original.value = *value, self->current.value = *value);
-  BOTH (replace_word (&self->original.unit, unit), replace_word (&self->current.unit, unit));
+  BOTH (self->original->value = *value, self->current.value = *value);
+  BOTH (replace_word (&self->original->unit, unit), replace_word (&self->current.unit, unit));
 }
 
 void
@@ -721,8 +747,8 @@ zb_figure_set_change (ZbFigure       *self,
 {
   static const ZbNumber none = { 0 };
   change = change ? change : &none;
-  BOTH (self->original.change = *change, self->current.change = *change);
-  BOTH (self->original.change_unit = unit, self->current.change_unit = unit);
+  BOTH (self->original->change = *change, self->current.change = *change);
+  BOTH (self->original->change_unit = unit, self->current.change_unit = unit);
 }
 
 void
@@ -731,7 +757,7 @@ zb_figure_set_base_value (ZbFigure       *self,
 {
   static const ZbNumber none = { 0 };
   base_value = base_value ? base_value : &none;
-  BOTH (self->original.base_value = *base_value, self->current.base_value = *base_value);
+  BOTH (self->original->base_value = *base_value, self->current.base_value = *base_value);
 }
 
 void
@@ -740,7 +766,7 @@ zb_figure_set_target (ZbFigure       *self,
 {
   static const ZbNumber none = { 0 };
   target = target ? target : &none;
-  BOTH (self->original.target = *target, self->current.target = *target);
+  BOTH (self->original->target = *target, self->current.target = *target);
 }
 
 void
@@ -749,7 +775,7 @@ zb_figure_set_gap (ZbFigure       *self,
 {
   static const ZbNumber none = { 0 };
   gap = gap ? gap : &none;
-  BOTH (self->original.gap = *gap, self->current.gap = *gap);
+  BOTH (self->original->gap = *gap, self->current.gap = *gap);
 }
 
 #undef BOTH

@@ -202,7 +202,7 @@ peel (const char *s,
       if ((n = zb_inline_match_period (s, *start, *end)) > 0)
         *start += n;
       /* 全社会用电量 is an indicator, not 全社会 and 用电量; 完成率 no bare 率 */
-      else if ((w = zb_vocab_at (ZB_VOCAB_NAME_PREFIXES, s + *start, s + *end)) != NULL &&
+      else if ((w = zb_vocab_at (ZB_VOCAB_NAME_PREFIXES, s + *start, s + *end)) != NULL && w->value == 0 &&
                (known == NULL || strlen (known->word) <= strlen (w->word)) &&
                zb_vocab_lookup (ZB_VOCAB_RATE_WORDS, s + *start + strlen (w->word),
                                 *end - *start - strlen (w->word)) == NULL &&
@@ -257,6 +257,27 @@ cut_at_inner_period (const char *s,
     }
 }
 
+/* Rule evaluation: 汽车零售业拉动作用强劲(增长20.6%) — a judgement at the end
+ * of the words (强劲, 显著, 不足) and what it judges (拉动作用, 增幅, 后劲)
+ * are said of the subject: the name is what stands before them. */
+static void
+cut_evaluation (const char *s,
+                gsize       start,
+                gsize      *end)
+{
+  const ZbWord *w = zb_vocab_before (ZB_VOCAB_EVALUATIONS, s + start, s + *end);
+  gsize e;
+
+  if (w == NULL || w->value != 1)
+    return;
+  e = *end - strlen (w->word);
+  while ((w = zb_vocab_before (ZB_VOCAB_EVALUATIONS, s + start, s + e)) != NULL && w->value == 2)
+    e -= strlen (w->word);
+  /* a judgement alone (增速明显) leaves the words for the subject */
+  if (e >= start + 6)
+    *end = e;
+}
+
 /* Rule breaker: a name starts after the last verb, modal or actor that no
  * name holds — 各县区要紧盯固定资产投资 names 固定资产投资. When what follows
  * the breaker names nothing (采购份额要实打实地提高到, 资金发放量要达到), the
@@ -275,10 +296,16 @@ start_after_breakers (const char *s,
       const ZbWord *w = zb_vocab_at (ZB_VOCAB_NAME_BREAKERS, s + p, s + end);
       const ZbWord *known = zb_vocab_at (ZB_VOCAB_INDICATORS, s + p, s + end);
 
-      /* a known indicator is read whole: 规模以上工业增加值 holds no breaker */
+      /* a known indicator is read whole: 规模以上工业增加值 holds no breaker;
+       * so is a word that holds one (出让 holds 让) */
       if (known != NULL && (w == NULL || strlen (known->word) >= strlen (w->word)))
         {
           p += strlen (known->word);
+          continue;
+        }
+      if (w != NULL && w->value == 1)
+        {
+          p += strlen (w->word);
           continue;
         }
       if (w != NULL)
@@ -450,6 +477,7 @@ zb_inline_clean_name (const char *src,
   if (!peel (s, &start, &end) || start >= end)
     return NULL;
   cut_at_inner_period (s, &start, &end);
+  cut_evaluation (s, start, &end);
   /* what a breaker leaves may open with a prefix again: 要全年… */
   if (start_after_breakers (s, &start, end, &fallback_start, &fallback_end))
     {

@@ -13,6 +13,7 @@
  *   zb-inline-name.c     names as noun phrases: what a mention measures
  *   zb-inline-mood.c     moods: whether a clause reports or sets a goal, from
  *                        cues whose scope is data (vocab/cues.txt)
+ *   zb-inline-table.c    tables: a figure a row, columns read from the header
  *   zb-inline.c          sentences and clauses; mentions into figures
  */
 #pragma once
@@ -104,6 +105,8 @@ struct _ZbInlineContext
   char           *section_period;
   GPtrArray      *section_periods; /* by section id: its period, or its parent's */
   char           *paragraph_period; /* the last period the section's text said */
+  guint           paragraph_period_level; /* the level of the section that said it */
+  guint           section_level; /* 1 for 一、, 2 for （一）…; 0 before any */
   gboolean        section_goal;  /* 二、2025年主要目标: the section sets goals */
   guint8          latest_month;  /* the last month reported as done so far */
   int             now_year;      /* the report's date, from its dateline; 0 unknown */
@@ -257,5 +260,11 @@ gunichar   zb_inline_char_before    (const char *s,
 gsize      zb_inline_trim_end       (const char *s,
                                      gsize       start,
                                      gsize       end);
+
+/* Rule table-rows (zb-inline-table.c). */
+void       zb_inline_parse_table    (const ZbSource *src,
+                                     const ZbBlock  *block,
+                                     const char     *period,
+                                     GPtrArray      *figures);
 
 G_END_DECLS

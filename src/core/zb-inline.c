@@ -1285,11 +1285,17 @@ void
 zb_inline_set_section (ZbInlineContext *ctx,
                        int              section,
                        int              parent,
+                       guint            level,
                        const char      *title)
 {
   gsize len = title ? strlen (title) : 0;
 
   ctx->section = section;
+  ctx->section_level = level;
+  /* a period the text of a deeper section said stays there: 二、 does not go
+   * on with what 一、(二) said last */
+  if (ctx->paragraph_period_level > level)
+    g_clear_pointer (&ctx->paragraph_period, g_free);
   ctx->section_goal = FALSE;
   g_clear_pointer (&ctx->section_period, g_free);
   /* 一、上半年经济运行情况: the section's period is inherited by its text, and
@@ -1368,7 +1374,11 @@ zb_inline_parse_block (ZbInlineContext *ctx,
   ZbReader r = { 0 };
 
   if (block->type == ZB_BLOCK_TABLE)
-    return;   /* table figures are levels without change: the grid keeps them */
+    {
+      zb_inline_parse_table (ctx->source, block, ctx->paragraph_period ? ctx->paragraph_period : ctx->section_period,
+                             figures);
+      return;
+    }
   if (block->type == ZB_BLOCK_HEADING && block->number == NULL)
     return;
 
@@ -1399,6 +1409,7 @@ zb_inline_parse_block (ZbInlineContext *ctx,
     {
       g_free (ctx->paragraph_period);
       ctx->paragraph_period = g_strdup (ctx->period);
+      ctx->paragraph_period_level = ctx->section_level;
     }
   g_free (r.period_found);
   g_ptr_array_unref (r.pending);

@@ -62,6 +62,7 @@ void             zb_inline_context_free (ZbInlineContext *ctx);
 void             zb_inline_set_section  (ZbInlineContext *ctx,
                                          int              section,
                                          int              parent,
+                                         guint            level,
                                          const char      *title);
 void             zb_inline_parse_block  (ZbInlineContext *ctx,
                                          const ZbBlock   *block,

@@ -116,7 +116,7 @@ zb_parse_source (ZbReport      *report,
             title = b->title;
           seen_body |= b->style != ZB_HEADING_STYLE_TITLE;
           current = n_sections++;
-          zb_inline_set_section (ctx, current, parent, stripped);
+          zb_inline_set_section (ctx, current, parent, level, stripped);
           /* a heading can carry figures too: （二）上半年增长 8.2% */
           zb_inline_parse_block (ctx, b, figures);
         }

@@ -154,8 +154,7 @@ zb_report_new_from_bytes_with (GBytes          *bytes,
   if (source == NULL)
     return NULL;
   /* what the workspace checks the file against when it stores the report */
-  if (source->sha256 == NULL)
-    source->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  zb_source_set_origin (source, bytes);
   return zb_report_new_from_source (source, cancellable, error);
 }
 
@@ -583,16 +582,134 @@ json_key (GString    *out,
   g_string_append (out, ": ");
 }
 
-char *
-zb_report_to_json (ZbReport    *self,
-                   ZbJsonFlags  flags)
+/* Where the JSON and TSV go: a string kept whole (sink->write NULL), or
+ * handed on a chunk at a time, so that a report of a million figures is
+ * never one string of hundreds of megabytes. */
+typedef struct {
+  GString           *out;
+  ZbReportWriteFunc  write;
+  gpointer           data;
+  gboolean           ok;
+} Sink;
+
+#define SINK_CHUNK (64 * 1024)
+
+static void
+sink_flush (Sink     *sink,
+            gboolean  last)
 {
-  GString *out = g_string_new ("{");
+  if (sink->write == NULL || (!last && sink->out->len < SINK_CHUNK))
+    return;
+  if (sink->ok && sink->out->len > 0)
+    sink->ok = sink->write (sink->out->str, sink->out->len, sink->data);
+  g_string_truncate (sink->out, 0);
+}
+
+static void
+json_section (GString   *out,
+              ZbSection *s,
+              gboolean   first)
+{
+  g_string_append (out, first ? "\n  {" : ",\n  {");
+  json_key (out, "id", TRUE); g_string_append_printf (out, "%d", zb_section_get_id (s));
+  json_key (out, "parent", FALSE);
+  if (zb_section_get_parent (s) < 0)
+    g_string_append (out, "null");
+  else
+    g_string_append_printf (out, "%d", zb_section_get_parent (s));
+  json_key (out, "level", FALSE); g_string_append_printf (out, "%u", zb_section_get_level (s));
+  json_key (out, "number", FALSE); json_string (out, zb_section_get_number (s));
+  json_key (out, "title", FALSE); json_string (out, zb_section_get_title (s));
+  json_key (out, "line", FALSE); g_string_append_printf (out, "%u", zb_section_get_line (s));
+  g_string_append (out, " }");
+}
+
+static void
+json_int_or_null (GString *out,
+                  gboolean set,
+                  gint64   value)
+{
+  if (set)
+    g_string_append_printf (out, "%" G_GINT64_FORMAT, value);
+  else
+    g_string_append (out, "null");
+}
+
+static void
+json_figure (GString     *out,
+             ZbFigure    *f,
+             ZbJsonFlags  flags,
+             gboolean     first)
+{
+  const char *cu = zb_change_unit_to_string (zb_figure_get_change_unit (f));
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];   /* a point whatever the locale */
+
+  g_string_append (out, first ? "\n  {" : ",\n  {");
+  if (flags & ZB_JSON_IDS)
+    {
+      json_key (out, "id", TRUE);
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, zb_figure_get_id (f));
+      json_key (out, "kind", FALSE);
+    }
+  else
+    json_key (out, "kind", TRUE);
+  json_string (out, zb_figure_kind_to_string (zb_figure_get_kind (f)));
+  json_key (out, "name", FALSE); json_string (out, zb_figure_get_name (f));
+  json_key (out, "indicator", FALSE); json_string (out, zb_figure_get_indicator (f));
+  json_key (out, "area", FALSE); json_string (out, zb_figure_get_area (f));
+  json_key (out, "value", FALSE); json_number (out, zb_figure_get_value (f));
+  json_key (out, "unit", FALSE); json_string (out, zb_figure_get_unit (f));
+  json_key (out, "change", FALSE); json_number (out, zb_figure_get_change (f));
+  json_key (out, "change_unit", FALSE); json_string (out, zb_figure_get_change (f)->set ? cu : NULL);
+  json_key (out, "qualifier", FALSE); json_string (out, zb_figure_get_qualifier (f));
+  json_key (out, "base_value", FALSE); json_number (out, zb_figure_get_base_value (f));
+  json_key (out, "target", FALSE); json_number (out, zb_figure_get_target (f));
+  json_key (out, "reference", FALSE); json_string (out, zb_figure_get_reference (f));
+  json_key (out, "period", FALSE); json_string (out, zb_figure_get_period (f));
+  json_key (out, "rank", FALSE); json_int_or_null (out, zb_figure_get_rank (f) > 0, zb_figure_get_rank (f));
+  json_key (out, "section", FALSE); json_int_or_null (out, zb_figure_get_section (f) >= 0, zb_figure_get_section (f));
+  json_key (out, "line", FALSE); g_string_append_printf (out, "%u", zb_figure_get_line (f));
+  json_key (out, "offset", FALSE); g_string_append_printf (out, "%" G_GSIZE_FORMAT, zb_figure_get_offset (f));
+  json_key (out, "quote", FALSE); json_string (out, zb_figure_get_quote (f));
+  json_key (out, "rule", FALSE); json_string (out, zb_figure_get_rule (f));
+  json_key (out, "confidence", FALSE);
+  g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.2f", zb_figure_get_confidence (f)));
+  json_key (out, "review", FALSE); g_string_append (out, zb_figure_needs_review (f) ? "true" : "false");
+  json_key (out, "evidence", FALSE);
+  g_string_append_c (out, '[');
+  for (guint e = 1, n = 0; e < ZB_EVIDENCE_LAST; e <<= 1)
+    if (zb_figure_get_evidence (f) & e)
+      {
+        if (n++ > 0)
+          g_string_append (out, ", ");
+        json_string (out, zb_evidence_id (e));
+      }
+  g_string_append_c (out, ']');
+  if (zb_figure_is_corrected (f))
+    {
+      json_key (out, "corrected", FALSE);
+      g_string_append (out, "true");
+    }
+  if (zb_figure_get_reviewed (f))
+    {
+      json_key (out, "reviewed", FALSE);
+      g_string_append (out, "true");
+    }
+  g_string_append (out, " }");
+}
+
+static void
+json_report (ZbReport    *self,
+             ZbJsonFlags  flags,
+             Sink        *sink)
+{
+  GString *out = sink->out;
   GListModel *sections = G_LIST_MODEL (self->sections);
   GListModel *figures = G_LIST_MODEL (self->figures);
   g_autofree char *basename = zb_report_get_path (self) ? g_path_get_basename (zb_report_get_path (self)) : NULL;
   guint n;
 
+  g_string_append_c (out, '{');
   json_key (out, "file", TRUE); json_string (out, basename);
   json_key (out, "encoding", FALSE); json_string (out, zb_report_get_encoding (self));
   json_key (out, "title", FALSE); json_string (out, self->title);
@@ -604,98 +721,53 @@ zb_report_to_json (ZbReport    *self,
     {
       g_autoptr(ZbSection) s = g_list_model_get_item (sections, i);
 
-      g_string_append (out, i ? ",\n  {" : "\n  {");
-      json_key (out, "id", TRUE); g_string_append_printf (out, "%d", zb_section_get_id (s));
-      json_key (out, "parent", FALSE);
-      if (zb_section_get_parent (s) < 0)
-        g_string_append (out, "null");
-      else
-        g_string_append_printf (out, "%d", zb_section_get_parent (s));
-      json_key (out, "level", FALSE); g_string_append_printf (out, "%u", zb_section_get_level (s));
-      json_key (out, "number", FALSE); json_string (out, zb_section_get_number (s));
-      json_key (out, "title", FALSE); json_string (out, zb_section_get_title (s));
-      json_key (out, "line", FALSE); g_string_append_printf (out, "%u", zb_section_get_line (s));
-      g_string_append (out, " }");
+      json_section (out, s, i == 0);
+      sink_flush (sink, FALSE);
     }
   g_string_append (out, "]");
 
   json_key (out, "figures", FALSE);
   g_string_append (out, "[");
   n = g_list_model_get_n_items (figures);
-  for (guint i = 0, written = 0; i < n; i++)
+  for (guint i = 0, written = 0; i < n && sink->ok; i++)
     {
       g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
-      const char *cu = zb_change_unit_to_string (zb_figure_get_change_unit (f));
 
       if (zb_figure_get_deleted (f))
         continue;
-
-      g_string_append (out, written++ ? ",\n  {" : "\n  {");
-      if (flags & ZB_JSON_IDS)
-        {
-          json_key (out, "id", TRUE);
-          g_string_append_printf (out, "%" G_GINT64_FORMAT, zb_figure_get_id (f));
-          json_key (out, "kind", FALSE);
-        }
-      else
-        json_key (out, "kind", TRUE);
-      json_string (out, zb_figure_kind_to_string (zb_figure_get_kind (f)));
-      json_key (out, "name", FALSE); json_string (out, zb_figure_get_name (f));
-      json_key (out, "indicator", FALSE); json_string (out, zb_figure_get_indicator (f));
-      json_key (out, "area", FALSE); json_string (out, zb_figure_get_area (f));
-      json_key (out, "value", FALSE); json_number (out, zb_figure_get_value (f));
-      json_key (out, "unit", FALSE); json_string (out, zb_figure_get_unit (f));
-      json_key (out, "change", FALSE); json_number (out, zb_figure_get_change (f));
-      json_key (out, "change_unit", FALSE); json_string (out, zb_figure_get_change (f)->set ? cu : NULL);
-      json_key (out, "qualifier", FALSE); json_string (out, zb_figure_get_qualifier (f));
-      json_key (out, "base_value", FALSE); json_number (out, zb_figure_get_base_value (f));
-      json_key (out, "target", FALSE); json_number (out, zb_figure_get_target (f));
-      json_key (out, "reference", FALSE); json_string (out, zb_figure_get_reference (f));
-      json_key (out, "period", FALSE); json_string (out, zb_figure_get_period (f));
-      json_key (out, "rank", FALSE);
-      if (zb_figure_get_rank (f) > 0)
-        g_string_append_printf (out, "%d", zb_figure_get_rank (f));
-      else
-        g_string_append (out, "null");
-      json_key (out, "section", FALSE);
-      if (zb_figure_get_section (f) < 0)
-        g_string_append (out, "null");
-      else
-        g_string_append_printf (out, "%d", zb_figure_get_section (f));
-      json_key (out, "line", FALSE); g_string_append_printf (out, "%u", zb_figure_get_line (f));
-      json_key (out, "offset", FALSE); g_string_append_printf (out, "%" G_GSIZE_FORMAT, zb_figure_get_offset (f));
-      json_key (out, "quote", FALSE); json_string (out, zb_figure_get_quote (f));
-      json_key (out, "rule", FALSE); json_string (out, zb_figure_get_rule (f));
-      json_key (out, "confidence", FALSE);
-      {
-        char buf[G_ASCII_DTOSTR_BUF_SIZE];   /* a point whatever the locale */
-        g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.2f", zb_figure_get_confidence (f)));
-      }
-      json_key (out, "review", FALSE); g_string_append (out, zb_figure_needs_review (f) ? "true" : "false");
-      json_key (out, "evidence", FALSE);
-      g_string_append_c (out, '[');
-      for (guint e = 1, n = 0; e < ZB_EVIDENCE_LAST; e <<= 1)
-        if (zb_figure_get_evidence (f) & e)
-          {
-            if (n++ > 0)
-              g_string_append (out, ", ");
-            json_string (out, zb_evidence_id (e));
-          }
-      g_string_append_c (out, ']');
-      if (zb_figure_is_corrected (f))
-        {
-          json_key (out, "corrected", FALSE);
-          g_string_append (out, "true");
-        }
-      if (zb_figure_get_reviewed (f))
-        {
-          json_key (out, "reviewed", FALSE);
-          g_string_append (out, "true");
-        }
-      g_string_append (out, " }");
+      json_figure (out, f, flags, written++ == 0);
+      sink_flush (sink, FALSE);
     }
   g_string_append (out, "]\n}\n");
-  return g_string_free (out, FALSE);
+  sink_flush (sink, TRUE);
+}
+
+char *
+zb_report_to_json (ZbReport    *self,
+                   ZbJsonFlags  flags)
+{
+  Sink sink = { g_string_new (NULL), NULL, NULL, TRUE };
+
+  g_return_val_if_fail (ZB_IS_REPORT (self), NULL);
+
+  json_report (self, flags, &sink);
+  return g_string_free (sink.out, FALSE);
+}
+
+gboolean
+zb_report_write_json (ZbReport          *self,
+                      ZbJsonFlags        flags,
+                      ZbReportWriteFunc  write,
+                      gpointer           user_data)
+{
+  Sink sink = { g_string_sized_new (SINK_CHUNK + 4096), write, user_data, TRUE };
+
+  g_return_val_if_fail (ZB_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (write != NULL, FALSE);
+
+  json_report (self, flags, &sink);
+  g_string_free (sink.out, TRUE);
+  return sink.ok;
 }
 
 static void
@@ -710,22 +782,24 @@ tsv_cell (GString    *out,
   g_string_append_c (out, last ? '\n' : '\t');
 }
 
-char *
-zb_report_to_tsv (ZbReport *self)
+static void
+tsv_report (ZbReport *self,
+            Sink     *sink)
 {
   static const ZbField cols[] = {
     ZB_FIELD_KIND, ZB_FIELD_NAME, ZB_FIELD_VALUE, ZB_FIELD_UNIT, ZB_FIELD_CHANGE,
     ZB_FIELD_CHANGE_UNIT, ZB_FIELD_QUALIFIER, ZB_FIELD_PERIOD, ZB_FIELD_RANK,
   };
-  GString *out = g_string_new ("line");
+  GString *out = sink->out;
   GListModel *figures = G_LIST_MODEL (self->figures);
   guint n = g_list_model_get_n_items (figures);
 
+  g_string_append (out, "line");
   for (guint c = 0; c < G_N_ELEMENTS (cols); c++)
     g_string_append_printf (out, "\t%s", zb_field_to_string (cols[c]));
   g_string_append (out, "\tquote\n");
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n && sink->ok; i++)
     {
       g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
 
@@ -738,8 +812,35 @@ zb_report_to_tsv (ZbReport *self)
           tsv_cell (out, v, FALSE);
         }
       tsv_cell (out, zb_figure_get_quote (f), TRUE);
+      sink_flush (sink, FALSE);
     }
-  return g_string_free (out, FALSE);
+  sink_flush (sink, TRUE);
+}
+
+char *
+zb_report_to_tsv (ZbReport *self)
+{
+  Sink sink = { g_string_new (NULL), NULL, NULL, TRUE };
+
+  g_return_val_if_fail (ZB_IS_REPORT (self), NULL);
+
+  tsv_report (self, &sink);
+  return g_string_free (sink.out, FALSE);
+}
+
+gboolean
+zb_report_write_tsv (ZbReport          *self,
+                     ZbReportWriteFunc  write,
+                     gpointer           user_data)
+{
+  Sink sink = { g_string_sized_new (SINK_CHUNK + 4096), write, user_data, TRUE };
+
+  g_return_val_if_fail (ZB_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (write != NULL, FALSE);
+
+  tsv_report (self, &sink);
+  g_string_free (sink.out, TRUE);
+  return sink.ok;
 }
 
 /* A character a place's name is written in: Han, or X for a masked one. */

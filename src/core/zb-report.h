@@ -123,6 +123,19 @@ char       *zb_report_to_json            (ZbReport    *self,
                                           ZbJsonFlags  flags);
 char       *zb_report_to_tsv             (ZbReport    *self);
 
+/* The same written a chunk at a time through @write (FALSE from it stops
+ * the writing): a huge report is never held as one string. */
+typedef gboolean (*ZbReportWriteFunc) (const char *data,
+                                       gsize       len,
+                                       gpointer    user_data);
+gboolean    zb_report_write_json         (ZbReport          *self,
+                                          ZbJsonFlags        flags,
+                                          ZbReportWriteFunc  write,
+                                          gpointer           user_data);
+gboolean    zb_report_write_tsv          (ZbReport          *self,
+                                          ZbReportWriteFunc  write,
+                                          gpointer           user_data);
+
 /* For the parser. */
 void        zb_report_set_title          (ZbReport   *self,
                                           const char *title);

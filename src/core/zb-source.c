@@ -18,6 +18,31 @@
  * U+FFFF U+FFFD, so nothing downstream (the workspace, JSON, the workbook's
  * XML) ever sees them. Form feeds and vertical tabs, which the block phase
  * reads as spaces, are spaces too. */
+/* Bytes build_text() may change: controls (\r among them), DEL, and the
+ * leads of U+0080…U+009F and of U+FFFE/U+FFFF. */
+static const guint8 text_special[256] = {
+  [0x00 ... 0x08] = 1, [0x0B ... 0x1F] = 1, [0x7F] = 1, [0xC2] = 1, [0xEF] = 1,
+};
+
+static inline gboolean
+is_text_special (guchar u)
+{
+  return text_special[u];
+}
+
+/* The length of the run at s that build_text() keeps as it is. */
+static inline gsize
+text_run (const char *s,
+          gsize       len)
+{
+  gsize j = 0;
+
+  /* Han and most of ASCII: three and one bytes that are never special */
+  while (j < len && !is_text_special ((guchar) s[j]))
+    j++;
+  return j;
+}
+
 static void
 build_text (ZbSource      *self,
             const char    *utf8,
@@ -38,10 +63,26 @@ build_text (ZbSource      *self,
 
   for (i = 0; i < len; i++)
     {
-      char c = utf8[i];
-      guchar u = (guchar) c;
-      guint32 orig = orig_map ? orig_map[i] : (guint32) i;
+      char c;
+      guchar u;
+      guint32 orig;
+      /* most bytes are kept as they are: copy them a run at a time */
+      gsize j = i + text_run (utf8 + i, len - i);
 
+      if (j > i)
+        {
+          if (map)
+            for (gsize k = i; k < j; k++)
+              map[out->len + (k - i)] = orig_map ? orig_map[k] : (guint32) k;
+          g_string_append_len (out, utf8 + i, j - i);
+          i = j;
+          if (i >= len)
+            break;
+        }
+
+      c = utf8[i];
+      u = (guchar) c;
+      orig = orig_map ? orig_map[i] : (guint32) i;
       if (c == '\r')
         {
           if (i + 1 < len && utf8[i + 1] == '\n')
@@ -105,6 +146,20 @@ runs_note (Runs    *runs,
   g_array_append_val (runs->text, text_at);
 }
 
+/* Bytes where build_norm() must look closer: Markdown's *, Word's
+ * [bookmark:…], and the leads of what it folds or drops (U+00A0, U+00AD,
+ * U+2002/3, U+200B, U+3000, U+FEFF, U+FF01…U+FF5E). Continuation bytes are
+ * never leads, so a run may stop only at a character's start. */
+static const guint8 norm_special[256] = {
+  ['*'] = 1, ['['] = 1, [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+};
+
+static inline gboolean
+is_norm_special (guchar u)
+{
+  return norm_special[u];
+}
+
 /* Folds full-width forms for matching; keeps a map back into text. */
 static void
 build_norm (ZbSource *self)
@@ -136,14 +191,30 @@ build_norm (ZbSource *self)
             }
         }
 
-      /* ASCII passes through: the common case, kept cheap */
+      /* most characters pass through unchanged (ASCII, Han): a run at a
+       * time, as one identity run of the map */
+      {
+        const char *q = p;
+
+        while (q < end && !is_norm_special ((guchar) *q))
+          {
+            if (*q == '\n' && q + 1 < end)
+              {
+                guint32 start = (guint32) (q + 1 - self->text);
+                g_array_append_val (lines, start);
+              }
+            q++;
+          }
+        if (q > p)
+          {
+            runs_note (&runs, (guint32) out->len, at);
+            g_string_append_len (out, p, q - p);
+            p = q;
+            continue;
+          }
+      }
       if ((guchar) *p < 0x80 && !(*p == '*' && p + 1 < end && p[1] == '*'))
         {
-          if (*p == '\n' && p + 1 < end)
-            {
-              guint32 start = at + 1;
-              g_array_append_val (lines, start);
-            }
           runs_note (&runs, (guint32) out->len, at);
           g_string_append_c (out, *p);
           p++;
@@ -224,21 +295,20 @@ zb_source_new_from_text (const char *text,
   return self;
 }
 
-/* Controls other than tab, newlines, form feed and escape mark binary data. */
+/* Controls other than tab, newlines, form feed and escape mark binary data.
+ * (A NUL is looked for with memchr; the count has no early exit, so that
+ * the compiler can do it many bytes at a time.) */
 static gboolean
 looks_binary (const char *s,
               gsize       len)
 {
+  const guchar *u = (const guchar *) s;
   gsize controls = 0;
 
+  if (memchr (s, 0, len) != NULL)
+    return TRUE;
   for (gsize i = 0; i < len; i++)
-    {
-      guchar c = (guchar) s[i];
-      if (c == 0)
-        return TRUE;
-      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b)
-        controls++;
-    }
+    controls += u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' && u[i] != '\r' && u[i] != '\f' && u[i] != 0x1b;
   return controls > 8 && controls * 100 > len;
 }
 
@@ -738,7 +808,34 @@ zb_source_unref (ZbSource *self)
   g_free (self->line_starts);
   g_strfreev (self->locators);
   g_free (self->sha256);
+  g_clear_pointer (&self->origin, g_bytes_unref);
   g_free (self);
+}
+
+void
+zb_source_set_origin (ZbSource *self,
+                      GBytes   *bytes)
+{
+  g_return_if_fail (self != NULL && bytes != NULL);
+
+  if (self->sha256 == NULL && self->origin == NULL)
+    self->origin = g_bytes_ref (bytes);
+}
+
+const char *
+zb_source_get_sha256 (ZbSource *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  /* a source may be read on several threads: the first to hash wins */
+  if (g_atomic_pointer_get (&self->sha256) == NULL && self->origin != NULL)
+    {
+      char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, self->origin);
+
+      if (!g_atomic_pointer_compare_and_exchange (&self->sha256, NULL, sha))
+        g_free (sha);
+    }
+  return g_atomic_pointer_get (&self->sha256);
 }
 
 guint

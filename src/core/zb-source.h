@@ -59,7 +59,9 @@ struct _ZbSource
   guint      n_lines;
   char     **locators;       /* optional, n_lines entries: where a line sits in
                               * the document ("p. 3, line 12"); NULL for text */
-  char      *sha256;         /* of the bytes it was read from, when known */
+  char      *sha256;         /* of the bytes it was read from, when known:
+                              * read it with zb_source_get_sha256() */
+  GBytes    *origin;         /* those bytes, until their sha256 is taken */
 };
 
 ZbSource   *zb_source_new_from_bytes (GBytes      *bytes,
@@ -75,6 +77,12 @@ void        zb_source_set_locators   (ZbSource    *self,
                                       char       **locators);
 const char *zb_source_get_locator    (const ZbSource *self,
                                       guint           line);       /* 1-based */
+/* The bytes the source was read from, whose SHA-256 is computed only when
+ * asked for: most reads (the CLI, a benchmark) never need it. */
+void        zb_source_set_origin     (ZbSource    *self,
+                                      GBytes      *bytes);
+/* The SHA-256 of the bytes it was read from, or NULL when unknown. */
+const char *zb_source_get_sha256     (ZbSource    *self);
 ZbSource   *zb_source_ref            (ZbSource    *self);
 void        zb_source_unref          (ZbSource    *self);
 

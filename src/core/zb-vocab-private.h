@@ -65,7 +65,8 @@ typedef enum {
 /* The trie, as gen-vocab.py writes it: one step a character; the root's
  * children hashed by their character's low bits. */
 #define ZB_VOCAB_ROOT_BUCKETS 4096
-typedef struct { guint32 edges; guint16 n_edges; guint32 hits; guint16 n_hits; } ZbVocabNode;
+/* below: the kinds (bits) of the words at or below the node */
+typedef struct { guint32 edges; guint16 n_edges; guint32 hits; guint16 n_hits; guint64 below; } ZbVocabNode;
 typedef struct { guint32 c; guint32 child; } ZbVocabEdge;
 typedef struct { guint8 kind; guint16 index; } ZbVocabHit;
 typedef struct { guint32 start; guint32 n; } ZbVocabSpan;

@@ -114,7 +114,7 @@ zb_vocab_at_any (guint64      kinds,
   for (const char *p = s; p < end; p = g_utf8_next_char (p))
     {
       node = step (&zb_vocab_forward, node, char_at (p, end));
-      if (node == 0)
+      if (node == 0 || (zb_vocab_forward.nodes[node].below & kinds) == 0)
         break;
       if (zb_vocab_forward.nodes[node].n_hits > 0)
         {
@@ -152,7 +152,7 @@ zb_vocab_before (ZbVocabKind  kind,
         prev--;
       node = step (&zb_vocab_backward, node, char_at (prev, p));
       p = prev;
-      if (node == 0)
+      if (node == 0 || (zb_vocab_backward.nodes[node].below & ZB_VOCAB_BIT (kind)) == 0)
         break;
       if (zb_vocab_backward.nodes[node].n_hits > 0)
         {

@@ -1273,8 +1273,8 @@ zb_store_import_report (ZbStore    *self,
     }
   sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
   source = zb_report_get_source (report);
-  if (source != NULL && source->sha256 != NULL)
-    same = g_str_equal (source->sha256, sha);
+  if (source != NULL && zb_source_get_sha256 (source) != NULL)
+    same = g_str_equal (zb_source_get_sha256 (source), sha);
   else
     {
       check = zb_report_read_source (bytes, path, NULL, NULL, NULL);

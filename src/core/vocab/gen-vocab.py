@@ -41,6 +41,10 @@ SCHEMA = {
     "areas": [("value", {"nation": 1, "province": 2, "prefecture": 3, "county": 4, "town": 5})],
     "region_words": [("value", {"suffix": 1, "office": 2, "deictic": 3, "lead": 4})],
     "prepositions": [("value", {"word": 0, "prep": 1})],
+    "name_breakers": [("value", {"breaker": 0, "word": 1})],
+    "evaluations": [("value", {"eval": 1, "topic": 2})],
+    "table_headers": [("value", {"name": 1, "value": 2, "change": 3, "unit": 4, "target": 5})],
+    "name_prefixes": [("value", {"prefix": 0, "word": 1})],
     "section_words": [("value", {"front": 1, "back": 2, "contents": 3, "caption": 4})],
     # the values are ZbHeadingStyle's, which zb-heading.c asserts
     "heading_ordinals": [("value", {"chapter": 2, "part": 3, "section": 4, "ordinal": 6})],
@@ -151,6 +155,17 @@ def emit_trie(out, name, nodes):
     edges = []
     hits = []
     rows = []
+    # the kinds of every word at or below a node: a walk stops as soon as
+    # no word of the kinds it looks for lies ahead (children come after
+    # their parent, so a reverse pass sees every child first)
+    below = [0] * len(nodes)
+    for n in range(len(nodes) - 1, -1, -1):
+        m = 0
+        for kind, _ in nodes[n][1]:
+            m |= 1 << kind
+        for child in nodes[n][0].values():
+            m |= below[child]
+        below[n] = m
     for edges_of, hits_of in nodes:
         e0 = len(edges)
         for c in sorted(edges_of):
@@ -159,8 +174,8 @@ def emit_trie(out, name, nodes):
         hits.extend(sorted(hits_of))
         rows.append((e0, len(edges_of), h0, len(hits_of)))
     out.append(f"static const ZbVocabNode {name}_nodes[] = {{")
-    for r in rows:
-        out.append("  { %d, %d, %d, %d }," % r)
+    for i, r in enumerate(rows):
+        out.append("  { %d, %d, %d, %d, 0x%xULL }," % (r + (below[i],)))
     out.append("};")
     out.append(f"static const ZbVocabEdge {name}_edges[] = {{")
     for i in range(0, len(edges), 8):
