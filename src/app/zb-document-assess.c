@@ -52,6 +52,7 @@ _zb_document_forget_frozen (ZbDocument *self,
 typedef struct {
   GPtrArray  *figures;     /* frozen copies, in the report's order */
   char       *title;
+  int         year;        /* the report's: the clerk's, else its title's */
   GPtrArray  *related;
   GPtrArray  *aliases;
   GPtrArray  *typed;
@@ -98,7 +99,8 @@ assess_thread (GTask        *task,
   out->ledger = zb_ledger_new ();
   /* aliases first: the ledger files targets and figures by canonical name */
   zb_ledger_fill (out->ledger, in->aliases, in->typed);
-  zb_ledger_add_figures (out->ledger, in->figures, in->title);
+  for (guint i = 0; i < in->figures->len; i++)
+    zb_ledger_add_figure (out->ledger, g_ptr_array_index (in->figures, i), in->year);
   for (guint i = 0; in->related != NULL && i < in->related->len; i++)
     zb_ledger_add_report (out->ledger, g_ptr_array_index (in->related, i));
   out->assessments = zb_ledger_assess_all (out->ledger);
@@ -194,6 +196,7 @@ start_assess (ZbDocument *self)
       g_hash_table_insert (in->originals, frozen, figure);
     }
   in->title = g_strdup (zb_report_get_title (zb_document_get_report (self)));
+  in->year = zb_report_get_year (zb_document_get_report (self));
   in->related = l->related ? g_ptr_array_ref (l->related) : NULL;
   in->aliases = g_ptr_array_ref (l->aliases);
   in->typed = g_ptr_array_ref (l->typed);
@@ -304,7 +307,8 @@ same_target_key (gconstpointer a,
   const ZbTarget *x = a, *y = b;
 
   return g_strcmp0 (x->indicator, y->indicator) == 0 && x->year == y->year &&
-         g_strcmp0 (x->source, y->source) == 0;
+         g_strcmp0 (x->area ? x->area : "", y->area ? y->area : "") == 0 &&
+         zb_target_same_period (x, y) && g_strcmp0 (x->source, y->source) == 0;
 }
 
 /* A new array (the assessor may hold the old one) with @items after
@@ -691,4 +695,52 @@ zb_document_set_place (ZbDocument *self,
         _("The year and region apply to this window but could not be kept in the workspace: %s"));
   /* the reports about the same region, for the trend and the plans' targets */
   load_input (self, INPUT_RELATED, related_job, g_memdup2 (&place->report_id, sizeof place->report_id));
+}
+
+static gpointer
+remove_target_job (ZbStore       *store,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  zb_store_remove_target (store, data, error);
+  return NULL;
+}
+
+void
+zb_document_remove_target (ZbDocument     *self,
+                           const ZbTarget *typed)
+{
+  ZbDocumentLedger *l;
+  GPtrArray *old;
+
+  g_return_if_fail (ZB_IS_DOCUMENT (self));
+  g_return_if_fail (typed != NULL && typed->indicator != NULL);
+
+  l = _zb_document_get_ledger_state (self);
+  old = l->typed;
+  l->typed = g_ptr_array_new_with_free_func ((GDestroyNotify) zb_target_free);
+  for (guint i = 0; i < old->len; i++)
+    if (!same_target_key (g_ptr_array_index (old, i), typed))
+      g_ptr_array_add (l->typed, zb_target_copy (g_ptr_array_index (old, i)));
+  g_ptr_array_unref (old);
+  _zb_document_queue_assess (self);
+  /* Translators: %s is the workspace's error */
+  keep (self, remove_target_job, zb_target_copy (typed), (GDestroyNotify) zb_target_free,
+        _("The target is gone from this window but could not be removed from the workspace: %s"));
+}
+
+ZbFigure *
+zb_document_get_source_figure (ZbDocument     *self,
+                               const ZbTarget *target)
+{
+  ZbDocumentLedger *l;
+
+  g_return_val_if_fail (ZB_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (target != NULL, NULL);
+
+  l = _zb_document_get_ledger_state (self);
+  if (target->figure == NULL || l->originals == NULL)
+    return NULL;
+  return g_hash_table_lookup (l->originals, target->figure);
 }

@@ -144,6 +144,14 @@ double        zb_document_get_ledger_ms        (ZbDocument          *self);
  * the workspace after (a failure is told through ::notice). */
 void          zb_document_set_target           (ZbDocument          *self,
                                                 const ZbTarget      *target);
+/* The report's figure a target of the ledger was read from (the ledger
+ * works on copies), NULL for a typed target or another report's. */
+ZbFigure     *zb_document_get_source_figure    (ZbDocument          *self,
+                                                const ZbTarget      *target);
+/* Takes a typed target (of @typed's indicator, year, area, period kind)
+ * out of the ledger, then of the workspace. */
+void          zb_document_remove_target        (ZbDocument          *self,
+                                                const ZbTarget      *typed);
 void          zb_document_add_alias            (ZbDocument          *self,
                                                 const char          *alias,
                                                 const char          *canonical);

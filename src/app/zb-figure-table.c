@@ -341,8 +341,14 @@ conflict_text (ZbFigureTable      *self,
   for (guint i = 0; i < targets->len; i++)
     {
       const ZbTarget *t = g_ptr_array_index (targets, i);
-      g_autofree char *what = zb_targets_view_format_target (t);
-      g_autofree char *where = zb_targets_view_describe_source (t);
+      g_autofree char *what = NULL;
+      g_autofree char *where = NULL;
+
+      /* a target for another kind of period is no rival */
+      if (!zb_target_applies_to_period (t, zb_figure_get_period (a->figure)))
+        continue;
+      what = zb_targets_view_format_target (t);
+      where = zb_targets_view_describe_source (t);
 
       g_string_append_printf (text, "\n• %s — %s", what, where);
     }

@@ -277,6 +277,97 @@ zb_cli_history (const ZbCliGlobal *global,
   return finish_output ();
 }
 
+/* --period P and --area A after the positional arguments of targets set
+ * and targets remove; FALSE on anything else. */
+static gboolean
+target_options (ZbTarget  *t,
+                int        argc,
+                char     **argv,
+                int        first)
+{
+  for (int i = first; i < argc; i++)
+    {
+      const char *value = i + 1 < argc ? argv[i + 1] : NULL;
+
+      if (value == NULL || (!g_str_equal (argv[i], "--period") && !g_str_equal (argv[i], "--area")))
+        return FALSE;
+      if (g_str_equal (argv[i], "--period"))
+        {
+          g_free (t->period);
+          t->period = *value ? zb_target_period_kind (value) : NULL;
+        }
+      else
+        {
+          g_free (t->area);
+          t->area = *value ? g_strdup (value) : NULL;
+        }
+      i++;
+    }
+  return TRUE;
+}
+
+static int
+targets_usage (void)
+{
+  fprintf (stderr, "Usage: zhibiao-cli [--workspace W] targets [set INDICATOR YEAR VALUE UNIT [--period P] [--area A]\n"
+                   "                                        | remove INDICATOR YEAR [--period P] [--area A]]\n");
+  return ZB_CLI_USAGE;
+}
+
+static int
+targets_set (const ZbCliGlobal *global,
+             int                argc,
+             char             **argv)
+{
+  g_autoptr(ZbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZbTarget) t = NULL;
+  guint64 year;
+  ZbNumber number;
+  const char *unit = argv[5];
+
+  if (!g_ascii_string_to_unsigned (argv[3], 10, 1949, 2200, &year, NULL))
+    return zb_cli_fail ("“%s” is not a year", argv[3]);
+  if (!zb_number_parse (argv[4], &number, &error))
+    return zb_cli_fail ("%s", error->message);
+  t = zb_target_new (argv[2], (int) year);
+  if (!target_options (t, argc, argv, 6))
+    return targets_usage ();
+  /* 增长 8% is a growth target; anything else is an amount */
+  if (g_str_equal (unit, "%") || g_str_equal (unit, "％"))
+    t->growth = number;
+  else
+    {
+      t->value = number;
+      t->unit = g_strdup (unit);
+    }
+  store = zb_cli_open_workspace (global, TRUE, &error);
+  if (store == NULL || !zb_store_set_target (store, t, &error))
+    return zb_cli_fail ("%s", error->message);
+  return ZB_CLI_OK;
+}
+
+static int
+targets_remove (const ZbCliGlobal *global,
+                int                argc,
+                char             **argv)
+{
+  g_autoptr(ZbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZbTarget) t = NULL;
+  guint64 year;
+
+  if (!g_ascii_string_to_unsigned (argv[3], 10, 1949, 2200, &year, NULL))
+    return zb_cli_fail ("“%s” is not a year", argv[3]);
+  t = zb_target_new (argv[2], (int) year);
+  if (!target_options (t, argc, argv, 4))
+    return targets_usage ();
+  store = open_workspace (global, &error);
+  if (store == NULL || !zb_store_remove_target (store, t, &error))
+    return zb_cli_fail ("%s", error->message);
+  return ZB_CLI_OK;
+}
+
 int
 zb_cli_targets (const ZbCliGlobal *global,
                 int                argc,
@@ -286,41 +377,17 @@ zb_cli_targets (const ZbCliGlobal *global,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) targets = NULL;
 
-  if (argc == 6 && g_str_equal (argv[1], "set"))
-    {
-      g_autoptr(ZbTarget) t = NULL;
-      guint64 year;
-      ZbNumber number;
-      const char *unit = argv[5];
-
-      if (!g_ascii_string_to_unsigned (argv[3], 10, 1949, 2200, &year, NULL))
-        return zb_cli_fail ("“%s” is not a year", argv[3]);
-      if (!zb_number_parse (argv[4], &number, &error))
-        return zb_cli_fail ("%s", error->message);
-      t = zb_target_new (argv[2], (int) year);
-      /* 增长 8% is a growth target; anything else is an amount */
-      if (g_str_equal (unit, "%") || g_str_equal (unit, "％"))
-        t->growth = number;
-      else
-        {
-          t->value = number;
-          t->unit = g_strdup (unit);
-        }
-      store = create_workspace (global, &error);
-      if (store == NULL || !zb_store_set_target (store, t, &error))
-        return zb_cli_fail ("%s", error->message);
-      return ZB_CLI_OK;
-    }
+  if (argc >= 6 && g_str_equal (argv[1], "set"))
+    return targets_set (global, argc, argv);
+  if (argc >= 4 && g_str_equal (argv[1], "remove"))
+    return targets_remove (global, argc, argv);
   if (argc != 1)
-    {
-      fprintf (stderr, "Usage: zhibiao-cli [--workspace W] targets [set INDICATOR YEAR VALUE UNIT]\n");
-      return ZB_CLI_USAGE;
-    }
+    return targets_usage ();
 
   store = open_workspace (global, &error);
   if (store == NULL || (targets = zb_store_list_targets (store, &error)) == NULL)
     return zb_cli_fail ("%s", error->message);
-  printf ("indicator\tyear\tgrowth\tvalue\tunit\tqualifier\tsource\n");
+  printf ("indicator\tyear\tgrowth\tvalue\tunit\tqualifier\tsource\tarea\tperiod\n");
   for (guint i = 0; i < targets->len; i++)
     {
       ZbTarget *t = g_ptr_array_index (targets, i);
@@ -332,8 +399,10 @@ zb_cli_targets (const ZbCliGlobal *global,
       g_autofree char *unit = zb_cli_cell (t->growth.set ? "%" : t->unit);
       g_autofree char *q = zb_cli_cell (t->qualifier);
       g_autofree char *src = zb_cli_cell (t->source);
+      g_autofree char *area = zb_cli_cell (t->area);
+      g_autofree char *period = zb_cli_cell (t->period);
 
-      printf ("%s\t%d\t%s\t%s\t%s\t%s\t%s\n", ind, t->year, g, v, unit, q, src);
+      printf ("%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", ind, t->year, g, v, unit, q, src, area, period);
     }
   return finish_output ();
 }

@@ -24,7 +24,8 @@ static const struct {
   { "history", zb_cli_history, "history FIGURE_ID                      the corrections of a figure" },
   { "review", zb_cli_review, "review [REPORT_ID] [--next] [--all] [--mark ID] [--unmark ID]\n"
                              "                                         the figures to check (TSV), the next one, or mark one reviewed" },
-  { "targets", zb_cli_targets, "targets [set INDICATOR YEAR VALUE UNIT]  list or set targets" },
+  { "targets", zb_cli_targets, "targets [set INDICATOR YEAR VALUE UNIT [--period P] [--area A] | remove INDICATOR YEAR …]\n"
+                               "                                         list, set or remove typed targets" },
   { "aliases", zb_cli_aliases, "aliases [set ALIAS INDICATOR | remove ALIAS]  list, set or remove aliases" },
   { "bench-store", zb_cli_bench_store, "bench-store [--corrections=N] DIR     workspace import and correction speed" },
   { "chart", zb_cli_chart, "chart --type=gap|trend [--indicator NAME] [--lang=zh_CN|en] --output=FILE REPORT…\n"

@@ -967,11 +967,19 @@ zb_report_get_year (ZbReport *self)
 
   if (self->clerk_year > 0)
     return self->clerk_year;
+  /* the year the title names is the one its targets are for */
+  in_title = title_year (self->title);
+  if (in_title != NULL)
+    {
+      int year = (int) g_ascii_strtoll (in_title, NULL, 10);
+
+      if (year >= 1950 && year <= 2100)
+        return year;
+    }
   main = zb_report_dup_main_period (self);
   if (main != NULL && zb_period_parse (main, &period) && period.year > 0)
     return period.year;
-  in_title = title_year (self->title);
-  return in_title ? (int) g_ascii_strtoll (in_title, NULL, 10) : 0;
+  return 0;
 }
 
 void

@@ -103,8 +103,8 @@ gboolean    zb_report_remove_figure      (ZbReport *self,
  * figures are about, else the year of its title ("2025年"), else NULL. */
 char       *zb_report_dup_region         (ZbReport *self);
 char       *zb_report_dup_main_period    (ZbReport *self);
-/* The year the report is about: the clerk's, else its main period's, else
- * its title's; 0 when none says. */
+/* The year the report is about: the clerk's, else its title's, else its
+ * main period's; 0 when none says. */
 int         zb_report_get_year           (ZbReport *self);
 /* The year and region the clerk set (0 and NULL: what the report says);
  * zb_report_dup_region and zb_report_get_year give them from then on. */

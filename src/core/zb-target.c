@@ -75,3 +75,25 @@ zb_target_applies_to_period (const ZbTarget *target,
   kind = zb_target_period_kind (label);
   return g_str_equal (kind, target->period);
 }
+
+static const char *
+period_of (const ZbTarget *target)
+{
+  return target->period != NULL ? target->period : "";
+}
+
+gboolean
+zb_target_same_period (const ZbTarget *a,
+                       const ZbTarget *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+  return g_str_equal (period_of (a), period_of (b));
+}
+
+gboolean
+zb_target_periods_overlap (const ZbTarget *a,
+                           const ZbTarget *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+  return *period_of (a) == '\0' || *period_of (b) == '\0' || zb_target_same_period (a, b);
+}

@@ -35,6 +35,12 @@ void      zb_target_free (ZbTarget       *target);
  * period at all (a year-end figure), the label itself when it is no
  * period Zhibiao reads. */
 char     *zb_target_period_kind (const char *label);
+/* Whether @a and @b are for the same period kind (both for every period
+ * included), and whether one of them applies where the other does. */
+gboolean  zb_target_same_period     (const ZbTarget *a,
+                                     const ZbTarget *b);
+gboolean  zb_target_periods_overlap (const ZbTarget *a,
+                                     const ZbTarget *b);
 /* Whether @target applies to a figure whose period label is @label. */
 gboolean  zb_target_applies_to_period (const ZbTarget *target,
                                        const char     *label);

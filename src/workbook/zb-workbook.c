@@ -915,6 +915,7 @@ write_targets (Export *ex,
       g_autoptr(GPtrArray) same = zb_ledger_get_targets (ex->ledger, t->indicator, t->year, t->area);
       guint report = t->figure ? GPOINTER_TO_UINT (g_hash_table_lookup (ex->report_of, t->figure)) : 0;
       lxw_row_t y = sheet->row++;
+      guint rivals = 0;
 
       if (report > 0)
         {
@@ -932,9 +933,13 @@ write_targets (Export *ex,
       write_number (ex, sheet, y, T_VALUE, &t->value, FALSE);
       write_text (ex, sheet, y, T_UNIT, t->value.set ? t->unit : NULL, NULL);
       write_text (ex, sheet, y, T_QUALIFIER, t->qualifier, NULL);
-      if (same->len > 1)
+      /* rivals apply where this one does (a quarter's typed target and
+       * the year's are not) */
+      for (guint k = 0; k < same->len; k++)
+        rivals += zb_target_periods_overlap (t, g_ptr_array_index (same, k));
+      if (rivals > 1)
         {
-          g_autofree char *conflict = g_strdup_printf (tr (ex->language, S_CONFLICT), same->len);
+          g_autofree char *conflict = g_strdup_printf (tr (ex->language, S_CONFLICT), rivals);
           g_autofree char *flag = g_strconcat ("⚠ ", conflict, NULL);
           write_text (ex, sheet, y, T_CHECK, flag, ex->text_marked);
         }

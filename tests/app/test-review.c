@@ -4,6 +4,7 @@
  */
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <math.h>
 
 #include "app-test.h"
 #include "zb-message.h"
@@ -477,6 +478,168 @@ test_tooltip_width (void)
   g_object_unref (probe);
 }
 
+/* Our own: one indicator, three periods. */
+static const char periods_text[] =
+  "样例县2031年前三季度经济运行情况\n"
+  "\n"
+  "一、总体\n"
+  "一季度，全县地区生产总值增长4.0%。\n"
+  "上半年，全县地区生产总值增长4.6%。\n"
+  "前三季度，全县地区生产总值增长5.1%。\n";
+
+static ZbFigure *
+figure_of_period (ZbReport   *report,
+                  const char *period)
+{
+  GListModel *figures = zb_report_get_figures (report);
+
+  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
+    {
+      g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
+
+      if (g_strcmp0 (zb_figure_get_period (f), period) == 0)
+        return f;
+    }
+  g_assert_not_reached ();
+}
+
+/* The growth target the ledger holds @figure to, NAN when none. */
+static double
+target_of (ZbWindow *window,
+           ZbFigure *figure)
+{
+  const ZbAssessment *a;
+
+  wait_assessed (window);
+  a = zb_document_get_assessment (zb_window_get_document (window), figure);
+  g_assert_nonnull (a);
+  return a->target != NULL && a->target->growth.set ? a->target->growth.value : NAN;
+}
+
+static guint
+n_remove_buttons (ZbTargetsView *view)
+{
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+  guint n = 0;
+
+  g_ptr_array_add (stack, view);
+  while (stack->len > 0)
+    {
+      GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      n += GTK_IS_BUTTON (w) && g_strcmp0 (gtk_widget_get_name (w), "remove-target") == 0;
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (stack, c);
+    }
+  return n;
+}
+
+static void
+type_entry (GtkWidget  *root,
+            const char *name,
+            const char *text)
+{
+  GtkWidget *entry = find_named (root, name);
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+/* A typed target applies to its indicator's figures of the period kind
+ * and year it was typed for, is listed, and can be taken away; the
+ * report's year and region are shown, set and kept. */
+static void
+test_typed_targets (void)
+{
+  g_autofree char *path = write_text ("periods-report.txt", periods_text);
+  ZbWindow *window = open_report (path);
+  ZbReport *report = zb_window_get_report (window);
+  ZbTargetsView *view = zb_window_get_targets_view (window);
+  ZbFigure *q1 = figure_of_period (report, "一季度");
+  ZbFigure *h1 = figure_of_period (report, "上半年");
+  ZbFigure *q3 = figure_of_period (report, "前三季度");
+  ZbReportBar *bar = report_bar (window);
+  g_autofree char *place = NULL;
+  ZbFigureCell *cell;
+
+  /* the year and region the report is taken to be about */
+  place = g_strdup_printf (_("%s · %s"), "2031", "样例县");
+  g_assert_cmpstr (zb_report_bar_get_place_text (bar), ==, place);
+  g_assert_true (isnan (target_of (window, q1)));
+
+  /* 5 typed into the first quarter's Target cell: the first quarter's only */
+  select_in_table (window, q1);
+  cell = zb_window_find_cell (window, q1, ZB_FIELD_TARGET);
+  zb_figure_cell_start_editing (cell);
+  gtk_editable_set_text (zb_figure_cell_get_editable (cell), "5");
+  gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (zb_figure_cell_get_editable (cell)), TRUE);
+  g_assert_cmpfloat (target_of (window, q1), ==, 5.0);
+  g_assert_true (isnan (target_of (window, h1)));
+  g_assert_true (isnan (target_of (window, q3)));
+
+  /* a target for the half year, from the form: the report's year is filled in */
+  gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (view))), "targets");
+  wait_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (view), "year"))), ==, "2031");
+  type_entry (GTK_WIDGET (view), "indicator", "地区生产总值");
+  type_entry (GTK_WIDGET (view), "period", "1-6月");
+  type_entry (GTK_WIDGET (view), "growth", "4.5");
+  g_assert_true (zb_targets_view_submit (view, NULL));
+  g_assert_cmpfloat (target_of (window, h1), ==, 4.5);
+  g_assert_cmpfloat (target_of (window, q1), ==, 5.0);
+  g_assert_true (isnan (target_of (window, q3)));
+  /* each is shown with its period, with a way to take it away; no conflict */
+  {
+    g_autoptr(GPtrArray) conflicts = zb_ledger_get_conflicts (zb_document_get_ledger (zb_window_get_document (window)));
+    g_assert_cmpuint (conflicts->len, ==, 0);
+  }
+  g_assert_cmpuint (n_remove_buttons (view), ==, 2);
+  save_screenshot (GTK_WIDGET (window), chinese_ui () ? "zhibiao-typed-targets-zh_CN.png" : "zhibiao-typed-targets.png");
+
+  /* the report is about another year: the 2031 targets do not apply */
+  gtk_popover_popup (zb_report_bar_get_place_popover (bar));
+  wait_frames (GTK_WIDGET (window), 2);
+  type_entry (GTK_WIDGET (zb_report_bar_get_place_popover (bar)), "year", "2032");
+  g_assert_true (zb_report_bar_submit (bar, NULL));
+  g_clear_pointer (&place, g_free);
+  place = g_strdup_printf (_("%s · %s"), "2032", "样例县");
+  g_assert_cmpstr (zb_report_bar_get_place_text (bar), ==, place);
+  g_assert_true (isnan (target_of (window, h1)));
+  /* kept in the workspace */
+  close_window (window);
+  window = open_report (path);
+  bar = report_bar (window);
+  report = zb_window_get_report (window);
+  g_assert_cmpstr (zb_report_bar_get_place_text (bar), ==, place);
+  h1 = figure_of_period (report, "上半年");
+  q1 = figure_of_period (report, "一季度");
+  g_assert_true (isnan (target_of (window, h1)));
+  /* as the report says, again */
+  gtk_popover_popup (zb_report_bar_get_place_popover (bar));
+  wait_frames (GTK_WIDGET (window), 2);
+  g_signal_emit_by_name (find_named (GTK_WIDGET (zb_report_bar_get_place_popover (bar)), "reset-place"), "clicked");
+  g_assert_cmpfloat (target_of (window, h1), ==, 4.5);
+
+  /* taken away, from the Targets view: both, and from the workspace too */
+  view = zb_window_get_targets_view (window);
+  while (n_remove_buttons (view) > 0)
+    {
+      guint before = n_remove_buttons (view);
+
+      g_signal_emit_by_name (find_named (GTK_WIDGET (view), "remove-target"), "clicked");
+      wait_assessed (window);
+      g_assert_cmpuint (n_remove_buttons (view), ==, before - 1);
+    }
+  g_assert_true (isnan (target_of (window, h1)));
+  g_assert_true (isnan (target_of (window, q1)));
+  close_window (window);
+  window = open_report (path);
+  report = zb_window_get_report (window);
+  g_assert_true (isnan (target_of (window, figure_of_period (report, "上半年"))));
+  g_assert_true (isnan (target_of (window, figure_of_period (report, "一季度"))));
+  close_window (window);
+}
+
 /* The row menu from the keyboard; Tab out of the table, through the outline
  * and the source, with the focus shown; the arrows move the selection. */
 static void
@@ -611,6 +774,7 @@ main (int   argc,
   g_test_add_func ("/app/review/keyboard", test_keyboard);
   g_test_add_func ("/app/review/errors-translated", test_errors_translated);
   g_test_add_func ("/app/review/tooltip-width", test_tooltip_width);
+  g_test_add_func ("/app/review/typed-targets", test_typed_targets);
   g_test_add_func ("/app/review/shortcuts", test_shortcuts);
   status = g_test_run ();
 
