@@ -130,6 +130,8 @@ zb_application_startup (GApplication *app)
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
     { "win.delete-figure", { "<Control>Delete", NULL } },
     { "win.show-outline", { "F9", NULL } },
+    { "win.new-workspace", { "<Control><Shift>n", NULL } },
+    { "win.add-figure", { "<Control>Insert", NULL } },
   };
 
   G_APPLICATION_CLASS (zb_application_parent_class)->startup (app);

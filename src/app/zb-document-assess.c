@@ -53,6 +53,7 @@ typedef struct {
   GPtrArray  *figures;     /* frozen copies, in the report's order */
   char       *title;
   char       *region;      /* the report's own area */
+  int         year;        /* the report's: the clerk's, else its title's */
   GPtrArray  *related;
   GPtrArray  *aliases;
   GPtrArray  *typed;
@@ -102,7 +103,8 @@ assess_thread (GTask        *task,
   zb_ledger_set_region (out->ledger, in->region);
   /* aliases first: the ledger files targets and figures by canonical name */
   zb_ledger_fill (out->ledger, in->aliases, in->typed);
-  zb_ledger_add_figures (out->ledger, in->figures, in->title);
+  for (guint i = 0; i < in->figures->len; i++)
+    zb_ledger_add_figure (out->ledger, g_ptr_array_index (in->figures, i), in->year);
   for (guint i = 0; in->related != NULL && i < in->related->len; i++)
     zb_ledger_add_report (out->ledger, g_ptr_array_index (in->related, i));
   out->assessments = zb_ledger_assess_all (out->ledger);
@@ -199,6 +201,7 @@ start_assess (ZbDocument *self)
     }
   in->title = g_strdup (zb_report_get_title (zb_document_get_report (self)));
   in->region = zb_report_dup_region (zb_document_get_report (self));
+  in->year = zb_report_get_year (zb_document_get_report (self));
   in->related = l->related ? g_ptr_array_ref (l->related) : NULL;
   in->aliases = g_ptr_array_ref (l->aliases);
   in->typed = g_ptr_array_ref (l->typed);
@@ -260,7 +263,7 @@ related_job (ZbStore       *store,
       ZbStoreReport *info = g_ptr_array_index (reports, i);
 
       if (info->id == id)
-        region = info->region;
+        region = info->clerk_region ? info->clerk_region : info->region;
     }
   related = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; region != NULL && i < reports->len && !g_cancellable_is_cancelled (cancellable); i++)
@@ -268,7 +271,7 @@ related_job (ZbStore       *store,
       ZbStoreReport *info = g_ptr_array_index (reports, i);
       ZbReport *report;
 
-      if (info->id == id || g_strcmp0 (info->region, region) != 0)
+      if (info->id == id || g_strcmp0 (info->clerk_region ? info->clerk_region : info->region, region) != 0)
         continue;
       /* a report that cannot be rebuilt only leaves the chart shorter */
       if ((report = zb_store_load_report (store, info->id, NULL)) != NULL)
@@ -309,7 +312,8 @@ same_target_key (gconstpointer a,
   const ZbTarget *x = a, *y = b;
 
   return g_strcmp0 (x->indicator, y->indicator) == 0 && x->year == y->year &&
-         g_strcmp0 (x->source, y->source) == 0;
+         g_strcmp0 (x->area ? x->area : "", y->area ? y->area : "") == 0 &&
+         zb_target_same_period (x, y) && g_strcmp0 (x->source, y->source) == 0;
 }
 
 /* A new array (the assessor may hold the old one) with @items after
@@ -644,4 +648,104 @@ zb_document_add_alias (ZbDocument *self,
   /* Translators: %s is the workspace's error */
   keep (self, set_alias_job, added, (GDestroyNotify) zb_store_alias_free,
         _("The alias applies to this window but could not be kept in the workspace: %s"));
+}
+
+typedef struct {
+  gint64  report_id;
+  int     year;
+  char   *region;
+} Place;
+
+static void
+place_free (Place *place)
+{
+  g_free (place->region);
+  g_free (place);
+}
+
+static gpointer
+set_place_job (ZbStore       *store,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  Place *place = data;
+
+  zb_store_set_report_place (store, place->report_id, place->year, place->region, error);
+  return NULL;
+}
+
+void
+zb_document_set_place (ZbDocument *self,
+                       int         year,
+                       const char *region)
+{
+  ZbReport *report;
+  Place *place;
+
+  g_return_if_fail (ZB_IS_DOCUMENT (self));
+
+  report = zb_document_get_report (self);
+  zb_report_set_place (report, year, region);
+  _zb_document_notify_place (self);
+  _zb_document_queue_assess (self);
+  if (zb_document_get_report_id (self) <= 0)
+    return;
+  place = g_new0 (Place, 1);
+  place->report_id = zb_document_get_report_id (self);
+  place->year = year;
+  place->region = g_strdup (region);
+  /* Translators: %s is the workspace's error */
+  keep (self, set_place_job, place, (GDestroyNotify) place_free,
+        _("The year and region apply to this window but could not be kept in the workspace: %s"));
+  /* the reports about the same region, for the trend and the plans' targets */
+  load_input (self, INPUT_RELATED, related_job, g_memdup2 (&place->report_id, sizeof place->report_id));
+}
+
+static gpointer
+remove_target_job (ZbStore       *store,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  zb_store_remove_target (store, data, error);
+  return NULL;
+}
+
+void
+zb_document_remove_target (ZbDocument     *self,
+                           const ZbTarget *typed)
+{
+  ZbDocumentLedger *l;
+  GPtrArray *old;
+
+  g_return_if_fail (ZB_IS_DOCUMENT (self));
+  g_return_if_fail (typed != NULL && typed->indicator != NULL);
+
+  l = _zb_document_get_ledger_state (self);
+  old = l->typed;
+  l->typed = g_ptr_array_new_with_free_func ((GDestroyNotify) zb_target_free);
+  for (guint i = 0; i < old->len; i++)
+    if (!same_target_key (g_ptr_array_index (old, i), typed))
+      g_ptr_array_add (l->typed, zb_target_copy (g_ptr_array_index (old, i)));
+  g_ptr_array_unref (old);
+  _zb_document_queue_assess (self);
+  /* Translators: %s is the workspace's error */
+  keep (self, remove_target_job, zb_target_copy (typed), (GDestroyNotify) zb_target_free,
+        _("The target is gone from this window but could not be removed from the workspace: %s"));
+}
+
+ZbFigure *
+zb_document_get_source_figure (ZbDocument     *self,
+                               const ZbTarget *target)
+{
+  ZbDocumentLedger *l;
+
+  g_return_val_if_fail (ZB_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (target != NULL, NULL);
+
+  l = _zb_document_get_ledger_state (self);
+  if (target->figure == NULL || l->originals == NULL)
+    return NULL;
+  return g_hash_table_lookup (l->originals, target->figure);
 }

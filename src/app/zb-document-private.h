@@ -2,10 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * ZbDocument is one type in three files: zb-document.c (the report, the
+ * ZbDocument is one type in four files: zb-document.c (the report, the
  * selection, opening, edits), zb-document-store.c (writes to the
- * workspace, history, export) and zb-document-assess.c (the targets
- * ledger, rebuilt on a worker thread).
+ * workspace, history, export), zb-document-assess.c (the targets
+ * ledger, rebuilt on a worker thread) and zb-document-add.c (a figure
+ * made from a selection).
  */
 #pragma once
 
@@ -55,6 +56,7 @@ void              _zb_document_emit_saved       (ZbDocument *self,
                                                  ZbFigure   *figure);
 void              _zb_document_emit_assessed    (ZbDocument *self);
 void              _zb_document_notify_assessing (ZbDocument *self);
+void              _zb_document_notify_place     (ZbDocument *self);
 
 /* zb-document-store.c */
 void              _zb_document_writes_init      (ZbDocument *self,
@@ -68,6 +70,12 @@ void              _zb_document_persist          (ZbDocument *self,
  * back: the workspace, which keeps every figure, records its deletion. */
 void              _zb_document_track_membership (ZbDocument *self,
                                                  GListModel *figures);
+
+/* zb-document-add.c: the figure the parser reads in a span of the
+ * report's text, NULL when it reads none there. */
+ZbFigure         *_zb_document_read_span        (ZbReport   *report,
+                                                 gsize       text_offset,
+                                                 gsize       text_length);
 
 /* zb-document-assess.c */
 void              _zb_document_ledger_init      (ZbDocument *self);

@@ -348,7 +348,7 @@ _zb_document_track_membership (ZbDocument *self,
         continue;
       g_hash_table_add (w->present, g_object_ref (figure));
       if (g_hash_table_remove (w->retracted, figure) && zb_figure_get_deleted (figure))
-        zb_figure_correct (figure, ZB_FIELD_DELETED, "false", _("redo"), NULL);
+        zb_figure_correct (figure, ZB_FIELD_DELETED, "false", N_("redo"), NULL);
     }
 
   g_hash_table_iter_init (&iter, w->present);
@@ -366,7 +366,7 @@ _zb_document_track_membership (ZbDocument *self,
       if (zb_figure_get_id (figure) <= 0 || zb_figure_get_deleted (figure))
         continue;
       g_hash_table_add (w->retracted, g_object_ref (figure));
-      zb_figure_correct (figure, ZB_FIELD_DELETED, "true", _("undo"), NULL);
+      zb_figure_correct (figure, ZB_FIELD_DELETED, "true", N_("undo"), NULL);
       /* no longer watched through the report's list */
       _zb_document_persist (self, figure);
     }

@@ -27,6 +27,10 @@ struct _ZbDocument
   int           section;
   ZbFigure     *figure;
 
+  /* the review queue: figures the parser flagged, and those not reviewed yet */
+  guint         n_flagged;
+  guint         n_to_review;
+
   /* workspace writes (zb-document-store.c) */
   ZbDocumentWrites writes;
 
@@ -50,6 +54,10 @@ enum {
   PROP_FIGURE,
   PROP_LEDGER,
   PROP_ASSESSING,
+  PROP_N_FLAGGED,
+  PROP_N_TO_REVIEW,
+  PROP_YEAR,
+  PROP_REGION,
   N_PROPS
 };
 
@@ -113,6 +121,35 @@ _zb_document_notify_assessing (ZbDocument *self)
 
 /* Watching the report ---------------------------------------------------- */
 
+/* The queue's length; a pass over the figures (cheap beside a rebuild of
+ * the ledger, which every change makes too). */
+static void
+count_review (ZbDocument *self)
+{
+  GListModel *figures = zb_report_get_figures (self->report);
+  guint flagged = 0, left = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
+    {
+      g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
+
+      if (zb_figure_get_deleted (f) || !zb_figure_needs_review (f))
+        continue;
+      flagged++;
+      left += !zb_figure_get_reviewed (f);
+    }
+  if (flagged != self->n_flagged)
+    {
+      self->n_flagged = flagged;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FLAGGED]);
+    }
+  if (left != self->n_to_review)
+    {
+      self->n_to_review = left;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TO_REVIEW]);
+    }
+}
+
 static void
 on_figure_field_changed (ZbFigure   *figure,
                          int         field,
@@ -120,6 +157,7 @@ on_figure_field_changed (ZbFigure   *figure,
 {
   _zb_document_forget_frozen (self, figure);
   _zb_document_persist (self, figure);
+  count_review (self);
   g_signal_emit (self, signals[FIGURE_CHANGED], 0, figure, field);
   _zb_document_queue_assess (self);
 }
@@ -149,6 +187,7 @@ on_figures_changed (GListModel *figures,
 {
   watch_figures (self, figures, position, added);
   _zb_document_track_membership (self, figures);
+  count_review (self);
   if (self->figure != NULL && !g_hash_table_contains (self->writes.present, self->figure))
     zb_document_set_figure (self, NULL);
   _zb_document_queue_assess (self);
@@ -183,6 +222,7 @@ zb_document_constructed (GObject *object)
   watch_figures (self, figures, 0, g_list_model_get_n_items (figures));
   _zb_document_writes_init (self, figures, self->report_id);
   g_signal_connect (figures, "items-changed", G_CALLBACK (on_figures_changed), self);
+  count_review (self);
 
   _zb_document_ledger_init (self);
 }
@@ -252,6 +292,10 @@ zb_document_get_property (GObject    *object,
     case PROP_FIGURE: g_value_set_object (value, self->figure); break;
     case PROP_LEDGER: g_value_set_object (value, zb_document_get_ledger (self)); break;
     case PROP_ASSESSING: g_value_set_boolean (value, zb_document_get_assessing (self)); break;
+    case PROP_N_FLAGGED: g_value_set_uint (value, self->n_flagged); break;
+    case PROP_N_TO_REVIEW: g_value_set_uint (value, self->n_to_review); break;
+    case PROP_YEAR: g_value_set_int (value, zb_document_get_year (self)); break;
+    case PROP_REGION: g_value_take_string (value, zb_document_dup_region (self)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -306,6 +350,10 @@ zb_document_class_init (ZbDocumentClass *klass)
   properties[PROP_FIGURE] = g_param_spec_object ("figure", NULL, NULL, ZB_TYPE_FIGURE, rw);
   properties[PROP_LEDGER] = g_param_spec_object ("ledger", NULL, NULL, ZB_TYPE_LEDGER, ro);
   properties[PROP_ASSESSING] = g_param_spec_boolean ("assessing", NULL, NULL, FALSE, ro);
+  properties[PROP_N_FLAGGED] = g_param_spec_uint ("n-flagged", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_N_TO_REVIEW] = g_param_spec_uint ("n-to-review", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0, ro);
+  properties[PROP_REGION] = g_param_spec_string ("region", NULL, NULL, NULL, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* A field of a figure changed: an edit, an undo, a redo. */
@@ -673,22 +721,6 @@ zb_document_correct (ZbDocument  *self,
   return zb_undo_stack_correct (self->undo, figure, field, value, error);
 }
 
-ZbFigure *
-zb_document_add_figure (ZbDocument *self,
-                        gsize       text_offset,
-                        gsize       text_length)
-{
-  ZbFigure *figure;
-
-  g_return_val_if_fail (ZB_IS_DOCUMENT (self), NULL);
-
-  figure = zb_report_add_figure_from_span (self->report, text_offset, text_length, NULL);
-  zb_undo_stack_push_added (self->undo, figure);
-  /* stored at once, with the corrections it may already carry */
-  _zb_document_persist (self, figure);
-  return figure;
-}
-
 gboolean
 zb_document_undo (ZbDocument  *self,
                   gboolean     redo,
@@ -696,4 +728,57 @@ zb_document_undo (ZbDocument  *self,
 {
   g_return_val_if_fail (ZB_IS_DOCUMENT (self), FALSE);
   return redo ? zb_undo_stack_redo (self->undo, error) : zb_undo_stack_undo (self->undo, error);
+}
+
+/* Review ------------------------------------------------------------------ */
+
+guint
+zb_document_get_n_flagged (ZbDocument *self)
+{
+  g_return_val_if_fail (ZB_IS_DOCUMENT (self), 0);
+  return self->n_flagged;
+}
+
+guint
+zb_document_get_n_to_review (ZbDocument *self)
+{
+  g_return_val_if_fail (ZB_IS_DOCUMENT (self), 0);
+  return self->n_to_review;
+}
+
+gboolean
+zb_document_set_reviewed (ZbDocument  *self,
+                          ZbFigure    *figure,
+                          gboolean     reviewed,
+                          GError     **error)
+{
+  g_return_val_if_fail (ZB_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (ZB_IS_FIGURE (figure), FALSE);
+
+  if (zb_figure_get_reviewed (figure) == reviewed)
+    return TRUE;
+  return zb_undo_stack_correct (self->undo, figure, ZB_FIELD_REVIEWED, reviewed ? "true" : "false", error);
+}
+
+/* The place ---------------------------------------------------------------- */
+
+int
+zb_document_get_year (ZbDocument *self)
+{
+  g_return_val_if_fail (ZB_IS_DOCUMENT (self), 0);
+  return zb_report_get_year (self->report);
+}
+
+char *
+zb_document_dup_region (ZbDocument *self)
+{
+  g_return_val_if_fail (ZB_IS_DOCUMENT (self), NULL);
+  return zb_report_dup_region (self->report);
+}
+
+void
+_zb_document_notify_place (ZbDocument *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGION]);
 }

@@ -85,10 +85,32 @@ gboolean      zb_document_correct              (ZbDocument          *self,
                                                 ZbField              field,
                                                 const char          *value,
                                                 GError             **error);
-/* A figure made by hand from a span of zb_report_get_text(). */
+/* A figure made by hand from a span of zb_report_get_text(): read by the
+ * engine (value, unit, change, period …, the span's text for a name when
+ * it reads nothing), its fields the clerk's corrections noted "added by
+ * hand"; one step on the undo stack. */
 ZbFigure     *zb_document_add_figure           (ZbDocument          *self,
                                                 gsize                text_offset,
                                                 gsize                text_length);
+/* The review queue: the figures the parser flagged (zb_figure_needs_review,
+ * deleted ones left out) and those of them not reviewed yet; "n-flagged"
+ * and "n-to-review" change with every mark and correction. Marking one
+ * goes through the undo stack, as a correction of the field "reviewed". */
+guint         zb_document_get_n_flagged        (ZbDocument          *self);
+guint         zb_document_get_n_to_review      (ZbDocument          *self);
+gboolean      zb_document_set_reviewed         (ZbDocument          *self,
+                                                ZbFigure            *figure,
+                                                gboolean             reviewed,
+                                                GError             **error);
+/* The year and region the report is about ("year", "region"): what the
+ * clerk set, else what the report says (zb_report_get_year,
+ * zb_report_dup_region). Setting them keeps them in the workspace and
+ * rebuilds the ledger; @year 0 and @region NULL go back to the report's. */
+int           zb_document_get_year             (ZbDocument          *self);
+char         *zb_document_dup_region           (ZbDocument          *self);
+void          zb_document_set_place            (ZbDocument          *self,
+                                                int                  year,
+                                                const char          *region);
 gboolean      zb_document_undo                 (ZbDocument          *self,
                                                 gboolean             redo,
                                                 GError             **error);
@@ -122,6 +144,14 @@ double        zb_document_get_ledger_ms        (ZbDocument          *self);
  * the workspace after (a failure is told through ::notice). */
 void          zb_document_set_target           (ZbDocument          *self,
                                                 const ZbTarget      *target);
+/* The report's figure a target of the ledger was read from (the ledger
+ * works on copies), NULL for a typed target or another report's. */
+ZbFigure     *zb_document_get_source_figure    (ZbDocument          *self,
+                                                const ZbTarget      *target);
+/* Takes a typed target (of @typed's indicator, year, area, period kind)
+ * out of the ledger, then of the workspace. */
+void          zb_document_remove_target        (ZbDocument          *self,
+                                                const ZbTarget      *typed);
 void          zb_document_add_alias            (ZbDocument          *self,
                                                 const char          *alias,
                                                 const char          *canonical);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "zb-figure-cell.h"
+#include "zb-message.h"
 
 struct _ZbFigureCell
 {
@@ -56,6 +57,9 @@ static const struct {
   { ZB_FIELD_KIND, "progress", N_("progress") },
   { ZB_FIELD_CHANGE_UNIT, "%", N_("%") },
   { ZB_FIELD_CHANGE_UNIT, "pp", N_("pp") },
+  { ZB_FIELD_REVIEWED, "true", N_("yes") },
+  { ZB_FIELD_REVIEWED, "false", N_("no") },
+  { ZB_FIELD_DELETED, "true", N_("yes") },
 };
 
 const char *
@@ -73,6 +77,7 @@ zb_figure_cell_field_title (ZbField field)
     [ZB_FIELD_KIND] = N_("Kind"),
     [ZB_FIELD_RANK] = N_("Rank"),
     [ZB_FIELD_DELETED] = N_("Deleted"),
+    [ZB_FIELD_REVIEWED] = N_("Reviewed"),
   };
 
   if ((guint) field < ZB_N_FIELDS && titles[field] != NULL)
@@ -134,7 +139,7 @@ update_from_model (ZbFigureCell *self)
     {
       set_text (self, "");
       gtk_widget_remove_css_class (GTK_WIDGET (self), "corrected");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
+      zb_message_set_tooltip (GTK_WIDGET (self), NULL);
       self->updating = FALSE;
       return;
     }
@@ -145,7 +150,7 @@ update_from_model (ZbFigureCell *self)
       set_text (self, self->derived_text);
       gtk_widget_remove_css_class (GTK_WIDGET (self), "corrected");
       gtk_widget_add_css_class (GTK_WIDGET (self), "derived");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->derived_tip);
+      zb_message_set_tooltip (GTK_WIDGET (self), self->derived_tip);
       self->showing_derived = TRUE;
       self->updating = FALSE;
       return;
@@ -164,12 +169,12 @@ update_from_model (ZbFigureCell *self)
       /* Translators: tooltip of an edited cell; %s is the extracted value */
       tip = g_strdup_printf (_("Edited — original: %s"), *shown ? shown : _("(empty)"));
       gtk_widget_add_css_class (GTK_WIDGET (self), "corrected");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), tip);
+      zb_message_set_tooltip (GTK_WIDGET (self), tip);
     }
   else
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self), "corrected");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
+      zb_message_set_tooltip (GTK_WIDGET (self), NULL);
     }
   self->updating = FALSE;
 }
@@ -201,13 +206,31 @@ on_text_changed (GtkEditable  *editable,
   if (zb_figure_correct (probe, self->field, value, NULL, &error))
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self), "refused");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
+      zb_message_set_tooltip (GTK_WIDGET (self), NULL);
     }
   else
     {
       gtk_widget_add_css_class (GTK_WIDGET (self), "refused");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), error->message);
+      zb_message_set_tooltip (GTK_WIDGET (self), error->message);
     }
+}
+
+/* Editing done: the keyboard goes back to the row, as in a spreadsheet,
+ * so that the arrow keys and Tab go on from where the clerk was. */
+static void
+give_focus_back (ZbFigureCell *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && focus != GTK_WIDGET (self) && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return;
+  for (GtkWidget *w = gtk_widget_get_parent (GTK_WIDGET (self)); w != NULL; w = gtk_widget_get_parent (w))
+    if (gtk_widget_get_focusable (w))
+      {
+        gtk_widget_grab_focus (w);
+        return;
+      }
 }
 
 static void
@@ -220,6 +243,8 @@ on_editing_changed (GtkEditableLabel *label,
 
   if (self->updating || self->figure == NULL)
     return;
+  if (!gtk_editable_label_get_editing (label))
+    give_focus_back (self);
   if (gtk_editable_label_get_editing (label))
     {
       /* the ledger's value is not the figure's: typing starts empty */
@@ -373,6 +398,9 @@ zb_figure_cell_init (ZbFigureCell *self)
 
   self->label = gtk_editable_label_new ("");
   gtk_editable_set_width_chars (GTK_EDITABLE (self->label), 4);
+  /* the row takes the keyboard (arrows select, Tab leaves the table);
+   * the cell's text takes it while it is edited */
+  gtk_widget_set_focusable (self->label, FALSE);
   gtk_widget_set_parent (self->label, GTK_WIDGET (self));
 
   g_signal_connect (self->label, "changed", G_CALLBACK (on_text_changed), self);
@@ -456,7 +484,7 @@ zb_figure_cell_refuse (ZbFigureCell *self,
   g_return_if_fail (ZB_IS_FIGURE_CELL (self));
   update_from_model (self);
   gtk_widget_add_css_class (GTK_WIDGET (self), "refused");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), reason);
+  zb_message_set_tooltip (GTK_WIDGET (self), reason);
 }
 
 void

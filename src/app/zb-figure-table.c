@@ -12,12 +12,14 @@
 #include <math.h>
 
 #include "zb-figure-table-private.h"
+#include "zb-review-cell.h"
 #include "zb-targets-view.h"
 #include "zb-message.h"
 
 typedef enum {
   CELL_FIELD,    /* a ZbFigureCell: a field of the figure, edited in place */
   CELL_STATUS,   /* the ledger's verdict, read only */
+  CELL_REVIEW,   /* a ZbReviewCell: the parser's doubt and the clerk's review */
 } CellKind;
 
 typedef struct {
@@ -30,6 +32,8 @@ typedef struct {
 
 /* A field's column is titled as zb_figure_cell_field_title() names it. */
 static const Column columns[] = {
+  /* where the eye starts: what is left to check */
+  { N_("Review"), CELL_REVIEW, ZB_FIELD_REVIEWED, FALSE, 56 },
   { NULL, CELL_FIELD, ZB_FIELD_NAME, TRUE, 0 },
   { NULL, CELL_FIELD, ZB_FIELD_PERIOD, FALSE, 68 },
   { NULL, CELL_FIELD, ZB_FIELD_VALUE, FALSE, 68 },
@@ -54,6 +58,7 @@ struct _ZbFigureTable
   GtkPopoverMenu     *row_menu;
 
   char               *filter_text;     /* casefolded, NULL: none */
+  gboolean            review_only;     /* only the figures the parser flagged */
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
@@ -70,6 +75,8 @@ enum {
   PROP_FILTER_TEXT,
   PROP_SUMMARY,
   PROP_FIGURE_KIND,
+  PROP_REVIEW_ONLY,
+  PROP_FIGURE_REVIEWED,
   N_PROPS
 };
 
@@ -333,8 +340,14 @@ conflict_text (ZbFigureTable      *self,
   for (guint i = 0; i < targets->len; i++)
     {
       const ZbTarget *t = g_ptr_array_index (targets, i);
-      g_autofree char *what = zb_targets_view_format_target (t);
-      g_autofree char *where = zb_targets_view_describe_source (t);
+      g_autofree char *what = NULL;
+      g_autofree char *where = NULL;
+
+      /* a target for another kind of period is no rival */
+      if (!zb_target_applies_to_period (t, zb_figure_get_period (a->figure)))
+        continue;
+      what = zb_targets_view_format_target (t);
+      where = zb_targets_view_describe_source (t);
 
       g_string_append_printf (text, "\n• %s — %s", what, where);
     }
@@ -369,7 +382,7 @@ status_bind (ZbFigureTable *self,
   if (a == NULL)
     {
       gtk_label_set_label (GTK_LABEL (cell), "");
-      gtk_widget_set_tooltip_text (cell, NULL);
+      zb_message_set_tooltip (cell, NULL);
       return;
     }
   gtk_widget_add_css_class (cell, classes[a->status]);
@@ -380,7 +393,7 @@ status_bind (ZbFigureTable *self,
   else if (a->target != NULL)
     tip = zb_targets_view_describe_source (a->target);
   gtk_label_set_label (GTK_LABEL (cell), text);
-  gtk_widget_set_tooltip_text (cell, tip);
+  zb_message_set_tooltip (cell, tip);
 }
 
 static int
@@ -406,12 +419,79 @@ status_sorter (ZbFigureTable *self,
   return GTK_SORTER (gtk_custom_sorter_new (compare_status, self, NULL));
 }
 
+/* Review cells ----------------------------------------------------------- */
+
+static void
+on_review_toggled (ZbReviewCell  *cell,
+                   ZbFigureTable *self)
+{
+  ZbFigure *figure = zb_review_cell_get_figure (cell);
+  g_autoptr(GError) error = NULL;
+
+  if (figure == NULL || DOCUMENT (self) == NULL)
+    return;
+  select_figure (self, figure);
+  if (!zb_document_set_reviewed (DOCUMENT (self), figure, !zb_figure_get_reviewed (figure), &error))
+    zb_message_toast (GTK_WIDGET (self), error->message, 5, NULL, NULL, NULL);
+}
+
+static GtkWidget *
+review_create (ZbFigureTable *self,
+               const Column  *column)
+{
+  GtkWidget *cell = zb_review_cell_new ();
+
+  g_signal_connect (cell, "toggled", G_CALLBACK (on_review_toggled), self);
+  return cell;
+}
+
+static void
+review_bind (ZbFigureTable *self,
+             GtkWidget     *cell,
+             ZbFigure      *figure)
+{
+  zb_review_cell_set_figure (ZB_REVIEW_CELL (cell), figure);
+}
+
+/* what is left to check first, then what was doubted and checked */
+static int
+review_rank (ZbFigure *figure)
+{
+  if (zb_figure_awaits_review (figure))
+    return 0;
+  return zb_figure_needs_review (figure) ? 1 : 2;
+}
+
+static int
+compare_review (gconstpointer a,
+                gconstpointer b,
+                gpointer      data)
+{
+  int ra = review_rank ((ZbFigure *) a), rb = review_rank ((ZbFigure *) b);
+  double ca = zb_figure_get_confidence ((ZbFigure *) a), cb = zb_figure_get_confidence ((ZbFigure *) b);
+
+  if (ra != rb)
+    return ra < rb ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+  /* the least sure first */
+  if (ra < 2 && ca != cb)
+    return ca < cb ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+  return GTK_ORDERING_EQUAL;
+}
+
+static GtkSorter *
+review_sorter (ZbFigureTable *self,
+               const Column  *column)
+{
+  return GTK_SORTER (gtk_custom_sorter_new (compare_review, self, NULL));
+}
+
 static const CellClass *
 cell_class (CellKind kind)
 {
   static const CellClass kinds[] = {
     [CELL_FIELD] = { field_create, field_bind, field_sorter },
     [CELL_STATUS] = { status_create, status_bind, status_sorter },
+    [CELL_REVIEW] = { review_create, review_bind, review_sorter },
   };
 
   return &kinds[kind];
@@ -715,6 +795,25 @@ selected_kind (ZbFigureTable *self)
   return zb_figure_kind_to_string (figure ? zb_figure_get_kind (figure) : ZB_FIGURE_ACTUAL);
 }
 
+static gboolean
+selected_reviewed (ZbFigureTable *self)
+{
+  ZbFigure *figure = DOCUMENT (self) ? zb_document_get_figure (DOCUMENT (self)) : NULL;
+
+  return figure != NULL && zb_figure_get_reviewed (figure);
+}
+
+static void
+set_selected_reviewed (ZbFigureTable *self,
+                       gboolean       reviewed)
+{
+  ZbFigure *figure = DOCUMENT (self) ? zb_document_get_figure (DOCUMENT (self)) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (figure != NULL && !zb_document_set_reviewed (DOCUMENT (self), figure, reviewed, &error))
+    zb_message_toast (GTK_WIDGET (self), error->message, 5, NULL, NULL, NULL);
+}
+
 /* Rows ------------------------------------------------------------------- */
 
 static gboolean
@@ -725,6 +824,8 @@ figure_visible (gpointer item,
   ZbFigure *figure = item;
 
   if (DOCUMENT (self) == NULL || !zb_document_in_section (DOCUMENT (self), figure))
+    return FALSE;
+  if (self->review_only && !zb_figure_needs_review (figure))
     return FALSE;
   if (self->filter_text != NULL)
     {
@@ -751,6 +852,8 @@ update_actions (ZbFigureTable *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.edit-cell", has_figure);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.delete-figure", has_figure);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.figure-kind", has_figure);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.reviewed", has_figure);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.show-row-menu", has_figure);
 }
 
 static void
@@ -762,8 +865,11 @@ on_selected (GtkSingleSelection *selection,
     zb_document_set_figure (DOCUMENT (self), gtk_single_selection_get_selected_item (selection));
 }
 
+static void show_row (ZbFigureTable *self,
+                      guint          position);
+
 /* The document's figure chosen elsewhere (a chart, Add Figure): shown,
- * with the whole table when the section or the filter hides it. */
+ * and scrolled to. */
 static void
 on_document_figure (ZbDocument    *document,
                     GParamSpec    *pspec,
@@ -776,22 +882,23 @@ on_document_figure (ZbDocument    *document,
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   else if (figure != gtk_single_selection_get_selected_item (self->selection))
     {
-      GtkWidget *list;
-
+      /* shown: the filters that hide it are cleared; the section view
+       * stays unless the figure is outside it */
       if (!zb_figure_get_deleted (figure) && !figure_visible (figure, self))
         {
           zb_figure_table_set_filter_text (self, NULL);
-          zb_document_set_section (document, ZB_DOCUMENT_WHOLE_REPORT);
+          zb_figure_table_set_review_only (self, FALSE);
+          if (!zb_document_in_section (document, figure))
+            zb_document_set_section (document, ZB_DOCUMENT_WHOLE_REPORT);
         }
       select_figure (self, figure);
-      /* chosen in another page (Compare): scrolled to */
-      if (gtk_single_selection_get_selected_item (self->selection) == figure && (list = table_list_view (self)) != NULL)
-        gtk_widget_activate_action (list, "list.scroll-to-item", "u",
-                                    gtk_single_selection_get_selected (self->selection));
+      if (gtk_single_selection_get_selected_item (self->selection) == figure)
+        show_row (self, gtk_single_selection_get_selected (self->selection));
     }
   self->selecting = FALSE;
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIGURE_KIND]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIGURE_REVIEWED]);
 }
 
 static void
@@ -804,6 +911,9 @@ on_figure_changed (ZbDocument    *document,
     refilter (self);
   if (field == ZB_FIELD_KIND && figure == zb_document_get_figure (document))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIGURE_KIND]);
+  /* any correction may review it */
+  if (figure == zb_document_get_figure (document))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIGURE_REVIEWED]);
 }
 
 static void
@@ -857,6 +967,96 @@ zb_figure_table_set_filter_text (ZbFigureTable *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER_TEXT]);
 }
 
+gboolean
+zb_figure_table_get_review_only (ZbFigureTable *self)
+{
+  g_return_val_if_fail (ZB_IS_FIGURE_TABLE (self), FALSE);
+  return self->review_only;
+}
+
+void
+zb_figure_table_set_review_only (ZbFigureTable *self,
+                                 gboolean       review_only)
+{
+  g_return_if_fail (ZB_IS_FIGURE_TABLE (self));
+
+  if (self->review_only == !!review_only)
+    return;
+  self->review_only = !!review_only;
+  refilter (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW_ONLY]);
+}
+
+/* Scrolls the row at @position into view and gives it the keyboard focus. */
+static void
+show_row (ZbFigureTable *self,
+          guint          position)
+{
+  GtkWidget *list = table_list_view (self);
+
+  gtk_single_selection_set_selected (self->selection, position);
+  /* GTK 4.8 has no gtk_column_view_scroll_to: the list view's own action */
+  if (list != NULL)
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+}
+
+/* The next figure to review after @from in the table's order, around to
+ * the first; GTK_INVALID_LIST_POSITION when none is left in view. */
+static guint
+next_to_review (ZbFigureTable *self,
+                guint          from)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 1; i <= n; i++)
+    {
+      guint position = from == GTK_INVALID_LIST_POSITION ? i - 1 : (from + i) % n;
+      g_autoptr(ZbFigure) f = g_list_model_get_item (model, position);
+
+      if (zb_figure_awaits_review (f))
+        return position;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+void
+zb_figure_table_review_next (ZbFigureTable *self)
+{
+  ZbFigure *figure;
+  g_autoptr(GError) error = NULL;
+  guint next;
+
+  g_return_if_fail (ZB_IS_FIGURE_TABLE (self));
+
+  if (DOCUMENT (self) == NULL)
+    return;
+  figure = zb_document_get_figure (DOCUMENT (self));
+  if (figure != NULL && !zb_document_set_reviewed (DOCUMENT (self), figure, TRUE, &error))
+    {
+      zb_message_toast (GTK_WIDGET (self), error->message, 5, NULL, NULL, NULL);
+      return;
+    }
+  next = next_to_review (self, gtk_single_selection_get_selected (self->selection));
+  if (next != GTK_INVALID_LIST_POSITION)
+    {
+      show_row (self, next);
+      return;
+    }
+  if (zb_document_get_n_to_review (DOCUMENT (self)) > 0)
+    {
+      guint left = zb_document_get_n_to_review (DOCUMENT (self));
+      /* Translators: the figures still to review are in other sections, or hidden by the name filter */
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "Nothing left to review here; %u figure elsewhere in the report",
+                                                               "Nothing left to review here; %u figures elsewhere in the report",
+                                                               left), left);
+      zb_message_toast (GTK_WIDGET (self), message, 5, NULL, NULL, NULL);
+    }
+  else
+    zb_message_toast (GTK_WIDGET (self), _("Every flagged figure is reviewed"), 5, NULL, NULL, NULL);
+}
+
 static char *
 dup_summary (ZbFigureTable *self)
 {
@@ -879,6 +1079,8 @@ zb_figure_table_get_property (GObject    *object,
     case PROP_FILTER_TEXT: g_value_set_string (value, self->filter_text); break;
     case PROP_SUMMARY: g_value_take_string (value, dup_summary (self)); break;
     case PROP_FIGURE_KIND: g_value_set_string (value, selected_kind (self)); break;
+    case PROP_REVIEW_ONLY: g_value_set_boolean (value, self->review_only); break;
+    case PROP_FIGURE_REVIEWED: g_value_set_boolean (value, selected_reviewed (self)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -895,6 +1097,8 @@ zb_figure_table_set_property (GObject      *object,
     {
     case PROP_FILTER_TEXT: zb_figure_table_set_filter_text (self, g_value_get_string (value)); break;
     case PROP_FIGURE_KIND: zb_figure_table_set_selected_kind (self, g_value_get_string (value)); break;
+    case PROP_REVIEW_ONLY: zb_figure_table_set_review_only (self, g_value_get_boolean (value)); break;
+    case PROP_FIGURE_REVIEWED: set_selected_reviewed (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -918,6 +1122,65 @@ delete_figure_action (GtkWidget  *widget,
 }
 
 static void
+review_next_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  zb_figure_table_review_next (ZB_FIGURE_TABLE (widget));
+}
+
+/* The row menu at @rect (in the table's coordinates). */
+static void
+popup_row_menu (ZbFigureTable      *self,
+                const GdkRectangle *rect)
+{
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->row_menu), rect);
+  gtk_popover_popup (GTK_POPOVER (self->row_menu));
+}
+
+/* Menu key and Shift+F10: the menu of the selected row, under its name. */
+static void
+show_row_menu_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  ZbFigureTable *self = ZB_FIGURE_TABLE (widget);
+  ZbFigure *figure = gtk_single_selection_get_selected_item (self->selection);
+  ZbFigureCell *cell = figure ? zb_figure_table_find_cell (self, figure, ZB_FIELD_NAME) : NULL;
+  graphene_rect_t bounds;
+
+  if (cell != NULL && gtk_widget_compute_bounds (GTK_WIDGET (cell), GTK_WIDGET (self), &bounds))
+    popup_row_menu (self, &(GdkRectangle) { bounds.origin.x + 12, bounds.origin.y + bounds.size.height, 1, 1 });
+  else
+    popup_row_menu (self, &(GdkRectangle) { 24, 24, 1, 1 });
+}
+
+/* Space reviews: caught before the row, which would take it to select
+ * itself, but not from a cell being typed in. */
+static gboolean
+on_key_captured (GtkEventControllerKey *controller,
+                 guint                  keyval,
+                 guint                  keycode,
+                 GdkModifierType        state,
+                 ZbFigureTable         *self)
+{
+  if (keyval != GDK_KEY_space || (state & gtk_accelerator_get_default_mod_mask ()) != 0 ||
+      editing_cell (self) != NULL)
+    return GDK_EVENT_PROPAGATE;
+  zb_figure_table_review_next (self);
+  return GDK_EVENT_STOP;
+}
+
+/* Enter on a row edits its name, as F2 does. */
+static void
+on_activate (GtkColumnView *view,
+             guint          position,
+             ZbFigureTable *self)
+{
+  zb_figure_table_edit_selected (self);
+}
+
+static void
 on_row_pressed (GtkGestureClick *gesture,
                 int              n_press,
                 double           x,
@@ -937,8 +1200,7 @@ on_row_pressed (GtkGestureClick *gesture,
   if (!gtk_widget_compute_point (GTK_WIDGET (self->column_view), GTK_WIDGET (self),
                                  &GRAPHENE_POINT_INIT (x, y), &at))
     return;
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->row_menu), &(GdkRectangle) { at.x, at.y, 1, 1 });
-  gtk_popover_popup (GTK_POPOVER (self->row_menu));
+  popup_row_menu (self, &(GdkRectangle) { at.x, at.y, 1, 1 });
 }
 
 /* GObject ---------------------------------------------------------------- */
@@ -993,6 +1255,14 @@ zb_figure_table_class_init (ZbFigureTableClass *klass)
   properties[PROP_FIGURE_KIND] =
     g_param_spec_string ("figure-kind", NULL, NULL, "actual",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* only the figures the parser flagged: the "Needs review" filter */
+  properties[PROP_REVIEW_ONLY] =
+    g_param_spec_boolean ("review-only", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* whether the selected figure is reviewed, as table.reviewed's state */
+  properties[PROP_FIGURE_REVIEWED] =
+    g_param_spec_boolean ("figure-reviewed", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/zhibiao/Zhibiao/ui/zb-figure-table.ui");
@@ -1000,10 +1270,22 @@ zb_figure_table_class_init (ZbFigureTableClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZbFigureTable, column_view);
   gtk_widget_class_bind_template_child (widget_class, ZbFigureTable, row_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_row_pressed);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate);
 
   gtk_widget_class_install_action (widget_class, "table.edit-cell", NULL, edit_cell_action);
   gtk_widget_class_install_action (widget_class, "table.delete-figure", NULL, delete_figure_action);
   gtk_widget_class_install_property_action (widget_class, "table.figure-kind", "figure-kind");
+  gtk_widget_class_install_property_action (widget_class, "table.reviewed", "figure-reviewed");
+  gtk_widget_class_install_property_action (widget_class, "table.review-only", "review-only");
+  gtk_widget_class_install_action (widget_class, "table.review-next", NULL, review_next_action);
+  gtk_widget_class_install_action (widget_class, "table.show-row-menu", NULL, show_row_menu_action);
+
+  /* the review key, from any row: Ctrl+Enter as in a mail client, or
+   * Space (on_key_captured: a row takes Space to select itself) */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "table.review-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "table.review-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "table.show-row-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "table.show-row-menu", NULL);
 
   g_type_ensure (ZB_TYPE_FIGURE_CELL);
 }
@@ -1014,6 +1296,7 @@ zb_figure_table_init (ZbFigureTable *self)
   GtkSorter *sorter;
   GtkSortListModel *sorted;
   GSignalGroup *signals;
+  GtkEventController *keys;
 
   self->cells = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1030,6 +1313,11 @@ zb_figure_table_init (ZbFigureTable *self)
   g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (on_selected), self);
   g_signal_connect (self->selection, "items-changed", G_CALLBACK (on_items_changed), self);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_captured), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   signals = zb_pane_get_document_signals (ZB_PANE (self));
   g_signal_group_connect_object (signals, "notify::figure",

@@ -19,6 +19,14 @@ const char  *zb_figure_table_get_filter_text    (ZbFigureTable *self);
 void         zb_figure_table_set_filter_text    (ZbFigureTable *self,
                                                  const char    *text);
 
+/* Only the figures the parser flagged (the "Needs review" filter). */
+gboolean     zb_figure_table_get_review_only    (ZbFigureTable *self);
+void         zb_figure_table_set_review_only    (ZbFigureTable *self,
+                                                 gboolean       review_only);
+/* The review key (table.review-next: Space, Ctrl+Enter): marks the
+ * selected figure reviewed and selects the next one to review. */
+void         zb_figure_table_review_next        (ZbFigureTable *self);
+
 /* What the table's actions (table.edit-cell, table.delete-figure,
  * table.figure-kind) do, for the window's menu and shortcuts. */
 void         zb_figure_table_edit_selected      (ZbFigureTable *self);

@@ -22,6 +22,19 @@ struct _ZbHistoryPane
 
 G_DEFINE_FINAL_TYPE (ZbHistoryPane, zb_history_pane, ZB_TYPE_PANE)
 
+/* Undo, Redo and Add Figure write their notes untranslated: said here in
+ * the UI's language; a clerk's note as it was typed. */
+static const char *
+note_text (const char *note)
+{
+  static const char *known[] = { N_("undo"), N_("redo"), N_("added by hand") };
+
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    if (g_str_equal (note, known[i]))
+      return _(known[i]);
+  return note;
+}
+
 static GtkWidget *
 correction_row (const ZbCorrection *correction)
 {
@@ -31,14 +44,18 @@ correction_row (const ZbCorrection *correction)
   g_autofree char *subtitle = NULL;
   GtkWidget *row = adw_action_row_new ();
 
+  g_autofree char *old = zb_figure_cell_display_text (correction->field, correction->old_value);
+  g_autofree char *new = zb_figure_cell_display_text (correction->field, correction->new_value);
+  GString *details = g_string_new (when);
+
   /* Translators: a correction in the history: field, old value → new value */
   what = g_strdup_printf (_("%s: %s → %s"), zb_figure_cell_field_title (correction->field),
-                          correction->old_value ? correction->old_value : _("(empty)"),
-                          correction->new_value ? correction->new_value : _("(empty)"));
+                          *old ? old : _("(empty)"), *new ? new : _("(empty)"));
+  if (correction->author != NULL)
+    g_string_append_printf (details, " · %s", correction->author);
   if (correction->note != NULL && *correction->note != '\0')
-    subtitle = g_strdup_printf ("%s · %s", when, correction->note);
-  else
-    subtitle = g_strdup (when);
+    g_string_append_printf (details, " · %s", note_text (correction->note));
+  subtitle = g_string_free (details, FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), what);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "zb-message.h"
 
@@ -77,4 +78,74 @@ zb_message_write_failed (GtkWidget    *widget,
                                            name, error->message);
 
   zb_message_dialog (widget, _("Could Not Export"), body);
+}
+
+/* Pango breaks Chinese between any two characters, so a wrapped label
+ * may be given the width of a few of them; this one is at least as wide
+ * as a line of text (or the whole text, when shorter) and breaks lines
+ * anywhere only when a word is too long for one. Widths are in columns,
+ * as a terminal counts them: a Chinese character takes two. */
+#define TOOLTIP_MIN_COLUMNS 40
+#define TOOLTIP_MAX_COLUMNS 72
+
+static int
+columns (const char *text,
+         const char *end)
+{
+  int n = 0;
+
+  for (const char *p = text; p < end && *p; p = g_utf8_next_char (p))
+    n += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return n;
+}
+
+GtkWidget *
+zb_message_tooltip_label_new (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+  int longest = 0;
+
+  for (const char *line = text; line != NULL && *line; )
+    {
+      const char *end = strchr (line, '\n');
+
+      longest = MAX (longest, columns (line, end ? end : line + strlen (line)));
+      line = end ? end + 1 : NULL;
+    }
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (GTK_LABEL (label), MIN (longest, TOOLTIP_MIN_COLUMNS));
+  gtk_label_set_max_width_chars (GTK_LABEL (label), TOOLTIP_MAX_COLUMNS);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  return label;
+}
+
+static gboolean
+on_query_tooltip (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    data)
+{
+  const char *text = gtk_widget_get_tooltip_text (widget);
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_custom (tooltip, zb_message_tooltip_label_new (text));
+  return TRUE;
+}
+
+void
+zb_message_set_tooltip (GtkWidget  *widget,
+                        const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_widget_set_tooltip_text (widget, text);
+  if (g_object_get_data (G_OBJECT (widget), "zb-tooltip") == NULL)
+    {
+      g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+      g_object_set_data (G_OBJECT (widget), "zb-tooltip", GINT_TO_POINTER (TRUE));
+    }
 }

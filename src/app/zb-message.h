@@ -29,4 +29,12 @@ void zb_message_write_failed (GtkWidget    *widget,
                               GFile        *file,
                               const GError *error);
 
+/* A tooltip for text that may be long or Chinese: wrapped at a readable
+ * width, by character only where it must (gtk_widget_get_tooltip_text
+ * still gives it). */
+void       zb_message_set_tooltip       (GtkWidget    *widget,
+                                         const char   *text);
+/* The label such a tooltip shows, for tests. */
+GtkWidget *zb_message_tooltip_label_new (const char   *text);
+
 G_END_DECLS

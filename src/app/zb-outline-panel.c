@@ -21,6 +21,7 @@ struct _ZbOutlinePanel
   GArray             *parents;     /* section id → parent id */
   GArray             *counts;      /* slot (id + 1) → figures; slot 0: the whole report */
   GArray             *corrected;   /* slot → corrected figures */
+  GArray             *to_review;   /* slot → figures the parser flagged, not reviewed yet */
   GHashTable         *items;       /* set of live GtkListItem */
   guint               counts_idle;
 };
@@ -46,8 +47,10 @@ recount (ZbOutlinePanel *self)
 
   g_array_set_size (self->counts, 0);
   g_array_set_size (self->corrected, 0);
+  g_array_set_size (self->to_review, 0);
   g_array_set_size (self->counts, slots);
   g_array_set_size (self->corrected, slots);
+  g_array_set_size (self->to_review, slots);
   if (DOCUMENT (self) == NULL)
     return;
 
@@ -55,11 +58,12 @@ recount (ZbOutlinePanel *self)
   for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
     {
       g_autoptr(ZbFigure) figure = g_list_model_get_item (figures, i);
-      gboolean is_corrected;
+      gboolean is_corrected, awaits;
 
       if (zb_figure_get_deleted (figure))
         continue;
       is_corrected = zb_figure_is_corrected (figure);
+      awaits = zb_figure_awaits_review (figure);
       /* each figure counts for its section and every ancestor */
       for (int id = zb_figure_get_section (figure); ; id = parent_of (self, id))
         {
@@ -70,6 +74,8 @@ recount (ZbOutlinePanel *self)
           g_array_index (self->counts, guint, slot)++;
           if (is_corrected)
             g_array_index (self->corrected, guint, slot)++;
+          if (awaits)
+            g_array_index (self->to_review, guint, slot)++;
           if (id < 0)
             break;
         }
@@ -84,7 +90,7 @@ bind_row (ZbOutlinePanel *self,
   GtkWidget *expander = gtk_list_item_get_child (item);
   GtkWidget *widget = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
   g_autoptr(ZbSection) section = NULL;
-  guint slot, n = 0, n_corrected = 0;
+  guint slot, n = 0, n_corrected = 0, n_to_review = 0;
 
   if (row == NULL)
     return;
@@ -95,8 +101,9 @@ bind_row (ZbOutlinePanel *self,
     {
       n = g_array_index (self->counts, guint, slot);
       n_corrected = g_array_index (self->corrected, guint, slot);
+      n_to_review = g_array_index (self->to_review, guint, slot);
     }
-  zb_outline_row_update (ZB_OUTLINE_ROW (widget), section, n, n_corrected);
+  zb_outline_row_update (ZB_OUTLINE_ROW (widget), section, n, n_corrected, n_to_review);
 }
 
 static gboolean
@@ -288,6 +295,7 @@ zb_outline_panel_finalize (GObject *object)
   g_clear_pointer (&self->parents, g_array_unref);
   g_clear_pointer (&self->counts, g_array_unref);
   g_clear_pointer (&self->corrected, g_array_unref);
+  g_clear_pointer (&self->to_review, g_array_unref);
   g_clear_pointer (&self->items, g_hash_table_unref);
 
   G_OBJECT_CLASS (zb_outline_panel_parent_class)->finalize (object);
@@ -316,6 +324,7 @@ zb_outline_panel_init (ZbOutlinePanel *self)
   self->parents = g_array_new (FALSE, TRUE, sizeof (int));
   self->counts = g_array_new (FALSE, TRUE, sizeof (guint));
   self->corrected = g_array_new (FALSE, TRUE, sizeof (guint));
+  self->to_review = g_array_new (FALSE, TRUE, sizeof (guint));
   self->items = g_hash_table_new (NULL, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -338,4 +347,14 @@ zb_outline_panel_init (ZbOutlinePanel *self)
   self->figures_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_object (self->figures_signals, "items-changed",
                                  G_CALLBACK (queue_recount), self, G_CONNECT_SWAPPED);
+}
+
+guint
+zb_outline_panel_get_to_review (ZbOutlinePanel *self,
+                                int             section)
+{
+  guint slot = section < 0 ? 0 : (guint) section + 1;
+
+  g_return_val_if_fail (ZB_IS_OUTLINE_PANEL (self), 0);
+  return slot < self->to_review->len ? g_array_index (self->to_review, guint, slot) : 0;
 }

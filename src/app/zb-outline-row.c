@@ -2,7 +2,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "zb-outline-row.h"
+#include "zb-message.h"
 
 struct _ZbOutlineRow
 {
@@ -11,6 +16,7 @@ struct _ZbOutlineRow
   GtkWidget *box;
   GtkLabel  *title;
   GtkWidget *corrected;
+  GtkLabel  *to_review;
   GtkLabel  *count;
 };
 
@@ -43,6 +49,7 @@ zb_outline_row_class_init (ZbOutlineRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZbOutlineRow, box);
   gtk_widget_class_bind_template_child (widget_class, ZbOutlineRow, title);
   gtk_widget_class_bind_template_child (widget_class, ZbOutlineRow, corrected);
+  gtk_widget_class_bind_template_child (widget_class, ZbOutlineRow, to_review);
   gtk_widget_class_bind_template_child (widget_class, ZbOutlineRow, count);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -63,17 +70,28 @@ void
 zb_outline_row_update (ZbOutlineRow *self,
                        ZbSection    *section,
                        guint         n_figures,
-                       guint         n_corrected)
+                       guint         n_corrected,
+                       guint         n_to_review)
 {
   g_autofree char *label = NULL;
   g_autofree char *count = NULL;
+  g_autofree char *left = NULL;
+  g_autofree char *tip = NULL;
 
   g_return_if_fail (ZB_IS_OUTLINE_ROW (self));
 
   label = section ? zb_section_dup_label (section) : g_strdup ("");
   count = g_strdup_printf ("%u", n_figures);
   gtk_label_set_label (self->title, label);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title), label);
+  zb_message_set_tooltip (GTK_WIDGET (self->title), label);
   gtk_label_set_label (self->count, count);
   gtk_widget_set_visible (self->corrected, n_corrected > 0);
+
+  left = g_strdup_printf ("%u", n_to_review);
+  /* Translators: tooltip of the count in a section of the outline */
+  tip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u figure to review", "%u figures to review", n_to_review),
+                         n_to_review);
+  gtk_label_set_label (self->to_review, left);
+  zb_message_set_tooltip (GTK_WIDGET (self->to_review), tip);
+  gtk_widget_set_visible (GTK_WIDGET (self->to_review), n_to_review > 0);
 }

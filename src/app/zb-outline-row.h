@@ -14,10 +14,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ZbOutlineRow, zb_outline_row, ZB, OUTLINE_ROW, GtkWidget)
 
 GtkWidget *zb_outline_row_new    (void);
-/* @n_figures figures (not deleted) in the section and below, @n_corrected of them corrected. */
+/* @n_figures figures (not deleted) in the section and below, @n_corrected
+ * of them corrected, @n_to_review of them flagged and not reviewed yet. */
 void       zb_outline_row_update (ZbOutlineRow *self,
                                   ZbSection    *section,
                                   guint         n_figures,
-                                  guint         n_corrected);
+                                  guint         n_corrected,
+                                  guint         n_to_review);
 
 G_END_DECLS

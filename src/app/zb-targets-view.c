@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "zb-targets-view.h"
+#include "zb-message.h"
 
 struct _ZbTargetsView
 {
@@ -23,6 +24,8 @@ struct _ZbTargetsView
   GtkLabel    *summary;
   AdwEntryRow *indicator;
   AdwEntryRow *year;
+  AdwEntryRow *period;
+  AdwEntryRow *area;
   AdwEntryRow *growth;
   AdwEntryRow *value;
   AdwEntryRow *unit;
@@ -88,24 +91,78 @@ same_key (const ZbTarget *a,
           const ZbTarget *b)
 {
   return g_strcmp0 (a->indicator, b->indicator) == 0 && a->year == b->year &&
-         g_strcmp0 (a->area ? a->area : "", b->area ? b->area : "") == 0;
+         g_strcmp0 (a->area ? a->area : "", b->area ? b->area : "") == 0 &&
+         zb_target_periods_overlap (a, b);
+}
+
+/* "GDP 2025 · 1-3月 · 全省": what a target is for */
+static char *
+target_title (const ZbTarget *target)
+{
+  GString *title = g_string_new (target->indicator);
+
+  if (target->year > 0)
+    g_string_append_printf (title, " %d", target->year);
+  if (target->period != NULL && *target->period != '\0')
+    g_string_append_printf (title, " · %s", target->period);
+  if (target->area != NULL && *target->area != '\0')
+    g_string_append_printf (title, " · %s", target->area);
+  return g_string_free (title, FALSE);
+}
+
+static void
+on_remove_clicked (GtkButton     *button,
+                   ZbTargetsView *self)
+{
+  const ZbTarget *target = g_object_get_data (G_OBJECT (button), "zb-target");
+  ZbFigure *figure;
+
+  if (DOCUMENT (self) == NULL || target == NULL)
+    return;
+  /* typed into a row's Target cell: that cell is emptied, as an edit */
+  if ((figure = zb_document_get_source_figure (DOCUMENT (self), target)) != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!zb_document_correct (DOCUMENT (self), figure, ZB_FIELD_TARGET, "", &error))
+        zb_message_toast (GTK_WIDGET (self), error->message, 5, NULL, NULL, NULL);
+      return;
+    }
+  {
+    g_autoptr(ZbTarget) typed = zb_target_copy (target);
+
+    g_free (typed->source);
+    typed->source = g_strdup ("manual");
+    zb_document_remove_target (DOCUMENT (self), typed);
+  }
+}
+
+/* Typed in the workspace, or typed into a row's Target cell: the clerk's,
+ * so the clerk can take it away. */
+static gboolean
+removable (ZbTargetsView  *self,
+           const ZbTarget *target)
+{
+  ZbFigure *figure;
+
+  if (target->figure == NULL)
+    return TRUE;
+  figure = DOCUMENT (self) ? zb_document_get_source_figure (DOCUMENT (self), target) : NULL;
+  return figure != NULL && zb_figure_field_is_corrected (figure, ZB_FIELD_TARGET);
 }
 
 static GtkWidget *
-target_row (const ZbTarget *target,
+target_row (ZbTargetsView  *self,
+            const ZbTarget *target,
             gboolean        conflict)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *title = NULL;
+  g_autofree char *title = target_title (target);
   g_autofree char *what = zb_targets_view_format_target (target);
   g_autofree char *where = zb_targets_view_describe_source (target);
   g_autofree char *subtitle = g_strdup_printf ("%s — %s", what, where);
   g_autofree char *escaped = g_markup_escape_text (subtitle, -1);
 
-  if (target->year > 0)
-    title = g_strdup_printf ("%s %d", target->indicator, target->year);
-  else
-    title = g_strdup (target->indicator);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
@@ -117,6 +174,22 @@ target_row (const ZbTarget *target,
       gtk_widget_set_tooltip_text (icon, _("Another target for the same indicator and year differs"));
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
       gtk_widget_add_css_class (row, "conflict");
+    }
+  if (removable (self, target))
+    {
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+      gtk_widget_set_name (remove, "remove-target");
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Remove this target"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Remove this target"), -1);
+      /* the ledger's target lives as long as the list shows it */
+      g_object_set_data_full (G_OBJECT (remove), "zb-target", zb_target_copy (target),
+                              (GDestroyNotify) zb_target_free);
+      g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_clicked), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
     }
   return row;
 }
@@ -151,7 +224,7 @@ zb_targets_view_set_ledger (ZbTargetsView *self,
       for (guint j = 0; j < conflicts->len && !conflict; j++)
         conflict = same_key (target, g_ptr_array_index (conflicts, j));
       n_conflicts += conflict;
-      gtk_list_box_append (self->list, target_row (target, conflict));
+      gtk_list_box_append (self->list, target_row (self, target, conflict));
     }
 
   if (targets->len == 0)
@@ -231,6 +304,16 @@ read_form (ZbTargetsView  *self,
     }
 
   target = zb_target_new (indicator, (int) year);
+  {
+    g_autofree char *period = g_strstrip (g_strdup (entry_text (self->period)));
+    g_autofree char *area = g_strstrip (g_strdup (entry_text (self->area)));
+
+    /* as the figures' periods are compared: 一季度 and 1-3月 are one kind */
+    if (*period != '\0')
+      target->period = zb_target_period_kind (period);
+    if (*area != '\0')
+      target->area = g_steal_pointer (&area);
+  }
   if (*entry_text (self->growth) != '\0' &&
       !parse_number (entry_text (self->growth), _("Growth"), &target->growth, error))
     return FALSE;
@@ -410,6 +493,21 @@ button (const char *name,
   return b;
 }
 
+/* The report's year, unless the clerk typed another. */
+static void
+fill_year (ZbTargetsView *self)
+{
+  int year = DOCUMENT (self) ? zb_document_get_year (DOCUMENT (self)) : 0;
+  g_autofree char *text = year > 0 ? g_strdup_printf ("%d", year) : g_strdup ("");
+  const char *shown = g_object_get_data (G_OBJECT (self->year), "zb-filled");
+
+  if (*entry_text (self->year) == '\0' || g_strcmp0 (shown, entry_text (self->year)) == 0)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->year), text);
+      g_object_set_data_full (G_OBJECT (self->year), "zb-filled", g_strdup (text), g_free);
+    }
+}
+
 static void
 on_assessed (ZbTargetsView *self)
 {
@@ -420,6 +518,7 @@ static void
 document_changed (ZbPane     *pane,
                   ZbDocument *document)
 {
+  fill_year (ZB_TARGETS_VIEW (pane));
   on_assessed (ZB_TARGETS_VIEW (pane));
 }
 
@@ -492,6 +591,8 @@ zb_targets_view_init (ZbTargetsView *self)
   gtk_label_set_max_width_chars (self->canonical_note, 14);
   adw_entry_row_add_suffix (self->indicator, GTK_WIDGET (self->canonical_note));
   self->year = add_entry (group, "year", _("Year"));
+  self->period = add_entry (group, "period", _("Period (empty: every period)"));
+  self->area = add_entry (group, "area", _("Area (empty: the report’s own)"));
   self->growth = add_entry (group, "growth", _("Growth (%)"));
   self->value = add_entry (group, "value", _("Or a value"));
   self->unit = add_entry (group, "unit", _("Unit of the value"));
@@ -532,6 +633,8 @@ zb_targets_view_init (ZbTargetsView *self)
   zb_targets_view_set_ledger (self, NULL);
   g_signal_group_connect_object (zb_pane_get_document_signals (ZB_PANE (self)), "assessed",
                                  G_CALLBACK (on_assessed), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (zb_pane_get_document_signals (ZB_PANE (self)), "notify::year",
+                                 G_CALLBACK (fill_year), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

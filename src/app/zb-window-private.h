@@ -9,6 +9,7 @@
 #include "zb-figure-table-private.h"
 #include "zb-history-pane.h"
 #include "zb-outline-panel.h"
+#include "zb-report-bar.h"
 #include "zb-reports-page.h"
 #include "zb-source-pane.h"
 #include "zb-targets-view.h"

@@ -806,6 +806,7 @@ zb_window_class_init (ZbWindowClass *klass)
   g_type_ensure (ZB_TYPE_TARGETS_VIEW);
   g_type_ensure (ZB_TYPE_REPORTS_PAGE);
   g_type_ensure (ZB_TYPE_COMPARE_PAGE);
+  g_type_ensure (ZB_TYPE_REPORT_BAR);
 }
 
 /* Loaded by the window rather than as the application's style.css, so the

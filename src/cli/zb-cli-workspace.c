@@ -55,8 +55,8 @@ format_time (gint64 usec)
 
 /* Tabs and newlines in stored text would break the columns; other control
  * characters and invalid bytes the terminal. */
-static char *
-cell (const char *text)
+char *
+zb_cli_cell (const char *text)
 {
   char *out;
 
@@ -117,8 +117,8 @@ zb_cli_import (const ZbCliGlobal *global,
   for (guint i = 0; i < uncarried->len; i++)
     {
       ZbFigure *f = g_ptr_array_index (uncarried, i);
-      g_autofree char *name = cell (zb_figure_get_name (f));
-      g_autofree char *quote = cell (zb_figure_get_quote (f));
+      g_autofree char *name = zb_cli_cell (zb_figure_get_name (f));
+      g_autofree char *quote = zb_cli_cell (zb_figure_get_quote (f));
 
       fprintf (stderr, "zhibiao-cli: not carried over: figure %" G_GINT64_FORMAT " %s (%u corrections) «%s»\n",
                zb_figure_get_id (f), name, zb_figure_get_corrections (f)->len, quote);
@@ -148,10 +148,10 @@ zb_cli_reports (const ZbCliGlobal *global,
   for (guint i = 0; i < reports->len; i++)
     {
       ZbStoreReport *r = g_ptr_array_index (reports, i);
-      g_autofree char *region = cell (r->region);
-      g_autofree char *period = cell (r->period);
-      g_autofree char *title = cell (r->title);
-      g_autofree char *path = cell (r->path);
+      g_autofree char *region = zb_cli_cell (r->region);
+      g_autofree char *period = zb_cli_cell (r->period);
+      g_autofree char *title = zb_cli_cell (r->title);
+      g_autofree char *path = zb_cli_cell (r->path);
       g_autofree char *when = format_time (r->imported_at);
 
       printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%u\t%u\t%s\t%s\t%s\n",
@@ -234,8 +234,8 @@ zb_cli_correct (const ZbCliGlobal *global,
     return zb_cli_fail ("%s", error->message);
 
   {
-    g_autofree char *old = cell (last->old_value);
-    g_autofree char *new = cell (last->new_value);
+    g_autofree char *old = zb_cli_cell (last->old_value);
+    g_autofree char *new = zb_cli_cell (last->new_value);
     printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", id, zb_field_to_string (field), old, new);
   }
   return finish_output ();
@@ -267,14 +267,105 @@ zb_cli_history (const ZbCliGlobal *global,
     {
       ZbCorrection *c = g_ptr_array_index (history, i);
       g_autofree char *when = format_time (c->time);
-      g_autofree char *old = cell (c->old_value);
-      g_autofree char *new = cell (c->new_value);
-      g_autofree char *note = cell (c->note);
-      g_autofree char *by = cell (c->author);
+      g_autofree char *old = zb_cli_cell (c->old_value);
+      g_autofree char *new = zb_cli_cell (c->new_value);
+      g_autofree char *note = zb_cli_cell (c->note);
+      g_autofree char *by = zb_cli_cell (c->author);
 
       printf ("%s\t%s\t%s\t%s\t%s\t%s\n", when, zb_field_to_string (c->field), old, new, note, by);
     }
   return finish_output ();
+}
+
+/* --period P and --area A after the positional arguments of targets set
+ * and targets remove; FALSE on anything else. */
+static gboolean
+target_options (ZbTarget  *t,
+                int        argc,
+                char     **argv,
+                int        first)
+{
+  for (int i = first; i < argc; i++)
+    {
+      const char *value = i + 1 < argc ? argv[i + 1] : NULL;
+
+      if (value == NULL || (!g_str_equal (argv[i], "--period") && !g_str_equal (argv[i], "--area")))
+        return FALSE;
+      if (g_str_equal (argv[i], "--period"))
+        {
+          g_free (t->period);
+          t->period = *value ? zb_target_period_kind (value) : NULL;
+        }
+      else
+        {
+          g_free (t->area);
+          t->area = *value ? g_strdup (value) : NULL;
+        }
+      i++;
+    }
+  return TRUE;
+}
+
+static int
+targets_usage (void)
+{
+  fprintf (stderr, "Usage: zhibiao-cli [--workspace W] targets [set INDICATOR YEAR VALUE UNIT [--period P] [--area A]\n"
+                   "                                        | remove INDICATOR YEAR [--period P] [--area A]]\n");
+  return ZB_CLI_USAGE;
+}
+
+static int
+targets_set (const ZbCliGlobal *global,
+             int                argc,
+             char             **argv)
+{
+  g_autoptr(ZbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZbTarget) t = NULL;
+  guint64 year;
+  ZbNumber number;
+  const char *unit = argv[5];
+
+  if (!g_ascii_string_to_unsigned (argv[3], 10, 1949, 2200, &year, NULL))
+    return zb_cli_fail ("“%s” is not a year", argv[3]);
+  if (!zb_number_parse (argv[4], &number, &error))
+    return zb_cli_fail ("%s", error->message);
+  t = zb_target_new (argv[2], (int) year);
+  if (!target_options (t, argc, argv, 6))
+    return targets_usage ();
+  /* 增长 8% is a growth target; anything else is an amount */
+  if (g_str_equal (unit, "%") || g_str_equal (unit, "％"))
+    t->growth = number;
+  else
+    {
+      t->value = number;
+      t->unit = g_strdup (unit);
+    }
+  store = zb_cli_open_workspace (global, TRUE, &error);
+  if (store == NULL || !zb_store_set_target (store, t, &error))
+    return zb_cli_fail ("%s", error->message);
+  return ZB_CLI_OK;
+}
+
+static int
+targets_remove (const ZbCliGlobal *global,
+                int                argc,
+                char             **argv)
+{
+  g_autoptr(ZbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZbTarget) t = NULL;
+  guint64 year;
+
+  if (!g_ascii_string_to_unsigned (argv[3], 10, 1949, 2200, &year, NULL))
+    return zb_cli_fail ("“%s” is not a year", argv[3]);
+  t = zb_target_new (argv[2], (int) year);
+  if (!target_options (t, argc, argv, 4))
+    return targets_usage ();
+  store = open_workspace (global, &error);
+  if (store == NULL || !zb_store_remove_target (store, t, &error))
+    return zb_cli_fail ("%s", error->message);
+  return ZB_CLI_OK;
 }
 
 int
@@ -286,54 +377,32 @@ zb_cli_targets (const ZbCliGlobal *global,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) targets = NULL;
 
-  if (argc == 6 && g_str_equal (argv[1], "set"))
-    {
-      g_autoptr(ZbTarget) t = NULL;
-      guint64 year;
-      ZbNumber number;
-      const char *unit = argv[5];
-
-      if (!g_ascii_string_to_unsigned (argv[3], 10, 1949, 2200, &year, NULL))
-        return zb_cli_fail ("“%s” is not a year", argv[3]);
-      if (!zb_number_parse (argv[4], &number, &error))
-        return zb_cli_fail ("%s", error->message);
-      t = zb_target_new (argv[2], (int) year);
-      /* 增长 8% is a growth target; anything else is an amount */
-      if (g_str_equal (unit, "%") || g_str_equal (unit, "％"))
-        t->growth = number;
-      else
-        {
-          t->value = number;
-          t->unit = g_strdup (unit);
-        }
-      store = create_workspace (global, &error);
-      if (store == NULL || !zb_store_set_target (store, t, &error))
-        return zb_cli_fail ("%s", error->message);
-      return ZB_CLI_OK;
-    }
+  if (argc >= 6 && g_str_equal (argv[1], "set"))
+    return targets_set (global, argc, argv);
+  if (argc >= 4 && g_str_equal (argv[1], "remove"))
+    return targets_remove (global, argc, argv);
   if (argc != 1)
-    {
-      fprintf (stderr, "Usage: zhibiao-cli [--workspace W] targets [set INDICATOR YEAR VALUE UNIT]\n");
-      return ZB_CLI_USAGE;
-    }
+    return targets_usage ();
 
   store = open_workspace (global, &error);
   if (store == NULL || (targets = zb_store_list_targets (store, &error)) == NULL)
     return zb_cli_fail ("%s", error->message);
-  printf ("indicator\tyear\tgrowth\tvalue\tunit\tqualifier\tsource\n");
+  printf ("indicator\tyear\tgrowth\tvalue\tunit\tqualifier\tsource\tarea\tperiod\n");
   for (guint i = 0; i < targets->len; i++)
     {
       ZbTarget *t = g_ptr_array_index (targets, i);
       g_autofree char *growth = zb_number_format (&t->growth);
       g_autofree char *value = zb_number_format (&t->value);
-      g_autofree char *ind = cell (t->indicator);
-      g_autofree char *g = cell (growth);
-      g_autofree char *v = cell (value);
-      g_autofree char *unit = cell (t->growth.set ? "%" : t->unit);
-      g_autofree char *q = cell (t->qualifier);
-      g_autofree char *src = cell (t->source);
+      g_autofree char *ind = zb_cli_cell (t->indicator);
+      g_autofree char *g = zb_cli_cell (growth);
+      g_autofree char *v = zb_cli_cell (value);
+      g_autofree char *unit = zb_cli_cell (t->growth.set ? "%" : t->unit);
+      g_autofree char *q = zb_cli_cell (t->qualifier);
+      g_autofree char *src = zb_cli_cell (t->source);
+      g_autofree char *area = zb_cli_cell (t->area);
+      g_autofree char *period = zb_cli_cell (t->period);
 
-      printf ("%s\t%d\t%s\t%s\t%s\t%s\t%s\n", ind, t->year, g, v, unit, q, src);
+      printf ("%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", ind, t->year, g, v, unit, q, src, area, period);
     }
   return finish_output ();
 }
@@ -374,8 +443,8 @@ zb_cli_aliases (const ZbCliGlobal *global,
   for (guint i = 0; i < aliases->len; i++)
     {
       const ZbStoreAlias *a = g_ptr_array_index (aliases, i);
-      g_autofree char *alias = cell (a->alias);
-      g_autofree char *indicator = cell (a->indicator);
+      g_autofree char *alias = zb_cli_cell (a->alias);
+      g_autofree char *indicator = zb_cli_cell (a->indicator);
       g_autofree char *when = a->created_at ? format_time (a->created_at) : g_strdup ("-");
 
       printf ("%s\t%s\t%s\n", alias, indicator, when);

@@ -22,7 +22,10 @@ static const struct {
   { "figures", zb_cli_figures, "figures REPORT_ID                      the report's figures, corrected, with ids (JSON)" },
   { "correct", zb_cli_correct, "correct FIGURE_ID FIELD VALUE [--note TEXT]  correct one field of a figure" },
   { "history", zb_cli_history, "history FIGURE_ID                      the corrections of a figure" },
-  { "targets", zb_cli_targets, "targets [set INDICATOR YEAR VALUE UNIT]  list or set targets" },
+  { "review", zb_cli_review, "review [REPORT_ID] [--next] [--all] [--mark ID] [--unmark ID]\n"
+                             "                                         the figures to check (TSV), the next one, or mark one reviewed" },
+  { "targets", zb_cli_targets, "targets [set INDICATOR YEAR VALUE UNIT [--period P] [--area A] | remove INDICATOR YEAR …]\n"
+                               "                                         list, set or remove typed targets" },
   { "aliases", zb_cli_aliases, "aliases [set ALIAS INDICATOR | remove ALIAS]  list, set or remove aliases" },
   { "bench-store", zb_cli_bench_store, "bench-store [--corrections=N] DIR     workspace import and correction speed" },
   { "chart", zb_cli_chart, "chart --type=gap|trend [--indicator NAME] [--lang=zh_CN|en] --output=FILE REPORT…\n"

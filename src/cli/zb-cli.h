@@ -29,6 +29,7 @@ int zb_cli_reports (const ZbCliGlobal *global, int argc, char **argv);
 int zb_cli_figures (const ZbCliGlobal *global, int argc, char **argv);
 int zb_cli_correct (const ZbCliGlobal *global, int argc, char **argv);
 int zb_cli_history (const ZbCliGlobal *global, int argc, char **argv);
+int zb_cli_review  (const ZbCliGlobal *global, int argc, char **argv);
 int zb_cli_targets (const ZbCliGlobal *global, int argc, char **argv);
 int zb_cli_aliases (const ZbCliGlobal *global, int argc, char **argv);
 int zb_cli_bench_store (const ZbCliGlobal *global, int argc, char **argv);
@@ -62,6 +63,9 @@ gboolean zb_cli_fill_ledger  (ZbLedger           *ledger,
                               ZbStore            *store,
                               GPtrArray          *reports,
                               GError            **error);
+
+/* Stored text for a TSV cell: "-" when NULL, clean UTF-8, no tabs or newlines. */
+char    *zb_cli_cell        (const char *text);
 
 /* Prints "zhibiao-cli: MESSAGE" on one line of stderr and returns ZB_CLI_FAILED. */
 int zb_cli_fail    (const char *format, ...) G_GNUC_PRINTF (1, 2);

@@ -4,6 +4,7 @@
  */
 #include "zb-figure.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -27,7 +28,10 @@ typedef struct {
   ZbNumber     gap;
   int          rank;
   gboolean     deleted;
+  guint8       review;    /* REVIEW_*: the clerk's mark, unset until one is made */
 } FigureData;
+
+enum { REVIEW_UNSET, REVIEW_YES, REVIEW_NO };
 
 struct _ZbFigure
 {
@@ -60,6 +64,7 @@ enum {
   PROP_PERIOD,
   PROP_CORRECTED,
   PROP_DELETED,
+  PROP_REVIEWED,
   N_PROPS
 };
 
@@ -155,7 +160,7 @@ zb_number_parse (const char  *text,
         {
           g_string_free (str, TRUE);
           g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID,
-                       "“%s” is not a number: use a point for decimals", text);
+                       _("“%s” is not a number: use a point for decimals"), text);
           return FALSE;
         }
       g_free (s);
@@ -166,7 +171,7 @@ zb_number_parse (const char  *text,
   /* strtod also reads hexadecimal ("0x10" is 16): not what a clerk means */
   if (end == s || *end != '\0' || !isfinite (v) || strpbrk (s, "xX") != NULL)
     {
-      g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID, "“%s” is not a number", text);
+      g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID, _("“%s” is not a number"), text);
       return FALSE;
     }
 
@@ -245,6 +250,9 @@ zb_figure_get_property (GObject    *object,
     case PROP_DELETED:
       g_value_set_boolean (value, self->current.deleted);
       break;
+    case PROP_REVIEWED:
+      g_value_set_boolean (value, zb_figure_get_reviewed (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -272,6 +280,9 @@ zb_figure_class_init (ZbFigureClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_DELETED] =
     g_param_spec_boolean ("deleted", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REVIEWED] =
+    g_param_spec_boolean ("reviewed", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -409,6 +420,8 @@ data_dup_field (const FigureData *d,
     case ZB_FIELD_GAP: return zb_number_format (&d->gap);
     case ZB_FIELD_RANK: return d->rank > 0 ? g_strdup_printf ("%d", d->rank) : NULL;
     case ZB_FIELD_DELETED: return d->deleted ? g_strdup ("true") : NULL;
+    case ZB_FIELD_REVIEWED:
+      return d->review == REVIEW_YES ? g_strdup ("true") : d->review == REVIEW_NO ? g_strdup ("false") : NULL;
     case ZB_N_FIELDS:
     default:
       g_return_val_if_reached (NULL);
@@ -455,7 +468,7 @@ data_set_field (FigureData  *d,
         if (!zb_figure_kind_from_string (text, &kind))
           {
             g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID,
-                         "“%s” is not a kind: use actual, target, gap or progress", text ? text : "");
+                         _("“%s” is not a kind: use actual, target, gap or progress"), text ? text : "");
             return FALSE;
           }
         d->kind = kind;
@@ -467,7 +480,7 @@ data_set_field (FigureData  *d,
         if (!zb_change_unit_from_string (text, &unit))
           {
             g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID,
-                         "“%s” is not a change unit: use %% or pp", text);
+                         _("“%s” is not a change unit: use %% or pp"), text);
             return FALSE;
           }
         d->change_unit = unit;
@@ -480,7 +493,7 @@ data_set_field (FigureData  *d,
             !g_ascii_string_to_unsigned (text, 10, 1, 10000, &rank, NULL))
           {
             g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID,
-                         "“%s” is not a rank: use a whole number from 1", text);
+                         _("“%s” is not a rank: use a whole number from 1"), text);
             return FALSE;
           }
         d->rank = (int) rank;
@@ -489,10 +502,24 @@ data_set_field (FigureData  *d,
     case ZB_FIELD_DELETED:
       d->deleted = text != NULL && (g_str_equal (text, "true") || g_str_equal (text, "1"));
       return TRUE;
+    case ZB_FIELD_REVIEWED:
+      if (text == NULL || *text == '\0')
+        d->review = REVIEW_UNSET;
+      else if (g_str_equal (text, "true") || g_str_equal (text, "1") || g_str_equal (text, "yes"))
+        d->review = REVIEW_YES;
+      else if (g_str_equal (text, "false") || g_str_equal (text, "0") || g_str_equal (text, "no"))
+        d->review = REVIEW_NO;
+      else
+        {
+          g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID,
+                       _("“%s” is not a review mark: use true or false"), text);
+          return FALSE;
+        }
+      return TRUE;
     case ZB_FIELD_NAME:
       if (text == NULL || *text == '\0')
         {
-          g_set_error_literal (error, ZB_ERROR, ZB_ERROR_INVALID, "A figure needs a name");
+          g_set_error_literal (error, ZB_ERROR, ZB_ERROR_INVALID, _("A figure needs a name"));
           return FALSE;
         }
       replace_str (&d->name, text);
@@ -510,7 +537,7 @@ data_set_field (FigureData  *d,
     case ZB_FIELD_GAP: d->gap = num; return TRUE;
     case ZB_N_FIELDS:
     default:
-      g_set_error_literal (error, ZB_ERROR, ZB_ERROR_INVALID, "Unknown field");
+      g_set_error_literal (error, ZB_ERROR, ZB_ERROR_INVALID, _("Unknown field"));
       return FALSE;
     }
 }
@@ -541,13 +568,49 @@ zb_figure_field_is_corrected (ZbFigure *self,
   return g_strcmp0 (a, b) != 0;
 }
 
+/* The review mark is the clerk's, not a change to what the report says. */
 gboolean
 zb_figure_is_corrected (ZbFigure *self)
 {
   for (guint f = 0; f < ZB_N_FIELDS; f++)
-    if (zb_figure_field_is_corrected (self, f))
+    if (f != ZB_FIELD_REVIEWED && zb_figure_field_is_corrected (self, f))
       return TRUE;
   return FALSE;
+}
+
+gboolean
+zb_figure_get_reviewed (ZbFigure *self)
+{
+  g_return_val_if_fail (ZB_IS_FIGURE (self), FALSE);
+
+  if (self->current.review != REVIEW_UNSET)
+    return self->current.review == REVIEW_YES;
+  return zb_figure_is_corrected (self);
+}
+
+gboolean
+zb_figure_awaits_review (ZbFigure *self)
+{
+  g_return_val_if_fail (ZB_IS_FIGURE (self), FALSE);
+  return !self->current.deleted && zb_figure_needs_review (self) && !zb_figure_get_reviewed (self);
+}
+
+const ZbCorrection *
+zb_figure_get_review_correction (ZbFigure *self)
+{
+  g_return_val_if_fail (ZB_IS_FIGURE (self), NULL);
+
+  if (!zb_figure_get_reviewed (self) || self->corrections == NULL)
+    return NULL;
+  /* the mark itself when the clerk made one, else the last correction */
+  for (guint i = self->corrections->len; i > 0; i--)
+    {
+      const ZbCorrection *c = g_ptr_array_index (self->corrections, i - 1);
+
+      if (c->field == ZB_FIELD_REVIEWED || self->current.review == REVIEW_UNSET)
+        return c;
+    }
+  return NULL;
 }
 
 static void
@@ -563,6 +626,7 @@ notify_field (ZbFigure *self,
   else if (field == ZB_FIELD_DELETED)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DELETED]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CORRECTED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEWED]);
   g_signal_emit_by_name (self, "field-changed", (int) field);
 }
 
@@ -577,6 +641,10 @@ zb_figure_apply_correction (ZbFigure           *self,
   keep_original (self);
   if (!data_set_field (&self->current, correction->field, correction->new_value, error))
     return FALSE;
+  /* correcting a figure is reviewing it: an unmarked figure counts as
+   * reviewed again, through its correction */
+  if (correction->field != ZB_FIELD_REVIEWED && self->current.review == REVIEW_NO)
+    self->current.review = REVIEW_UNSET;
 
   g_ptr_array_add (zb_figure_get_corrections (self), zb_correction_copy (correction));
   notify_field (self, correction->field);
@@ -599,7 +667,7 @@ zb_figure_correct (ZbFigure    *self,
 
   if (field >= ZB_N_FIELDS)
     {
-      g_set_error_literal (error, ZB_ERROR, ZB_ERROR_INVALID, "Unknown field");
+      g_set_error_literal (error, ZB_ERROR, ZB_ERROR_INVALID, _("Unknown field"));
       return FALSE;
     }
 
@@ -623,7 +691,7 @@ zb_figure_correct (ZbFigure    *self,
   c.old_value = old;
   c.new_value = (field == ZB_FIELD_VALUE || field == ZB_FIELD_CHANGE ||
                  field == ZB_FIELD_BASE_VALUE || field == ZB_FIELD_TARGET ||
-                 field == ZB_FIELD_GAP) ? canonical : (char *) new_value;
+                 field == ZB_FIELD_GAP || field == ZB_FIELD_REVIEWED) ? canonical : (char *) new_value;
   if (c.new_value != NULL && *c.new_value == '\0')
     c.new_value = NULL;
   c.time = g_get_real_time ();
@@ -747,4 +815,15 @@ zb_figure_add_evidence (ZbFigure   *self,
 
   self->evidence |= evidence;
   self->confidence = zb_evidence_confidence (self->base_confidence, self->evidence);
+}
+
+void
+zb_figure_restore_evidence (ZbFigure   *self,
+                            ZbEvidence  evidence,
+                            double      confidence)
+{
+  g_return_if_fail (ZB_IS_FIGURE (self));
+
+  self->evidence = evidence & (ZB_EVIDENCE_LAST - 1);
+  self->confidence = CLAMP (confidence, 0.0, 1.0);
 }

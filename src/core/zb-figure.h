@@ -85,7 +85,16 @@ char         *zb_figure_dup_original     (ZbFigure *self,
                                           ZbField   field);
 gboolean      zb_figure_field_is_corrected (ZbFigure *self,
                                           ZbField   field);
-gboolean      zb_figure_is_corrected     (ZbFigure *self);
+gboolean      zb_figure_is_corrected     (ZbFigure *self);   /* any field but the review mark */
+
+/* The clerk's review: marked (ZB_FIELD_REVIEWED "true"), unmarked ("false"),
+ * or, never marked, whether the figure was corrected — correcting a figure
+ * is reviewing it, and correcting an unmarked one marks it again. */
+gboolean      zb_figure_get_reviewed     (ZbFigure *self);
+/* Flagged by the parser (zb_figure_needs_review), not reviewed, not deleted. */
+gboolean      zb_figure_awaits_review    (ZbFigure *self);
+/* The correction that made it reviewed (who and when), NULL when it is not. */
+const ZbCorrection *zb_figure_get_review_correction (ZbFigure *self);
 
 /* A correction from text; validates ("8,4" or "abc" for a number is refused
  * with the reason; text that is not UTF-8 or holds control characters
@@ -124,6 +133,11 @@ void          zb_figure_set_source       (ZbFigure   *self,
                                           const char *quote);
 void          zb_figure_set_rule         (ZbFigure   *self,
                                           const char *rule,
+                                          double      confidence);
+/* What a workspace kept of the parser's doubt: the evidence and the
+ * confidence it came to, as they were when the figure was stored. */
+void          zb_figure_restore_evidence (ZbFigure   *self,
+                                          ZbEvidence  evidence,
                                           double      confidence);
 /* Evidence against the figure; the confidence becomes the rule's lowered by it. */
 void          zb_figure_add_evidence     (ZbFigure   *self,

@@ -334,6 +334,7 @@ add_target (ZbLedger *self,
   /* the same target read twice (report and speech) is not a conflict */
   for (guint i = 0; i < list->len; i++)
     if (same_target (g_ptr_array_index (list, i), target) &&
+        zb_target_same_period (g_ptr_array_index (list, i), target) &&
         (by_hand == (((ZbTarget *) g_ptr_array_index (list, i))->figure == NULL)))
       {
         zb_target_free (target);
@@ -341,9 +342,11 @@ add_target (ZbLedger *self,
       }
   if (by_hand)
     {
-      /* a typed target replaces an earlier typed one and comes first */
+      /* a typed target replaces an earlier typed one for the same period
+       * kind, and comes first */
       for (guint i = 0; i < list->len; i++)
-        if (((ZbTarget *) g_ptr_array_index (list, i))->figure == NULL)
+        if (((ZbTarget *) g_ptr_array_index (list, i))->figure == NULL &&
+            zb_target_same_period (g_ptr_array_index (list, i), target))
           {
             g_ptr_array_remove_index (list, i);
             break;
@@ -448,6 +451,10 @@ add_target_from_figure (ZbLedger       *self,
     }
   t->qualifier = g_strdup (zb_figure_get_qualifier (figure));
   t->figure = g_object_ref (figure);
+  /* typed into the Target cell of one row: for that row's kind of period,
+   * not for every period of the year */
+  if (zb_figure_get_kind (figure) == ZB_FIGURE_ACTUAL && zb_figure_field_is_corrected (figure, ZB_FIELD_TARGET))
+    t->period = zb_target_period_kind (zb_figure_get_period (figure));
   add_target (self, t, FALSE);
 }
 
@@ -525,7 +532,8 @@ zb_ledger_add_report (ZbLedger *self,
   g_return_if_fail (ZB_IS_LEDGER (self));
   g_return_if_fail (ZB_IS_REPORT (report));
 
-  year = title_year (zb_report_get_title (report));
+  /* the clerk's when set, else the title's */
+  year = zb_report_get_year (report);
   region = zb_report_dup_region (report);
   if (self->region == NULL && region != NULL)
     zb_ledger_set_region (self, region);
@@ -606,8 +614,17 @@ zb_ledger_get_conflicts (ZbLedger *self)
   for (guint i = 0; i < self->keys->len; i++)
     {
       GPtrArray *list = g_hash_table_lookup (self->targets, g_ptr_array_index (self->keys, i));
-      if (list->len > 1)
-        g_ptr_array_add (ret, g_ptr_array_index (list, 0));
+      gboolean found = FALSE;
+
+      /* two targets conflict where both apply: a quarter's and the year's
+       * typed apart do not */
+      for (guint a = 0; a < list->len && !found; a++)
+        for (guint b = a + 1; b < list->len && !found; b++)
+          if (zb_target_periods_overlap (g_ptr_array_index (list, a), g_ptr_array_index (list, b)))
+            {
+              g_ptr_array_add (ret, g_ptr_array_index (list, a));
+              found = TRUE;
+            }
     }
   return ret;
 }
@@ -726,10 +743,17 @@ zb_ledger_assess (ZbLedger *self,
   a->place = g_strdup (*a->area ? a->area : self->region);
 
   list = lookup (self, a->indicator, a->year, a->area);
-  if (list != NULL && list->len > 0)
+  /* the first target for the figure's kind of period (typed ones come
+   * first); the others that apply too make a conflict */
+  for (guint i = 0; list != NULL && i < list->len; i++)
     {
-      a->target = g_ptr_array_index (list, 0);
-      a->n_targets = list->len;
+      const ZbTarget *t = g_ptr_array_index (list, i);
+
+      if (!zb_target_applies_to_period (t, zb_figure_get_period (figure)))
+        continue;
+      if (a->target == NULL)
+        a->target = t;
+      a->n_targets++;
     }
 
   change = zb_figure_get_change (figure);
@@ -978,10 +1002,17 @@ void
 zb_ledger_add_typed_target (ZbLedger       *self,
                             const ZbTarget *t)
 {
+  ZbTarget *typed;
+
   g_return_if_fail (ZB_IS_LEDGER (self));
   g_return_if_fail (t != NULL);
 
-  zb_ledger_set_target (self, t->indicator, t->year, t->area,
-                        t->growth.set ? &t->growth : NULL, t->value.set ? &t->value : NULL,
-                        t->unit, t->qualifier);
+  typed = zb_target_copy (t);
+  g_free (typed->indicator);
+  typed->indicator = zb_ledger_dup_canonical (self, t->indicator);
+  g_free (typed->area);
+  typed->area = g_strdup (t->area ? t->area : "");
+  g_clear_pointer (&typed->source, g_free);
+  g_clear_object (&typed->figure);
+  add_target (self, typed, TRUE);
 }

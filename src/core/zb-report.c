@@ -4,6 +4,7 @@
  */
 #include "zb-report.h"
 #include "zb-parser-private.h"
+#include "zb-period.h"
 #include "zb-vocab-private.h"
 
 #include <errno.h>
@@ -13,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
+#include <glib/gi18n-lib.h>
 
 #include "zb-period.h"
 
@@ -21,6 +23,8 @@ struct _ZbReport
   GObject     parent_instance;
   ZbSource   *source;
   char       *title;
+  int         clerk_year;     /* the year and region the clerk set, 0 / NULL: none */
+  char       *clerk_region;
   GListStore *sections;
   GListStore *figures;
 };
@@ -43,6 +47,7 @@ zb_report_finalize (GObject *object)
 
   g_clear_pointer (&self->source, zb_source_unref);
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->clerk_region, g_free);
   g_clear_object (&self->sections);
   g_clear_object (&self->figures);
 
@@ -173,10 +178,10 @@ check_file_type (GFileType   type,
     return TRUE;
   if (type == G_FILE_TYPE_DIRECTORY)
     g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                         "This is a folder, not a report file");
+                         _("This is a folder, not a report file"));
   else
     g_set_error_literal (error, ZB_ERROR, ZB_ERROR_FORMAT,
-                         "This is a device, pipe or socket, not a report file");
+                         _("This is a device, pipe or socket, not a report file"));
   return FALSE;
 }
 
@@ -196,7 +201,7 @@ load_local (const char    *path,
     {
       saved = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "Cannot read the file: %s", g_strerror (saved));
+                   _("Cannot read the file: %s"), g_strerror (saved));
       return NULL;
     }
   if (fstat (fd, &st) != 0)
@@ -204,7 +209,7 @@ load_local (const char    *path,
       saved = errno;
       close (fd);
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "Cannot read the file: %s", g_strerror (saved));
+                   _("Cannot read the file: %s"), g_strerror (saved));
       return NULL;
     }
   if (!check_file_type (S_ISREG (st.st_mode) ? G_FILE_TYPE_REGULAR
@@ -232,7 +237,7 @@ load_local (const char    *path,
           saved = errno;
           close (fd);
           g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                       "Cannot read the file: %s", g_strerror (saved));
+                       _("Cannot read the file: %s"), g_strerror (saved));
           return NULL;
         }
       if (n == 0)
@@ -688,6 +693,11 @@ json_figure (GString     *out,
       json_key (out, "corrected", FALSE);
       g_string_append (out, "true");
     }
+  if (zb_figure_get_reviewed (f))
+    {
+      json_key (out, "reviewed", FALSE);
+      g_string_append (out, "true");
+    }
   g_string_append (out, " }");
 }
 
@@ -933,6 +943,8 @@ zb_report_dup_region (ZbReport *self)
 {
   g_return_val_if_fail (ZB_IS_REPORT (self), NULL);
 
+  if (self->clerk_region != NULL)
+    return g_strdup (self->clerk_region);
   return zb_region_of_title (self->title);
 }
 
@@ -963,6 +975,46 @@ zb_report_year_from_title (const char *title)
   const char *at;
 
   return title_year (title, &at);
+}
+
+int
+zb_report_get_year (ZbReport *self)
+{
+  g_autofree char *main = NULL;
+  ZbPeriod period = { 0 };
+  int in_title;
+
+  g_return_val_if_fail (ZB_IS_REPORT (self), 0);
+
+  if (self->clerk_year > 0)
+    return self->clerk_year;
+  /* the year the title names is the one its targets are for */
+  in_title = zb_report_year_from_title (self->title);
+  if (in_title >= 1950 && in_title <= 2100)
+    return in_title;
+  main = zb_report_dup_main_period (self);
+  if (main != NULL && zb_period_parse (main, &period) && period.year > 0)
+    return period.year;
+  return 0;
+}
+
+void
+zb_report_set_place (ZbReport   *self,
+                     int         year,
+                     const char *region)
+{
+  g_return_if_fail (ZB_IS_REPORT (self));
+
+  self->clerk_year = MAX (year, 0);
+  g_free (self->clerk_region);
+  self->clerk_region = region && *region ? g_strdup (region) : NULL;
+}
+
+gboolean
+zb_report_get_place_set (ZbReport *self)
+{
+  g_return_val_if_fail (ZB_IS_REPORT (self), FALSE);
+  return self->clerk_year > 0 || self->clerk_region != NULL;
 }
 
 /* A period label's months, read once a report however many figures have

@@ -109,6 +109,15 @@ char       *zb_report_dup_main_period    (ZbReport *self);
 char       *zb_report_region_from_title  (const char *title);
 /* The year @title names ("2025年…"), 0 when none. */
 int         zb_report_year_from_title    (const char *title);
+/* The year the report is about: the clerk's, else its title's, else its
+ * main period's; 0 when none says. */
+int         zb_report_get_year           (ZbReport *self);
+/* The year and region the clerk set (0 and NULL: what the report says);
+ * zb_report_dup_region and zb_report_get_year give them from then on. */
+void        zb_report_set_place          (ZbReport   *self,
+                                          int         year,
+                                          const char *region);
+gboolean    zb_report_get_place_set      (ZbReport *self);
 
 typedef enum {
   ZB_JSON_DEFAULT = 0,

@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <glib/gi18n-lib.h>
 
 /* The mode a new file gets: 0666 less the umask, read without changing it
  * (umask() would, for every thread). */
@@ -109,7 +110,7 @@ zb_save_check_target (const char  *path,
       if (saved != ENOENT)
         {
           g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                       "Cannot write “%s”: %s", display, g_strerror (saved));
+                       _("Cannot write “%s”: %s"), display, g_strerror (saved));
           return FALSE;
         }
       if (mode)
@@ -119,20 +120,20 @@ zb_save_check_target (const char  *path,
   if (S_ISLNK (st.st_mode))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                   "Cannot write “%s”: it is a symbolic link, which would be replaced by a file; "
-                   "it was left as it is (write to the file it points to, or choose another name)", display);
+                   _("Cannot write “%s”: it is a symbolic link, which would be replaced by a file; "
+                   "it was left as it is (write to the file it points to, or choose another name)"), display);
       return FALSE;
     }
   if (S_ISDIR (st.st_mode))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   "Cannot write “%s”: it is a folder", display);
+                   _("Cannot write “%s”: it is a folder"), display);
       return FALSE;
     }
   if (!S_ISREG (st.st_mode))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                   "Cannot write “%s”: it is a device, pipe or socket, not a file; it was left as it is",
+                   _("Cannot write “%s”: it is a device, pipe or socket, not a file; it was left as it is"),
                    display);
       return FALSE;
     }
@@ -141,7 +142,7 @@ zb_save_check_target (const char  *path,
   if ((st.st_mode & 0222) == 0 || g_access (path, W_OK) != 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-                   "Cannot write “%s”: it is read-only; it was left as it is", display);
+                   _("Cannot write “%s”: it is read-only; it was left as it is"), display);
       return FALSE;
     }
   if (mode)
@@ -173,7 +174,7 @@ zb_save_begin (ZbSave      *save,
 
       saved = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "Cannot write in “%s”: %s", display, g_strerror (saved));
+                   _("Cannot write in “%s”: %s"), display, g_strerror (saved));
       g_clear_pointer (&save->tmp_path, g_free);
       return FALSE;
     }
@@ -246,7 +247,7 @@ zb_save_commit (ZbSave  *save,
   if (saved != 0)
     {
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "Cannot write “%s”: %s; any older file was left as it was", display, g_strerror (saved));
+                   _("Cannot write “%s”: %s; any older file was left as it was"), display, g_strerror (saved));
       zb_save_abort (save);
       return FALSE;
     }

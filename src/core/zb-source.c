@@ -7,6 +7,7 @@
 
 #include <string.h>
 #include <sys/resource.h>
+#include <glib/gi18n-lib.h>
 
 /* Builds text (UTF-8, \n) from already valid UTF-8, folding CRLF and CR, and
  * recording original offsets when they differ. orig_of_char gives, for each
@@ -404,13 +405,12 @@ zb_source_check_size (guint64   size,
     return TRUE;
   if (memory < ZB_SOURCE_MAX_FILE_BYTES)
     g_set_error (error, ZB_ERROR, ZB_ERROR_TOO_LARGE,
-                 "The file is too large for the memory this program may use (%" G_GUINT64_FORMAT
-                 " MiB; reading a report takes up to %u times its size, %" G_GUINT64_FORMAT " MiB here)",
-                 size >> 20, ZB_SOURCE_MEMORY_PER_BYTE, memory >> 20);
+                 _("The file is too large for the memory this program may use (%lu MiB; reading a report takes up to %u times its size, %lu MiB here)"),
+                 (gulong) (size >> 20), ZB_SOURCE_MEMORY_PER_BYTE, (gulong) (memory >> 20));
   else
     g_set_error (error, ZB_ERROR, ZB_ERROR_TOO_LARGE,
-                 "The file is too large (%" G_GUINT64_FORMAT " MiB; reports of up to %u MiB are read)",
-                 size >> 20, ZB_SOURCE_MAX_FILE_BYTES >> 20);
+                 _("The file is too large (%lu MiB; reports of up to %u MiB are read)"),
+                 (gulong) (size >> 20), ZB_SOURCE_MAX_FILE_BYTES >> 20);
   return FALSE;
 }
 
@@ -628,7 +628,7 @@ source_from_utf8 (const guchar *data,
   if (looks_binary (s, len - skip))
     {
       g_set_error_literal (error, ZB_ERROR, ZB_ERROR_BINARY,
-                           "The file is not text (it holds control characters)");
+                           _("The file is not text (it holds control characters)"));
       return NULL;
     }
   self = zb_source_alloc (path, "UTF-8");
@@ -662,28 +662,27 @@ source_from_converted (const guchar *data,
   if (g_str_has_prefix (encoding, "UTF-16") && (len - skip) % 2 != 0)
     {
       g_set_error (error, ZB_ERROR, ZB_ERROR_ENCODING,
-                   "The file is not valid %s (odd number of bytes: it may be cut off)", encoding);
+                   _("The file is not valid %s (odd number of bytes: it may be cut off)"), encoding);
       return NULL;
     }
   converted = try_convert (data + skip, len - skip, encoding, &converted_len, &bad);
   if (converted == NULL && utf8_bad != G_MAXSIZE)
     {
       g_set_error (error, ZB_ERROR, ZB_ERROR_ENCODING,
-                   "The file is neither UTF-8 nor GB18030 text (not UTF-8 from byte %" G_GSIZE_FORMAT
-                   ", not GB18030 from byte %" G_GSIZE_FORMAT ")", utf8_bad, bad + skip);
+                   _("The file is neither UTF-8 nor GB18030 text (not UTF-8 from byte %lu, not GB18030 from byte %lu)"), (gulong) utf8_bad, (gulong) (bad + skip));
       return NULL;
     }
   if (converted == NULL)
     {
       g_set_error (error, ZB_ERROR, ZB_ERROR_ENCODING,
-                   "The file is not valid %s text (invalid or incomplete character at byte %" G_GSIZE_FORMAT ")",
-                   encoding, bad + skip);
+                   _("The file is not valid %s text (invalid or incomplete character at byte %lu)"),
+                   encoding, (gulong) (bad + skip));
       return NULL;
     }
   if (looks_binary (converted, converted_len))
     {
       g_set_error_literal (error, ZB_ERROR, ZB_ERROR_BINARY,
-                           "The file is not text (it holds control characters)");
+                           _("The file is not text (it holds control characters)"));
       return NULL;
     }
   map = map_converted (data, len, skip, converted, converted_len, encoding);
@@ -714,7 +713,7 @@ zb_source_new_from_bytes (GBytes      *bytes,
 
   if (len - skip == 0 || only_space ((const char *) data + skip, len - skip))
     {
-      g_set_error_literal (error, ZB_ERROR, ZB_ERROR_EMPTY, "The file is empty");
+      g_set_error_literal (error, ZB_ERROR, ZB_ERROR_EMPTY, _("The file is empty"));
       return NULL;
     }
 
@@ -734,11 +733,10 @@ zb_source_new_from_bytes (GBytes      *bytes,
 
       if (utf8_cut_at_end (data, len, at))
         g_set_error (error, ZB_ERROR, ZB_ERROR_ENCODING,
-                     "The file is UTF-8 text cut off inside its last character (byte %" G_GSIZE_FORMAT
-                     " of %" G_GSIZE_FORMAT "): copy or download it again", at, len);
+                     _("The file is UTF-8 text cut off inside its last character (byte %lu of %lu): copy or download it again"), (gulong) at, (gulong) len);
       else
         g_set_error (error, ZB_ERROR, ZB_ERROR_ENCODING,
-                     "The file is not valid UTF-8 (byte %" G_GSIZE_FORMAT ")", at);
+                     _("The file is not valid UTF-8 (byte %lu)"), (gulong) at);
       return NULL;
     }
 
@@ -747,7 +745,7 @@ zb_source_new_from_bytes (GBytes      *bytes,
   if (looks_binary ((const char *) data, len))
     {
       g_set_error_literal (error, ZB_ERROR, ZB_ERROR_BINARY,
-                           "The file is not text (it looks like binary data)");
+                           _("The file is not text (it looks like binary data)"));
       return NULL;
     }
 
@@ -763,8 +761,7 @@ zb_source_new_from_bytes (GBytes      *bytes,
           plausibility ((const char *) data, cut, FALSE) >= plausibility (gb, n, FALSE))
         {
           g_set_error (error, ZB_ERROR, ZB_ERROR_ENCODING,
-                       "The file is UTF-8 text cut off inside its last character (byte %" G_GSIZE_FORMAT
-                       " of %" G_GSIZE_FORMAT "): copy or download it again", cut, len);
+                       _("The file is UTF-8 text cut off inside its last character (byte %lu of %lu): copy or download it again"), (gulong) cut, (gulong) len);
           return NULL;
         }
     }

@@ -5,6 +5,7 @@
 #include "zb-types.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 G_DEFINE_QUARK (zb-error-quark, zb_error)
 
@@ -27,6 +28,7 @@ static const char * const field_names[ZB_N_FIELDS] = {
   [ZB_FIELD_GAP] = "gap",
   [ZB_FIELD_RANK] = "rank",
   [ZB_FIELD_DELETED] = "deleted",
+  [ZB_FIELD_REVIEWED] = "reviewed",
 };
 
 GType
@@ -182,16 +184,16 @@ zb_utf8_check_input (const char  *text,
   if (!g_utf8_validate_len (text, len, &bad))
     {
       g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID,
-                   "The %s is not valid UTF-8 text (byte %" G_GSIZE_FORMAT " of it): "
-                   "type it again in a UTF-8 terminal or editor",
-                   what, (gsize) (bad - text));
+                   _("The %s is not valid UTF-8 text (byte %lu of it): "
+                   "type it again in a UTF-8 terminal or editor"),
+                   _(what), (gulong) (bad - text));
       return FALSE;
     }
   if ((c = zb_utf8_bad_char (text, len)) != 0)
     {
       g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID,
-                   "The %s holds a control character (U+%04X): only text can be stored",
-                   what, c);
+                   _("The %s holds a control character (U+%04X): only text can be stored"),
+                   _(what), c);
       return FALSE;
     }
   return TRUE;

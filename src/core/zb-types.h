@@ -81,6 +81,9 @@ typedef enum {
   ZB_FIELD_GAP,
   ZB_FIELD_RANK,
   ZB_FIELD_DELETED,
+  /* the clerk's review mark: "true", "false" (unmarked) or empty (never
+   * marked: a corrected figure counts as reviewed); see zb_figure_get_reviewed */
+  ZB_FIELD_REVIEWED,
   ZB_N_FIELDS
 } ZbField;
 

@@ -17,6 +17,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 /* Budgets against documents that stand for far more than their size: a
@@ -165,13 +166,13 @@ read_parts (GBytes   *bytes,
       /* a zip's directory sits at its end: a cut-off file has none */
       if (len >= 4 && memcmp (data, "PK\003\004", 4) == 0)
         g_set_error_literal (error, ZB_ERROR, ZB_ERROR_FORMAT,
-                             "The Word document is damaged or truncated (its zip directory is missing)");
+                             _("The Word document is damaged or truncated (its zip directory is missing)"));
       else if (len >= 4 && memcmp (data, "PK\005\006", 4) == 0)
         g_set_error_literal (error, ZB_ERROR, ZB_ERROR_FORMAT,
-                             "The zip file is empty, not a Word document (it has no word/document.xml)");
+                             _("The zip file is empty, not a Word document (it has no word/document.xml)"));
       else
         g_set_error (error, ZB_ERROR, ZB_ERROR_FORMAT,
-                     "The file is not a Word document (not a zip package: %s)",
+                     _("The file is not a Word document (not a zip package: %s)"),
                      archive_error_string (a));
       goto out;
     }
@@ -201,7 +202,7 @@ read_parts (GBytes   *bytes,
       if (archive_entry_is_encrypted (entry))
         {
           g_set_error_literal (error, ZB_ERROR, ZB_ERROR_FORMAT,
-                               "The Word document is password-protected: save it without a password first");
+                               _("The Word document is password-protected: save it without a password first"));
           goto out;
         }
 
@@ -212,7 +213,7 @@ read_parts (GBytes   *bytes,
             {
               g_byte_array_unref (buf);
               g_set_error (error, ZB_ERROR, ZB_ERROR_FORMAT,
-                           "The Word document is too large (%s over %u MiB)", name, MAX_PART >> 20);
+                           _("The Word document is too large (%s over %u MiB)"), name, MAX_PART >> 20);
               goto out;
             }
           g_byte_array_append (buf, (const guint8 *) chunk, n);
@@ -221,7 +222,7 @@ read_parts (GBytes   *bytes,
         {
           g_byte_array_unref (buf);
           g_set_error (error, ZB_ERROR, ZB_ERROR_FORMAT,
-                       "The Word document is damaged or truncated (%s: %s)",
+                       _("The Word document is damaged or truncated (%s: %s)"),
                        name, archive_error_string (a));
           goto out;
         }
@@ -232,13 +233,13 @@ read_parts (GBytes   *bytes,
   if (r != ARCHIVE_EOF && parts->document == NULL)
     {
       g_set_error (error, ZB_ERROR, ZB_ERROR_FORMAT,
-                   "The Word document is damaged or truncated: %s", archive_error_string (a));
+                   _("The Word document is damaged or truncated: %s"), archive_error_string (a));
       goto out;
     }
   if (parts->document == NULL)
     {
       g_set_error_literal (error, ZB_ERROR, ZB_ERROR_FORMAT,
-                           "The zip file is not a Word document (it has no word/document.xml)");
+                           _("The zip file is not a Word document (it has no word/document.xml)"));
       goto out;
     }
   ok = TRUE;
@@ -386,7 +387,7 @@ parse_xml (GBytes     *bytes,
   ctxt = xmlNewParserCtxt ();
   if (ctxt == NULL)
     {
-      g_set_error (error, ZB_ERROR, ZB_ERROR_FORMAT, "Cannot read %s: out of memory", part);
+      g_set_error (error, ZB_ERROR, ZB_ERROR_FORMAT, _("Cannot read %s: out of memory"), part);
       return NULL;
     }
   budget.start_element = ctxt->sax->startElementNs;
@@ -410,14 +411,14 @@ parse_xml (GBytes     *bytes,
     {
       g_clear_pointer (&doc, xmlFreeDoc);
       g_set_error (error, ZB_ERROR, ZB_ERROR_TOO_LARGE,
-                   "The Word document is too large (%s holds more than %" G_GSIZE_FORMAT " MiB of text)",
-                   part, budget.max_text >> 20);
+                   _("The Word document is too large (%s holds more than %lu MiB of text)"),
+                   part, (gulong) (budget.max_text >> 20));
     }
   else if (budget.over)
     {
       g_clear_pointer (&doc, xmlFreeDoc);
       g_set_error (error, ZB_ERROR, ZB_ERROR_TOO_LARGE,
-                   "The Word document is too large (%s has more than %u XML nodes)", part, MAX_NODES);
+                   _("The Word document is too large (%s has more than %u XML nodes)"), part, MAX_NODES);
     }
   else if (budget.entities || budget.references > 0 ||
            (doc != NULL && doc->intSubset != NULL && doc->intSubset->entities != NULL &&
@@ -425,8 +426,8 @@ parse_xml (GBytes     *bytes,
     {
       g_clear_pointer (&doc, xmlFreeDoc);
       g_set_error (error, ZB_ERROR, ZB_ERROR_FORMAT,
-                   "The Word document was not read: %s declares XML entities of its own, which Word "
-                   "never writes (a document can expand to gigabytes that way); save it again from Word or WPS",
+                   _("The Word document was not read: %s declares XML entities of its own, which Word "
+                   "never writes (a document can expand to gigabytes that way); save it again from Word or WPS"),
                    part);
     }
   else if (doc == NULL || xmlDocGetRootElement (doc) == NULL)
@@ -436,7 +437,7 @@ parse_xml (GBytes     *bytes,
 
       g_strstrip (msg);
       g_set_error (error, ZB_ERROR, ZB_ERROR_FORMAT,
-                   "The Word document is damaged (%s is not valid XML: %s)", part, msg);
+                   _("The Word document is damaged (%s is not valid XML: %s)"), part, msg);
       g_clear_pointer (&doc, xmlFreeDoc);
     }
   xmlFreeParserCtxt (ctxt);
@@ -1142,7 +1143,7 @@ zb_docx_import (GBytes        *bytes,
   if (body == NULL)
     {
       g_set_error_literal (error, ZB_ERROR, ZB_ERROR_FORMAT,
-                           "The Word document is damaged (word/document.xml has no body)");
+                           _("The Word document is damaged (word/document.xml has no body)"));
       goto out;
     }
 
@@ -1152,14 +1153,14 @@ zb_docx_import (GBytes        *bytes,
   if (docx.too_long)
     {
       g_set_error (error, ZB_ERROR, ZB_ERROR_TOO_LARGE,
-                   "The Word document is too large (more than %" G_GSIZE_FORMAT " MiB of text)",
-                   docx.budget >> 20);
+                   _("The Word document is too large (more than %lu MiB of text)"),
+                   (gulong) (docx.budget >> 20));
       goto out;
     }
 
   if (docx.out->len == 0 || docx.locators->len == 0)
     {
-      g_set_error_literal (error, ZB_ERROR, ZB_ERROR_EMPTY, "The Word document has no text");
+      g_set_error_literal (error, ZB_ERROR, ZB_ERROR_EMPTY, _("The Word document has no text"));
       goto out;
     }
 

@@ -9,6 +9,7 @@
 #include "zb-docx.h"
 #include "zb-pdf.h"
 #include "zb-types.h"
+#include <glib/gi18n-lib.h>
 
 typedef ZbSource *(*ZbImporter) (GBytes *bytes, const char *path, GCancellable *cancellable, GError **error);
 
@@ -20,8 +21,8 @@ import_ole2 (GBytes       *bytes,
              GError      **error)
 {
   g_set_error_literal (error, ZB_ERROR, ZB_ERROR_FORMAT,
-                       "This is a password-protected or old-format (.doc) Word file: "
-                       "save it as an unprotected .docx first");
+                       _("This is a password-protected or old-format (.doc) Word file: "
+                       "save it as an unprotected .docx first"));
   return NULL;
 }
 

@@ -7,6 +7,7 @@
 
 #include <poppler.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 /* poppler-glib 22.12 declares no autoptr cleanups of its own */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
@@ -340,7 +341,7 @@ zb_pdf_import (GBytes        *bytes,
   if (is_truncated (data, len))
     {
       g_set_error_literal (error, ZB_ERROR, ZB_ERROR_FORMAT,
-                           "The PDF is truncated (its end-of-file marker is missing): copy or download it again");
+                           _("The PDF is truncated (its end-of-file marker is missing): copy or download it again"));
       return NULL;
     }
 
@@ -349,23 +350,23 @@ zb_pdf_import (GBytes        *bytes,
     {
       if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
         g_set_error_literal (error, ZB_ERROR, ZB_ERROR_FORMAT,
-                             "This PDF is encrypted with a password: save an unprotected copy first");
+                             _("This PDF is encrypted with a password: save an unprotected copy first"));
       else
         g_set_error (error, ZB_ERROR, ZB_ERROR_FORMAT,
-                     "The PDF is damaged and cannot be read (%s)", local_error->message);
+                     _("The PDF is damaged and cannot be read (%s)"), local_error->message);
       return NULL;
     }
 
   n_pages = poppler_document_get_n_pages (doc);
   if (n_pages <= 0)
     {
-      g_set_error_literal (error, ZB_ERROR, ZB_ERROR_FORMAT, "The PDF is damaged: it has no pages");
+      g_set_error_literal (error, ZB_ERROR, ZB_ERROR_FORMAT, _("The PDF is damaged: it has no pages"));
       return NULL;
     }
   if ((guint) n_pages > ZB_SOURCE_MAX_PAGES)
     {
       g_set_error (error, ZB_ERROR, ZB_ERROR_TOO_LARGE,
-                   "The PDF is too large (%d pages; reports of up to %u pages are read)",
+                   _("The PDF is too large (%d pages; reports of up to %u pages are read)"),
                    n_pages, ZB_SOURCE_MAX_PAGES);
       return NULL;
     }
@@ -381,8 +382,8 @@ zb_pdf_import (GBytes        *bytes,
       if (text_bytes > zb_source_max_text_bytes ())
         {
           g_set_error (error, ZB_ERROR, ZB_ERROR_TOO_LARGE,
-                       "The PDF is too large (more than %" G_GUINT64_FORMAT " MiB of text)",
-                       zb_source_max_text_bytes () >> 20);
+                       _("The PDF is too large (more than %lu MiB of text)"),
+                       (gulong) (zb_source_max_text_bytes () >> 20));
           return NULL;
         }
     }
@@ -390,8 +391,8 @@ zb_pdf_import (GBytes        *bytes,
   if (lines->len == 0)
     {
       g_set_error_literal (error, ZB_ERROR, ZB_ERROR_FORMAT,
-                           "This PDF has no text layer (it is probably a scanned image); "
-                           "Zhibiao does not recognise text in images");
+                           _("This PDF has no text layer (it is probably a scanned image); "
+                           "Zhibiao does not recognise text in images"));
       return NULL;
     }
 

@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <sqlite3.h>
 #include <glib/gstdio.h>
+#include <glib/gi18n-lib.h>
 
 /* 'ZBIT': tells a workspace apart from any other SQLite file. */
 #define ZB_STORE_APPLICATION_ID 0x5A424954
@@ -92,6 +93,25 @@ static const char * const migrations[] = {
 
   /* 3 → 4: who stored a correction, for the conflict message */
   "ALTER TABLE corrections ADD COLUMN author TEXT;",
+
+  /* 4 → 5: what the parser doubted of a figure (the clerk's review is a
+   * correction of the field "reviewed", which older versions do not read:
+   * hence the new version); the report's year and region as the clerk set
+   * them; targets for an area and a period kind */
+  "ALTER TABLE figures ADD COLUMN evidence INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE reports ADD COLUMN clerk_year INTEGER;"
+  "ALTER TABLE reports ADD COLUMN clerk_region TEXT;"
+  "CREATE TABLE targets_v5 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  indicator TEXT NOT NULL, year INTEGER NOT NULL,"
+  "  area TEXT NOT NULL DEFAULT '', period TEXT NOT NULL DEFAULT '',"
+  "  growth TEXT, value TEXT, unit TEXT, qualifier TEXT,"
+  "  source TEXT NOT NULL DEFAULT 'manual',"
+  "  UNIQUE (indicator, year, area, period, source));"
+  "INSERT INTO targets_v5 (id, indicator, year, growth, value, unit, qualifier, source)"
+  "  SELECT id, indicator, year, growth, value, unit, qualifier, source FROM targets;"
+  "DROP TABLE targets;"
+  "ALTER TABLE targets_v5 RENAME TO targets;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ZB_STORE_SCHEMA_VERSION);
@@ -107,7 +127,7 @@ static const ZbField stored_fields[] = {
 #define FIGURE_COLUMNS \
   "id, report_id, kind, name, indicator, area, value, unit, change, change_unit, base_value, " \
   "qualifier, reference, period, target, gap, rank, section, line, offset, text_offset, " \
-  "text_length, quote, rule, confidence"
+  "text_length, quote, rule, confidence, evidence"
 #define FIGURE_FIRST_FIELD_COLUMN 2
 
 /* ---------------------------------------------------------------- errors */
@@ -120,37 +140,40 @@ set_db_error (ZbStore     *self,
   int code = sqlite3_extended_errcode (self->db) & 0xff;
   const char *msg = sqlite3_errmsg (self->db);
 
+  /* what was being done, marked N_() where it is named */
+  what = _(what);
+
   switch (code)
     {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       g_set_error (error, ZB_ERROR, ZB_ERROR_LOCKED,
-                   "The workspace %s is locked by another instance of Zhibiao (%s): "
-                   "close it there and try again", self->path, what);
+                   _("The workspace %s is locked by another instance of Zhibiao (%s): "
+                   "close it there and try again"), self->path, what);
       break;
     case SQLITE_READONLY:
       g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
-                   "The workspace %s is read-only (%s): open a copy in a writable folder",
+                   _("The workspace %s is read-only (%s): open a copy in a writable folder"),
                    self->path, what);
       break;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
-                   "The workspace %s is damaged (%s: %s); it was left as it is: "
-                   "restore it from a backup", self->path, what, msg);
+                   _("The workspace %s is damaged (%s: %s); it was left as it is: "
+                   "restore it from a backup"), self->path, what, msg);
       break;
     case SQLITE_FULL:
       g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
-                   "The disk holding the workspace %s is full (%s)", self->path, what);
+                   _("The disk holding the workspace %s is full (%s)"), self->path, what);
       break;
     case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
       g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
-                   "Cannot read or write the workspace %s (%s: %s)", self->path, what, msg);
+                   _("Cannot read or write the workspace %s (%s: %s)"), self->path, what, msg);
       break;
     default:
       g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
-                   "Workspace %s: %s failed: %s", self->path, what, msg);
+                   _("Workspace %s: %s failed: %s"), self->path, what, msg);
       break;
     }
 }
@@ -173,7 +196,7 @@ prepare (ZbStore     *self,
     }
   if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
     {
-      set_db_error (self, error, "preparing a query");
+      set_db_error (self, error, N_("preparing a query"));
       return NULL;
     }
   g_hash_table_insert (self->statements, (gpointer) sql, stmt);
@@ -267,14 +290,14 @@ begin (ZbStore  *self,
 {
   /* IMMEDIATE: take the write lock now, so a busy workspace fails before
    * anything has been read and half-applied. */
-  return exec (self, "BEGIN IMMEDIATE", "starting a transaction", error);
+  return exec (self, "BEGIN IMMEDIATE", N_("starting a transaction"), error);
 }
 
 static gboolean
 commit (ZbStore  *self,
         GError  **error)
 {
-  if (!exec (self, "COMMIT", "saving", error))
+  if (!exec (self, "COMMIT", N_("saving"), error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
@@ -381,13 +404,13 @@ query_int (ZbStore     *self,
 
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_db_error (self, error, "reading the workspace header");
+      set_db_error (self, error, N_("reading the workspace header"));
       return FALSE;
     }
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      set_db_error (self, error, "reading the workspace header");
+      set_db_error (self, error, N_("reading the workspace header"));
       sqlite3_finalize (stmt);
       return FALSE;
     }
@@ -418,7 +441,7 @@ check_header (const char  *path,
       if (saved == ENOENT)
         return TRUE;
       g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
-                   "Cannot open the workspace %s: %s", path, g_strerror (saved));
+                   _("Cannot open the workspace %s: %s"), path, g_strerror (saved));
       return FALSE;
     }
   if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
@@ -442,7 +465,7 @@ check_header (const char  *path,
   if (n < (gssize) sizeof head || memcmp (head, magic, sizeof magic) != 0)
     {
       g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
-                   "%s is not a Zhibiao workspace (not an SQLite database); it was left as it is",
+                   _("%s is not a Zhibiao workspace (not an SQLite database); it was left as it is"),
                    path);
       return FALSE;
     }
@@ -472,7 +495,7 @@ migrate (ZbStore  *self,
     return FALSE;
   for (int v = from; v < ZB_STORE_SCHEMA_VERSION; v++)
     {
-      g_autofree char *what = g_strdup_printf ("upgrading the workspace to version %d", v + 1);
+      g_autofree char *what = g_strdup_printf (_("upgrading the workspace to version %d"), v + 1);
 
       if (!exec (self, migrations[v], what, error))
         {
@@ -481,7 +504,7 @@ migrate (ZbStore  *self,
         }
     }
   set_version = g_strdup_printf ("PRAGMA user_version = %d", ZB_STORE_SCHEMA_VERSION);
-  if (!exec (self, set_version, "upgrading the workspace", error))
+  if (!exec (self, set_version, N_("upgrading the workspace"), error))
     {
       rollback (self);
       return FALSE;
@@ -511,20 +534,20 @@ zb_store_open (const char  *path,
         {
           int saved = errno;
           g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
-                       "Cannot create the folder %s for the workspace: %s", dir, g_strerror (saved));
+                       _("Cannot create the folder %s for the workspace: %s"), dir, g_strerror (saved));
           return NULL;
         }
       if (g_access (dir, W_OK) != 0)
         {
           g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
-                       "Cannot create the workspace %s: the folder is read-only", path);
+                       _("Cannot create the workspace %s: the folder is read-only"), path);
           return NULL;
         }
     }
   else if (g_access (path, W_OK) != 0 || !writable_by_mode (path))
     {
       g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
-                   "The workspace %s is read-only: open a copy in a writable folder", path);
+                   _("The workspace %s is read-only: open a copy in a writable folder"), path);
       return NULL;
     }
 
@@ -537,10 +560,10 @@ zb_store_open (const char  *path,
     {
       if (self->db == NULL)
         {
-          g_set_error (error, ZB_ERROR, ZB_ERROR_STORE, "Cannot open the workspace %s: out of memory", path);
+          g_set_error (error, ZB_ERROR, ZB_ERROR_STORE, _("Cannot open the workspace %s: out of memory"), path);
           return NULL;
         }
-      set_db_error (self, error, "opening");
+      set_db_error (self, error, N_("opening"));
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
@@ -555,8 +578,8 @@ zb_store_open (const char  *path,
       (app_id == 0 && n_tables > 0))
     {
       g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
-                   "%s is an SQLite database of another program, not a Zhibiao workspace; "
-                   "it was left as it is", path);
+                   _("%s is an SQLite database of another program, not a Zhibiao workspace; "
+                   "it was left as it is"), path);
       return NULL;
     }
   /* before anything reads the schema or migrates it: the version indexes
@@ -564,16 +587,16 @@ zb_store_open (const char  *path,
   if (version < 0)
     {
       g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
-                   "The workspace %s is damaged: its format version is %d, which no Zhibiao writes; "
-                   "it was left as it is: restore it from a backup",
+                   _("The workspace %s is damaged: its format version is %d, which no Zhibiao writes; "
+                   "it was left as it is: restore it from a backup"),
                    path, version);
       return NULL;
     }
   if (version > ZB_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, ZB_ERROR, ZB_ERROR_TOO_NEW,
-                   "The workspace %s was written by a newer Zhibiao (format %d, this one reads up to %d): "
-                   "update Zhibiao; the workspace was left as it is",
+                   _("The workspace %s was written by a newer Zhibiao (format %d, this one reads up to %d): "
+                   "update Zhibiao; the workspace was left as it is"),
                    path, version, ZB_STORE_SCHEMA_VERSION);
       return NULL;
     }
@@ -586,14 +609,14 @@ zb_store_open (const char  *path,
 
       if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL) != SQLITE_OK)
         {
-          set_db_error (self, error, "checking");
+          set_db_error (self, error, N_("checking"));
           return NULL;
         }
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
         problem = dup_column (stmt, 0);
       else
-        set_db_error (self, error, "checking");
+        set_db_error (self, error, N_("checking"));
       sqlite3_finalize (stmt);
       if (problem == NULL)
         return NULL;
@@ -602,16 +625,16 @@ zb_store_open (const char  *path,
           /* "*** in database main ***\nPage 2: …" — one line for the status bar */
           g_strdelimit (problem, "\n", ' ');
           g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
-                       "The workspace %s is damaged (%s); it was left as it is: restore it from a backup",
+                       _("The workspace %s is damaged (%s); it was left as it is: restore it from a backup"),
                        path, problem);
           return NULL;
         }
     }
 
   /* FULL: a correction must survive a power cut, not only a crash. */
-  if (!exec (self, "PRAGMA journal_mode = WAL", "switching to WAL", error) ||
-      !exec (self, "PRAGMA synchronous = FULL", "setting durability", error) ||
-      !exec (self, "PRAGMA foreign_keys = ON", "enabling foreign keys", error))
+  if (!exec (self, "PRAGMA journal_mode = WAL", N_("switching to WAL"), error) ||
+      !exec (self, "PRAGMA synchronous = FULL", N_("setting durability"), error) ||
+      !exec (self, "PRAGMA foreign_keys = ON", N_("enabling foreign keys"), error))
     return NULL;
 
   if (version < ZB_STORE_SCHEMA_VERSION && !migrate (self, version, error))
@@ -647,6 +670,7 @@ bind_figure (ZbStore       *self,
   bind_text (stmt, col++, zb_figure_get_quote (figure));
   bind_text (stmt, col++, zb_figure_get_rule (figure));
   sqlite3_bind_double (stmt, col++, zb_figure_get_confidence (figure));
+  sqlite3_bind_int64 (stmt, col++, zb_figure_get_evidence (figure));
   return TRUE;
 }
 
@@ -660,13 +684,13 @@ insert_figure (ZbStore   *self,
   sqlite3_stmt *stmt = prepare (self,
     "INSERT INTO figures (report_id, position, kind, name, indicator, area, value, unit, change, "
     "change_unit, base_value, qualifier, reference, period, target, gap, rank, section, line, offset, "
-    "text_offset, text_length, quote, rule, confidence) "
-    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", error);
+    "text_offset, text_length, quote, rule, confidence, evidence) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", error);
 
   if (stmt == NULL)
     return FALSE;
   bind_figure (self, stmt, report_id, position, figure);
-  if (!step_done (self, stmt, "storing a figure", error))
+  if (!step_done (self, stmt, N_("storing a figure"), error))
     return FALSE;
   zb_figure_set_id (figure, sqlite3_last_insert_rowid (self->db));
   return TRUE;
@@ -727,6 +751,8 @@ figure_from_row (sqlite3_stmt *stmt)
                         clean_column (stmt, c + 5, pool));
   zb_figure_set_rule (figure, clean_column (stmt, c + 6, pool),
                       sqlite3_column_double (stmt, c + 7));
+  zb_figure_restore_evidence (figure, (ZbEvidence) sqlite3_column_int64 (stmt, c + 8),
+                              sqlite3_column_double (stmt, c + 7));
   zb_figure_set_id (figure, sqlite3_column_int64 (stmt, 0));
   return figure;
 }
@@ -752,7 +778,7 @@ read_corrections (ZbStore  *self,
       if (!zb_field_from_string ((const char *) sqlite3_column_text (stmt, 0), &field))
         {
           g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
-                       "The workspace %s holds a correction of an unknown field “%s”",
+                       _("The workspace %s holds a correction of an unknown field “%s”"),
                        self->path, (const char *) sqlite3_column_text (stmt, 0));
           g_free (c);
           sqlite3_reset (stmt);
@@ -768,7 +794,7 @@ read_corrections (ZbStore  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      set_db_error (self, error, "reading corrections");
+      set_db_error (self, error, N_("reading corrections"));
       sqlite3_reset (stmt);
       return NULL;
     }
@@ -789,7 +815,7 @@ replay_corrections (ZbStore   *self,
   for (guint i = 0; i < list->len; i++)
     if (!zb_figure_apply_correction (figure, g_ptr_array_index (list, i), error))
       {
-        g_prefix_error (error, "Figure %" G_GINT64_FORMAT " of the workspace: ", stored_id);
+        g_prefix_error (error, _("Figure %ld of the workspace: "), (glong) stored_id);
         return FALSE;
       }
   return TRUE;
@@ -814,7 +840,7 @@ read_figures (ZbStore  *self,
     g_ptr_array_add (figures, figure_from_row (stmt));
   if (rc != SQLITE_DONE)
     {
-      set_db_error (self, error, "reading figures");
+      set_db_error (self, error, N_("reading figures"));
       sqlite3_reset (stmt);
       return NULL;
     }
@@ -848,7 +874,7 @@ insert_correction (ZbStore             *self,
   sqlite3_bind_int64 (stmt, 5, c->time);
   bind_text (stmt, 6, c->note);
   bind_text (stmt, 7, c->author ? c->author : self->author);
-  return step_done (self, stmt, "recording a correction", error);
+  return step_done (self, stmt, N_("recording a correction"), error);
 }
 
 /* ---------------------------------------------------------------- import */
@@ -866,7 +892,7 @@ write_sections (ZbStore   *self,
   if (del == NULL)
     return FALSE;
   sqlite3_bind_int64 (del, 1, report_id);
-  if (!step_done (self, del, "replacing the outline", error))
+  if (!step_done (self, del, N_("replacing the outline"), error))
     return FALSE;
 
   stmt = prepare (self,
@@ -887,7 +913,7 @@ write_sections (ZbStore   *self,
       bind_text (stmt, 6, zb_section_get_title (s));
       sqlite3_bind_int64 (stmt, 7, zb_section_get_line (s));
       sqlite3_bind_int64 (stmt, 8, zb_section_get_text_offset (s));
-      if (!step_done (self, stmt, "storing the outline", error))
+      if (!step_done (self, stmt, N_("storing the outline"), error))
         return FALSE;
     }
   return TRUE;
@@ -910,7 +936,7 @@ update_positions (ZbStore   *self,
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, i);
       sqlite3_bind_int64 (stmt, 2, zb_figure_get_id (f));
-      if (!step_done (self, stmt, "ordering figures", error))
+      if (!step_done (self, stmt, N_("ordering figures"), error))
         return FALSE;
     }
   return TRUE;
@@ -996,7 +1022,7 @@ reimport_report (ZbStore    *self,
   if (retire == NULL)
     return FALSE;
   sqlite3_bind_int64 (retire, 1, report_id);
-  if (!step_done (self, retire, "retiring old figures", error))
+  if (!step_done (self, retire, N_("retiring old figures"), error))
     return FALSE;
 
   for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
@@ -1085,7 +1111,36 @@ lookup_report (ZbStore     *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      set_db_error (self, error, "looking up a report");
+      set_db_error (self, error, N_("looking up a report"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The year and region the clerk set for a stored report, onto @report. */
+static gboolean
+apply_place (ZbStore   *self,
+             gint64     id,
+             ZbReport  *report,
+             GError   **error)
+{
+  sqlite3_stmt *stmt = prepare (self, "SELECT clerk_year, clerk_region FROM reports WHERE id = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_autofree char *region = dup_column (stmt, 1);
+
+      zb_report_set_place (report, sqlite3_column_int (stmt, 0), region);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      set_db_error (self, error, N_("reading a report"));
       return FALSE;
     }
   return TRUE;
@@ -1117,8 +1172,9 @@ import_locked (ZbStore    *self,
         return FALSE;
       bind_text (stmt, 1, path);
       sqlite3_bind_int64 (stmt, 2, id);
-      if (!step_done (self, stmt, "updating a report", error) ||
-          !restore_report (self, id, report, error))
+      if (!step_done (self, stmt, N_("updating a report"), error) ||
+          !restore_report (self, id, report, error) ||
+          !apply_place (self, id, report, error))
         return FALSE;
       *report_id = id;
       return TRUE;
@@ -1140,9 +1196,10 @@ import_locked (ZbStore    *self,
       sqlite3_bind_int64 (stmt, 5, g_get_real_time ());
       sqlite3_bind_blob64 (stmt, 6, data, len, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 7, id);
-      if (!step_done (self, stmt, "updating a report", error) ||
+      if (!step_done (self, stmt, N_("updating a report"), error) ||
           !write_sections (self, id, report, error) ||
-          !reimport_report (self, id, report, uncarried, error))
+          !reimport_report (self, id, report, uncarried, error) ||
+          !apply_place (self, id, report, error))
         return FALSE;
       *report_id = id;
       return TRUE;
@@ -1160,7 +1217,7 @@ import_locked (ZbStore    *self,
   bind_text (stmt, 5, period);
   sqlite3_bind_int64 (stmt, 6, g_get_real_time ());
   sqlite3_bind_blob64 (stmt, 7, data, len, SQLITE_STATIC);
-  if (!step_done (self, stmt, "storing a report", error))
+  if (!step_done (self, stmt, N_("storing a report"), error))
     return FALSE;
   id = sqlite3_last_insert_rowid (self->db);
   if (!write_sections (self, id, report, error))
@@ -1199,7 +1256,7 @@ zb_store_import_report (ZbStore    *self,
   if (path == NULL)
     {
       g_set_error_literal (error, ZB_ERROR, ZB_ERROR_STORE,
-                           "Only reports read from a file can be added to the workspace");
+                           _("Only reports read from a file can be added to the workspace"));
       return FALSE;
     }
   /* The workspace keeps the bytes, so that it does not depend on the file
@@ -1211,7 +1268,7 @@ zb_store_import_report (ZbStore    *self,
   bytes = zb_report_load_file (file, NULL, error);
   if (bytes == NULL)
     {
-      g_prefix_error (error, "%s: ", path);
+      g_prefix_error (error, _("%s: "), path);
       return FALSE;
     }
   sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
@@ -1226,7 +1283,7 @@ zb_store_import_report (ZbStore    *self,
   if (!same)
     {
       g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
-                   "%s changed while it was being read: open it again", path);
+                   _("%s changed while it was being read: open it again"), path);
       return FALSE;
     }
 
@@ -1273,7 +1330,7 @@ zb_store_add_figure (ZbStore   *self,
         {
           g_clear_error (error);
           g_set_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND,
-                       "There is no report %" G_GINT64_FORMAT " in the workspace", report_id);
+                       _("There is no report %ld in the workspace"), (glong) report_id);
         }
       goto fail;
     }
@@ -1330,20 +1387,20 @@ check_unchanged (ZbStore             *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND,
-                   "There is no figure %" G_GINT64_FORMAT " in the workspace", id);
+                   _("There is no figure %ld in the workspace"), (glong) id);
       return FALSE;
     }
   if (rc != SQLITE_ROW)
     {
-      set_db_error (self, error, "reading a figure");
+      set_db_error (self, error, N_("reading a figure"));
       return FALSE;
     }
   if (retired)
     {
       g_set_error (error, ZB_ERROR, ZB_ERROR_CONFLICT,
-                   "Figure %" G_GINT64_FORMAT " was not changed: its report was imported again "
-                   "in another window or program since it was read; open the report again",
-                   id);
+                   _("Figure %ld was not changed: its report was imported again "
+                   "in another window or program since it was read; open the report again"),
+                   (glong) id);
       return FALSE;
     }
 
@@ -1362,13 +1419,13 @@ check_unchanged (ZbStore             *self,
 
   {
     g_autofree char *when = last ? format_when (last->time) : NULL;
-    const char *who = last && last->author ? last->author : "another window or program";
+    const char *who = last && last->author ? last->author : _("another window or program");
 
     g_set_error (error, ZB_ERROR, ZB_ERROR_CONFLICT,
-                 "Figure %" G_GINT64_FORMAT " was not changed: its %s was changed to “%s” by %s at %s "
-                 "after it was read (as “%s”); look at it again before correcting it",
-                 id, zb_field_to_string (c->field), now ? now : "(empty)", who,
-                 when ? when : "?", c->old_value ? c->old_value : "(empty)");
+                 _("Figure %ld was not changed: its %s was changed to “%s” by %s at %s "
+                 "after it was read (as “%s”); look at it again before correcting it"),
+                 (glong) id, zb_field_to_string (c->field), now ? now : _("(empty)"), who,
+                 when ? when : "?", c->old_value ? c->old_value : _("(empty)"));
   }
   return FALSE;
 }
@@ -1389,7 +1446,7 @@ zb_store_record_correction (ZbStore             *self,
   if (id <= 0)
     {
       g_set_error_literal (error, ZB_ERROR, ZB_ERROR_NOT_FOUND,
-                           "This figure is not in the workspace: import its report first");
+                           _("This figure is not in the workspace: import its report first"));
       return FALSE;
     }
   /* compare and set in one IMMEDIATE transaction: no other writer can come
@@ -1418,6 +1475,7 @@ zb_store_report_free (ZbStoreReport *info)
   g_free (info->title);
   g_free (info->region);
   g_free (info->period);
+  g_free (info->clerk_region);
   g_free (info);
 }
 
@@ -1430,7 +1488,8 @@ zb_store_list_reports (ZbStore  *self,
     "SELECT r.id, r.path, r.sha256, r.title, r.region, r.period, r.imported_at,"
     " (SELECT count(*) FROM figures f WHERE f.report_id = r.id AND f.retired = 0),"
     " (SELECT count(*) FROM corrections c JOIN figures f ON c.figure_id = f.id"
-    "   WHERE f.report_id = r.id AND f.retired = 0)"
+    "   WHERE f.report_id = r.id AND f.retired = 0 AND c.field <> 'reviewed'),"
+    " r.clerk_year, r.clerk_region"
     " FROM reports r ORDER BY r.id", error);
   int rc;
 
@@ -1451,12 +1510,14 @@ zb_store_list_reports (ZbStore  *self,
       info->imported_at = sqlite3_column_int64 (stmt, 6);
       info->n_figures = sqlite3_column_int (stmt, 7);
       info->n_corrections = sqlite3_column_int (stmt, 8);
+      info->clerk_year = sqlite3_column_int (stmt, 9);
+      info->clerk_region = dup_column (stmt, 10);
       g_ptr_array_add (list, info);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_db_error (self, error, "listing reports");
+      set_db_error (self, error, N_("listing reports"));
       return NULL;
     }
   return g_steal_pointer (&list);
@@ -1474,16 +1535,19 @@ zb_store_load_report (ZbStore  *self,
   g_autofree char *path = NULL;
   g_autofree char *title = NULL;
   g_autofree char *sha = NULL;
+  g_autofree char *clerk_region = NULL;
+  int clerk_year = 0;
   sqlite3_stmt *stmt;
   int rc, expected = 0;
 
   g_return_val_if_fail (ZB_IS_STORE (self), NULL);
 
   /* a read transaction, so outline, figures and corrections agree */
-  if (!exec (self, "BEGIN", "reading a report", error))
+  if (!exec (self, "BEGIN", N_("reading a report"), error))
     return NULL;
 
-  stmt = prepare (self, "SELECT path, title, source, sha256 FROM reports WHERE id = ?", error);
+  stmt = prepare (self, "SELECT path, title, source, sha256, clerk_year, clerk_region FROM reports WHERE id = ?",
+                  error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, report_id);
@@ -1494,12 +1558,14 @@ zb_store_load_report (ZbStore  *self,
       title = dup_column (stmt, 1);
       bytes = g_bytes_new (sqlite3_column_blob (stmt, 2), sqlite3_column_bytes (stmt, 2));
       sha = dup_column (stmt, 3);
+      clerk_year = sqlite3_column_int (stmt, 4);
+      clerk_region = dup_column (stmt, 5);
     }
   else if (rc == SQLITE_DONE)
     g_set_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND,
-                 "There is no report %" G_GINT64_FORMAT " in the workspace", report_id);
+                 _("There is no report %ld in the workspace"), (glong) report_id);
   else
-    set_db_error (self, error, "reading a report");
+    set_db_error (self, error, N_("reading a report"));
   sqlite3_reset (stmt);
   if (bytes == NULL)
     goto fail;
@@ -1509,12 +1575,13 @@ zb_store_load_report (ZbStore  *self,
   source = zb_report_read_source (bytes, path, NULL, NULL, error);
   if (source == NULL)
     {
-      g_prefix_error (error, "Report %" G_GINT64_FORMAT " of the workspace %s: ", report_id, self->path);
+      g_prefix_error (error, _("Report %ld of the workspace %s: "), (glong) report_id, self->path);
       goto fail;
     }
   source->sha256 = g_steal_pointer (&sha);
   report = zb_report_new_unparsed (source);
   zb_report_set_title (report, title);
+  zb_report_set_place (report, clerk_year, clerk_region);
 
   stmt = prepare (self,
     "SELECT sid, parent, level, number, title, line, text_offset FROM sections "
@@ -1534,9 +1601,8 @@ zb_store_load_report (ZbStore  *self,
         {
           sqlite3_reset (stmt);
           g_set_error (error, ZB_ERROR, ZB_ERROR_STORE,
-                       "The workspace %s is damaged (the outline of report %" G_GINT64_FORMAT
-                       " is not a tree); it was left as it is: restore it from a backup",
-                       self->path, report_id);
+                       _("The workspace %s is damaged (the outline of report %ld is not a tree); it was left as it is: restore it from a backup"),
+                       self->path, (glong) report_id);
           goto fail;
         }
       zb_report_take_section (report,
@@ -1551,7 +1617,7 @@ zb_store_load_report (ZbStore  *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_db_error (self, error, "reading an outline");
+      set_db_error (self, error, N_("reading an outline"));
       goto fail;
     }
 
@@ -1561,7 +1627,7 @@ zb_store_load_report (ZbStore  *self,
   for (guint i = 0; i < figures->len; i++)
     zb_report_add_figure (report, g_ptr_array_index (figures, i));
 
-  exec (self, "COMMIT", "reading a report", NULL);
+  exec (self, "COMMIT", N_("reading a report"), NULL);
   return g_steal_pointer (&report);
 
 fail:
@@ -1589,9 +1655,9 @@ zb_store_load_figure (ZbStore  *self,
     figure = figure_from_row (stmt);
   else if (rc == SQLITE_DONE)
     g_set_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND,
-                 "There is no figure %" G_GINT64_FORMAT " in the workspace", figure_id);
+                 _("There is no figure %ld in the workspace"), (glong) figure_id);
   else
-    set_db_error (self, error, "reading a figure");
+    set_db_error (self, error, N_("reading a figure"));
   sqlite3_reset (stmt);
   if (figure == NULL || !replay_corrections (self, figure, figure_id, error))
     return NULL;
@@ -1614,6 +1680,46 @@ zb_store_history (ZbStore  *self,
   return read_corrections (self, figure_id, error);
 }
 
+gboolean
+zb_store_set_report_place (ZbStore     *self,
+                           gint64       report_id,
+                           int          year,
+                           const char  *region,
+                           GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (region ? region : ""));
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ZB_IS_STORE (self), FALSE);
+
+  if (year != 0 && (year < 1949 || year > 2200))
+    {
+      g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID, _("“%d” is not a plausible year for a report"), year);
+      return FALSE;
+    }
+  if (!zb_utf8_check_input (trimmed, N_("region"), error))
+    return FALSE;
+  stmt = prepare (self, "UPDATE reports SET clerk_year = ?, clerk_region = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (year != 0)
+    sqlite3_bind_int (stmt, 1, year);
+  else
+    sqlite3_bind_null (stmt, 1);
+  bind_text (stmt, 2, *trimmed ? trimmed : NULL);
+  sqlite3_bind_int64 (stmt, 3, report_id);
+  if (!step_done (self, stmt, N_("setting a report's year and region"), error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, report_id);
+
+      g_set_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND, _("There is no report %s in the workspace"), id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* ---------------------------------------------------------------- targets */
 
 gboolean
@@ -1630,42 +1736,49 @@ zb_store_set_target (ZbStore         *self,
 
   if (target->indicator == NULL || *target->indicator == '\0')
     {
-      g_set_error_literal (error, ZB_ERROR, ZB_ERROR_INVALID, "A target needs an indicator");
+      g_set_error_literal (error, ZB_ERROR, ZB_ERROR_INVALID, _("A target needs an indicator"));
       return FALSE;
     }
-  if (!zb_utf8_check_input (target->indicator, "indicator", error) ||
-      !zb_utf8_check_input (target->unit, "unit", error) ||
-      !zb_utf8_check_input (target->qualifier, "qualifier", error) ||
-      !zb_utf8_check_input (target->source, "source", error))
+  if (!zb_utf8_check_input (target->indicator, N_("indicator"), error) ||
+      !zb_utf8_check_input (target->unit, N_("unit"), error) ||
+      !zb_utf8_check_input (target->qualifier, N_("qualifier"), error) ||
+      !zb_utf8_check_input (target->source, N_("source"), error))
     return FALSE;
   if (target->year < 1949 || target->year > 2200)
     {
-      g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID, "“%d” is not a plausible year for a target", target->year);
+      g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID, _("“%d” is not a plausible year for a target"), target->year);
       return FALSE;
     }
   if (!target->growth.set && !target->value.set)
     {
-      g_set_error_literal (error, ZB_ERROR, ZB_ERROR_INVALID, "A target needs a growth rate or a value");
+      g_set_error_literal (error, ZB_ERROR, ZB_ERROR_INVALID, _("A target needs a growth rate or a value"));
       return FALSE;
     }
+
+  if (!zb_utf8_check_input (target->area, N_("area"), error) ||
+      !zb_utf8_check_input (target->period, N_("period"), error))
+    return FALSE;
 
   growth = zb_number_format (&target->growth);
   value = zb_number_format (&target->value);
   stmt = prepare (self,
-    "INSERT INTO targets (indicator, year, growth, value, unit, qualifier, source) VALUES (?,?,?,?,?,?,?) "
-    "ON CONFLICT (indicator, year, source) DO UPDATE SET "
+    "INSERT INTO targets (indicator, year, area, period, growth, value, unit, qualifier, source) "
+    "VALUES (?,?,?,?,?,?,?,?,?) "
+    "ON CONFLICT (indicator, year, area, period, source) DO UPDATE SET "
     "growth = excluded.growth, value = excluded.value, unit = excluded.unit, qualifier = excluded.qualifier",
     error);
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, target->indicator);
   sqlite3_bind_int (stmt, 2, target->year);
-  bind_text (stmt, 3, growth);
-  bind_text (stmt, 4, value);
-  bind_text (stmt, 5, target->unit);
-  bind_text (stmt, 6, target->qualifier);
-  bind_text (stmt, 7, target->source ? target->source : "manual");
-  return step_done (self, stmt, "storing a target", error);
+  bind_text (stmt, 3, target->area ? target->area : "");
+  bind_text (stmt, 4, target->period ? target->period : "");
+  bind_text (stmt, 5, growth);
+  bind_text (stmt, 6, value);
+  bind_text (stmt, 7, target->unit);
+  bind_text (stmt, 8, target->qualifier);
+  bind_text (stmt, 9, target->source ? target->source : "manual");
+  return step_done (self, stmt, N_("storing a target"), error);
 }
 
 static ZbTarget *
@@ -1680,10 +1793,15 @@ target_from_row (sqlite3_stmt *stmt)
   t->qualifier = dup_column (stmt, 5);
   g_free (t->source);
   t->source = dup_column (stmt, 6);
+  /* "" in the table, so that the key is unique; NULL in a ZbTarget */
+  if (sqlite3_column_bytes (stmt, 7) > 0)
+    t->area = dup_column (stmt, 7);
+  if (sqlite3_column_bytes (stmt, 8) > 0)
+    t->period = dup_column (stmt, 8);
   return t;
 }
 
-#define TARGET_COLUMNS "indicator, year, growth, value, unit, qualifier, source"
+#define TARGET_COLUMNS "indicator, year, growth, value, unit, qualifier, source, area, period"
 
 ZbTarget *
 zb_store_get_target (ZbStore     *self,
@@ -1694,7 +1812,7 @@ zb_store_get_target (ZbStore     *self,
   /* a manual target overrides one read from a report */
   sqlite3_stmt *stmt = prepare (self,
     "SELECT " TARGET_COLUMNS " FROM targets WHERE indicator = ? AND year = ? "
-    "ORDER BY source = 'manual' DESC, id DESC LIMIT 1", error);
+    "ORDER BY source = 'manual' DESC, area = '' AND period = '' DESC, id DESC LIMIT 1", error);
   ZbTarget *t = NULL;
   int rc;
 
@@ -1708,9 +1826,9 @@ zb_store_get_target (ZbStore     *self,
   if (rc == SQLITE_ROW)
     t = target_from_row (stmt);
   else if (rc == SQLITE_DONE)
-    g_set_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND, "No target for %s in %d", indicator, year);
+    g_set_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND, _("No target for %s in %d"), indicator, year);
   else
-    set_db_error (self, error, "reading a target");
+    set_db_error (self, error, N_("reading a target"));
   sqlite3_reset (stmt);
   return t;
 }
@@ -1721,7 +1839,7 @@ zb_store_list_targets (ZbStore  *self,
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) zb_target_free);
   sqlite3_stmt *stmt = prepare (self,
-    "SELECT " TARGET_COLUMNS " FROM targets ORDER BY year, indicator, source", error);
+    "SELECT " TARGET_COLUMNS " FROM targets ORDER BY year, indicator, area, period, source", error);
   int rc;
 
   g_return_val_if_fail (ZB_IS_STORE (self), NULL);
@@ -1733,10 +1851,40 @@ zb_store_list_targets (ZbStore  *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_db_error (self, error, "listing targets");
+      set_db_error (self, error, N_("listing targets"));
       return NULL;
     }
   return g_steal_pointer (&list);
+}
+
+gboolean
+zb_store_remove_target (ZbStore         *self,
+                        const ZbTarget  *target,
+                        GError         **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ZB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (target != NULL && target->indicator != NULL, FALSE);
+
+  stmt = prepare (self,
+    "DELETE FROM targets WHERE indicator = ? AND year = ? AND area = ? AND period = ? AND source = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, target->indicator);
+  sqlite3_bind_int (stmt, 2, target->year);
+  bind_text (stmt, 3, target->area ? target->area : "");
+  bind_text (stmt, 4, target->period ? target->period : "");
+  bind_text (stmt, 5, target->source ? target->source : "manual");
+  if (!step_done (self, stmt, N_("removing a target"), error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND,
+                   _("No typed target for %s in %d in the workspace"), target->indicator, target->year);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* ---------------------------------------------------------------- aliases */
@@ -1765,16 +1913,16 @@ zb_store_set_alias (ZbStore     *self,
 
   a = g_strstrip (g_strdup (alias ? alias : ""));
   ind = g_strstrip (g_strdup (indicator ? indicator : ""));
-  if (!zb_utf8_check_input (a, "alias", error) || !zb_utf8_check_input (ind, "indicator", error))
+  if (!zb_utf8_check_input (a, N_("alias"), error) || !zb_utf8_check_input (ind, N_("indicator"), error))
     return FALSE;
   if (*a == '\0' || *ind == '\0')
     {
-      g_set_error_literal (error, ZB_ERROR, ZB_ERROR_INVALID, "An alias needs both the other name and the indicator");
+      g_set_error_literal (error, ZB_ERROR, ZB_ERROR_INVALID, _("An alias needs both the other name and the indicator"));
       return FALSE;
     }
   if (g_str_equal (a, ind))
     {
-      g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID, "“%s” cannot be an alias of itself", a);
+      g_set_error (error, ZB_ERROR, ZB_ERROR_INVALID, _("“%s” cannot be an alias of itself"), a);
       return FALSE;
     }
 
@@ -1787,7 +1935,7 @@ zb_store_set_alias (ZbStore     *self,
   bind_text (stmt, 1, a);
   bind_text (stmt, 2, ind);
   sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
-  return step_done (self, stmt, "storing an alias", error);
+  return step_done (self, stmt, N_("storing an alias"), error);
 }
 
 gboolean
@@ -1805,11 +1953,11 @@ zb_store_remove_alias (ZbStore     *self,
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, a);
-  if (!step_done (self, stmt, "removing an alias", error))
+  if (!step_done (self, stmt, N_("removing an alias"), error))
     return FALSE;
   if (sqlite3_changes (self->db) == 0)
     {
-      g_set_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND, "No alias “%s” in the workspace", a);
+      g_set_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND, _("No alias “%s” in the workspace"), a);
       return FALSE;
     }
   return TRUE;
@@ -1840,7 +1988,7 @@ zb_store_list_aliases (ZbStore  *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_db_error (self, error, "listing aliases");
+      set_db_error (self, error, N_("listing aliases"));
       return NULL;
     }
   return g_steal_pointer (&list);

@@ -13,7 +13,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this program writes (PRAGMA user_version). */
-#define ZB_STORE_SCHEMA_VERSION 4
+#define ZB_STORE_SCHEMA_VERSION 5
 
 #define ZB_TYPE_STORE (zb_store_get_type ())
 G_DECLARE_FINAL_TYPE (ZbStore, zb_store, ZB, STORE, GObject)
@@ -28,7 +28,9 @@ typedef struct {
   char   *period;       /* NULL when no figure has one */
   gint64  imported_at;  /* unix microseconds */
   guint   n_figures;
-  guint   n_corrections;
+  guint   n_corrections;   /* review marks left out */
+  int     clerk_year;   /* the year the clerk set, 0 when none */
+  char   *clerk_region; /* the region the clerk set, NULL when none */
 } ZbStoreReport;
 
 void zb_store_report_free (ZbStoreReport *info);
@@ -102,7 +104,18 @@ GPtrArray     *zb_store_history          (ZbStore     *self,
                                           gint64       figure_id,
                                           GError     **error);  /* of ZbCorrection, oldest first */
 
-/* Targets are keyed by indicator, year and source. */
+/* The year and region the clerk says a stored report is about (0 and NULL:
+ * what the report says), kept across re-imports; zb_store_load_report
+ * gives them to the report (zb_report_set_place). */
+gboolean       zb_store_set_report_place (ZbStore     *self,
+                                          gint64       report_id,
+                                          int          year,
+                                          const char  *region,
+                                          GError     **error);
+
+/* Targets are keyed by indicator, year, area, period kind and source;
+ * NULL area and period are stored as "" (the report's own area, every
+ * period). */
 gboolean       zb_store_set_target       (ZbStore        *self,
                                           const ZbTarget *target,
                                           GError        **error);
@@ -112,6 +125,10 @@ ZbTarget      *zb_store_get_target       (ZbStore        *self,
                                           GError        **error);
 GPtrArray     *zb_store_list_targets     (ZbStore        *self,
                                           GError        **error);  /* of ZbTarget */
+/* Removes the target of @target's key; ZB_ERROR_NOT_FOUND when there is none. */
+gboolean       zb_store_remove_target    (ZbStore        *self,
+                                          const ZbTarget *target,
+                                          GError        **error);
 
 /* Aliases are keyed by the alias: setting one again changes its indicator.
  * Both names are trimmed; an empty name or an alias of itself is refused

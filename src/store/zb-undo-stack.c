@@ -187,6 +187,8 @@ zb_undo_stack_correct (ZbUndoStack  *self,
   step->new_value = g_steal_pointer (&canonical);
   if (field == ZB_FIELD_DELETED)
     step->label = g_strdup (_("Delete figure"));
+  else if (field == ZB_FIELD_REVIEWED)
+    step->label = g_strdup (_("Review figure"));
   else
     step->label = g_strdup (_("Edit figure"));
   push (self, step);
@@ -226,8 +228,10 @@ run_step (ZbUndoStack  *self,
     case STEP_CORRECT:
       {
         const char *value = forward ? step->new_value : step->old_value;
+        /* the note is stored as it is, untranslated: History and the
+         * workbook say it in their own language */
         return zb_figure_correct (step->figure, step->field, value ? value : "",
-                                  forward ? _("redo") : _("undo"), error);
+                                  forward ? N_("redo") : N_("undo"), error);
       }
     case STEP_ADD:
       if (forward)

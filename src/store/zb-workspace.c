@@ -5,6 +5,7 @@
 #include "zb-workspace.h"
 
 #include <errno.h>
+#include <glib/gi18n-lib.h>
 
 /* What the worker thread owns: the store is only ever touched there. The
  * thread frees it when it has run the stop job the workspace's finalize
@@ -58,7 +59,7 @@ ensure_store (Worker  *worker,
           int saved = errno;
 
           g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                       "Could not create the folder “%s”: %s", dir, g_strerror (saved));
+                       _("Could not create the folder “%s”: %s"), dir, g_strerror (saved));
           return NULL;
         }
       worker->store = zb_store_open (worker->path, error);

@@ -37,6 +37,8 @@ typedef enum {
   S_COMPLETION, S_CHECK, S_YEAR, S_TARGET_VALUE, S_QUALIFIER, S_CONFLICT, S_MISMATCH,
   S_KIND_ACTUAL, S_KIND_TARGET, S_KIND_GAP, S_KIND_PROGRESS,
   S_ORIGINAL, S_EMPTY, S_CHART_TITLE, S_NO_INDICATORS, S_WORKBOOK_TITLE, S_SEPARATOR,
+  S_REVIEWED, S_TO_CHECK, S_YES, S_NO, S_REVIEW_COUNT, S_NONE_FLAGGED,
+  S_FIELD_INDICATOR, S_FIELD_BASE, S_FIELD_REFERENCE, S_FIELD_DELETED, S_UNDO, S_REDO, S_ADDED,
   S_N
 } StringId;
 
@@ -87,6 +89,22 @@ static const char *strings[S_N] = {
   [S_WORKBOOK_TITLE] = N_("Indicator ledger"),
   /* Translators: between two remarks in one cell, and between report names */
   [S_SEPARATOR] = N_("; "),
+  [S_REVIEWED] = N_("Reviewed"),
+  [S_TO_CHECK] = N_("Why check"),
+  [S_YES] = N_("yes"),
+  [S_NO] = N_("no"),
+  /* Translators: in the summary sheet, under the table */
+  [S_REVIEW_COUNT] = N_("Review: %u of %u flagged figures reviewed"),
+  [S_NONE_FLAGGED] = N_("Review: no figure was flagged for review"),
+  [S_FIELD_INDICATOR] = N_("Canonical indicator"),
+  [S_FIELD_BASE] = N_("Base value"),
+  [S_FIELD_REFERENCE] = N_("Compared with"),
+  [S_FIELD_DELETED] = N_("Deleted"),
+  /* Translators: the note of a correction that undid or redid another */
+  [S_UNDO] = N_("undo"),
+  [S_REDO] = N_("redo"),
+  /* Translators: the note of the fields of a figure the clerk added */
+  [S_ADDED] = N_("added by hand"),
 };
 
 static const char *
@@ -484,8 +502,10 @@ static gboolean
 is_summary_figure (ZbFigure *figure)
 {
   ZbFigureKind kind = zb_figure_get_kind (figure);
+  const char *area = zb_figure_get_area (figure);
 
-  return !zb_figure_get_deleted (figure)
+  /* the report's own area: a benchmark's (全国, 全省 …) is another row's business */
+  return !zb_figure_get_deleted (figure) && (area == NULL || *area == '\0')
       && (kind == ZB_FIGURE_ACTUAL || kind == ZB_FIGURE_PROGRESS)
       && (zb_figure_get_value (figure)->set || zb_figure_get_change (figure)->set);
 }
@@ -588,6 +608,36 @@ write_assessment (Export    *ex,
   write_text (ex, sheet, y, x + G_CHECK, flags, flags ? ex->text_marked : NULL);
 }
 
+/* Under the table, after a blank row (outside its filter): how much of
+ * what the parser doubted the clerk has checked. */
+static void
+write_review_count (Export *ex,
+                    Sheet  *sheet)
+{
+  g_autofree char *text = NULL;
+  guint n_flagged = 0, n_reviewed = 0;
+
+  for (guint r = 0; r < ex->reports->len; r++)
+    {
+      GListModel *figures = zb_report_get_figures (g_ptr_array_index (ex->reports, r));
+
+      for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
+        {
+          g_autoptr(ZbFigure) f = g_list_model_get_item (figures, i);
+
+          if (zb_figure_get_deleted (f) || !zb_figure_needs_review (f))
+            continue;
+          n_flagged++;
+          n_reviewed += zb_figure_get_reviewed (f);
+        }
+    }
+  if (n_flagged == 0)
+    text = g_strdup (tr (ex->language, S_NONE_FLAGGED));
+  else
+    text = g_strdup_printf (tr (ex->language, S_REVIEW_COUNT), n_reviewed, n_flagged);
+  check (ex, worksheet_write_string (sheet->ws, sheet->row + 1, 0, text, NULL));
+}
+
 static void
 write_summary (Export    *ex,
                Sheet     *sheet,
@@ -677,11 +727,12 @@ write_summary (Export    *ex,
       }
 
   finish_sheet (ex, sheet, n_titles, G_MAXUINT);
+  write_review_count (ex, sheet);
 }
 
 enum {
   D_REPORT, D_SECTION, D_KIND, D_INDICATOR, D_AREA, D_PERIOD, D_VALUE, D_UNIT,
-  D_GROWTH, D_GROWTH_UNIT, D_TARGET, D_GAP, D_RANK, D_LINE, D_QUOTE, D_N
+  D_GROWTH, D_GROWTH_UNIT, D_TARGET, D_GAP, D_RANK, D_LINE, D_QUOTE, D_REVIEWED, D_TO_CHECK, D_N
 };
 
 static const char *
@@ -698,13 +749,62 @@ kind_label (Export       *ex,
     }
 }
 
+/* Whether the clerk reviewed the figure, and why the parser doubts it. */
+static void
+write_review (Export    *ex,
+              Sheet     *sheet,
+              lxw_row_t  y,
+              ZbFigure  *f)
+{
+  g_autoptr(GPtrArray) reasons = NULL;
+  g_autoptr(GString) why = NULL;
+
+  write_text (ex, sheet, y, D_REVIEWED, tr (ex->language, zb_figure_get_reviewed (f) ? S_YES : S_NO), NULL);
+  if (!zb_figure_needs_review (f))
+    return;
+  reasons = zb_evidence_reasons (zb_figure_get_evidence (f));
+  why = g_string_new (NULL);
+  for (guint i = 0; i < reasons->len; i++)
+    {
+      if (i > 0)
+        g_string_append (why, tr (ex->language, S_SEPARATOR));
+      g_string_append (why, zb_i18n_gettext (ex->language, g_ptr_array_index (reasons, i)));
+    }
+  /* flagged by the confidence of its rule alone */
+  if (why->len == 0)
+    g_string_append (why, "⚠");
+  write_text (ex, sheet, y, D_TO_CHECK, why->str, NULL);
+}
+
+/* Rows the parser doubts and the clerk has not reviewed, as a conditional
+ * format: marking one reviewed in the sheet takes its colour away. */
+static void
+highlight_flagged (Export *ex,
+                   Sheet  *sheet)
+{
+  lxw_conditional_format cf = { 0 };
+  g_autofree char *formula = NULL;
+  lxw_format *flagged;
+
+  if (sheet->row <= 1)
+    return;
+  flagged = workbook_add_format (ex->wb);
+  format_set_bg_color (flagged, 0xFCE4D6);
+  formula = g_strdup_printf ("=AND($%c2<>\"\",$%c2=\"%s\")", 'A' + D_TO_CHECK, 'A' + D_REVIEWED,
+                             tr (ex->language, S_NO));
+  cf.type = LXW_CONDITIONAL_TYPE_FORMULA;
+  cf.value_string = formula;
+  cf.format = flagged;
+  check (ex, worksheet_conditional_format_range (sheet->ws, 1, 0, sheet->row - 1, D_N - 1, &cf));
+}
+
 static void
 write_details (Export *ex,
                Sheet  *sheet)
 {
   static const StringId ids[D_N] = {
     S_REPORT, S_SECTION, S_KIND, S_INDICATOR, S_AREA, S_PERIOD, S_VALUE, S_UNIT,
-    S_GROWTH, S_GROWTH_UNIT, S_TARGET, S_GAP, S_RANK, S_LINE, S_QUOTE,
+    S_GROWTH, S_GROWTH_UNIT, S_TARGET, S_GAP, S_RANK, S_LINE, S_QUOTE, S_REVIEWED, S_TO_CHECK,
   };
   /* text fields and the column each one is shown in */
   static const struct { ZbField field; guint col; } text_fields[] = {
@@ -724,6 +824,7 @@ write_details (Export *ex,
       GListModel *figures = zb_report_get_figures (report);
       guint n = g_list_model_get_n_items (figures);
       g_autofree char *label = report_label (report);
+      g_autofree char *region = zb_report_dup_region (report);
       g_autoptr(GHashTable) paths = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
       for (guint i = 0; i < n && ex->lxw_status == LXW_NO_ERROR; i++)
@@ -758,6 +859,9 @@ write_details (Export *ex,
                 value = g_strdup (kind_label (ex, zb_figure_get_kind (f)));
               else
                 value = zb_figure_dup_field (f, text_fields[k].field);
+              /* no area of its own: the report's */
+              if (text_fields[k].field == ZB_FIELD_AREA && value == NULL)
+                value = g_strdup (region);
 
               /* the rank is a number in the sheet */
               if (text_fields[k].field == ZB_FIELD_RANK && value != NULL)
@@ -788,9 +892,11 @@ write_details (Export *ex,
               write_number (ex, sheet, y, D_LINE, &line, FALSE);
             }
           write_text (ex, sheet, y, D_QUOTE, zb_figure_get_quote (f), ex->wrap);
+          write_review (ex, sheet, y, f);
         }
     }
 
+  highlight_flagged (ex, sheet);
   finish_sheet (ex, sheet, D_N, D_QUOTE);
 }
 
@@ -820,6 +926,7 @@ write_targets (Export *ex,
       g_autoptr(GPtrArray) same = zb_ledger_get_targets (ex->ledger, t->indicator, t->year, t->area);
       guint report = t->figure ? GPOINTER_TO_UINT (g_hash_table_lookup (ex->report_of, t->figure)) : 0;
       lxw_row_t y = sheet->row++;
+      guint rivals = 0;
 
       if (report > 0)
         {
@@ -837,9 +944,13 @@ write_targets (Export *ex,
       write_number (ex, sheet, y, T_VALUE, &t->value, FALSE);
       write_text (ex, sheet, y, T_UNIT, t->value.set ? t->unit : NULL, NULL);
       write_text (ex, sheet, y, T_QUALIFIER, t->qualifier, NULL);
-      if (same->len > 1)
+      /* rivals apply where this one does (a quarter's typed target and
+       * the year's are not) */
+      for (guint k = 0; k < same->len; k++)
+        rivals += zb_target_periods_overlap (t, g_ptr_array_index (same, k));
+      if (rivals > 1)
         {
-          g_autofree char *conflict = g_strdup_printf (tr (ex->language, S_CONFLICT), same->len);
+          g_autofree char *conflict = g_strdup_printf (tr (ex->language, S_CONFLICT), rivals);
           g_autofree char *flag = g_strconcat ("⚠ ", conflict, NULL);
           write_text (ex, sheet, y, T_CHECK, flag, ex->text_marked);
         }
@@ -851,6 +962,54 @@ write_targets (Export *ex,
 }
 
 enum { C_REPORT, C_INDICATOR, C_LINE, C_FIELD, C_OLD, C_NEW, C_TIME, C_NOTE, C_N };
+
+/* A field as the sheet's other columns name it. */
+static const char *
+field_label (Export  *ex,
+             ZbField  field)
+{
+  static const StringId ids[ZB_N_FIELDS] = {
+    [ZB_FIELD_KIND] = S_KIND, [ZB_FIELD_NAME] = S_INDICATOR, [ZB_FIELD_INDICATOR] = S_FIELD_INDICATOR,
+    [ZB_FIELD_AREA] = S_AREA, [ZB_FIELD_VALUE] = S_VALUE, [ZB_FIELD_UNIT] = S_UNIT,
+    [ZB_FIELD_CHANGE] = S_GROWTH, [ZB_FIELD_CHANGE_UNIT] = S_GROWTH_UNIT, [ZB_FIELD_BASE_VALUE] = S_FIELD_BASE,
+    [ZB_FIELD_QUALIFIER] = S_QUALIFIER, [ZB_FIELD_REFERENCE] = S_FIELD_REFERENCE, [ZB_FIELD_PERIOD] = S_PERIOD,
+    [ZB_FIELD_TARGET] = S_TARGET, [ZB_FIELD_GAP] = S_GAP, [ZB_FIELD_RANK] = S_RANK,
+    [ZB_FIELD_DELETED] = S_FIELD_DELETED, [ZB_FIELD_REVIEWED] = S_REVIEWED,
+  };
+
+  return field < ZB_N_FIELDS ? tr (ex->language, ids[field]) : "";
+}
+
+/* A value of @field as the reader says it: yes and no, the kind's word. */
+static const char *
+value_label (Export     *ex,
+             ZbField     field,
+             const char *value)
+{
+  ZbFigureKind kind;
+
+  if (value == NULL)
+    return field == ZB_FIELD_DELETED ? tr (ex->language, S_NO) : tr (ex->language, S_EMPTY);
+  if (field == ZB_FIELD_DELETED || field == ZB_FIELD_REVIEWED)
+    return tr (ex->language, g_str_equal (value, "true") || g_str_equal (value, "1") ? S_YES : S_NO);
+  if (field == ZB_FIELD_KIND && zb_figure_kind_from_string (value, &kind))
+    return kind_label (ex, kind);
+  return value;
+}
+
+/* The notes Undo and Redo write, in the sheet's language whatever the
+ * language they were written in. */
+static const char *
+note_label (Export     *ex,
+            const char *note)
+{
+  static const StringId ids[] = { S_UNDO, S_REDO, S_ADDED };
+
+  for (guint i = 0; note != NULL && i < G_N_ELEMENTS (ids); i++)
+    if (g_str_equal (note, strings[ids[i]]) || g_str_equal (note, zb_i18n_gettext ("zh_CN", strings[ids[i]])))
+      return tr (ex->language, ids[i]);
+  return note;
+}
 
 static void
 write_corrections (Export *ex,
@@ -895,9 +1054,9 @@ write_corrections (Export *ex,
                   ZbNumber line = { zb_figure_get_line (f), 0, TRUE };
                   write_number (ex, sheet, y, C_LINE, &line, FALSE);
                 }
-              write_text (ex, sheet, y, C_FIELD, zb_field_to_string (c->field), NULL);
-              write_text (ex, sheet, y, C_OLD, c->old_value ? c->old_value : tr (ex->language, S_EMPTY), NULL);
-              write_text (ex, sheet, y, C_NEW, c->new_value ? c->new_value : tr (ex->language, S_EMPTY), NULL);
+              write_text (ex, sheet, y, C_FIELD, field_label (ex, c->field), NULL);
+              write_text (ex, sheet, y, C_OLD, value_label (ex, c->field, c->old_value), NULL);
+              write_text (ex, sheet, y, C_NEW, value_label (ex, c->field, c->new_value), NULL);
               if (local != NULL)
                 {
                   when.year = g_date_time_get_year (local);
@@ -909,7 +1068,7 @@ write_corrections (Export *ex,
                   check (ex, worksheet_write_datetime (sheet->ws, y, C_TIME, &when, ex->datetime));
                   note_width (sheet, C_TIME, "2024-01-01 00:00");
                 }
-              write_text (ex, sheet, y, C_NOTE, c->note, ex->wrap);
+              write_text (ex, sheet, y, C_NOTE, note_label (ex, c->note), ex->wrap);
             }
         }
     }
@@ -1265,7 +1424,7 @@ zb_workbook_export (GPtrArray               *reports,
       end_quiet (&quiet);
       zb_save_abort (&save);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   "Cannot create the workbook “%s”%s%s", path,
+                   _("Cannot create the workbook “%s”%s%s"), path,
                    quiet.messages ? ": " : "", quiet.messages ? quiet.messages : "");
       g_free (quiet.messages);
       return FALSE;
@@ -1344,13 +1503,13 @@ out:
       lxw_error err = ex.lxw_status != LXW_NO_ERROR ? ex.lxw_status : closed;
 
       /* its own message (with the system's reason) when it printed one */
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Cannot write the workbook “%s”: %s", path,
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write the workbook “%s”: %s"), path,
                    quiet.messages ? quiet.messages : lxw_strerror (err));
       ok = FALSE;
     }
   else if (!ok && error != NULL && *error == NULL)
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                 "Cannot write the workbook “%s”: %s", path, lxw_strerror (ex.lxw_status));
+                 _("Cannot write the workbook “%s”: %s"), path, lxw_strerror (ex.lxw_status));
   g_free (quiet.messages);
 
   if (ok)

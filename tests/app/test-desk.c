@@ -3,9 +3,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 
-#include "zb-test-window.h"
+#include "app-test.h"
 
 /* Our own sample sentences (not corpus text). */
 static const char report_text[] =
@@ -32,8 +34,8 @@ write_report (const char *name,
 }
 
 static ZbWindow *
-new_window (int width,
-            int height)
+new_window_sized (int width,
+                  int height)
 {
   ZbWindow *window = zb_window_new (NULL);
 
@@ -53,7 +55,7 @@ settings (void)
 static ZbWindow *
 start (void)
 {
-  ZbWindow *window = new_window (1280, 760);
+  ZbWindow *window = new_window_sized (1280, 760);
 
   zb_window_restore_session (window);
   wait_loaded (window);
@@ -126,7 +128,7 @@ lang_suffix (void)
 static void
 test_sizes (void)
 {
-  ZbWindow *window = new_window (1600, 1000);
+  ZbWindow *window = new_window_sized (1600, 1000);
   g_autofree char *big = g_strdup_printf ("desk-1600x1000%s.png", lang_suffix ());
   g_autofree char *small = g_strdup_printf ("desk-800x600%s.png", lang_suffix ());
   g_autofree char *outline = g_strdup_printf ("desk-800x600-outline%s.png", lang_suffix ());
@@ -233,7 +235,7 @@ test_empty_page (void)
   GtkListBoxRow *row;
 
   forget_session ();
-  window = new_window (800, 600);
+  window = new_window_sized (800, 600);
   page = zb_window_get_status_page (window);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
   g_assert_cmpstr (adw_status_page_get_title (page), ==, _("No Report Open"));
@@ -250,7 +252,7 @@ test_empty_page (void)
   zb_window_open (window, file);
   wait_loaded (window);
   close_window (window);
-  window = new_window (800, 600);
+  window = new_window_sized (800, 600);
   list = _zb_window_get_recent_list (window);
   wait_frames (GTK_WIDGET (window), 2);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
@@ -272,7 +274,7 @@ test_drop (void)
 {
   g_autofree char *path = write_report ("dropped-report.txt", report_text);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  ZbWindow *window = new_window (1280, 760);
+  ZbWindow *window = new_window_sized (1280, 760);
   GtkDropTarget *drop = NULL;
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
   GSList *files = g_slist_prepend (NULL, file);
@@ -350,7 +352,7 @@ test_gone (void)
   gint64 id;
 
   forget_session ();
-  window = new_window (1280, 760);
+  window = new_window_sized (1280, 760);
   zb_window_open (window, file);
   wait_loaded (window);
   id = zb_window_get_report_id (window);
@@ -362,7 +364,7 @@ test_gone (void)
 
   /* deleted: offered from the workspace, not an error */
   g_assert_cmpint (g_unlink (path), ==, 0);
-  window = new_window (1280, 760);
+  window = new_window_sized (1280, 760);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", uri);
   dialog = wait_dialog (window);
   g_assert_nonnull (dialog);
@@ -396,7 +398,7 @@ test_no_match (void)
   g_autofree char *path = write_report ("filter-report.txt", report_text);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *name = g_strdup_printf ("no-match%s.png", lang_suffix ());
-  ZbWindow *window = new_window (1280, 760);
+  ZbWindow *window = new_window_sized (1280, 760);
   AdwStatusPage *page = zb_window_get_no_figures_page (window);
   GtkWidget *clear;
 

@@ -94,8 +94,19 @@ with tempfile.TemporaryDirectory() as tmp:
     rc2, _, _ = run(ws, "targets", "set", "固定资产投资", "2031", "120", "亿元")
     rc3, out, _ = run(ws, "targets")
     rows = [l.split("\t") for l in out.splitlines()[1:]]
-    ok(rc == 0 and rc2 == 0 and rc3 == 0 and ["地区生产总值", "2031", "6.5", "-", "%", "-", "manual"] in rows
-       and ["固定资产投资", "2031", "-", "120", "亿元", "-", "manual"] in rows, "targets set and list")
+    ok(rc == 0 and rc2 == 0 and rc3 == 0 and ["地区生产总值", "2031", "6.5", "-", "%", "-", "manual", "-", "-"] in rows
+       and ["固定资产投资", "2031", "-", "120", "亿元", "-", "manual", "-", "-"] in rows, "targets set and list")
+    rc, _, _ = run(ws, "targets", "set", "地区生产总值", "2031", "5.0", "%", "--period", "一季度", "--area", "全省")
+    rc2, out, _ = run(ws, "targets")
+    rows = [l.split("\t") for l in out.splitlines()[1:]]
+    ok(rc == 0 and ["地区生产总值", "2031", "5.0", "-", "%", "-", "manual", "全省", "1-3月"] in rows
+       and ["地区生产总值", "2031", "6.5", "-", "%", "-", "manual", "-", "-"] in rows,
+       "a target for a period kind and an area is one of its own")
+    rc, _, _ = run(ws, "targets", "remove", "地区生产总值", "2031", "--period", "1-3月", "--area", "全省")
+    rc2, out, _ = run(ws, "targets")
+    ok(rc == 0 and len(out.splitlines()) == 3 and "1-3月" not in out, "targets remove takes it away, and only it")
+    ok(one_line_failure(run(ws, "targets", "remove", "地区生产总值", "2031", "--period", "1-3月")),
+       "removing a target that is not there fails in one line")
     ok(one_line_failure(run(ws, "targets", "set", "X", "next year", "1", "%")), "a bad year fails")
 
     # another instance holding the write lock

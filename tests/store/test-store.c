@@ -1081,6 +1081,294 @@ test_targets (Fixture       *fx,
   g_assert_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND);
 }
 
+/* The released steps after version 1, frozen here: a workspace as version
+ * 4 wrote it, to migrate from. */
+static const char v2_to_v4[] =
+  "ALTER TABLE corrections ADD COLUMN note TEXT;"
+  "ALTER TABLE figures ADD COLUMN retired INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TABLE targets (id INTEGER PRIMARY KEY, indicator TEXT NOT NULL, year INTEGER NOT NULL,"
+  "  growth TEXT, value TEXT, unit TEXT, qualifier TEXT, source TEXT NOT NULL DEFAULT 'manual',"
+  "  UNIQUE (indicator, year, source));"
+  "CREATE TABLE aliases (alias TEXT PRIMARY KEY, indicator TEXT NOT NULL, created_at INTEGER);"
+  "ALTER TABLE corrections ADD COLUMN author TEXT;";
+
+/* A version-4 workspace keeps its figures, corrections, typed targets and
+ * aliases as version 5, which adds review marks, the report's place and
+ * targets by area and period. */
+static void
+test_migrate_v4 (Fixture       *fx,
+                 gconstpointer  data)
+{
+  g_autoptr(ZbStore) store = NULL;
+  g_autoptr(ZbReport) report = NULL;
+  g_autoptr(ZbTarget) got = NULL;
+  g_autoptr(ZbTarget) quarter = zb_target_new ("粮食产量", 2027);
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+  ZbFigure *figure;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (fx->db, &db), ==, SQLITE_OK);
+  raw_exec (db, v1_schema);
+  raw_exec (db, v2_to_v4);
+  raw_exec (db,
+    "INSERT INTO reports (id, path, sha256, title, region, imported_at, source)"
+    "  VALUES (1, '/nowhere/v4.txt', 'ab', '四版报告', '示例区', 1, CAST('粮食产量50万吨。' AS BLOB));"
+    "INSERT INTO figures (id, report_id, position, kind, name, value, unit,"
+    "  section, line, offset, text_offset, text_length, quote, rule, confidence)"
+    "  VALUES (3, 1, 0, 'actual', '粮食产量', '50', '万吨', 0, 1, 0, 0, 0, '', 'level', 0.4);"
+    "INSERT INTO corrections (figure_id, field, old, new, time, note, author)"
+    "  VALUES (3, 'value', '50', '52', 1700000000000000, '核对年报', 'clerk (zhibiao)');"
+    "INSERT INTO targets (indicator, year, growth, qualifier) VALUES ('粮食产量', 2027, '1.5', '以上');"
+    "INSERT INTO aliases VALUES ('粮产', '粮食产量', 1);"
+    "PRAGMA user_version = 4;");
+  sqlite3_close (db);
+
+  store = zb_store_open (fx->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (zb_store_get_schema_version (store), ==, 5);
+
+  /* what version 4 held */
+  got = zb_store_get_target (store, "粮食产量", 2027, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (got->growth.value, ==, 1.5);
+  g_assert_null (got->area);
+  g_assert_null (got->period);
+  report = zb_store_load_report (store, 1, &error);
+  g_assert_no_error (error);
+  figure = find_figure (report, "粮食产量");
+  g_assert_nonnull (figure);
+  g_assert_cmpint (zb_figure_get_evidence (figure), ==, ZB_EVIDENCE_NONE);
+  g_assert_cmpfloat (zb_figure_get_confidence (figure), ==, 0.4);
+  /* corrected under version 4: reviewed, by the correction */
+  g_assert_true (zb_figure_get_reviewed (figure));
+  g_assert_false (zb_report_get_place_set (report));
+
+  /* what version 5 adds works on the migrated file */
+  correct_and_record (store, figure, ZB_FIELD_REVIEWED, "false", NULL);
+  g_assert_true (zb_store_set_report_place (store, 1, 2027, "样例县", &error));
+  g_assert_no_error (error);
+  g_assert_true (zb_number_parse ("0.5", &quarter->growth, NULL));
+  quarter->period = g_strdup ("1-3月");
+  g_assert_true (zb_store_set_target (store, quarter, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  store = zb_store_open (fx->db, &error);
+  g_assert_no_error (error);
+  history = zb_store_history (store, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_cmpint (((ZbCorrection *) g_ptr_array_index (history, 1))->field, ==, ZB_FIELD_REVIEWED);
+  targets = zb_store_list_targets (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (targets->len, ==, 2);
+  reports = zb_store_list_reports (store, &error);
+  g_assert_cmpint (((ZbStoreReport *) g_ptr_array_index (reports, 0))->clerk_year, ==, 2027);
+  g_assert_cmpstr (((ZbStoreReport *) g_ptr_array_index (reports, 0))->clerk_region, ==, "样例县");
+  g_clear_object (&report);
+  report = zb_store_load_report (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_false (zb_figure_get_reviewed (find_figure (report, "粮食产量")));
+}
+
+static gboolean
+reviewed_in (ZbReport   *report,
+             const char *name)
+{
+  ZbFigure *figure = find_figure (report, name);
+
+  g_assert_nonnull (figure);
+  return zb_figure_get_reviewed (figure);
+}
+
+/* The review mark is kept like a correction: on disk, in the history with
+ * who made it, through an import of the same bytes and of changed ones;
+ * the parser's doubt is kept with the figure. */
+static void
+test_reviewed (Fixture       *fx,
+               gconstpointer  data)
+{
+  g_autoptr(ZbStore) store = NULL;
+  g_autoptr(ZbReport) report = parse (fx->report);
+  g_autoptr(ZbReport) again = NULL;
+  g_autoptr(ZbReport) fresh = NULL;
+  g_autoptr(ZbReport) loaded = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  ZbFigure *gdp, *retail, *industry;
+  const ZbCorrection *mark;
+  gint64 id = 0;
+
+  gdp = add_figure (report, "地区生产总值完成123.4亿元", "测试GDP", "123.4", "亿元");
+  retail = add_figure (report, "社会消费品零售总额45.6亿元", "测试社零", "45.6", "亿元");
+  industry = add_figure (report, "规模以上工业增加值增长7.0%", "测试工业", "7.0", "%");
+  zb_figure_add_evidence (gdp, ZB_EVIDENCE_NAME_LONG | ZB_EVIDENCE_LIST_MISMATCH);
+  zb_figure_add_evidence (industry, ZB_EVIDENCE_MOOD_FRAME | ZB_EVIDENCE_DUPLICATE | ZB_EVIDENCE_NAME_LONG);
+  g_assert_true (zb_figure_awaits_review (gdp));
+  store = zb_store_open (fx->db, &error);
+  g_assert_no_error (error);
+  g_assert_true (zb_store_import_report (store, report, &id, NULL, &error));
+  g_assert_no_error (error);
+
+  correct_and_record (store, gdp, ZB_FIELD_REVIEWED, "true", NULL);
+  /* a correction is a review too */
+  correct_and_record (store, retail, ZB_FIELD_UNIT, "万元", NULL);
+  g_clear_object (&store);
+
+  store = zb_store_open (fx->db, &error);
+  g_assert_no_error (error);
+  loaded = zb_store_load_report (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (reviewed_in (loaded, "测试GDP"));
+  g_assert_true (reviewed_in (loaded, "测试社零"));
+  g_assert_false (reviewed_in (loaded, "测试工业"));
+  g_assert_cmpint (zb_figure_get_evidence (find_figure (loaded, "测试GDP")), ==,
+                   ZB_EVIDENCE_NAME_LONG | ZB_EVIDENCE_LIST_MISMATCH);
+  g_assert_true (zb_figure_needs_review (find_figure (loaded, "测试工业")));
+  g_assert_cmpfloat (zb_figure_get_confidence (find_figure (loaded, "测试工业")), ==,
+                     zb_figure_get_confidence (industry));
+
+  history = zb_store_history (store, zb_figure_get_id (gdp), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 1);
+  mark = g_ptr_array_index (history, 0);
+  g_assert_cmpint (mark->field, ==, ZB_FIELD_REVIEWED);
+  g_assert_cmpstr (mark->new_value, ==, "true");
+  g_assert_nonnull (mark->author);
+  g_assert_cmpint (mark->time, >, 0);
+
+  /* the same bytes again: the marks are replayed */
+  again = parse (fx->report);
+  add_figure (again, "地区生产总值完成123.4亿元", "测试GDP", "123.4", "亿元");
+  add_figure (again, "规模以上工业增加值增长7.0%", "测试工业", "7.0", "%");
+  g_assert_true (zb_store_import_report (store, again, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (reviewed_in (again, "测试GDP"));
+  g_assert_false (reviewed_in (again, "测试工业"));
+
+  /* changed bytes: the mark follows its figure, and can be taken back */
+  g_assert_true (g_file_set_contents (fx->report, sample_v2, -1, NULL));
+  fresh = parse (fx->report);
+  add_figure (fresh, "地区生产总值完成123.4亿元", "测试GDP", "123.4", "亿元");
+  g_assert_true (zb_store_import_report (store, fresh, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (reviewed_in (fresh, "测试GDP"));
+  correct_and_record (store, find_figure (fresh, "测试GDP"), ZB_FIELD_REVIEWED, "false", "再核");
+  g_clear_object (&loaded);
+  loaded = zb_store_load_report (store, id, &error);
+  g_assert_false (reviewed_in (loaded, "测试GDP"));
+}
+
+/* The year and region a clerk sets stay with the report, imported again or not. */
+static void
+test_report_place (Fixture       *fx,
+                   gconstpointer  data)
+{
+  g_autoptr(ZbStore) store = NULL;
+  g_autoptr(ZbReport) loaded = NULL;
+  g_autoptr(ZbReport) again = NULL;
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *region = NULL;
+  gint64 id = import_sample (fx, NULL);
+
+  store = zb_store_open (fx->db, &error);
+  g_assert_no_error (error);
+  loaded = zb_store_load_report (store, id, &error);
+  g_assert_no_error (error);
+  /* what the report says: its title */
+  g_assert_cmpint (zb_report_get_year (loaded), ==, 2030);
+  region = zb_report_dup_region (loaded);
+  g_assert_cmpstr (region, ==, "示例区");
+
+  g_assert_false (zb_store_set_report_place (store, id, 30, NULL, &error));
+  g_assert_error (error, ZB_ERROR, ZB_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (zb_store_set_report_place (store, id + 100, 2031, NULL, &error));
+  g_assert_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (zb_store_set_report_place (store, id, 2031, " 样例市 ", &error));
+  g_assert_no_error (error);
+
+  reports = zb_store_list_reports (store, &error);
+  g_assert_cmpint (((ZbStoreReport *) g_ptr_array_index (reports, 0))->clerk_year, ==, 2031);
+  g_assert_cmpstr (((ZbStoreReport *) g_ptr_array_index (reports, 0))->region, ==, "示例区");
+
+  g_clear_object (&loaded);
+  loaded = zb_store_load_report (store, id, &error);
+  g_assert_cmpint (zb_report_get_year (loaded), ==, 2031);
+  g_clear_pointer (&region, g_free);
+  region = zb_report_dup_region (loaded);
+  g_assert_cmpstr (region, ==, "样例市");
+
+  /* opened from the file again */
+  g_assert_true (g_file_set_contents (fx->report, sample_v2, -1, NULL));
+  again = parse (fx->report);
+  g_assert_true (zb_store_import_report (store, again, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (zb_report_get_place_set (again));
+  g_assert_cmpint (zb_report_get_year (again), ==, 2031);
+
+  /* back to what the report says */
+  g_assert_true (zb_store_set_report_place (store, id, 0, NULL, &error));
+  g_clear_object (&loaded);
+  loaded = zb_store_load_report (store, id, &error);
+  g_assert_false (zb_report_get_place_set (loaded));
+  g_assert_cmpint (zb_report_get_year (loaded), ==, 2030);
+}
+
+/* Typed targets for a period kind and an area are targets of their own. */
+static void
+test_targets_keyed (Fixture       *fx,
+                    gconstpointer  data)
+{
+  g_autoptr(ZbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ZbTarget) year = zb_target_new ("地区生产总值", 2030);
+  g_autoptr(ZbTarget) quarter = zb_target_new ("地区生产总值", 2030);
+  g_autoptr(ZbTarget) province = zb_target_new ("地区生产总值", 2030);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *kind = NULL;
+
+  store = zb_store_open (fx->db, &error);
+  g_assert_no_error (error);
+  g_assert_true (zb_number_parse ("6", &year->growth, NULL));
+  g_assert_true (zb_number_parse ("5", &quarter->growth, NULL));
+  quarter->period = zb_target_period_kind ("一季度");
+  g_assert_cmpstr (quarter->period, ==, "1-3月");
+  g_assert_true (zb_number_parse ("5.5", &province->growth, NULL));
+  province->area = g_strdup ("全省");
+  g_assert_true (zb_store_set_target (store, year, &error));
+  g_assert_true (zb_store_set_target (store, quarter, &error));
+  g_assert_true (zb_store_set_target (store, province, &error));
+  g_assert_no_error (error);
+  list = zb_store_list_targets (store, &error);
+  g_assert_cmpuint (list->len, ==, 3);
+
+  g_assert_true (zb_store_remove_target (store, quarter, &error));
+  g_assert_no_error (error);
+  g_assert_false (zb_store_remove_target (store, quarter, &error));
+  g_assert_error (error, ZB_ERROR, ZB_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = zb_store_list_targets (store, &error);
+  g_assert_cmpuint (list->len, ==, 2);
+  for (guint i = 0; i < list->len; i++)
+    g_assert_null (((ZbTarget *) g_ptr_array_index (list, i))->period);
+
+  /* what the kinds are */
+  kind = zb_target_period_kind (NULL);
+  g_assert_cmpstr (kind, ==, "全年");
+  g_assert_true (zb_target_applies_to_period (quarter, "1-3月"));
+  g_assert_true (zb_target_applies_to_period (quarter, "2030年一季度"));
+  g_assert_false (zb_target_applies_to_period (quarter, "1-9月"));
+  g_assert_false (zb_target_applies_to_period (quarter, NULL));
+  g_assert_true (zb_target_applies_to_period (year, "1-9月"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1106,6 +1394,10 @@ main (int    argc,
   ADD ("/store/read-only", test_read_only);
   ADD ("/store/targets", test_targets);
   ADD ("/store/aliases", test_aliases);
+  ADD ("/store/migrate-v4", test_migrate_v4);
+  ADD ("/store/reviewed", test_reviewed);
+  ADD ("/store/report-place", test_report_place);
+  ADD ("/store/targets-keyed", test_targets_keyed);
 #undef ADD
 
   return g_test_run ();

@@ -124,6 +124,65 @@ test_periods (void)
   }
 }
 
+/* The review mark: made, taken back, implied by a correction. */
+static void
+test_reviewed (void)
+{
+  g_autoptr(ZbFigure) f = zb_figure_new (ZB_FIGURE_ACTUAL, "网上零售额");
+  g_autoptr(ZbFigure) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  ZbNumber v = { 143.7, 1, TRUE };
+  g_autofree char *mark = NULL;
+
+  zb_figure_set_value (f, &v, "亿元");
+  zb_figure_set_rule (f, "level", 0.9);
+  zb_figure_add_evidence (f, ZB_EVIDENCE_NAME_LONG | ZB_EVIDENCE_DUPLICATE);
+  g_assert_true (zb_figure_needs_review (f));
+  g_assert_false (zb_figure_get_reviewed (f));
+  g_assert_true (zb_figure_awaits_review (f));
+  g_assert_null (zb_figure_get_review_correction (f));
+
+  g_assert_true (zb_figure_correct (f, ZB_FIELD_REVIEWED, "true", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (zb_figure_get_reviewed (f));
+  g_assert_false (zb_figure_awaits_review (f));
+  /* a mark is no correction of what the report says */
+  g_assert_false (zb_figure_is_corrected (f));
+  g_assert_cmpint (zb_figure_get_review_correction (f)->field, ==, ZB_FIELD_REVIEWED);
+
+  g_assert_true (zb_figure_correct (f, ZB_FIELD_REVIEWED, "false", NULL, NULL));
+  g_assert_false (zb_figure_get_reviewed (f));
+  mark = zb_figure_dup_field (f, ZB_FIELD_REVIEWED);
+  g_assert_cmpstr (mark, ==, "false");
+  g_assert_false (zb_figure_correct (f, ZB_FIELD_REVIEWED, "perhaps", NULL, &error));
+  g_assert_error (error, ZB_ERROR, ZB_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* correcting it is reviewing it, even after an unmark */
+  g_assert_true (zb_figure_correct (f, ZB_FIELD_VALUE, "143.2", NULL, NULL));
+  g_assert_true (zb_figure_get_reviewed (f));
+  g_assert_cmpint (zb_figure_get_review_correction (f)->field, ==, ZB_FIELD_VALUE);
+  /* undoing the correction leaves it as it was before: not reviewed */
+  g_assert_true (zb_figure_correct (f, ZB_FIELD_VALUE, "143.7", "undo", NULL));
+  g_assert_false (zb_figure_get_reviewed (f));
+
+  /* a marked figure stays marked through an edit and its undo */
+  g_assert_true (zb_figure_correct (f, ZB_FIELD_REVIEWED, "true", NULL, NULL));
+  g_assert_true (zb_figure_correct (f, ZB_FIELD_UNIT, "万元", NULL, NULL));
+  g_assert_true (zb_figure_correct (f, ZB_FIELD_UNIT, "亿元", "undo", NULL));
+  g_assert_true (zb_figure_get_reviewed (f));
+
+  /* the workspace's replay gives the same */
+  copy = zb_figure_new (ZB_FIGURE_ACTUAL, "网上零售额");
+  zb_figure_set_value (copy, &v, "亿元");
+  for (guint i = 0; i < zb_figure_get_corrections (f)->len; i++)
+    g_assert_true (zb_figure_apply_correction (copy, g_ptr_array_index (zb_figure_get_corrections (f), i), NULL));
+  g_assert_true (zb_figure_get_reviewed (copy));
+  zb_figure_restore_evidence (copy, zb_figure_get_evidence (f), zb_figure_get_confidence (f));
+  g_assert_cmpint (zb_figure_get_evidence (copy), ==, ZB_EVIDENCE_NAME_LONG | ZB_EVIDENCE_DUPLICATE);
+  g_assert_cmpfloat (zb_figure_get_confidence (copy), ==, zb_figure_get_confidence (f));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -132,5 +191,6 @@ main (int   argc,
   g_test_add_func ("/figure/number-parse", test_number_parse);
   g_test_add_func ("/figure/corrections", test_corrections);
   g_test_add_func ("/figure/periods", test_periods);
+  g_test_add_func ("/figure/reviewed", test_reviewed);
   return g_test_run ();
 }

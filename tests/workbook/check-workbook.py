@@ -25,6 +25,9 @@ DETAIL_HEADERS = {
 }
 GROUP = len(SUMMARY_HEADERS["en"]) - 1
 ORIGINAL = {"zh_CN": "原值：", "en": "Original: "}
+# the corrections sheet names fields as the other sheets' columns do
+GROWTH_FIELD = {"zh_CN": SUMMARY_HEADERS["zh_CN"][4], "en": "Growth"}
+REVIEW_LINE = {"zh_CN": "复核", "en": "Review: "}
 
 failures = []
 sys.stdout.reconfigure(encoding="utf-8")
@@ -73,7 +76,15 @@ else:
 check([c.value for c in details[1]][:4] == DETAIL_HEADERS[lang], "details header")
 
 # summary values: numbers, equal to the figures
-rows = {r[0].value: r for r in summary.iter_rows(min_row=2)}
+# the table ends at the first empty row; a line on the review follows it
+table = []
+for r in summary.iter_rows(min_row=2):
+    if r[0].value is None:
+        break
+    table.append(r)
+rows = {r[0].value: r for r in table}
+after = [r[0].value for r in summary.iter_rows(min_row=len(table) + 3) if r[0].value]
+check(len(after) == 1 and REVIEW_LINE[lang] in after[0], f"review line under the summary: {after}")
 check(len(rows) == len(exp["summary"]), f"{len(rows)} summary rows, expected {len(exp['summary'])}")
 for e in exp["summary"]:
     row = rows.get(e["name"])
@@ -115,7 +126,7 @@ for sheet, cell in ((summary, row[4]), (details, None)):
 # the audit trail
 corrections = wb[SHEETS[lang][3]]
 trail = [[x.value for x in r] for r in corrections.iter_rows(min_row=2)]
-check(any(r[1] == c["name"] and r[3] == "change" and r[4] == c["original"] for r in trail),
+check(any(r[1] == c["name"] and r[3] == GROWTH_FIELD[lang] and r[4] == c["original"] for r in trail),
       f"corrections sheet {trail}")
 
 # targets: the target figure is listed with its target
