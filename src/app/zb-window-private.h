@@ -43,6 +43,8 @@ void                _zb_window_show_failure       (ZbWindow       *self,
                                                    const char     *message);
 /* NULL when the schema is not installed */
 GSettings          *_zb_window_get_settings       (ZbWindow       *self);
+AdwToastOverlay    *_zb_window_get_toast_overlay  (ZbWindow       *self);
+GCancellable       *_zb_window_get_export_cancellable (ZbWindow   *self);
 GMenu              *_zb_window_get_recent_menu    (ZbWindow       *self);
 GtkListBox         *_zb_window_get_recent_list    (ZbWindow       *self);
 GtkWidget          *_zb_window_get_recent_box     (ZbWindow       *self);

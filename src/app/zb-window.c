@@ -7,7 +7,9 @@
  * zb-outline-panel.c, zb-targets-view.c) are bound to its "document" in
  * ui/zb-window.ui and never reach into each other. It opens documents,
  * switches workspaces, keeps the recent files and the window's size, and
- * takes dropped files. Its actions are in zb-window-actions.c.
+ * takes dropped files. Its actions are in zb-window-actions.c, its Export
+ * in zb-window-export.c, what goes from session to session in
+ * zb-window-session.c.
  */
 #include "config.h"
 
@@ -395,65 +397,6 @@ _zb_window_use_workspace (ZbWindow    *self,
   for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
     if (ZB_IS_WINDOW (l->data))
       zb_window_set_workspace (l->data, workspace);
-}
-
-/* Export ------------------------------------------------------------------ */
-
-static void
-exported (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  ZbWindow *self = g_task_get_source_object (task);
-  GFile *file = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  if (!zb_document_export_finish (ZB_DOCUMENT (source), result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        zb_message_write_failed (GTK_WIDGET (self), file, error);
-      g_task_return_error (task, error);
-      return;
-    }
-  zb_message_saved (GTK_WIDGET (self->toast_overlay), file);
-  g_task_return_boolean (task, TRUE);
-}
-
-void
-zb_window_export_async (ZbWindow            *self,
-                        GFile               *file,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (ZB_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, zb_window_export_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  if (self->document == NULL)
-    {
-      g_task_return_new_error (task, ZB_ERROR, ZB_ERROR_NOT_FOUND, _("No report is open"));
-      return;
-    }
-  /* Translators: the language of exported workbooks' sheets and headers:
-   * "zh_CN" for Chinese, "en" otherwise */
-  zb_document_export_async (self->document, file, C_("workbook language", "en"),
-                            cancellable ? cancellable : self->export_cancellable,
-                            exported, g_steal_pointer (&task));
-}
-
-gboolean
-zb_window_export_finish (ZbWindow      *self,
-                         GAsyncResult  *result,
-                         GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* Search, drops and closing ---------------------------------------------- */
@@ -916,29 +859,15 @@ PANE_GETTER (ZbComparePage, compare_page)
 PANE_GETTER (GtkSearchBar, search_bar)
 PANE_GETTER (GtkSearchEntry, search_entry)
 
-GSettings *
-_zb_window_get_settings (ZbWindow *self)
-{
-  return self->settings;
-}
+#define PRIVATE_GETTER(Type, name, field) \
+  Type *_zb_window_get_##name (ZbWindow *self) { return self->field; }
 
-GMenu *
-_zb_window_get_recent_menu (ZbWindow *self)
-{
-  return self->recent_submenu;
-}
-
-GtkListBox *
-_zb_window_get_recent_list (ZbWindow *self)
-{
-  return self->recent_list;
-}
-
-GtkWidget *
-_zb_window_get_recent_box (ZbWindow *self)
-{
-  return self->recent_box;
-}
+PRIVATE_GETTER (GSettings, settings, settings)
+PRIVATE_GETTER (GMenu, recent_menu, recent_submenu)
+PRIVATE_GETTER (GtkListBox, recent_list, recent_list)
+PRIVATE_GETTER (GtkWidget, recent_box, recent_box)
+PRIVATE_GETTER (AdwToastOverlay, toast_overlay, toast_overlay)
+PRIVATE_GETTER (GCancellable, export_cancellable, export_cancellable)
 
 PANE_GETTER (AdwFlap, flap)
 PANE_GETTER (AdwStatusPage, status_page)

@@ -383,6 +383,26 @@ number_candidate (const char *s,
     }
 }
 
+/* 第 3 位, 第1名, 前 9 名: a place in a ranking, not a quantity */
+static gboolean
+is_ordinal (const char *s,
+            gsize       cs,
+            gsize       p,
+            gsize       ce)
+{
+  gsize b = zb_inline_trim_end (s, cs, p), q = p;
+  gunichar before = zb_inline_char_before (s, cs, b);
+
+  if (before == 0x7B2C /* 第 */)
+    return TRUE;
+  if (before != 0x524D /* 前 */)
+    return FALSE;
+  while (q < ce && g_ascii_isdigit (s[q]))
+    q++;
+  q = zb_text_skip_spaces (s, q, ce);
+  return zb_text_at (s, q, ce, "名") || zb_text_at (s, q, ce, "位");
+}
+
 /* The mentions of a clause, left to right. Numbers in “quotes” are names
  * (“十四五”), kept apart; periods are skipped whole, and noted in periods
  * (start, length pairs). */
@@ -449,8 +469,7 @@ zb_inline_find_mentions (const char *s,
           else
             qpos++;
         }
-      if (!(p > cs && (g_ascii_isalpha (s[p - 1]) || s[p - 1] == '.')) &&
-          zb_inline_char_before (s, cs, p) != 0x7B2C /* 第 */)
+      if (!(p > cs && (g_ascii_isalpha (s[p - 1]) || s[p - 1] == '.')) && !is_ordinal (s, cs, p, ce))
         {
           guint before = out->len;
           if (read_mentions (s, p, ce, out, &next))

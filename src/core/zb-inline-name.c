@@ -213,7 +213,7 @@ peel (const char *s,
       else if ((w = zb_vocab_at (ZB_VOCAB_COMPARISON_WORDS, s + *start, s + *end)) != NULL &&
                (w->value == 1 || w->value == 4 || w->value == 3) && zb_vocab_at (ZB_VOCAB_RATE_WORDS, s + *start, s + *end) == NULL)
         return FALSE;
-      else if ((w = zb_vocab_before (ZB_VOCAB_NAME_SUFFIXES, s + *start, s + *end)) != NULL)
+      else if ((w = zb_vocab_before (ZB_VOCAB_NAME_SUFFIXES, s + *start, s + *end)) != NULL && w->value == 0)
         *end -= strlen (w->word);
       else if ((w = zb_vocab_before (ZB_VOCAB_GAP_VERBS, s + *start, s + *end)) != NULL && strlen (w->word) > 3)
         *end -= strlen (w->word);
@@ -477,6 +477,15 @@ zb_inline_clean_name (const char *src,
   if (!peel (s, &start, &end) || start >= end)
     return NULL;
   cut_at_inner_period (s, &start, &end);
+  /* a name is inside one clause: (…增长4.7%、全市第5,固定资产投资增长…) */
+  for (gsize q = end; q > start; q--)
+    if (s[q - 1] == ',' || s[q - 1] == ';')
+      {
+        start = q;
+        if (!peel (s, &start, &end) || start >= end)
+          return NULL;
+        break;
+      }
   cut_evaluation (s, start, &end);
   /* what a breaker leaves may open with a prefix again: 要全年… */
   if (start_after_breakers (s, &start, end, &fallback_start, &fallback_end))
@@ -513,6 +522,25 @@ zb_inline_clean_name (const char *src,
   return g_string_free (out, FALSE);
 }
 
+/* 5个贫困村和9个深度贫困村: a conjunction before another count ends the
+ * first count's noun */
+static gboolean
+joins_next_count (const char *s,
+                  gsize       q,
+                  gsize       ce)
+{
+  static const char *const joins[] = { "和", "及", "与", "、" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (joins); i++)
+    if (zb_text_at (s, q, ce, joins[i]))
+      {
+        gsize next = zb_text_skip_spaces (s, q + strlen (joins[i]), ce);
+
+        return next < ce && g_ascii_isdigit (s[next]);
+      }
+  return FALSE;
+}
+
 /* The noun phrase right after a count: 培育1至2户专业外贸公司和外贸综合服务企业,
  * 计划拿出4050万元财政资金用于… (up to 的, a verb of use, or the clause's end). */
 char *
@@ -531,7 +559,8 @@ zb_inline_name_after (const char *s,
       gunichar c = g_utf8_get_char (s + q);
       if (!(g_unichar_isalnum (c) || c == 0x201C || c == 0x201D || c == '"' || c == 0x2014 || c == '-'))
         break;
-      if (zb_text_at (s, q, ce, "的") || zb_vocab_at (ZB_VOCAB_AFTER_STOPS, s + q, s + ce) != NULL)
+      if (zb_text_at (s, q, ce, "的") || zb_vocab_at (ZB_VOCAB_AFTER_STOPS, s + q, s + ce) != NULL ||
+          joins_next_count (s, q, ce))
         break;
     }
   return q > pos ? zb_inline_clean_name (s, pos, q) : NULL;

@@ -774,6 +774,40 @@ counts_noun_after (ZbClause        *c,
   return after != NULL;
 }
 
+/* Rule counted-rate: 年内60个新建项目开工率达到80%以上 — the count says
+ * which projects the rate is of, a percentage in the same run of words;
+ * it is no goal of its own. */
+static gboolean
+counts_rated_noun (const char *s,
+                   gsize       pos,
+                   gsize       ce)
+{
+  gsize q = pos;
+
+  while (q < ce)
+    {
+      gunichar ch = g_utf8_get_char (s + q);
+
+      if (g_ascii_isdigit (s[q]) && q > pos + 6)
+        {
+          while (q < ce && (g_ascii_isdigit (s[q]) || s[q] == '.'))
+            q++;
+          q = zb_text_skip_spaces (s, q, ce);
+          return q < ce && (s[q] == '%' || zb_text_at (s, q, ce, "个百分点"));
+        }
+      if (!(g_unichar_isalnum (ch) || ch == ' '))
+        return FALSE;
+      q = g_utf8_next_char (s + q) - s;
+    }
+  return FALSE;
+}
+
+static gboolean
+ends_in_conjunction (const char *name)
+{
+  return g_str_has_suffix (name, "和") || g_str_has_suffix (name, "及") || g_str_has_suffix (name, "与");
+}
+
 /* The name of a mention, from its words, a list, a bracket goal or what it
  * counts. */
 static char *
@@ -786,6 +820,10 @@ name_of (ZbClause        *c,
 
   if (name == NULL)
     name = mention_name (c, m);
+  /* 5个贫困村和9个深度贫困村: words that end in a conjunction are the
+   * last count's noun, and this count names what follows it */
+  if (name != NULL && m->role == ZB_ROLE_LEVEL && ends_in_conjunction (name) && counts_noun_after (c, m))
+    g_clear_pointer (&name, g_free);
 
   /* a quantity goal names what follows: 确保新增1个千亿园区; and 天茂圆调
    * 味品等51个项目竣工投产 counts the projects, not the examples */
@@ -881,7 +919,7 @@ growth_rate_level (char **name)
   /* 当月增速: the month's, a word the name does not keep */
   {
     const ZbWord *suffix = zb_vocab_before (ZB_VOCAB_NAME_SUFFIXES, *name, *name + stem);
-    if (suffix != NULL && stem > strlen (suffix->word))
+    if (suffix != NULL && suffix->value == 0 && stem > strlen (suffix->word))
       stem -= strlen (suffix->word);
   }
   (*name)[stem] = '\0';
@@ -941,6 +979,12 @@ read_mention (ZbClause        *c,
     c->evidence |= ZB_EVIDENCE_MOOD_FAR;
   else if (goal == ZB_GOAL_FRAME || goal == ZB_GOAL_PERIOD)
     c->evidence |= ZB_EVIDENCE_MOOD_FRAME;
+  if (m->role == ZB_ROLE_LEVEL && m->unit->value == ZB_UNIT_LEVEL && m->list_len <= 1 &&
+      counts_rated_noun (r->s, m->end, c->ce))
+    {
+      c->left_start = m->end;
+      return;
+    }
   name = name_of (c, m, goal);
   if (join_change (c, m, name))
     return;

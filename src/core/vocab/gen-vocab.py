@@ -45,6 +45,7 @@ SCHEMA = {
     "evaluations": [("value", {"eval": 1, "topic": 2})],
     "table_headers": [("value", {"name": 1, "value": 2, "change": 3, "unit": 4, "target": 5})],
     "name_prefixes": [("value", {"prefix": 0, "word": 1})],
+    "name_suffixes": [("value", {"suffix": 0, "word": 1})],
     "section_words": [("value", {"front": 1, "back": 2, "contents": 3, "caption": 4})],
     # the values are ZbHeadingStyle's, which zb-heading.c asserts
     "heading_ordinals": [("value", {"chapter": 2, "part": 3, "section": 4, "ordinal": 6})],
