@@ -81,6 +81,26 @@ names_schedule (const char *s,
   return w != NULL && w->value == ZB_REF_SCHEDULE;
 }
 
+/* 超年度计划目标1个百分点, 高于预期: a goal word a few characters after a
+ * gap verb is what the figure is compared with. */
+static gboolean
+after_gap_verb (const char *s,
+                gsize       clause_start,
+                gsize       pos)
+{
+  gsize end = pos;
+
+  for (int k = 0; k <= 3 && end > clause_start; k++)
+    {
+      if (zb_vocab_before (ZB_VOCAB_GAP_VERBS, s + clause_start, s + end) != NULL)
+        return TRUE;
+      if ((guchar) s[end - 1] < 0x80)
+        return FALSE;
+      end = g_utf8_find_prev_char (s + clause_start, s + end) - s;
+    }
+  return FALSE;
+}
+
 /* Rule cue-in-comparison: 差目标, 目标进度, 完成…目标任务: a goal word that
  * compares with a goal, or reports what was done against it. */
 static gboolean
@@ -104,6 +124,8 @@ cue_compares (ZbReader    *r,
     if (unit != NULL && unit->value == ZB_UNIT_LEVEL && unit->scope == 1 /* a count */)
       return TRUE;
   }
+  if (after_gap_verb (s, clause_start_of (s, r->sentence_start, cue->pos), cue->pos))
+    return TRUE;
   /* only the nouns of a goal compare: 目标, 任务, 计划, 目标任务 … */
   if (noun == NULL || noun->value > 2)
     return FALSE;

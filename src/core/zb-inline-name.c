@@ -563,6 +563,20 @@ zb_inline_name_after (const char *s,
           joins_next_count (s, q, ce))
         break;
     }
+  /* 12件民生实事和我县确定的8件…: what follows the conjunction describes
+   * the next count */
+  if (zb_text_at (s, q, ce, "的"))
+    {
+      gsize next = zb_text_skip_spaces (s, q + strlen ("的"), ce);
+
+      if (next < ce && g_ascii_isdigit (s[next]))
+        for (gsize k = q; k > pos; k = g_utf8_find_prev_char (s + pos, s + k) - s)
+          if (zb_text_at (s, k, q, "和") || zb_text_at (s, k, q, "及") || zb_text_at (s, k, q, "与"))
+            {
+              q = k;
+              break;
+            }
+    }
   return q > pos ? zb_inline_clean_name (s, pos, q) : NULL;
 }
 

@@ -824,6 +824,11 @@ name_of (ZbClause        *c,
    * last count's noun, and this count names what follows it */
   if (name != NULL && m->role == ZB_ROLE_LEVEL && ends_in_conjunction (name) && counts_noun_after (c, m))
     g_clear_pointer (&name, g_free);
+  /* 我县确定的6件民生实事: what the words before describe is the noun after */
+  if (name != NULL && m->role == ZB_ROLE_LEVEL && m->unit->scope == 1 &&
+      zb_inline_char_before (r->s, c->left_start, zb_inline_trim_end (r->s, c->left_start, m->start)) == 0x7684 /* 的 */ &&
+      counts_noun_after (c, m))
+    g_clear_pointer (&name, g_free);
 
   /* a quantity goal names what follows: 确保新增1个千亿园区; and 天茂圆调
    * 味品等51个项目竣工投产 counts the projects, not the examples */
