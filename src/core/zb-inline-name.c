@@ -522,6 +522,20 @@ zb_inline_clean_name (const char *src,
   return g_string_free (out, FALSE);
 }
 
+/* 12个规模养殖场加大投入: a verb (a name breaker) ends the noun of a
+ * count; known indicators are read whole */
+static gboolean
+verb_at (const char *s,
+         gsize       q,
+         gsize       ce)
+{
+  const guint64 kinds = ZB_VOCAB_BIT (ZB_VOCAB_NAME_BREAKERS) | ZB_VOCAB_BIT (ZB_VOCAB_INDICATORS);
+  ZbVocabKind kind;
+  const ZbWord *w = zb_vocab_at_any (kinds, s + q, s + ce, &kind);
+
+  return w != NULL && kind == ZB_VOCAB_NAME_BREAKERS && w->value == 0 /* not a word holding one */;
+}
+
 /* 5个贫困村和9个深度贫困村: a conjunction before another count ends the
  * first count's noun */
 static gboolean
@@ -548,7 +562,7 @@ zb_inline_name_after (const char *s,
                       gsize       pos,
                       gsize       ce)
 {
-  gsize q;
+  gsize q, verb = 0;
 
   pos = zb_text_skip_spaces (s, pos, ce);
   if (zb_text_at (s, pos, ce, "的"))
@@ -559,9 +573,20 @@ zb_inline_name_after (const char *s,
       gunichar c = g_utf8_get_char (s + q);
       if (!(g_unichar_isalnum (c) || c == 0x201C || c == 0x201D || c == '"' || c == 0x2014 || c == '-'))
         break;
+      if (verb == 0 && q > pos && verb_at (s, q, ce))
+        verb = q;
       if (zb_text_at (s, q, ce, "的") || zb_vocab_at (ZB_VOCAB_AFTER_STOPS, s + q, s + ce) != NULL ||
           joins_next_count (s, q, ce))
         break;
+    }
+  /* a run that ends like a verb is a predicate the callers refuse
+   * (5个单位负责同志围绕…作了发言); else the noun ends at its verb */
+  if (verb > 0 && q > verb)
+    {
+      g_autofree char *whole = zb_inline_clean_name (s, pos, q);
+
+      if (whole == NULL || !zb_inline_ends_like_verb (whole))
+        q = verb;
     }
   /* 12件民生实事和我县确定的8件…: what follows the conjunction describes
    * the next count */
