@@ -9,8 +9,8 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 
+#include "app-test.h"
 #include "zb-compare-page-private.h"
-#include "zb-window-private.h"
 
 typedef gboolean (*Condition) (gpointer data);
 
@@ -129,27 +129,16 @@ tick (ZbComparePage *page,
   let_draw (GTK_WIDGET (page), 2);
 }
 
+/* @name with the language's suffix ("compare-region-zh_CN.png") */
 static void
 screenshot (GtkWidget  *widget,
             const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   const char *language = g_getenv ("LANGUAGE");
   g_autofree char *file = g_strdup_printf ("%s%s%s.png", name, language && *language ? "-" : "",
                                            language ? language : "");
-  g_autofree char *path = g_build_filename (SCREENSHOT_DIR, file, NULL);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
+  save_screenshot (widget, file);
 }
 
 static guint
@@ -478,51 +467,21 @@ import_reports (void)
     }
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   g_autofree char *data_home = NULL;
-  g_autoptr(GError) error = NULL;
   int status;
 
   /* a workspace of the test's own: never the user's */
-  data_home = g_dir_make_tmp ("zhibiao-compare-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
+  data_home = zb_test_init (&argc, &argv, "zhibiao-compare-XXXXXX");
   import_reports ();
 
   g_test_add_func ("/app/compare/by-period", test_by_period);
   g_test_add_func ("/app/compare/by-region", test_by_region);
   g_test_add_func ("/app/compare/language", test_language);
   status = g_test_run ();
-  remove_tree (data_home);
+  zb_test_finish (data_home);
   return status;
 }
