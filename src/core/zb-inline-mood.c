@@ -81,8 +81,21 @@ names_schedule (const char *s,
   return w != NULL && w->value == ZB_REF_SCHEDULE;
 }
 
-/* 超年度计划目标1个百分点, 高于预期: a goal word a few characters after a
- * gap verb is what the figure is compared with. */
+/* 今年的目标是…, …的目标为: a copula after the goal noun makes it the
+ * subject of a goal statement, whatever words of 的 come before */
+static gboolean
+introduces (const char *s,
+            gsize       pos,
+            gsize       end)
+{
+  pos = zb_text_skip_spaces (s, pos, end);
+  return zb_text_at (s, pos, end, "是") || zb_text_at (s, pos, end, "为") ||
+         zb_text_at (s, pos, end, "：") || zb_text_at (s, pos, end, ":");
+}
+
+/* 超年度计划目标1个百分点, 高于预期, 与年度目标差距…, 距目标还差…: a goal
+ * word a few characters after a gap verb or a comparison is what the
+ * figure is compared with. */
 static gboolean
 after_gap_verb (const char *s,
                 gsize       clause_start,
@@ -92,7 +105,10 @@ after_gap_verb (const char *s,
 
   for (int k = 0; k <= 3 && end > clause_start; k++)
     {
-      if (zb_vocab_before (ZB_VOCAB_GAP_VERBS, s + clause_start, s + end) != NULL)
+      const ZbWord *cmp = zb_vocab_before (ZB_VOCAB_COMPARISON_WORDS, s + clause_start, s + end);
+
+      if (zb_vocab_before (ZB_VOCAB_GAP_VERBS, s + clause_start, s + end) != NULL ||
+          (cmp != NULL && (cmp->value == 1 || cmp->value == 4)))
         return TRUE;
       if ((guchar) s[end - 1] < 0x80)
         return FALSE;
@@ -116,7 +132,8 @@ cue_compares (ZbReader    *r,
 
   /* …排头兵的目标: a goal noun after 的 is a noun phrase's */
   if (noun != NULL && noun->value == 0 && strlen (noun->word) == strlen (word) &&
-      zb_inline_char_before (s, r->sentence_start, cue->pos) == 0x7684 /* 的 */)
+      zb_inline_char_before (s, r->sentence_start, cue->pos) == 0x7684 /* 的 */ &&
+      !introduces (s, cue->end, r->sentence_end))
     return TRUE;
   /* 155个计划建设项目: a count before the cue makes it part of a noun phrase */
   {

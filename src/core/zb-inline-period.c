@@ -276,6 +276,15 @@ period_counts (const char *s,
   const ZbWord *goal = zb_vocab_at (ZB_VOCAB_GOAL_NOUNS, s + p + n, s + pos);
   const ZbWord *word = zb_vocab_at (ZB_VOCAB_PERIOD_WORDS, s + p, s + pos);
 
+  /* 全年目标是…: the goal stated is the period's */
+  if (goal != NULL && goal->value <= 1)
+    {
+      gsize after = zb_text_skip_spaces (s, p + n + strlen (goal->word), pos);
+
+      if (zb_text_at (s, after, pos, "是") || zb_text_at (s, after, pos, "为") ||
+          zb_text_at (s, after, pos, "：") || zb_text_at (s, after, pos, ":"))
+        goal = NULL;
+    }
   return !((goal != NULL && goal->value <= 1) ||
            (word != NULL && word->value == 3 && n == strlen (word->word) && p + n < pos && (guchar) s[p + n] >= 0x80) ||
            zb_vocab_at (ZB_VOCAB_PERIOD_NOUNS, s + p + n, s + pos) != NULL ||
