@@ -485,6 +485,9 @@ complete_name (ZbClause        *c,
     {
       /* a contribution: 拉动GDP增长0.3个百分点 names the pull, not the subject */
       const char *pull = NULL;
+      /* a list member named with its pull already (分别拉动…) */
+      if (m->list_len > 1 && zb_vocab_find (ZB_VOCAB_CONTRIBUTION_VERBS, name, name + strlen (name), NULL) != NULL)
+        return name;
       zb_vocab_find (ZB_VOCAB_CONTRIBUTION_VERBS, s + c->left_start, s + m->start, &pull);
       if (pull != NULL)
         {
@@ -802,6 +805,30 @@ counts_rated_noun (const char *s,
   return FALSE;
 }
 
+/* 一、二、三产业分别拉动经济增长0.5、2.9和2.4个百分点: the names before the
+ * pull, and the pull ("一、二、三产业拉动经济增长"); NULL when no pull. */
+static char *
+pulling_list (ZbClause        *c,
+              const ZbMention *m)
+{
+  const char *s = c->r->s;
+  const char *pull = NULL;
+  g_autofree char *subjects = NULL;
+  gsize b;
+
+  if (m->role != ZB_ROLE_CHANGE || m->unit->value != ZB_UNIT_PP)
+    return NULL;
+  zb_vocab_find (ZB_VOCAB_CONTRIBUTION_VERBS, s + c->left_start, s + m->start, &pull);
+  if (pull == NULL)
+    return NULL;
+  /* …分别增长4.1%、7.2%和5.5%，分别拉动…: the pull of the last list's names */
+  if ((subjects = zb_inline_clean_name (s, c->left_start, pull - s)) == NULL &&
+      (c->r->list_names == NULL || (subjects = g_strdup (c->r->list_names)) == NULL))
+    return NULL;
+  b = zb_inline_skip_filler_back (s, pull - s, m->start);
+  return g_strdup_printf ("%s%.*s", subjects, (int) (s + b - pull), pull);
+}
+
 static gboolean
 ends_in_conjunction (const char *name)
 {
@@ -869,6 +896,13 @@ name_of (ZbClause        *c,
       g_free (c->list_name);
       /* (a list of changes that joins the sentence's levels needs no names) */
       gboolean joins = m->role == ZB_ROLE_CHANGE && r->pending->len >= (guint) m->list_len;
+      char *pulling = pulling_list (c, m);
+
+      if (pulling != NULL)
+        {
+          g_free (name);
+          name = pulling;
+        }
       c->list_name = name != NULL ? g_strdup (name) : joins ? NULL : g_strdup (r->list_names);
       if (name != NULL)
         {
@@ -878,11 +912,25 @@ name_of (ZbClause        *c,
     }
   if (m->list_len > 1 && c->list_name != NULL)
     {
-      g_autoptr(GPtrArray) parts = zb_inline_split_names (c->list_name, m->list_len);
+      /* 一、二、三产业分别拉动经济增长0.5、2.9和2.4个百分点: the list is of
+       * the words before the pull, and each pulls */
+      const char *pull = NULL;
+      g_autofree char *pulled = NULL;
+      g_autoptr(GPtrArray) parts = NULL;
+
+      zb_vocab_find (ZB_VOCAB_CONTRIBUTION_VERBS, c->list_name, c->list_name + strlen (c->list_name), &pull);
+      if (pull != NULL && pull > c->list_name)
+        pulled = g_strndup (c->list_name, pull - c->list_name);
+      parts = zb_inline_split_names (pulled ? pulled : c->list_name, m->list_len);
       if (parts->len != (guint) m->list_len)
         c->evidence |= ZB_EVIDENCE_LIST_MISMATCH;
       g_free (name);
-      name = g_strdup (parts->len == (guint) m->list_len ? g_ptr_array_index (parts, m->list_index) : c->list_name);
+      if (parts->len != (guint) m->list_len)
+        name = g_strdup (c->list_name);
+      else if (pulled != NULL)
+        name = g_strconcat (g_ptr_array_index (parts, m->list_index), pull, NULL);
+      else
+        name = g_strdup (g_ptr_array_index (parts, m->list_index));
     }
   return zb_inline_shorten_name (g_steal_pointer (&name));
 }
