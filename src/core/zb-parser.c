@@ -38,11 +38,26 @@ place_heading (GArray        *stack,
     }
   else
     {
-      for (guint i = 0; i < stack->len; i++)
+      gboolean seen = FALSE;
+
+      for (guint i = 0; i < stack->len && !seen; i++)
         if (g_array_index (stack, StackEntry, i).style == h->style)
           {
             g_array_set_size (stack, i);
-            break;
+            seen = TRUE;
+          }
+      /* 第二部分, 第三章 first met under 一、 or （一）: parts and chapters
+       * outrank the numbered lists whatever their order */
+      if (!seen && (h->style == ZB_HEADING_STYLE_CHAPTER || h->style == ZB_HEADING_STYLE_PART))
+        for (guint i = 0; i < stack->len; i++)
+          {
+            int other = g_array_index (stack, StackEntry, i).style;
+
+            if (other > h->style && other != ZB_HEADING_STYLE_MARKDOWN)
+              {
+                g_array_set_size (stack, i);
+                break;
+              }
           }
     }
 

@@ -136,6 +136,35 @@ test_outline (void)
   g_assert_cmpstr (zb_report_get_title (report), ==, "某区二〇二五年上半年经济运行情况报告");
 }
 
+/* 第二部分 after 一、 and （一）: a part outranks the lists whatever comes
+ * first; the lists after it start again below it. */
+static void
+test_parts_outrank (void)
+{
+  const char *text =
+    "某县经济运行分析\n"
+    "\n"
+    "一、总体情况\n"                                /* 3 */
+    "\n"
+    "（一）工业\n"                                  /* 5 */
+    "\n"
+    "规模以上工业增加值增长6%。\n"
+    "\n"
+    "第二部分 下步工作\n"                           /* 9 */
+    "\n"
+    "一、抓项目\n"                                  /* 11 */
+    "\n"
+    "确保固定资产投资增长8%。\n";
+  g_autoptr(ZbReport) report = parse (text);
+
+  /* the report's title first, beside the numbered outline */
+  g_assert_cmpuint (g_list_model_get_n_items (zb_report_get_sections (report)), ==, 5);
+  assert_section (report, 1, "一、", "总体情况", -1, 3);
+  assert_section (report, 2, "（一）", "工业", 1, 5);
+  assert_section (report, 3, "第二部分", "下步工作", -1, 9);
+  assert_section (report, 4, "一、", "抓项目", 3, 11);
+}
+
 static void
 test_page_break_join (void)
 {
@@ -329,6 +358,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/headings/number-styles", test_number_styles);
   g_test_add_func ("/headings/outline", test_outline);
+  g_test_add_func ("/headings/parts-outrank", test_parts_outrank);
   g_test_add_func ("/blocks/page-break-join", test_page_break_join);
   g_test_add_func ("/blocks/running-header-tables", test_running_header_and_tables);
   g_test_add_func ("/blocks/wrapped-paragraphs", test_wrapped_paragraphs);
