@@ -383,6 +383,20 @@ number_candidate (const char *s,
     }
 }
 
+/* 全年完成GDP172.2亿元: letters that are an indicator's name (GDP, CPI)
+ * end before a number; other letters and digits are one token (G20, 5G) */
+static gboolean
+after_indicator_letters (const char *s,
+                         gsize       cs,
+                         gsize       p)
+{
+  gsize a = p;
+
+  while (a > cs && g_ascii_isalpha (s[a - 1]))
+    a--;
+  return zb_vocab_lookup (ZB_VOCAB_INDICATORS, s + a, p - a) != NULL;
+}
+
 /* 第 3 位, 第1名, 前 9 名: a place in a ranking, not a quantity */
 static gboolean
 is_ordinal (const char *s,
@@ -469,7 +483,8 @@ zb_inline_find_mentions (const char *s,
           else
             qpos++;
         }
-      if (!(p > cs && (g_ascii_isalpha (s[p - 1]) || s[p - 1] == '.')) && !is_ordinal (s, cs, p, ce))
+      if (!(p > cs && ((g_ascii_isalpha (s[p - 1]) && !after_indicator_letters (s, cs, p)) || s[p - 1] == '.')) &&
+          !is_ordinal (s, cs, p, ce))
         {
           guint before = out->len;
           if (read_mentions (s, p, ce, out, &next))
