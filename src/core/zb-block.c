@@ -426,6 +426,21 @@ is_caption (const char *s,
   return k < line->end && g_ascii_isdigit (s[k]);
 }
 
+/* …合格率统计比较图, …情况一览表: an unnumbered line that ends in a caption
+ * word names a figure or a table */
+static gboolean
+ends_in_caption (const char *s,
+                 const Line *line)
+{
+  guint32 end = line->end;
+  const ZbWord *w;
+
+  while (end > line->start && s[end - 1] == ' ')
+    end--;
+  w = zb_vocab_before (ZB_VOCAB_SECTION_WORDS, s + line->start, s + end);
+  return w != NULL && w->value == ZB_SECTION_CAPTION && end - line->start > strlen (w->word) + 6;
+}
+
 static gboolean
 is_titleish (const char *s,
              const Line *line)
@@ -443,7 +458,7 @@ is_titleish (const char *s,
   for (guint32 k = line->start; k < line->end; k++)
     if (s[k] == ',' || s[k] == '%' || s[k] == ';' || strncmp (s + k, "。", 3) == 0)
       return FALSE;
-  if (is_caption (s, line))
+  if (is_caption (s, line) || ends_in_caption (s, line))
     return FALSE;
   {
     const char *last = g_utf8_find_prev_char (s + line->start, s + line->end);
@@ -859,6 +874,39 @@ add_paragraph (Builder *b,
     b->open_para = p;
 }
 
+/* Numbered the way sections are (一、, （一）, 第二部分) or a short title
+ * after an Arabic number (1.抓项目): a heading, not the rest of a
+ * sentence a page break cut (…比上年提高 / 1.5个百分点). */
+static gboolean
+heading_breaks_paragraph (Builder    *b,
+                          const Line *line)
+{
+  const char *s = b->s;
+  guint32 t = line->start + line->heading.title_start;
+
+  switch (line->heading.style)
+    {
+    case ZB_HEADING_STYLE_CHAPTER:
+    case ZB_HEADING_STYLE_PART:
+    case ZB_HEADING_STYLE_SECTION:
+    case ZB_HEADING_STYLE_CN:
+    case ZB_HEADING_STYLE_CN_PAREN:
+    case ZB_HEADING_STYLE_MARKDOWN:
+      return TRUE;
+    case ZB_HEADING_STYLE_AR_DOT:
+    case ZB_HEADING_STYLE_AR_DUN:
+    case ZB_HEADING_STYLE_AR_PAREN:
+      {
+        Line as_text = *line;
+
+        as_text.kind = LINE_TEXT;
+        return t < line->end && (guchar) s[t] >= 0x80 && is_titleish (s, &as_text);
+      }
+    default:
+      return FALSE;
+    }
+}
+
 static void
 add_text_line (Builder *b,
                guint    i)
@@ -868,6 +916,10 @@ add_text_line (Builder *b,
   leave_table (b);
   if (line->kind == LINE_HEADING && numbered_line_is_text (b, i))
     line->kind = LINE_TEXT;
+  /* a paragraph cut off before a heading (a figure's caption, a table
+   * left out) ends there: 二、服务 continues no sentence */
+  if (line->kind == LINE_HEADING && b->open_para != NULL && heading_breaks_paragraph (b, line))
+    b->open_para = NULL;
   if (line->kind == LINE_HEADING && b->open_para == NULL)
     {
       add_heading (b, i);

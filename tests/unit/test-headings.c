@@ -165,6 +165,38 @@ test_parts_outrank (void)
   assert_section (report, 4, "一、", "抓项目", 3, 11);
 }
 
+/* A caption without a number (…统计比较图) is no heading, and the heading
+ * after it, or after a paragraph cut short, is one; the rest of a
+ * sentence after a page break (1.5个百分点…) is not. */
+static void
+test_cut_before_heading (void)
+{
+  const char *text =
+    "某县质量分析\n"
+    "\n"
+    "一、抽检\n"                                     /* 3 */
+    "\n"
+    "全年抽检合格率98.2%，比上年提高\n"
+    "\n"
+    "1.5个百分点，全年抽检1200批次。\n"             /* 7 */
+    "\n"
+    "        全县抽检合格率统计比较图\n"            /* 9 */
+    "\n"
+    "二、服务\n"                                     /* 11 */
+    "\n"
+    "服务质量总体稳定，满意度较\n"
+    "\n"
+    "1.旅游服务\n"                                   /* 15 */
+    "\n"
+    "游客满意度为91.5%。\n";
+  g_autoptr(ZbReport) report = parse (text);
+
+  g_assert_cmpuint (g_list_model_get_n_items (zb_report_get_sections (report)), ==, 4);
+  assert_section (report, 1, "一、", "抽检", -1, 3);
+  assert_section (report, 2, "二、", "服务", -1, 11);
+  assert_section (report, 3, "1.", "旅游服务", 2, 15);
+}
+
 static void
 test_page_break_join (void)
 {
@@ -359,6 +391,7 @@ main (int   argc,
   g_test_add_func ("/headings/number-styles", test_number_styles);
   g_test_add_func ("/headings/outline", test_outline);
   g_test_add_func ("/headings/parts-outrank", test_parts_outrank);
+  g_test_add_func ("/headings/cut-before-heading", test_cut_before_heading);
   g_test_add_func ("/blocks/page-break-join", test_page_break_join);
   g_test_add_func ("/blocks/running-header-tables", test_running_header_and_tables);
   g_test_add_func ("/blocks/wrapped-paragraphs", test_wrapped_paragraphs);
