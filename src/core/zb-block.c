@@ -209,6 +209,40 @@ has_inner_tab (const char *s,
   return memchr (s + start, '\t', end - start) != NULL;
 }
 
+/* A Markdown pipe-table row: | 指标 | 单位 | 增长 | (its cells split at |) */
+static gboolean
+is_pipe_row (const char *s,
+             guint32     start,
+             guint32     end)
+{
+  guint pipes = 0;
+
+  trim (s, &start, &end);
+  if (start >= end || s[start] != '|')
+    return FALSE;
+  for (guint32 k = start; k < end; k++)
+    pipes += s[k] == '|';
+  return pipes >= 3;
+}
+
+/* |---|:---:|: the line under a pipe table's header */
+static gboolean
+is_pipe_rule (const char *s,
+              guint32     start,
+              guint32     end)
+{
+  gboolean dash = FALSE;
+
+  for (guint32 k = start; k < end; k++)
+    {
+      if (s[k] == '-')
+        dash = TRUE;
+      else if (s[k] != '|' && s[k] != ':' && s[k] != ' ')
+        return FALSE;
+    }
+  return dash;
+}
+
 void
 zb_block_free (ZbBlock *block)
 {
@@ -391,6 +425,8 @@ classify_lines (const ZbSource *src,
             line.kind = LINE_FURNITURE;
           else if (has_inner_tab (s, line.start, line.end))
             line.kind = LINE_ROW;
+          else if (is_pipe_row (s, line.start, line.end))
+            line.kind = is_pipe_rule (s, line.start, line.end) ? LINE_FURNITURE : LINE_ROW;
           else if (zb_heading_match (s + line.start, line.end - line.start, &line.heading))
             line.kind = LINE_HEADING;
         }
@@ -527,6 +563,7 @@ typedef struct {
   ZbBlock        *open_para;  /* a paragraph that stops mid-sentence */
   ZbBlock        *table;
   GArray         *row;
+  char            table_sep;  /* its rows' cells split at '\t' or '|' */
 } Builder;
 
 static glong
@@ -615,6 +652,7 @@ leave_table (Builder *b)
     g_ptr_array_add (b->table->rows, b->row);
   b->row = NULL;
   b->table = NULL;
+  b->table_sep = 0;
 }
 
 /* A tab-separated row, or one cell of a table dumped one cell per line. */
@@ -623,8 +661,16 @@ add_table_line (Builder *b,
                 guint    i)
 {
   const Line *line = &b->lines[i];
+  char sep = line->kind != LINE_ROW ? 0
+             : !has_inner_tab (b->s, line->start, line->end) && is_pipe_row (b->s, line->start, line->end) ? '|'
+             : '\t';
 
   b->open_para = NULL;
+  /* a pipe table after a tab table (or the other way) is a table of its own */
+  if (b->table != NULL && sep != 0 && b->table_sep != 0 && sep != b->table_sep)
+    leave_table (b);
+  if (sep != 0)
+    b->table_sep = sep;
   if (b->table == NULL)
     {
       b->table = block_new (ZB_BLOCK_TABLE, i + 1);
@@ -635,12 +681,22 @@ add_table_line (Builder *b,
   if (line->kind == LINE_ROW)
     {
       GArray *cells = g_array_new (FALSE, FALSE, sizeof (ZbPiece));
-      guint32 a = line->start;
+      guint32 start = line->start, end = line->end, a;
 
       if (b->row != NULL)
         g_ptr_array_add (b->table->rows, b->row), b->row = NULL;
-      for (guint32 k = line->start; k <= line->end; k++)
-        if (k == line->end || b->s[k] == '\t')
+      /* | a | b |: the cells between the pipes */
+      if (sep == '|')
+        {
+          trim (b->s, &start, &end);
+          start++;
+          if (end > start && b->s[end - 1] == '|')
+            end--;
+          sep = '|';
+        }
+      a = start;
+      for (guint32 k = start; k <= end; k++)
+        if (k == end || b->s[k] == sep)
           {
             ZbPiece cell = { a, k };
             trim (b->s, &cell.start, &cell.end);

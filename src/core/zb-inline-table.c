@@ -27,6 +27,7 @@ typedef struct {
   gboolean        percent_target;  /* the target column holds growths */
   const char     *period;
   char           *own_period;  /* a level column headed by its period (1-5月) */
+  const char     *target_period;  /* 年度目标, 全年计划: the year's, else the table's */
 } Table;
 
 static char *
@@ -117,8 +118,27 @@ read_header (Table *t)
           t->own_period = g_strdup (text);
           t->period = t->own_period;
         }
+      /* 1-6月完成, 上半年累计: a level column that starts with its period */
+      else if (t->kinds[c] == COL_VALUE && t->own_period == NULL)
+        {
+          gsize n = zb_inline_match_period (text, 0, strlen (text));
+
+          if (n > 0)
+            {
+              t->own_period = g_strndup (text, n);
+              t->period = t->own_period;
+            }
+        }
       if (t->kinds[c] == COL_CHANGE || t->kinds[c] == COL_TARGET)
         changes = TRUE;
+      /* 年度目标增速, 全年计划: the targets of the whole year */
+      if (t->kinds[c] == COL_TARGET)
+        {
+          const ZbWord *w = zb_vocab_at (ZB_VOCAB_PERIOD_WORDS, text, text + strlen (text));
+
+          if (w != NULL && (w->value == 2 || w->value == 3))
+            t->target_period = "全年";
+        }
       /* 目标增速（%）: a column of targeted growths */
       if (t->kinds[c] == COL_TARGET && (strchr (text, '%') != NULL || names_kind (text, COL_CHANGE)))
         t->percent_target = TRUE;
@@ -261,7 +281,7 @@ read_row (Table     *t,
       ZbFigure *f = zb_figure_new (ZB_FIGURE_TARGET, name);
 
       zb_figure_set_indicator (f, zb_vocab_indicator_for (name));
-      zb_figure_set_period (f, t->period);
+      zb_figure_set_period (f, t->target_period ? t->target_period : t->period);
       if (t->percent_target)
         zb_figure_set_change (f, &target, ZB_CHANGE_PERCENT);
       else
@@ -281,7 +301,7 @@ zb_inline_parse_table (const ZbSource *src,
                        const char     *period,
                        GPtrArray      *figures)
 {
-  Table t = { src, block, NULL, NULL, NULL, FALSE, period, NULL };
+  Table t = { src, block, NULL, NULL, NULL, FALSE, period, NULL, NULL };
 
   if (block->rows == NULL || block->rows->len < 2)
     return;
