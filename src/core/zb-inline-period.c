@@ -436,7 +436,9 @@ period_tense (ZbInlineContext *ctx,
   gboolean sure;
   int year;
 
-  if (label == NULL || !zb_period_parse (label, &p) || p.last_month == 0)
+  if (label == NULL || !zb_period_parse (label, &p))
+    return 0;
+  if (p.last_month == 0)
     return 0;
   year = year_of (ctx, label, &p, &sure);
   if (year > 0 && ctx->now_year > 0 && ctx->now_month > 0)
@@ -448,8 +450,10 @@ period_tense (ZbInlineContext *ctx,
         return 0;
       return last <= now ? -1 : 1;
     }
+  /* undated: a year after the one the report is about is to come
+   * (到2030年…), one before it is over */
   if (p.year > 0)
-    return 0;
+    return ctx->subject_year <= 0 || p.year == ctx->subject_year ? 0 : p.year > ctx->subject_year ? 1 : -1;
   /* no date: the latest cumulative period reported so far is the present */
   if (ctx->latest_month == 0 || ctx->latest_month >= 12)
     return 0;
@@ -488,7 +492,9 @@ zb_inline_period_is_ahead (ZbInlineContext *ctx,
   if (period_word_of (label, 2) || period_word_of (label, 3))
     return ctx->now_month > 0 && ctx->now_month <= 9;
   year = year_of (ctx, label, &p, &sure);
-  if (ctx->now_year > 0 && year > ctx->now_year)
+  /* undated, the year the report is about stands for its date */
+  if ((ctx->now_year > 0 && year > ctx->now_year) ||
+      (ctx->now_year == 0 && ctx->subject_year > 0 && p.year > ctx->subject_year))
     return TRUE;
   if (p.year > 0 || period_word_of (label, 1))
     return FALSE;
