@@ -14,6 +14,7 @@
 #include "zb-compare-page-private.h"
 #include "zb-ledger-fill.h"
 #include "zb-message.h"
+#include "zb-save.h"
 #include "zb-workbook.h"
 
 void
@@ -168,19 +169,10 @@ on_response (GtkNativeDialog *dialog,
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *base = g_file_get_basename (file);
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GFile) file = zb_save_file_with_suffix (chosen, ".xlsx");
       g_autofree char *path = NULL;
 
-      if (!g_str_has_suffix (base, ".xlsx"))
-        {
-          g_autofree char *named = g_strconcat (base, ".xlsx", NULL);
-          g_autoptr(GFile) parent = g_file_get_parent (file);
-          GFile *named_file = g_file_get_child (parent, named);
-
-          g_object_unref (file);
-          file = named_file;
-        }
       if ((path = g_file_get_path (file)) == NULL)
         zb_message_toast (GTK_WIDGET (self), _("Workbooks can only be written to local files"), 5, NULL, NULL, NULL);
       else

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "zb-message.h"
+#include "zb-save.h"
 #include "zb-window-private.h"
 
 static const char *action_names[] = {
@@ -222,18 +223,9 @@ on_export_response (GtkNativeDialog *dialog,
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *base = g_file_get_basename (file);
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GFile) file = zb_save_file_with_suffix (chosen, ".xlsx");
 
-      if (!g_str_has_suffix (base, ".xlsx"))
-        {
-          g_autofree char *named = g_strconcat (base, ".xlsx", NULL);
-          g_autoptr(GFile) parent = g_file_get_parent (file);
-          GFile *named_file = g_file_get_child (parent, named);
-
-          g_object_unref (file);
-          file = named_file;
-        }
       zb_window_export_async (self, file, NULL, NULL, NULL);
     }
   gtk_native_dialog_destroy (dialog);

@@ -256,3 +256,21 @@ zb_save_commit (ZbSave  *save,
   save_clear (save);
   return TRUE;
 }
+
+GFile *
+zb_save_file_with_suffix (GFile      *file,
+                          const char *suffix)
+{
+  g_autofree char *base = NULL;
+  g_autofree char *named = NULL;
+  g_autoptr(GFile) parent = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  base = g_file_get_basename (file);
+  parent = g_file_get_parent (file);
+  if (base == NULL || parent == NULL || g_str_has_suffix (base, suffix))
+    return g_object_ref (file);
+  named = g_strconcat (base, suffix, NULL);
+  return g_file_get_child (parent, named);
+}

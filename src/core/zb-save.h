@@ -4,10 +4,15 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 #include <sys/types.h>
 
 G_BEGIN_DECLS
+
+/* @file, or the file beside it named with @suffix (".xlsx") when its name
+ * lacks it: what a file chooser's answer is saved as. A new reference. */
+GFile   *zb_save_file_with_suffix (GFile      *file,
+                                   const char *suffix);
 
 /* What may be replaced at @path: nothing (a new file, given the mode a
  * new file gets under the umask) or a regular file we may write (its mode
