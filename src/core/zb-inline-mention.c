@@ -405,16 +405,15 @@ is_ordinal (const char *s,
             gsize       ce)
 {
   gsize b = zb_inline_trim_end (s, cs, p), q = p;
-  gunichar before = zb_inline_char_before (s, cs, b);
+  const ZbWord *place = zb_vocab_before (ZB_VOCAB_RANK_WORDS, s + cs, s + b);
 
-  if (before == 0x7B2C /* 第 */)
-    return TRUE;
-  if (before != 0x524D /* 前 */)
+  if (place == NULL || place->value < 3)
     return FALSE;
+  if (place->value == 3)
+    return TRUE;
   while (q < ce && g_ascii_isdigit (s[q]))
     q++;
-  q = zb_text_skip_spaces (s, q, ce);
-  return zb_text_at (s, q, ce, "名") || zb_text_at (s, q, ce, "位");
+  return word_at (ZB_VOCAB_RANK_WORDS, 2, s, zb_text_skip_spaces (s, q, ce), ce, NULL);
 }
 
 /* The mentions of a clause, left to right. Numbers in “quotes” are names

@@ -81,15 +81,15 @@ names_schedule (const char *s,
   return w != NULL && w->value == ZB_REF_SCHEDULE;
 }
 
-/* 今年的目标是…, …的目标为: a copula after the goal noun makes it the
- * subject of a goal statement, whatever words of 的 come before */
-static gboolean
-introduces (const char *s,
-            gsize       pos,
-            gsize       end)
+/* 今年的目标是…, 全年目标为：: what follows a goal noun that makes it the
+ * subject of a goal statement (vocab/frame_links.txt, or a colon) */
+gboolean
+zb_inline_introduces (const char *s,
+                      gsize       pos,
+                      gsize       end)
 {
   pos = zb_text_skip_spaces (s, pos, end);
-  return zb_text_at (s, pos, end, "是") || zb_text_at (s, pos, end, "为") ||
+  return zb_vocab_at (ZB_VOCAB_FRAME_LINKS, s + pos, s + end) != NULL ||
          zb_text_at (s, pos, end, "：") || zb_text_at (s, pos, end, ":");
 }
 
@@ -133,7 +133,7 @@ cue_compares (ZbReader    *r,
   /* …排头兵的目标: a goal noun after 的 is a noun phrase's */
   if (noun != NULL && noun->value == 0 && strlen (noun->word) == strlen (word) &&
       zb_inline_char_before (s, r->sentence_start, cue->pos) == 0x7684 /* 的 */ &&
-      !introduces (s, cue->end, r->sentence_end))
+      !zb_inline_introduces (s, cue->end, r->sentence_end))
     return TRUE;
   /* 155个计划建设项目: a count before the cue makes it part of a noun phrase */
   {

@@ -536,23 +536,20 @@ verb_at (const char *s,
   return w != NULL && kind == ZB_VOCAB_NAME_BREAKERS && w->value == 0 /* not a word holding one */;
 }
 
-/* 5个贫困村和9个深度贫困村: a conjunction before another count ends the
- * first count's noun */
+/* 5个贫困村和9个深度贫困村: a word joining a list before another count ends
+ * the first count's noun */
 static gboolean
 joins_next_count (const char *s,
                   gsize       q,
                   gsize       ce)
 {
-  static const char *const joins[] = { "和", "及", "与", "、" };
+  const ZbWord *join = zb_vocab_at (ZB_VOCAB_LIST_WORDS, s + q, s + ce);
+  gsize next;
 
-  for (guint i = 0; i < G_N_ELEMENTS (joins); i++)
-    if (zb_text_at (s, q, ce, joins[i]))
-      {
-        gsize next = zb_text_skip_spaces (s, q + strlen (joins[i]), ce);
-
-        return next < ce && g_ascii_isdigit (s[next]);
-      }
-  return FALSE;
+  if (join == NULL)
+    return FALSE;
+  next = zb_text_skip_spaces (s, q + strlen (join->word), ce);
+  return next < ce && g_ascii_isdigit (s[next]);
 }
 
 /* The noun phrase right after a count: 培育1至2户专业外贸公司和外贸综合服务企业,
@@ -596,11 +593,16 @@ zb_inline_name_after (const char *s,
 
       if (next < ce && g_ascii_isdigit (s[next]))
         for (gsize k = q; k > pos; k = g_utf8_find_prev_char (s + pos, s + k) - s)
-          if (zb_text_at (s, k, q, "和") || zb_text_at (s, k, q, "及") || zb_text_at (s, k, q, "与"))
-            {
-              q = k;
-              break;
-            }
+          {
+            const ZbWord *join = zb_vocab_at (ZB_VOCAB_LIST_WORDS, s + k, s + q);
+
+            /* 和, 及, 与: words, not the 、 of a list of names */
+            if (join != NULL && join->value > 0)
+              {
+                q = k;
+                break;
+              }
+          }
     }
   return q > pos ? zb_inline_clean_name (s, pos, q) : NULL;
 }

@@ -279,10 +279,7 @@ period_counts (const char *s,
   /* 全年目标是…: the goal stated is the period's */
   if (goal != NULL && goal->value <= 1)
     {
-      gsize after = zb_text_skip_spaces (s, p + n + strlen (goal->word), pos);
-
-      if (zb_text_at (s, after, pos, "是") || zb_text_at (s, after, pos, "为") ||
-          zb_text_at (s, after, pos, "：") || zb_text_at (s, after, pos, ":"))
+      if (zb_inline_introduces (s, p + n + strlen (goal->word), pos))
         goal = NULL;
     }
   return !((goal != NULL && goal->value <= 1) ||
@@ -427,6 +424,13 @@ year_of (ZbInlineContext *ctx,
   return ctx->now_year;
 }
 
+/* The year the report is written in, else (undated) the one it is about. */
+static int
+reference_year (ZbInlineContext *ctx)
+{
+  return ctx->now_year > 0 ? ctx->now_year : ctx->subject_year;
+}
+
 /* -1: over when the report is written; 1: still to come; 0: cannot say. */
 static int
 period_tense (ZbInlineContext *ctx,
@@ -450,10 +454,14 @@ period_tense (ZbInlineContext *ctx,
         return 0;
       return last <= now ? -1 : 1;
     }
-  /* undated: a year after the one the report is about is to come
-   * (到2030年…), one before it is over */
+  /* no month to go by: a year after the report's is to come (到2030年…),
+   * one before it is over */
   if (p.year > 0)
-    return ctx->subject_year <= 0 || p.year == ctx->subject_year ? 0 : p.year > ctx->subject_year ? 1 : -1;
+    {
+      int ref = reference_year (ctx);
+
+      return ref <= 0 || p.year == ref ? 0 : p.year > ref ? 1 : -1;
+    }
   /* no date: the latest cumulative period reported so far is the present */
   if (ctx->latest_month == 0 || ctx->latest_month >= 12)
     return 0;
@@ -492,11 +500,20 @@ zb_inline_period_is_ahead (ZbInlineContext *ctx,
   if (period_word_of (label, 2) || period_word_of (label, 3))
     return ctx->now_month > 0 && ctx->now_month <= 9;
   year = year_of (ctx, label, &p, &sure);
-  /* undated, the year the report is about stands for its date */
-  if ((ctx->now_year > 0 && year > ctx->now_year) ||
-      (ctx->now_year == 0 && ctx->subject_year > 0 && p.year > ctx->subject_year))
+  if (reference_year (ctx) > 0 && year > reference_year (ctx))
     return TRUE;
   if (p.year > 0 || period_word_of (label, 1))
     return FALSE;
   return ctx->now_month > 0 && p.first_month > ctx->now_month;
+}
+
+/* The word for the whole year (全年) in vocab/period_words.txt: the period of
+ * a table's 年度目标 column. */
+const char *
+zb_inline_whole_year (void)
+{
+  for (guint i = 0; i < zb_vocab_sizes[ZB_VOCAB_PERIOD_WORDS]; i++)
+    if (zb_vocab_tables[ZB_VOCAB_PERIOD_WORDS][i].value == 2)
+      return zb_vocab_tables[ZB_VOCAB_PERIOD_WORDS][i].word;
+  return NULL;
 }

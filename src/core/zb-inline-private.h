@@ -252,6 +252,10 @@ gboolean    zb_inline_of_goal       (const char *s,
 gboolean    zb_inline_opens_frame   (const char *s,
                                      gsize       start,
                                      gsize       end);
+const char *zb_inline_whole_year    (void);
+gboolean    zb_inline_introduces    (const char *s,
+                                     gsize       pos,
+                                     gsize       end);
 
 /* text helpers */
 gunichar   zb_inline_char_before    (const char *s,

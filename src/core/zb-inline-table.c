@@ -137,7 +137,7 @@ read_header (Table *t)
           const ZbWord *w = zb_vocab_at (ZB_VOCAB_PERIOD_WORDS, text, text + strlen (text));
 
           if (w != NULL && (w->value == 2 || w->value == 3))
-            t->target_period = "全年";
+            t->target_period = zb_inline_whole_year ();
         }
       /* 目标增速（%）: a column of targeted growths */
       if (t->kinds[c] == COL_TARGET && (strchr (text, '%') != NULL || names_kind (text, COL_CHANGE)))

@@ -793,10 +793,13 @@ counts_rated_noun (const char *s,
 
       if (g_ascii_isdigit (s[q]) && q > pos + 6)
         {
+          const ZbWord *unit;
+
           while (q < ce && (g_ascii_isdigit (s[q]) || s[q] == '.'))
             q++;
           q = zb_text_skip_spaces (s, q, ce);
-          return q < ce && (s[q] == '%' || zb_text_at (s, q, ce, "个百分点"));
+          unit = zb_vocab_at (ZB_VOCAB_UNITS, s + q, s + ce);
+          return unit != NULL && (unit->value == ZB_UNIT_PERCENT || unit->value == ZB_UNIT_PP);
         }
       if (!(g_unichar_isalnum (ch) || ch == ' '))
         return FALSE;
@@ -832,7 +835,9 @@ pulling_list (ZbClause        *c,
 static gboolean
 ends_in_conjunction (const char *name)
 {
-  return g_str_has_suffix (name, "和") || g_str_has_suffix (name, "及") || g_str_has_suffix (name, "与");
+  const ZbWord *join = zb_vocab_suffix (ZB_VOCAB_LIST_WORDS, name);
+
+  return join != NULL && join->value > 0;
 }
 
 /* The name of a mention, from its words, a list, a bracket goal or what it

@@ -33,7 +33,7 @@ SCHEMA = {
     "two_tier": [("value", {"floor": 1, "aim": 2})],
     "counted_heads": [("text", None)],
     "reach_words": [("value", {"to": 1, "from": 2})],
-    "rank_words": [("value", {"scope": 1, "end": 2})],
+    "rank_words": [("value", {"scope": 1, "end": 2, "place": 3, "top": 4})],
     "number_words": [("value", {"percent": 1, "more": 2, "ordinal": 3}), ("text", None)],
     "qualifiers": [("value", {"about": 0, "floor": 1, "ceiling": 2, "more": 3})],
     "bare_names": [("value", {"word": 0, "general": 1})],
