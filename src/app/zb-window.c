@@ -538,7 +538,15 @@ showing_page (ZbWindow   *self,
   return self->stack != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), page) == 0;
 }
 
-#define showing_reports(self) showing_page ((self), "reports")
+/* A page of the stack shown, or (hidden) the report or the empty page:
+ * the toggles follow through on_page_changed() */
+static void
+show_page (ZbWindow   *self,
+           const char *page,
+           gboolean    shown)
+{
+  gtk_stack_set_visible_child_name (self->stack, shown ? page : self->document ? "report" : "empty");
+}
 
 static void
 zb_window_dispose (GObject *object)
@@ -584,12 +592,9 @@ zb_window_get_property (GObject    *object,
     case PROP_DOCUMENT: g_value_set_object (value, self->document); break;
     case PROP_WORKSPACE: g_value_set_object (value, self->workspace); break;
     case PROP_LOADING: g_value_set_boolean (value, zb_window_get_loading (self)); break;
-    case PROP_SHOWING_REPORTS: g_value_set_boolean (value, showing_reports (self)); break;
+    case PROP_SHOWING_REPORTS: g_value_set_boolean (value, showing_page (self, "reports")); break;
     case PROP_SHOWING_COMPARE: g_value_set_boolean (value, showing_page (self, "compare")); break;
-    case PROP_SHOWING_REPORT:
-      g_value_set_boolean (value, self->stack != NULL &&
-                           g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "report") == 0);
-      break;
+    case PROP_SHOWING_REPORT: g_value_set_boolean (value, showing_page (self, "report")); break;
     case PROP_SHOWING_OUTLINE:
       g_value_set_boolean (value, self->flap != NULL && adw_flap_get_reveal_flap (self->flap));
       break;
@@ -617,16 +622,13 @@ zb_window_set_property (GObject      *object,
       zb_window_set_workspace (self, g_value_get_object (value));
       break;
     case PROP_SHOWING_REPORTS:
-      gtk_stack_set_visible_child_name (self->stack, g_value_get_boolean (value) ? "reports"
-                                                     : self->document ? "report" : "empty");
-      g_object_notify_by_pspec (object, pspec);
+      show_page (self, "reports", g_value_get_boolean (value));
       break;
     case PROP_FIGURE_KIND:
       zb_figure_table_set_selected_kind (self->figure_table, g_value_get_string (value));
       break;
     case PROP_SHOWING_COMPARE:
-      gtk_stack_set_visible_child_name (self->stack, g_value_get_boolean (value) ? "compare"
-                                                     : self->document ? "report" : "empty");
+      show_page (self, "compare", g_value_get_boolean (value));
       break;
     case PROP_SHOWING_OUTLINE:
       adw_flap_set_reveal_flap (self->flap, g_value_get_boolean (value));
