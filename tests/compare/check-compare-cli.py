@@ -11,31 +11,19 @@ import re
 import subprocess
 import sys
 import tempfile
+
 import zipfile
 
 import openpyxl
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from cli_tap import Tap, cli_runner, one_line_failure  # noqa: E402
+
 CLI, REPORTS = sys.argv[1], sys.argv[2]
 sys.stdout.reconfigure(encoding="utf-8")
-n = 0
-failed = False
-
-
-def ok(cond, what):
-    global n, failed
-    n += 1
-    print(("ok %d - %s" if cond else "not ok %d - %s") % (n, what))
-    if not cond:
-        failed = True
-
-
-def run(ws, *args):
-    p = subprocess.run([CLI, "--workspace", ws] + list(args), capture_output=True, text=True, timeout=120)
-    return p.returncode, p.stdout, p.stderr
-
-
-def one_line(res, rc=2):
-    return res[0] == rc and res[2].startswith("zhibiao-cli: ") and res[2].count("\n") == 1
+tap = Tap()
+ok = tap.ok
+run = cli_runner(CLI, timeout=120)
 
 
 def compare_json(ws, *args):
@@ -192,29 +180,28 @@ with tempfile.TemporaryDirectory() as tmp:
     # bad input: one line on stderr, exit 2 (1 for a usage mistake), nothing made
     missing = os.path.join(tmp, "none.zhibiao")
     res = run(missing, "compare", "--region", "临江县")
-    ok(one_line(res) and not os.path.exists(missing), "a workspace that is not there: refused, not made")
-    ok(one_line(run(ws, "compare", "--region", "东海县")), "a region the workspace lacks")
+    ok(one_line_failure(res) and not os.path.exists(missing), "a workspace that is not there: refused, not made")
+    ok(one_line_failure(run(ws, "compare", "--region", "东海县")), "a region the workspace lacks")
     ok("临江县" in run(ws, "compare", "--region", "东海县")[2], "… says which regions there are")
-    ok(one_line(run(ws, "compare", "--region", "县")), "a part of a name two regions share")
-    ok(one_line(run(ws, "compare", "--period", "2024年上半年")), "a period no report is of")
-    ok(one_line(run(ws, "compare", "--reports", "1,x")), "an id that is not a number")
-    ok(one_line(run(ws, "compare", "--reports", "1,1")), "an id twice")
-    ok(one_line(run(ws, "compare", "--reports", "999")), "an id the workspace lacks")
-    ok(one_line(run(ws, "compare", "--region", "临江县", "--format=xml")), "an unknown format")
-    ok(one_line(run(ws, "compare", "--region", "临江县", "--output", os.path.join(tmp, "x.csv"))),
+    ok(one_line_failure(run(ws, "compare", "--region", "县")), "a part of a name two regions share")
+    ok(one_line_failure(run(ws, "compare", "--period", "2024年上半年")), "a period no report is of")
+    ok(one_line_failure(run(ws, "compare", "--reports", "1,x")), "an id that is not a number")
+    ok(one_line_failure(run(ws, "compare", "--reports", "1,1")), "an id twice")
+    ok(one_line_failure(run(ws, "compare", "--reports", "999")), "an id the workspace lacks")
+    ok(one_line_failure(run(ws, "compare", "--region", "临江县", "--format=xml")), "an unknown format")
+    ok(one_line_failure(run(ws, "compare", "--region", "临江县", "--output", os.path.join(tmp, "x.csv"))),
        "an output that is not a workbook")
-    ok(one_line(run(ws, "compare", "--region", "临江县", "--output", os.path.join(tmp, "no", "dir.xlsx"))),
+    ok(one_line_failure(run(ws, "compare", "--region", "临江县", "--output", os.path.join(tmp, "no", "dir.xlsx"))),
        "an output folder that is not there")
-    ok(one_line(run(ws, "compare", "--region", "临江县", "--indicator", "没有的指标", "--output", xlsx)),
+    ok(one_line_failure(run(ws, "compare", "--region", "临江县", "--indicator", "没有的指标", "--output", xlsx)),
        "an indicator to chart that no report has")
     p = subprocess.run([os.fsencode(CLI), b"--workspace", os.fsencode(ws), b"compare", b"--region", b"\xff\xfe"],
                        capture_output=True, timeout=60)
     ok(p.returncode == 2 and p.stderr.count(b"\n") == 1, "a region that is not UTF-8")
-    ok(one_line(run(ws, "compare"), rc=1), "no choice of reports: usage")
-    ok(one_line(run(ws, "compare", "--region", "临江县", "--period", "上半年"), rc=1), "two choices: usage")
-    ok(one_line(run(ws, "compare", "--region"), rc=1), "an option without its value: usage")
-    ok(one_line(run(ws, "compare", "--bogus"), rc=1), "an unknown option: usage")
-    ok(one_line(run(ws, "compare", "--region", "临江县", "--", "file.txt"), rc=1), "no file after --")
+    ok(one_line_failure(run(ws, "compare"), rc=1), "no choice of reports: usage")
+    ok(one_line_failure(run(ws, "compare", "--region", "临江县", "--period", "上半年"), rc=1), "two choices: usage")
+    ok(one_line_failure(run(ws, "compare", "--region"), rc=1), "an option without its value: usage")
+    ok(one_line_failure(run(ws, "compare", "--bogus"), rc=1), "an unknown option: usage")
+    ok(one_line_failure(run(ws, "compare", "--region", "临江县", "--", "file.txt"), rc=1), "no file after --")
 
-print("1..%d" % n)
-sys.exit(1 if failed else 0)
+tap.done()

@@ -5,26 +5,16 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 import json
 import os
-import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from cli_tap import Tap, cli_runner, one_line_failure  # noqa: E402
+
 CLI = sys.argv[1]
-n = 0
-failed = False
-
-
-def ok(cond, what):
-    global n, failed
-    n += 1
-    print(("ok %d - %s" if cond else "not ok %d - %s") % (n, what))
-    if not cond:
-        failed = True
-
-
-def run(ws, *args):
-    p = subprocess.run([CLI, "--workspace", ws] + list(args), capture_output=True, text=True, timeout=60)
-    return p.returncode, p.stdout, p.stderr
+tap = Tap()
+ok = tap.ok
+run = cli_runner(CLI, timeout=60)
 
 
 def rows(out):
@@ -127,5 +117,4 @@ with tempfile.TemporaryDirectory() as tmp:
     ok(run(ws, "review", "--mark")[0] == 2, "--mark needs an id")
     ok(run(ws, "review", "--colour")[0] == 1, "an unknown option is a usage error")
 
-print("1..%d" % n)
-sys.exit(1 if failed else 0)
+tap.done()

@@ -5,31 +5,16 @@
 import json
 import os
 import sqlite3
-import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from cli_tap import Tap, cli_runner, one_line_failure  # noqa: E402
+
 CLI = sys.argv[1]
-n = 0
-failed = False
-
-
-def ok(cond, what):
-    global n, failed
-    n += 1
-    print(("ok %d - %s" if cond else "not ok %d - %s") % (n, what))
-    if not cond:
-        failed = True
-
-
-def run(ws, *args):
-    p = subprocess.run([CLI, "--workspace", ws] + list(args), capture_output=True, text=True, timeout=60)
-    return p.returncode, p.stdout, p.stderr
-
-
-def one_line_failure(res):
-    rc, out, err = res
-    return rc == 2 and err.startswith("zhibiao-cli: ") and err.count("\n") == 1
+tap = Tap()
+ok = tap.ok
+run = cli_runner(CLI, timeout=60)
 
 
 # Sample text written for this test.
@@ -135,5 +120,4 @@ with tempfile.TemporaryDirectory() as tmp:
     ok(one_line_failure(res) and "newer" in res[2] and open(newer, "rb").read() == before,
        "a workspace from a newer version is refused, untouched")
 
-print("1..%d" % n)
-sys.exit(1 if failed else 0)
+tap.done()
